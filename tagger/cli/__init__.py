@@ -1,0 +1,28 @@
+"""The ``tagger`` command line: thin commands over library functions.
+
+Each command group lives in its own module with a ``register(app)`` function.
+"""
+
+from __future__ import annotations
+
+import typer
+
+from . import batch, corpus, serve, tag, train
+
+app = typer.Typer(no_args_is_help=True, add_completion=False, help="Clinical case-notes tagger.")
+
+
+@app.callback()
+def _root() -> None:
+    """Clinical case-notes tagger: entities and kinetic-chain hypotheses from free text."""
+
+
+for module in (tag, corpus, train, batch, serve):
+    module.register(app)
+
+
+def main() -> None:
+    app()
+
+
+__all__ = ["app", "main"]

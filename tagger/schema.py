@@ -1,0 +1,131 @@
+"""The one result schema every face (library, CLI, API, batch) returns.
+
+Bump ``SCHEMA_VERSION`` whenever a field changes meaning or disappears.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = "1.0"
+
+Laterality = Literal["right", "left", "bilateral"]
+Modifier = Literal["relieving", "aggravating"]
+EntityLabel = Literal["BODY_REGION", "STRUCTURE", "CONDITION", "SYMPTOM", "ACTIVITY", "FOOTWEAR"]
+AssertionName = Literal["negated", "historical", "hypothetical", "other_subject", "modifier", "laterality"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class TextSpan(_Model):
+    """A stretch of ``TagResult.text``."""
+
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    text: str
+
+
+class Trigger(TextSpan):
+    """The phrase that set an attribute, e.g. ``no`` for ``negated``."""
+
+    attribute: AssertionName
+    value: str = ""
+
+
+class DoseItem(TextSpan):
+    """One measured amount of an activity."""
+
+    kind: Literal["speed", "incline", "distance", "duration", "frequency"]
+    value: float | None = None
+    unit: str | None = None
+
+
+class Entity(TextSpan):
+    label: EntityLabel
+    concept: str
+    region: str | None = Field(None, description="Body region the mention belongs to (or, for a symptom, the site it is linked to).")
+    codes: dict[str, str] = Field(default_factory=dict, description="Terminology codes, e.g. {'snomed': '56459004'}.")
+    laterality: Laterality | None = None
+    negated: bool = False
+    historical: bool = False
+    hypothetical: bool = False
+    other_subject: bool = False
+    modifier: Modifier | None = None
+    triggers: list[Trigger] = Field(default_factory=list)
+    dose: list[DoseItem] = Field(default_factory=list)
+    sentence: int = Field(0, ge=0, description="Index into TagResult.sentences.")
+
+
+class TimeExpression(TextSpan):
+    kind: Literal["onset", "duration", "frequency", "date"]
+
+
+class Sentence(_Model):
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+
+class Evidence(_Model):
+    feature: str = Field(description="Model feature, e.g. 'relieving:FOOTWEAR=barefoot'.")
+    weight: float = Field(description="Contribution to the label's score (log-odds).")
+    spans: list[TextSpan] = Field(default_factory=list)
+
+
+class Hypothesis(_Model):
+    label: str
+    probability: float = Field(ge=0.0, le=1.0)
+    threshold: float = Field(ge=0.0, le=1.0)
+    passes: bool
+    kind: Literal["chain", "factor", "local", "other"] = "other"
+    path: list[str] = Field(default_factory=list, description="Regions from driver to painful site, for chains.")
+    direction: Literal["ascending", "descending"] | None = None
+    description: str = ""
+    evidence: list[Evidence] = Field(default_factory=list)
+
+
+class Segment(_Model):
+    """``text[clean_start:clean_start+length] == input[input_start:input_start+length]``."""
+
+    clean_start: int = Field(ge=0)
+    input_start: int = Field(ge=0)
+    length: int = Field(ge=0)
+
+
+class Cleaning(_Model):
+    source: Literal["input", "cleaned", "decoded"] = Field(
+        description="'input': offsets refer to the text as given; 'cleaned': email furniture was removed and "
+        "`segments` map offsets back to the input; 'decoded': the text was decoded from an RFC 822 message or HTML."
+    )
+    messages: int = Field(1, ge=0, description="Messages kept from a thread.")
+    removed: dict[str, int] = Field(default_factory=dict, description="Lines dropped, by reason.")
+    segments: list[Segment] = Field(default_factory=list)
+
+
+class ModelInfo(_Model):
+    name: str
+    version: str
+
+
+class TagResult(_Model):
+    schema_version: str = SCHEMA_VERSION
+    text: str = Field(description="The text every offset in this result refers to.")
+    cleaning: Cleaning
+    sentences: list[Sentence] = Field(default_factory=list)
+    entities: list[Entity] = Field(default_factory=list)
+    time_expressions: list[TimeExpression] = Field(default_factory=list)
+    hypotheses: list[Hypothesis] = Field(default_factory=list)
+    model: ModelInfo
+    warnings: list[str] = Field(default_factory=list)
+
+    def to_input_offset(self, offset: int) -> int:
+        """Map an offset in ``text`` back to the text the caller passed in (when cleaning allows)."""
+        if self.cleaning.source != "cleaned":
+            return offset
+        for seg in self.cleaning.segments:
+            if seg.clean_start <= offset <= seg.clean_start + seg.length:
+                return seg.input_start + (offset - seg.clean_start)
+        raise ValueError(f"offset {offset} lies outside every kept segment")
