@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import typer
 
-from . import batch, corpus, serve, tag, train
+from . import batch, corpus, entities, serve, tag, train
 
 app = typer.Typer(no_args_is_help=True, add_completion=False, help="Clinical case-notes tagger.")
 
@@ -17,7 +17,7 @@ def _root() -> None:
     """Clinical case-notes tagger: entities and kinetic-chain hypotheses from free text."""
 
 
-for module in (tag, corpus, train, batch, serve):
+for module in (tag, corpus, entities, train, batch, serve):
     module.register(app)
 
 
