@@ -1,0 +1,1 @@
+"""One APIRouter per resource: tagging, model information, health, and the page."""
