@@ -194,6 +194,29 @@ def run_config(name: str, export: Path, workdir: Path, *, workers: int, engine: 
             "peak_second": second, "output_mb": out_mb}
 
 
+def _spin(n: int) -> int:
+    total = 0
+    for i in range(n):
+        total += i * i
+    return total
+
+
+def parallel_probe(n: int = 10_000_000) -> float:
+    """Speed-up of two processes over one on pure-Python work, right now: the ceiling for
+    2 workers on this machine (shared machines and CPU quotas give less than 2x)."""
+    import multiprocessing
+
+    began = time.perf_counter()
+    _spin(n)
+    one = time.perf_counter() - began
+    with multiprocessing.get_context("spawn").Pool(2) as pool:
+        pool.map(_spin, [1000, 1000])  # start the workers before timing
+        began = time.perf_counter()
+        pool.map(_spin, [n, n])
+        two = time.perf_counter() - began
+    return 2 * one / two
+
+
 def tokenizer_rate(export: Path) -> tuple[float, int]:
     import spacy
 
@@ -224,6 +247,8 @@ def main(argv: list[str] | None = None) -> None:
     print(f"machine: {psutil.cpu_count(logical=True)} logical cores, "
           f"{psutil.virtual_memory().total / 1e9:.1f} GB RAM, Python {sys.version.split()[0]}", flush=True)
 
+    print(f"load average: {os.getloadavg()[0]:.1f}; two-process speed-up on pure Python work now: "
+          f"{parallel_probe():.2f}x (the ceiling for 2 workers)", flush=True)
     tok_rate, _ = tokenizer_rate(export)
     print(f"spacy.blank('en') tokenization: {tok_rate:,.0f} rows/s", flush=True)
 
@@ -232,7 +257,7 @@ def main(argv: list[str] | None = None) -> None:
         configs.append(("dask LocalCluster, 2 workers", 2, "dask"))
     results = []
     for name, workers, engine in configs:
-        print(f"running {name} ...", flush=True)
+        print(f"running {name} (load average {os.getloadavg()[0]:.1f}) ...", flush=True)
         res = run_config(name.split(",")[0].split()[0] + str(workers), export, workdir, workers=workers,
                          engine=engine, chunk_size=args.chunk_size)
         res["name"] = name
@@ -252,6 +277,7 @@ def main(argv: list[str] | None = None) -> None:
     print(f"{'spacy.blank(en) tokenizer':<30} {args.n:>8,} {'':>6} {args.n / tok_rate:>8.1f} {tok_rate:>8,.0f}")
     print(f"\nrows/s = rows / wall time of the whole process (start-up, planning and assembly included); "
           f"chunk size {args.chunk_size}; output Parquet with result_json (~{results[0]['output_mb']:,.0f} MB).")
+    print(f"load average at the end: {os.getloadavg()[0]:.1f}; two-process speed-up probe: {parallel_probe():.2f}x")
     if args.workdir is None:
         shutil.rmtree(workdir, ignore_errors=True)
 

@@ -115,6 +115,8 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def _http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
         message = _HTTP_MESSAGES.get(exc.status_code) or str(exc.detail)
+        if exc.status_code == 400:  # Starlette's multipart parser: "Missing boundary in multipart." and the like
+            message = f"the request body cannot be read: {exc.detail} Let the HTTP client build the multipart body"
         return error_response(APIError(exc.status_code, f"E{exc.status_code}", message, headers=dict(exc.headers or {})))
 
 

@@ -149,7 +149,8 @@ def load(path: str | Path | None = None, *, trusted: list[str] | None = None, ma
     if (model_dir / "classifier.skops").exists():
         from .classifier.persistence import load_classifier
 
-        classifier = load_classifier(model_dir / "classifier.skops", trusted=trusted)
+        expected = card.get("files", {}).get("classifier.skops", {}).get("sha256")
+        classifier = load_classifier(model_dir / "classifier.skops", trusted=trusted, expected_sha256=expected)
     name = card.get("name", model_dir.name)
     version = card.get("version", __version__)
     log.info("loaded model %s %s from %s", name, version, model_dir)

@@ -15,7 +15,7 @@ from fastapi.responses import StreamingResponse
 from tagger.core import RowError, Tagger
 from tagger.errors import InputError
 
-from ..deps import BatchInputDep, MetricsDep, TagInputDep, TaggerDep, require_api_key
+from ..deps import BatchInputDep, MetricsDep, TaggerDep, TagInputDep, require_api_key
 from ..errors import input_error, log_unhandled
 from ..inputs import BatchInput
 from ..metrics import Metrics

@@ -107,6 +107,8 @@
       const result = await response.json();
       const ms = Math.round(performance.now() - started);
       render(result);
+      const panel = document.querySelector(".result-panel");
+      if (panel.getBoundingClientRect().top > window.innerHeight * 0.6) panel.scrollIntoView({ behavior: "smooth", block: "start" });
       $("status").textContent = `Tagged in ${ms} ms · ${result.entities.length} entities · ${result.hypotheses.length} hypotheses`;
       if (!$("apikey-row").hidden && $("api-key").value) loadModelInfo();
     } catch (_) {

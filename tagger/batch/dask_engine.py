@@ -32,7 +32,11 @@ OnDone = Callable[[ChunkSpec, int], None]
 
 def read_partition(spec: ChunkSpec, text_col: str, id_col: str | None) -> pd.DataFrame:
     """One chunk as a frame; ``object`` columns keep a null or a number in the note column as it is."""
-    data = ChunkReader(text_col, id_col).read(spec)
+    reader = ChunkReader(text_col, id_col)
+    try:
+        data = reader.read(spec)
+    finally:
+        reader.close()
     return pd.DataFrame({
         "row": pd.Series(range(spec.first_row, spec.first_row + spec.n_rows), dtype="int64"),
         "id": pd.Series(data.ids, dtype=object),

@@ -32,9 +32,9 @@ def tag_dataframe(df: pd.DataFrame, text_col: str = "text", id_col: str | None =
     not text, too long) gets its reason in ``error`` instead of raising.
     """
     if tagger is None:
-        from ..core import load
+        from .worker import TaggerSpec, get_tagger
 
-        tagger = load()
+        tagger = get_tagger(TaggerSpec.resolve(None))  # loaded once, then reused by later calls
     columns = [str(c) for c in df.columns]
     resolve_columns(columns, text_col, id_col, "the DataFrame")
     labels = tuple(tagger.labels)

@@ -20,7 +20,7 @@ from collections.abc import Callable, Sequence
 
 from ..core import Tagger
 from .errors import EngineError
-from .readers import ChunkSpec
+from .readers import ChunkReader, ChunkSpec
 from .worker import ChunkJob, get_tagger, process_chunk
 
 log = logging.getLogger("tagger")
@@ -49,8 +49,12 @@ def run_local(chunks: Sequence[ChunkSpec], job: ChunkJob, on_done: OnDone, *, wo
               tagger: Tagger | None = None) -> None:
     """Tag ``chunks``; ``on_done(spec, rows)`` is called in this process as each one finishes."""
     if workers <= 1:
-        for spec in chunks:
-            on_done(spec, process_chunk(job, spec, tagger))
+        reader = ChunkReader(job.text_col, job.id_col)
+        try:
+            for spec in chunks:
+                on_done(spec, process_chunk(job, spec, tagger, reader))
+        finally:
+            reader.close()
         return
     # spawn, not fork: the parent may hold threads (progress bar) and a loaded pipeline
     context = multiprocessing.get_context("spawn")

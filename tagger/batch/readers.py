@@ -139,10 +139,20 @@ def resolve_inputs(patterns: Sequence[str | Path]) -> list[InputFile]:
 
 
 # -- columns -------------------------------------------------------------------------------
+def _looks_like_text(name: str) -> bool:
+    return len(name) > 32 or name.count(" ") >= 3
+
+
 def _listing(columns: Iterable[str]) -> str:
+    """Column names for a message. A long or wordy "name" is probably part of a note (a file
+    without a header line), so it is described by position and length, never printed."""
     names = list(columns)
-    shown = ", ".join(repr(c) for c in names[:40])
-    return shown + (f" (and {len(names) - 40} more)" if len(names) > 40 else "") if names else "(none)"
+    shown = [f"<column {i + 1}: {len(c)} characters>" if _looks_like_text(c) else repr(c)
+             for i, c in enumerate(names[:40])]
+    text = ", ".join(shown) + (f" (and {len(names) - 40} more)" if len(names) > 40 else "") if names else "(none)"
+    if any(_looks_like_text(c) for c in names):
+        text += "; does the file start with a header line naming the columns?"
+    return text
 
 
 def resolve_columns(available: Sequence[str], text_col: str | None, id_col: str | None, where: str) -> tuple[str, str | None]:

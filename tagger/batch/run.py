@@ -85,6 +85,10 @@ def _check(opts: BatchOptions) -> None:
     if opts.max_chars < 1:
         raise BatchError(f"--max-chars must be at least 1, got {opts.max_chars}")
     output_format(opts.output, opts.format)
+    if Path(opts.output).is_dir():
+        raise BatchError(f"the output {opts.output} is a directory; give a file name such as {Path(opts.output) / 'tagged.parquet'}")
+    if opts.entities_out is not None and Path(opts.entities_out).resolve() == Path(opts.output).resolve():
+        raise BatchError("--entities-out must be a different file from the output")
 
 
 def run_batch(opts: BatchOptions, *, tagger: Tagger | None = None, progress: Progress | None = None,

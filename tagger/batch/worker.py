@@ -70,15 +70,16 @@ def check_labels(tagger: Tagger, labels: tuple[str, ...]) -> None:
                           "every worker must load the same model")
 
 
-_readers: dict[tuple[str, str | None], ChunkReader] = {}
+_readers: dict[tuple[str, str | None], ChunkReader] = {}  # one per worker process, for its lifetime
 
 
-def process_chunk(job: ChunkJob, spec: ChunkSpec, tagger: Tagger | None = None) -> int:
+def process_chunk(job: ChunkJob, spec: ChunkSpec, tagger: Tagger | None = None, reader: ChunkReader | None = None) -> int:
     """Read, tag and write one chunk; returns its row count once its files are complete."""
     if tagger is None:
         tagger = get_tagger(job.tagger)
     check_labels(tagger, job.labels)
-    reader = _readers.setdefault((job.text_col, job.id_col), ChunkReader(job.text_col, job.id_col))
+    if reader is None:
+        reader = _readers.setdefault((job.text_col, job.id_col), ChunkReader(job.text_col, job.id_col))
     data = reader.read(spec)
     rows = tag_chunk(tagger, data.ids, data.texts, spec.first_row, job.labels)
     write_chunk(job, spec.index, rows)

@@ -63,7 +63,7 @@ def _learning_curve(train_results, Y_train, eval_results, Y_eval, labels, C, see
     order = rng.permutation(len(train_results))
     points = []
     for frac in LEARNING_CURVE_FRACTIONS:
-        take = order[: max(10, int(round(frac * len(order))))]
+        take = order[: max(10, round(frac * len(order)))]
         model = fit_model([train_results[i] for i in take], Y_train[take], labels, C=C, seed=seed)
         pred = (model.predict_proba(eval_results) >= model.thresholds_).astype(int)
         m = label_metrics(Y_eval, pred, labels)
@@ -84,7 +84,7 @@ def _plots(out: Path, labels, Y_eval, systems, thresholds, report) -> dict[str, 
     width = 0.8 / len(names)
     x = np.arange(len(labels))
     for k, name in enumerate(names):
-        f1 = [report["systems"][name]["per_label"][l]["f1"] for l in labels]
+        f1 = [report["systems"][name]["per_label"][lab]["f1"] for lab in labels]
         ax.bar(x + (k - (len(names) - 1) / 2) * width, f1, width, label=f"{name} (macro {report['systems'][name]['macro_f1']:.2f})",
                color=colours.get(name))
     ax.set_xticks(x, labels, rotation=30, ha="right")
@@ -98,14 +98,14 @@ def _plots(out: Path, labels, Y_eval, systems, thresholds, report) -> dict[str, 
     plt.close(fig)
 
     cols = 4
-    rows = int(np.ceil(len(labels) / cols))
+    rows = -(-len(labels) // cols)
     fig, axes = plt.subplots(rows, cols, figsize=(3.2 * cols, 2.9 * rows), squeeze=False)
     for j, label in enumerate(labels):
         ax = axes[j // cols][j % cols]
         for name in names:
             if Y_eval[:, j].sum() == 0:
                 continue
-            p, r, t = precision_recall_curve(Y_eval[:, j], systems[name][:, j])
+            p, r, _ = precision_recall_curve(Y_eval[:, j], systems[name][:, j])
             ax.plot(r, p, color=colours.get(name), lw=1.4, label=name)
             if name == "model":
                 pred = systems[name][:, j] >= thresholds[name][j]
@@ -174,7 +174,7 @@ def compare_models(dir_a: str | Path, dir_b: str | Path, cases: Sequence[Case], 
     a, b = load(dir_a), load(dir_b)
     if a.classifier is None or b.classifier is None:
         raise ValueError("both model directories need a classifier")
-    labels = [l for l in a.classifier.labels_ if l in set(b.classifier.labels_)]
+    labels = [lab for lab in a.classifier.labels_ if lab in set(b.classifier.labels_)]
     eval_cases = [c for c in cases if split == "all" or c.split == split]
     if not eval_cases:
         raise ValueError(f"no cases in split {split!r}")
@@ -183,7 +183,7 @@ def compare_models(dir_a: str | Path, dir_b: str | Path, cases: Sequence[Case], 
     for key, tagger in (("a", a), ("b", b)):
         results = tag_cases(Tagger(tagger.nlp), eval_cases)
         proba = tagger.classifier.predict_proba(results)
-        cols = [list(tagger.classifier.labels_).index(l) for l in labels]
+        cols = [list(tagger.classifier.labels_).index(lab) for lab in labels]
         preds[key] = (proba[:, cols] >= np.asarray(tagger.classifier.thresholds_)[cols]).astype(int)
     rng = np.random.default_rng(seed)
     diffs = []

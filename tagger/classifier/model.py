@@ -75,18 +75,21 @@ class ChainClassifier(ClassifierMixin, BaseEstimator):
                 Y = np.hstack([1 - Y, Y])
         self.estimators_ = []
         self.thresholds_ = np.full(Y.shape[1], 0.5)
+        n_iter = []
         for j in range(Y.shape[1]):
             yj = Y[:, j]
             if yj.min() == yj.max():
                 self.estimators_.append(float(yj[0]))  # constant label: predict it
                 continue
             self.estimators_.append(self._base().fit(X, yj))
+            n_iter.append(int(np.max(self.estimators_[-1].n_iter_)))
             if self.multilabel_ and self.tune_thresholds:
                 n_splits = min(self.cv, int(yj.sum()), int(len(yj) - yj.sum()))
                 if n_splits >= 2:
                     folds = StratifiedKFold(n_splits=n_splits, shuffle=True, random_state=self.random_state)
                     scores = cross_val_predict(self._base(), X, yj, cv=folds, method="predict_proba")[:, 1]
                     self.thresholds_[j] = best_f1_threshold(yj, scores)
+        self.n_iter_ = np.asarray(n_iter or [0])
         return self
 
     def predict_proba(self, X) -> np.ndarray:

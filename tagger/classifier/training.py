@@ -36,7 +36,7 @@ DEFAULT_C = 4.0
 def label_set(cases: Iterable[Case]) -> list[str]:
     """The taxonomy's labels that occur, in taxonomy order, then a clinic's own labels sorted."""
     seen = {label for case in cases for label in case.labels}
-    return [l for l in TAXONOMY if l in seen] + sorted(seen - set(TAXONOMY))
+    return [lab for lab in TAXONOMY if lab in seen] + sorted(seen - set(TAXONOMY))
 
 
 def indicator(cases: Sequence[Case], labels: Sequence[str]) -> np.ndarray:
@@ -64,8 +64,8 @@ def label_metrics(Y_true: np.ndarray, Y_pred: np.ndarray, labels: Sequence[str])
     p, r, f, s = precision_recall_fscore_support(Y_true, Y_pred, average=None, zero_division=0, labels=range(len(labels)))
     mp, mr, mf, _ = precision_recall_fscore_support(Y_true, Y_pred, average="micro", zero_division=0)
     return {
-        "per_label": {l: {"precision": round(float(p[j]), 4), "recall": round(float(r[j]), 4), "f1": round(float(f[j]), 4),
-                          "support": int(s[j])} for j, l in enumerate(labels)},
+        "per_label": {lab: {"precision": round(float(p[j]), 4), "recall": round(float(r[j]), 4), "f1": round(float(f[j]), 4),
+                          "support": int(s[j])} for j, lab in enumerate(labels)},
         "macro_f1": round(float(np.mean(f)), 4),
         "micro_f1": round(float(mf), 4),
         "micro_precision": round(float(mp), 4),
@@ -138,11 +138,11 @@ def train_model(cases: Sequence[Case], out_dir: str | Path, *, use_all: bool = F
             "sha256": corpus_hash(cases),
             "cases": len(cases),
             "by_split": dict(Counter(split_of.tolist())),
-            "by_label": {l: int(Y[:, j].sum()) for j, l in enumerate(labels)},
+            "by_label": {lab: int(Y[:, j].sum()) for j, lab in enumerate(labels)},
             "train_cases": int(train_mask.sum()),
         },
         "labels": labels,
-        "thresholds": {l: float(t) for l, t in zip(labels, model.thresholds_, strict=True)},
+        "thresholds": {lab: float(t) for lab, t in zip(labels, model.thresholds_, strict=True)},
         "metrics": evaluation,
         "libraries": library_versions(),
         "files": {"classifier.skops": {"sha256": digest}},

@@ -17,8 +17,14 @@ class RichProgress:
 
     def __init__(self) -> None:
         from rich.console import Console
-        from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn,
-                                   TimeRemainingColumn)
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TextColumn,
+            TimeElapsedColumn,
+            TimeRemainingColumn,
+        )
 
         self.progress = Progress(
             TextColumn("[bold]tagging[/bold]"), BarColumn(), MofNCompleteColumn(),
@@ -52,7 +58,7 @@ def print_summary(summary) -> None:
     codes = ", ".join(f"{code}: {n:,}" for code, n in sorted(summary.error_codes.items()))
     table.add_row("errors", f"{summary.errors:,}" + (f" ({codes})" if codes else ""))
     table.add_row("time", f"{summary.seconds:,.1f} s ({summary.rows_per_second:,.1f} rows/s tagged in this run, "
-                          f"{summary.engine} engine, {summary.workers} workers)")
+                          f"{summary.engine} engine, {summary.workers} worker{'s' if summary.workers != 1 else ''})")
     if summary.chunks_resumed:
         table.add_row("resumed", f"{summary.chunks_resumed} of {summary.chunks} chunks were already done")
     labels = ", ".join(f"{k}: {v:,}" for k, v in sorted(summary.labels.items(), key=lambda kv: -kv[1]))

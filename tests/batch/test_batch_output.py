@@ -137,3 +137,10 @@ def test_bad_options_are_refused_before_any_work(tmp_path, rules_tagger, option,
     with pytest.raises(BatchError, match=why):
         run(tmp_path, [path], rules_tagger, **option)
     assert not (tmp_path / "out.parquet").exists()
+
+
+def test_an_input_with_no_rows_gives_an_empty_table_with_the_columns(tmp_path, rules_tagger):
+    path = tmp_path / "in.csv"
+    path.write_text("id,text\n", encoding="utf-8")
+    summary, out = run(tmp_path, [path], rules_tagger)
+    assert summary.rows == 0 and pq.read_table(out).num_rows == 0 and "result_json" in pq.read_schema(out).names

@@ -138,3 +138,21 @@ def test_a_parquet_that_is_not_parquet_is_an_input_error(tmp_path):
     path.write_text("id,text\n1,knee\n")
     with pytest.raises(InputFormatError, match="not a readable Parquet file"):
         plan(resolve_inputs([str(path)]))
+
+
+def test_a_file_without_a_header_line_is_not_echoed_in_the_column_error(tmp_path):
+    note = "Right knee pain for three weeks after running, worse on stairs and better with rest."
+    path = tmp_path / "noheader.csv"
+    path.write_text(f"1,{note}\n2,{note}\n", encoding="utf-8")
+    with pytest.raises(ColumnError) as err:
+        plan(resolve_inputs([str(path)]))
+    assert note not in str(err.value) and "header line" in str(err.value)
+
+
+def test_a_header_only_file_plans_no_chunks(tmp_path):
+    path = tmp_path / "empty.csv"
+    path.write_text("id,text\n", encoding="utf-8")
+    assert plan(resolve_inputs([str(path)])).chunks == []
+    (tmp_path / "nothing.csv").write_text("")
+    with pytest.raises(InputFormatError, match="is empty"):
+        plan(resolve_inputs([str(tmp_path / "nothing.csv")]))

@@ -8,14 +8,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
 
 # Bare `pytest` (unlike `python -m pytest`) does not put the repository on sys.path, and then the
 # tests/tagger and tests/service folders shadow the real packages as namespace packages.
 _REPO = str(Path(__file__).resolve().parents[2])
 if _REPO not in sys.path:
     sys.path.insert(0, _REPO)
-from fastapi import FastAPI
-from fastapi.testclient import TestClient
 
 from service.config import Settings  # noqa: E402
 from service.main import create_app  # noqa: E402
@@ -29,7 +29,8 @@ class StubChainModel:
     Lets the API and page tests check hypotheses and evidence without the shipped model.
     """
 
-    labels_ = ["footwear", "hip_to_foot", "posture"]
+    def __init__(self) -> None:
+        self.labels_ = ["footwear", "hip_to_foot", "posture"]
 
     def hypotheses(self, result: TagResult) -> list[Hypothesis]:
         def spans(keep: Callable[[Any], bool]) -> list[TextSpan]:

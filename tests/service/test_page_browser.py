@@ -162,6 +162,47 @@ def test_page_highlights_seed_email_entities_and_hypotheses(driver, make_app, hy
         assert severe_console_messages(driver) == [], "the page should load without CSP violations or script errors"
 
 
+EML = (
+    "From: Jennifer <j@example.org>\r\nTo: clinic@example.org\r\nSubject: my foot\r\n"
+    "Date: Mon, 3 Mar 2025 09:12:00 +0000\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"
+    "Wearing sneakers makes my right foot numb. I have no hip pain.\r\n"
+)
+
+
+def test_page_tags_an_eml_file_chosen_from_disk(driver, make_app, tmp_path) -> None:
+    eml = tmp_path / "jennifer.eml"
+    eml.write_text(EML, encoding="utf-8", newline="")
+    with ServerThread(make_app()) as server:
+        open_page(driver, server.url + "/")
+        WebDriverWait(driver, 10).until(ec.presence_of_element_located((By.ID, "file-input"))).send_keys(str(eml))
+        assert "jennifer.eml" in WebDriverWait(driver, 10).until(ec.visibility_of_element_located((By.ID, "file-chip"))).text
+        driver.find_element(By.ID, "tag-btn").click()
+        WebDriverWait(driver, 10).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#tagged mark.ent"))
+        assert "Decoded from an email message" in driver.find_element(By.ID, "notes").text
+        assert "Subject" not in driver.find_element(By.ID, "tagged").text
+        assert driver.find_element(By.XPATH, "//mark[span[text()='sneakers']]").get_attribute("data-label") == "FOOTWEAR"
+
+
+def test_page_takes_an_eml_dropped_on_the_box(driver, make_app) -> None:
+    with ServerThread(make_app()) as server:
+        open_page(driver, server.url + "/")
+        WebDriverWait(driver, 10).until(ec.presence_of_element_located((By.ID, "dropzone")))
+        driver.execute_script("""
+            const dt = new DataTransfer();
+            dt.items.add(new File([arguments[0]], 'dropped.eml', {type: 'message/rfc822'}));
+            const zone = document.getElementById('dropzone');
+            zone.dispatchEvent(new DragEvent('dragenter', {dataTransfer: dt, bubbles: true, cancelable: true}));
+            zone.dispatchEvent(new DragEvent('drop', {dataTransfer: dt, bubbles: true, cancelable: true}));
+        """, EML)
+        chip = WebDriverWait(driver, 10).until(ec.visibility_of_element_located((By.ID, "file-chip")))
+        assert "dropped.eml" in chip.text
+        assert "dragging" not in driver.find_element(By.ID, "dropzone").get_attribute("class")
+        box = driver.find_element(By.ID, "text")
+        box.send_keys("\ue009\ue007")  # Ctrl+Enter tags the dropped file
+        WebDriverWait(driver, 10).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#tagged mark.ent"))
+        assert "Decoded from an email message" in driver.find_element(By.ID, "notes").text
+
+
 def test_page_shows_errors_in_words(driver, make_app) -> None:
     with ServerThread(make_app()) as server:
         open_page(driver, server.url + "/")

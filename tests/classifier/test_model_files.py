@@ -1,0 +1,80 @@
+"""Model directories: round trip, refusal of tampered and foreign files, retraining."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import numpy as np
+import pytest
+import skops.io as sio
+
+import tagger
+from tagger.classifier.persistence import load_classifier
+from tagger.errors import ModelLoadError
+
+
+def test_train_save_load_predict_gives_identical_probabilities(small_model_dir, small_corpus):
+    from tagger.classifier.training import fit_model, indicator, label_set, tag_cases
+
+    loaded = tagger.load(small_model_dir)
+    texts = [c.text for c in small_corpus[:15]]
+    results = [loaded.tag(t) for t in texts]
+    again = [tagger.load(small_model_dir).tag(t) for t in texts]
+    for a, b in zip(results, again, strict=True):
+        assert [(h.label, h.probability) for h in a.hypotheses] == [(h.label, h.probability) for h in b.hypotheses]
+    # the file's classifier gives exactly the probabilities of the in-memory model it was saved from
+    train = [c for c in small_corpus if c.split == "train"]
+    rules_results = tag_cases(tagger.Tagger(loaded.nlp), train)
+    labels = label_set(small_corpus)
+    refit = fit_model(rules_results, indicator(train, labels), labels)
+    np.testing.assert_allclose(refit.predict_proba(rules_results[:10]), loaded.classifier.predict_proba(rules_results[:10]))
+
+
+def test_card_records_corpus_thresholds_metrics_and_versions(small_model_dir):
+    card = json.loads((small_model_dir / "card.json").read_text())
+    assert card["corpus"]["sha256"] and card["corpus"]["train_cases"] == 120
+    assert set(card["thresholds"]) == set(card["labels"])
+    assert "dev" in card["metrics"] and 0.0 <= card["metrics"]["dev"]["macro_f1"] <= 1.0
+    assert card["libraries"]["scikit-learn"] and card["libraries"]["spacy"]
+    assert (small_model_dir / "card.md").read_text().startswith("# Model card")
+
+
+def test_a_tampered_classifier_file_is_refused(small_model_dir, tmp_path):
+    copy = tmp_path / "model"
+    shutil.copytree(small_model_dir, copy)
+    data = bytearray((copy / "classifier.skops").read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    (copy / "classifier.skops").write_bytes(bytes(data))
+    with pytest.raises(ModelLoadError, match=r"SHA-256|not a readable|could not be loaded"):
+        tagger.load(copy)
+
+
+class Foreign:
+    """A type no allow-list knows: a file holding it must not be loaded."""
+
+    def __init__(self):
+        self.payload = "anything"
+
+
+def test_a_file_with_unknown_types_is_refused_and_names_them(tmp_path):
+    path = tmp_path / "classifier.skops"
+    sio.dump({"format": "tagger.classifier.v1", "labels": [], "pipeline": Foreign()}, path)
+    with pytest.raises(ModelLoadError, match="Foreign") as err:
+        load_classifier(path)
+    assert "allow-list" in str(err.value)
+
+
+def test_loaded_model_explains_each_hypothesis_with_spans_from_the_text(small_model_dir):
+    result = tagger.load(small_model_dir).tag(
+        "My flat feet roll in and my right knee caves in on squats; knee pain is better with orthotics."
+    )
+    assert result.hypotheses, "the model returned no hypotheses"
+    probs = [h.probability for h in result.hypotheses]
+    assert probs == sorted(probs, reverse=True)
+    spans = [s for h in result.hypotheses for ev in h.evidence for s in ev.spans]
+    assert spans
+    for s in spans:
+        assert result.text[s.start : s.end] == s.text
+    chain = next(h for h in result.hypotheses if h.label == "foot_to_knee")
+    assert chain.path == ["foot", "knee"] and chain.kind == "chain"
