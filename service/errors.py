@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import traceback
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -61,7 +62,7 @@ def _loc(parts: tuple[Any, ...] | list[Any]) -> str:
     return ".".join(str(p) for p in parts) or "body"
 
 
-def validation_fields(errors: list[dict[str, Any]], *, drop_prefix: int = 0) -> list[dict[str, str]]:
+def validation_fields(errors: Sequence[Mapping[str, Any]], *, drop_prefix: int = 0) -> list[dict[str, str]]:
     """pydantic errors as ``[{"field": "options.clean", "message": ...}]``, without the input values."""
     fields = []
     for err in errors:

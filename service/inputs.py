@@ -165,7 +165,7 @@ def rows_from_csv(data: bytes, text_col: str, id_col: str | None, settings: Sett
             raise _columns_error("CSV file", "text_col", text_col, columns)
         if id_col is not None and id_col not in columns:
             raise _columns_error("CSV file", "id_col", id_col, columns)
-        rows = []
+        rows: list[BatchRow] = []
         for record in reader:
             if len(rows) >= settings.max_batch_items:
                 raise _too_many(len(rows) + 1 + sum(1 for _ in reader), settings.max_batch_items)

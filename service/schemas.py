@@ -30,7 +30,7 @@ class TagRequest(_Model):
 class TagResponse(TagResult):
     """A ``TagResult``; ``text`` is left out when ``options.include_text`` is false."""
 
-    text: str | None = Field(None, description="The text every offset in this result refers to (absent when include_text is false).")
+    text: str | None = Field(None, description="The text every offset in this result refers to (absent when include_text is false).")  # type: ignore[assignment]
 
 
 class BatchItem(_Model):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from typing import Any
 
 from fastapi import APIRouter, Depends, Request, Response
 from fastapi.responses import StreamingResponse
@@ -24,7 +25,7 @@ from ..schemas import BatchLine, ErrorResponse, TagResponse
 
 router = APIRouter(prefix="/v1", tags=["tag"], dependencies=[Depends(require_api_key)])
 
-ERRORS = {
+ERRORS: dict[int | str, dict[str, Any]] = {
     401: {"model": ErrorResponse, "description": "TAGGER_API_KEY is set and the Bearer key is missing or wrong."},
     413: {"model": ErrorResponse, "description": "The body or the text is over the limit the message states."},
     415: {"model": ErrorResponse, "description": "The Content-Type is not one the route reads; the message lists them."},

@@ -171,6 +171,8 @@ def _add_cue_features(result: TagResult, add) -> None:
     hits = _cue_hits(words)
     if not hits:
         return
+    for _, cue_class in hits:
+        add(f"cue:{cue_class}")  # anywhere in the case: a curated, meaning-level keyword layer
     sent_bounds = [s.start for s in result.sentences] or [0]
     for i, e in enumerate(result.entities):
         if e.label not in {"ACTIVITY", "FOOTWEAR", "CONDITION", "STRUCTURE"} or status_of(e) in {"neg", "oth"}:

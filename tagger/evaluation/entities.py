@@ -19,7 +19,7 @@ from difflib import SequenceMatcher
 from typing import Any
 
 from ..core import RowError, Tagger
-from ..schema import Entity, TagResult
+from ..schema import Cleaning, Entity, TagResult
 from .cases import select_cases
 from .error_analysis import analyse_errors
 from .scoring import CaseEval, Mention, match_case, score
@@ -32,48 +32,43 @@ ERROR_SPLITS = ("dev", "train")
 Block = tuple[int, int, int]  # (clean_start, input_start, length): clean[a:a+n] == input[b:b+n]
 
 
-def alignment(result: TagResult, input_text: str) -> tuple[list[Block], bool]:
-    """Stretches of ``result.text`` copied verbatim from the input, and whether they were re-aligned.
+def alignment(text: str, cleaning: Cleaning, input_text: str) -> tuple[list[Block], bool]:
+    """Stretches of ``text`` (what the pipeline read) copied verbatim from ``input_text``,
+    and whether they had to be re-aligned.
 
     ``"input"`` and ``"cleaned"`` results say this themselves (the cleaning segments). A
     ``"decoded"`` result (the text looked like an RFC 822 message) carries no map, so the
     decoded text is aligned to the input with ``difflib``; every mapped span is still
     checked against the input text.
     """
-    source = result.cleaning.source
-    if source == "input":
-        return [(0, 0, len(result.text))], False
-    if source == "cleaned":
-        return [(seg.clean_start, seg.input_start, seg.length) for seg in result.cleaning.segments], False
-    matcher = SequenceMatcher(None, result.text, input_text, autojunk=False)
+    if cleaning.source == "input":
+        return [(0, 0, len(text))], False
+    if cleaning.source == "cleaned":
+        return [(seg.clean_start, seg.input_start, seg.length) for seg in cleaning.segments], False
+    matcher = SequenceMatcher(None, text, input_text, autojunk=False)
     return [(a, b, n) for a, b, n in matcher.get_matching_blocks() if n], True
 
 
-def input_span(result: TagResult, input_text: str, start: int, end: int,
-               blocks: list[Block] | None = None) -> tuple[int, int] | None:
-    """Map ``result.text[start:end]`` to offsets in the text the caller passed in, or ``None``.
+def input_span(blocks: list[Block], text: str, input_text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Map ``text[start:end]`` to offsets in ``input_text``, or ``None``.
 
     Unlike ``TagResult.to_input_offset`` this knows a start from an end: where two kept
     segments touch in the cleaned text, a start belongs to the later one. A span must lie
     inside one block (a span across a removed line has no counterpart in the input).
     """
-    if blocks is None:
-        blocks = alignment(result, input_text)[0]
     for clean_start, input_start, length in blocks:
         if clean_start <= start and end <= clean_start + length:
             mapped = (start - clean_start + input_start, end - clean_start + input_start)
-            if input_text[mapped[0]:mapped[1]] == result.text[start:end]:
-                return mapped
-            return None
+            return mapped if input_text[mapped[0]:mapped[1]] == text[start:end] else None
     return None
 
 
 def predicted_mentions(result: TagResult, input_text: str) -> tuple[list[Mention], int, list[Block], bool]:
     """The result's entities in input offsets, how many could not be mapped, and the alignment used."""
-    blocks, realigned = alignment(result, input_text)
+    blocks, realigned = alignment(result.text, result.cleaning, input_text)
     mentions, unmapped = [], 0
     for ent in result.entities:
-        span = input_span(result, input_text, ent.start, ent.end, blocks)
+        span = input_span(blocks, result.text, input_text, ent.start, ent.end)
         if span is None:
             unmapped += 1
             continue

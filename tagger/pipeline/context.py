@@ -84,13 +84,16 @@ class ConText:
                 continue
             found.append(_Trigger(start, end, rule, doc[start:end]))
         # Longest match wins, so a pseudo-trigger silences the shorter trigger inside it.
+        # Rules matching the very same span all stay ("no" forward and "no" after a question).
         found.sort(key=lambda t: (-(t.end - t.start), t.start))
-        taken: set[int] = set()
+        owner: dict[int, tuple[int, int]] = {}
         kept = []
         for trig in found:
-            if any(i in taken for i in range(trig.start, trig.end)):
+            span = (trig.start, trig.end)
+            if any(owner.get(i, span) != span for i in range(trig.start, trig.end)):
                 continue
-            taken.update(range(trig.start, trig.end))
+            for i in range(trig.start, trig.end):
+                owner[i] = span
             kept.append(trig)
         kept.sort(key=lambda t: t.start)
         return kept

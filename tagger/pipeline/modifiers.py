@@ -52,12 +52,11 @@ class Modifiers:
         targets = [e for e in doc.ents if e.label_ in TARGET_LABELS or (e.label_ == "STRUCTURE" and e.end < len(doc) and doc[e.end].lower_.startswith("stretch"))]
         if not targets:
             return doc
-        ent_tokens = {i for e in doc.ents for i in range(e.start, e.end)}
+        # A trigger may contain a symptom ("no pain", "hurts"), never another entity.
+        non_symptom_tokens = {i for e in doc.ents if e.label_ != "SYMPTOM" for i in range(e.start, e.end)}
         triggers = []
         for match_id, start, end in self.matcher(doc):
-            if any(i in ent_tokens for i in range(start, end)) and doc[start:end].text.lower() not in {"hurts", "hurt", "painful", "sore", "aches", "ache"}:
-                # a trigger inside another entity ("flat feet" has no trigger) is not one,
-                # but symptom words double as aggravating triggers ("stairs hurt").
+            if non_symptom_tokens.intersection(range(start, end)):
                 continue
             triggers.append((start, end, self.rules[int(self.vocab.strings[match_id])]))
         # longest trigger wins where two overlap ("feels better" over "better")

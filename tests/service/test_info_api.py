@@ -160,3 +160,13 @@ def test_docs_page_is_served_without_a_cdn(client) -> None:
     assert "/docs/assets/swagger-ui-bundle.js" in page.text
     assert client.get("/docs/assets/swagger-ui-bundle.js").status_code == 200
     assert "script-src 'self';" in page.headers["content-security-policy"]
+
+
+def test_docs_fall_back_to_the_cdn_page_without_the_bundle(make_app, monkeypatch) -> None:
+    import service.routes.page as page
+
+    monkeypatch.setattr(page, "swagger_assets", lambda: None)
+    with TestClient(make_app()) as c:
+        response = c.get("/docs")
+    assert response.status_code == 200 and "swagger-ui-bundle.js" in response.text
+    assert "https://cdn.jsdelivr.net" in response.headers["content-security-policy"]

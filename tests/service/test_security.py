@@ -161,3 +161,8 @@ def test_unexpected_failure_is_a_500_that_leaks_nothing(make_app, rules_tagger, 
     assert response.json()["error"]["code"] == "E500"
     assert "ZEBRA" not in response.text and "ZEBRA" not in caplog.text
     assert "RuntimeError" in caplog.text
+
+
+def test_the_key_is_checked_before_the_body_is_read(keyed_client) -> None:
+    response = keyed_client.post("/v1/tag", content=b"{not json", headers={"content-type": "application/json"})
+    assert response.status_code == 401

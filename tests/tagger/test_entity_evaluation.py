@@ -10,9 +10,9 @@ from typer.testing import CliRunner
 from tagger.cli import app
 from tagger.errors import CorpusError
 from tagger.evaluation import CaseEval, Mention, evaluate_entities, format_report, load_cases, score, stable_split
-from tagger.evaluation.entities import input_span
+from tagger.evaluation.entities import alignment, input_span
 from tagger.evaluation.error_analysis import analyse_errors
-from tagger.schema import Cleaning, ModelInfo, Segment, TagResult
+from tagger.schema import Cleaning, Segment
 
 TEXT = "No R knee pain but sore L hip after running in sneakers."
 
@@ -110,12 +110,22 @@ def test_format_report_prints_every_label_and_attribute(report):
 
 def test_input_span_puts_a_start_at_a_segment_join_in_the_later_segment():
     # Cleaned text "abcXYZ" is input[0:3] + input[10:13]; "XYZ" starts where the first segment ends.
-    result = TagResult(text="abcXYZ", model=ModelInfo(name="t", version="0"), cleaning=Cleaning(
-        source="cleaned", segments=[Segment(clean_start=0, input_start=0, length=3),
-                                    Segment(clean_start=3, input_start=10, length=3)]))
-    assert input_span(result, "abc-------XYZ", 3, 6) == (10, 13)
-    assert input_span(result, "abc-------XYZ", 0, 3) == (0, 3)
-    assert input_span(result, "abc-------XYZ", 2, 4) is None  # crosses the removed text
+    cleaning = Cleaning(source="cleaned", segments=[Segment(clean_start=0, input_start=0, length=3),
+                                                    Segment(clean_start=3, input_start=10, length=3)])
+    blocks, realigned = alignment("abcXYZ", cleaning, "abc-------XYZ")
+    assert not realigned
+    assert input_span(blocks, "abcXYZ", "abc-------XYZ", 3, 6) == (10, 13)
+    assert input_span(blocks, "abcXYZ", "abc-------XYZ", 0, 3) == (0, 3)
+    assert input_span(blocks, "abcXYZ", "abc-------XYZ", 2, 4) is None  # crosses the removed text
+
+
+def test_text_decoded_from_an_email_is_mapped_back_by_alignment():
+    raw = "From: a@b.c\nSubject: x\nContent-Type: text/plain\n\nMy R knee hurts.\n"
+    decoded = "My R knee hurts.\n"
+    blocks, realigned = alignment(decoded, Cleaning(source="decoded"), raw)
+    assert realigned
+    start = decoded.index("knee")
+    assert input_span(blocks, decoded, raw, start, start + 4) == (raw.index("knee"), raw.index("knee") + 4)
 
 
 def test_a_case_without_a_split_gets_the_one_corpus_split_would_assign():

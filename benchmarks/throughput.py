@@ -1,0 +1,216 @@
+"""Words per second of the tagging pipeline against bare ``spacy.blank("en")`` tokenization.
+
+Generates a corpus of synthetic notes (word lists and templates, no corpus text), then
+in one run measures:
+
+  (a) spacy.blank("en") tokenization via nlp.pipe       (the baseline, ratio 1.0)
+  (b) the full pipeline via nlp.pipe, one process
+  (c) the full pipeline via nlp.pipe, n_process=2
+  (d) Tagger.tag_many end to end (cleaning + pipeline + result conversion)
+
+and a per-component profile (each pipe component timed over the same docs).
+
+    .venv/bin/python benchmarks/throughput.py [--notes 5000] [--seed 7] [--json]
+
+Words are whitespace-separated words of the generated notes, the same count for every row.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import random
+import sys
+import time
+from collections.abc import Callable, Iterable
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+SIDES = ["R", "L", "right", "left", "b/l", "bilat", "both", "my right", "my left", ""]
+REGIONS = ["knee", "hip", "foot", "forefoot", "heel", "ankle", "lower back", "low back", "upper back", "calf", "shin",
+           "thigh", "groin", "buttock", "arch", "ball of my foot", "outside of my hip", "lateral trunk", "pelvis",
+           "shoulder", "neck", "big toe", "hamstring area", "kneecap"]
+STRUCTURES = ["TFL", "QL", "quadratus lumborum", "glute med", "gluteus medius", "IT band", "ITB", "plantar fascia",
+              "Achilles", "peroneals", "piriformis", "psoas", "hip flexors", "lat", "external oblique", "SIJ",
+              "3rd metatarsal", "3 or 4th metatarsal", "patella tendon", "sciatic nerve", "hamstrings", "quads"]
+CONDITIONS = ["plantar fasciitis", "planter fasciitis", "PF", "ITBS", "PFPS", "bursitis", "sciatica", "shin splints",
+              "overpronation", "flat feet", "fallen arches", "a stress fracture", "tendinopathy", "an ankle sprain",
+              "anterior pelvic tilt", "a disc bulge", "Achilles tendinitis"]
+SYMPTOMS = ["pain", "ache", "aching", "soreness", "stiffness", "tightness", "numbness", "tingling", "pins and needles",
+            "burning", "sharp stabbing pain", "swelling", "clicking", "a dull ache", "throbbing"]
+ADJECTIVES = ["sore", "stiff", "tight", "achy", "painful", "tender", "numb", "swollen"]
+ACTIVITIES = ["running", "walking", "biking", "cycling", "hiking", "climbing stairs", "squatting", "yoga", "sitting",
+              "standing", "driving", "stooping", "swimming", "the treadmill", "hill repeats", "lunges", "netball",
+              "football", "long runs", "my desk job", "gardening", "carrying the kids"]
+VERBS = ["run", "walk", "bike", "cycle", "hike", "take the stairs", "squat", "sit for a while", "stand all day",
+         "drive", "bend over", "get out of the car", "go up hills", "jump", "kneel"]
+FOOTWEAR = ["sneakers", "trainers", "running shoes", "flip flops", "sandals", "boots", "heels", "orthotics",
+            "insoles", "arch supports", "minimalist shoes", "cleats", "work boots"]
+RELIEF = ["barefoot", "after a quad stretch", "with ice", "when I loosen the laces", "after foam rolling",
+          "in my old shoes", "with rest", "after a hot shower", "when I stretch my calves"]
+DOSES = ["4.5 MPH at level 4 incline", "about 100 miles per week", "at least an hour a day", "3 times a week",
+         "10k twice a week", "30 minutes every morning", "5 km on Sundays", "40 km/wk", "2x/wk", "8 hours a day"]
+TIMES = ["since August", "for the past 24 hrs", "for 3 weeks", "x3/52", "since the marathon", "for about 6 months",
+         "3 months after buying a treadmill", "since Christmas", "on and off for years", "since last Tuesday"]
+RELATIVES = ["my mum", "my dad", "my sister", "my husband", "my coach", "a friend", "my brother"]
+FILLER = ["Sorry for the long email.", "Any advice would be appreciated.", "I am 42 and fairly active.",
+          "Thanks for reading this far.", "Not sure if this is relevant but here goes.", "Anyway.",
+          "I have tried most of the usual things.", "Hope that makes sense.", "I do a lot of my work at a computer.",
+          "The weather has been awful so I have been indoors more."]
+NEGATIONS = ["no", "denies", "negative for", "without any", "no further"]
+
+TEMPLATES: list[Callable[[random.Random], str]] = [
+    lambda r: f"My {r.choice(SIDES)} {r.choice(REGIONS)} has been {r.choice(ADJECTIVES)} {r.choice(TIMES)}.",
+    lambda r: f"{r.choice(SIDES).capitalize()} {r.choice(REGIONS)} {r.choice(SYMPTOMS)} {r.choice(TIMES)}, worse with {r.choice(ACTIVITIES)}.",
+    lambda r: f"It hurts when I {r.choice(VERBS)} and it goes away {r.choice(RELIEF)}.",
+    lambda r: f"Currently I have no {r.choice(REGIONS)} or {r.choice(REGIONS)} {r.choice(SYMPTOMS)}, or {r.choice(REGIONS)} pain.",
+    lambda r: f"{r.choice(NEGATIONS).capitalize()} {r.choice(SYMPTOMS)} or {r.choice(SYMPTOMS)}.",
+    lambda r: f"I do {r.choice(ACTIVITIES)} {r.choice(DOSES)}, usually in {r.choice(FOOTWEAR)}.",
+    lambda r: f"It is much worse in {r.choice(FOOTWEAR)} and better {r.choice(RELIEF)}.",
+    lambda r: f"I was thinking it might be my {r.choice(STRUCTURES)}, could it be {r.choice(CONDITIONS)}?",
+    lambda r: f"Hx of {r.choice(CONDITIONS)} on the {r.choice(['left', 'right'])} years ago, resolved.",
+    lambda r: f"{r.choice(RELATIVES).capitalize()} had {r.choice(CONDITIONS)} and {r.choice(['flat feet', 'bad knees', 'sciatica'])}.",
+    lambda r: f"The {r.choice(STRUCTURES)} feels {r.choice(ADJECTIVES)} after {r.choice(ACTIVITIES)} {r.choice(DOSES)}.",
+    lambda r: f"Stiff {r.choice(SIDES)} {r.choice(REGIONS)}/{r.choice(STRUCTURES)} in the mornings; {r.choice(SYMPTOMS)} {r.choice(TIMES)}.",
+    lambda r: f"O/E: TTP {r.choice(STRUCTURES)}, {r.choice(['(-)', 'no'])} {r.choice(SYMPTOMS)}, {r.choice(CONDITIONS)} {r.choice(['?', 'r/o', 'likely'])}.",
+    lambda r: f"I'm supposed to run a half in May but if the {r.choice(REGIONS)} keeps {r.choice(['aching', 'hurting', 'flaring'])} I will skip it.",
+    lambda r: r.choice(FILLER),
+]
+
+
+def generate_notes(n: int, seed: int = 7) -> list[str]:
+    """``n`` varied synthetic notes of about 100-200 words, reproducible from ``seed``."""
+    rng = random.Random(seed)
+    notes = []
+    for _ in range(n):
+        target = rng.randint(100, 200)
+        sentences: list[str] = []
+        words = 0
+        while words < target:
+            sentence = " ".join(rng.choice(TEMPLATES)(rng).split())  # collapse the gap an empty side leaves
+            sentences.append(sentence)
+            words += len(sentence.split())
+        sep = rng.choice([" ", "\n", " ", "\n\n"])
+        notes.append(sep.join(sentences))
+    return notes
+
+
+@Language.component("throughput_clear_site")
+def clear_site(doc: Doc) -> Doc:
+    """Benchmark-only: drop ``span._.site`` (a Span, which msgpack cannot serialize between processes)."""
+    for ent in doc.ents:
+        ent._.site = None
+    return doc
+
+
+def _timed(run: Callable[[], Iterable[object]]) -> float:
+    start = time.perf_counter()
+    for _ in run():
+        pass
+    return time.perf_counter() - start
+
+
+def measure(notes: list[str], batch_size: int) -> dict[str, object]:
+    from tagger.core import Tagger
+    from tagger.pipeline import build_pipeline
+
+    words = sum(len(t.split()) for t in notes)
+    blank = spacy.blank("en")
+    nlp = build_pipeline()
+    tagger = Tagger(nlp)
+    warm = notes[:50]
+    list(blank.pipe(warm))
+    list(nlp.pipe(warm))
+    list(tagger.tag_many(warm))
+
+    rows = []
+
+    def row(name: str, run: Callable[[], Iterable[object]]) -> None:
+        try:
+            seconds = _timed(run)
+        except Exception as exc:  # a configuration that cannot run is a finding, not a crash
+            first = str(exc).strip().splitlines()
+            rows.append({"name": name, "error": f"{type(exc).__name__}: {first[-1] if first else ''}"[:160]})
+            return
+        rows.append({"name": name, "seconds": round(seconds, 3), "words_per_second": round(words / seconds)})
+
+    row('spacy.blank("en") tokenizer, nlp.pipe', lambda: blank.pipe(notes, batch_size=batch_size))
+    row("our tokenizer alone (nlp.make_doc)", lambda: map(nlp.make_doc, notes))
+    row("full pipeline, nlp.pipe, 1 process", lambda: nlp.pipe(notes, batch_size=batch_size))
+    row("full pipeline, nlp.pipe, n_process=2", lambda: nlp.pipe(notes, batch_size=batch_size, n_process=2))
+    if "error" in rows[-1]:
+        # Measure the parallel path anyway, with the unserializable attribute dropped at the end.
+        nlp_mp = build_pipeline()
+        nlp_mp.add_pipe("throughput_clear_site", last=True)
+        row("  same, span._.site cleared at the end", lambda: nlp_mp.pipe(notes, batch_size=batch_size, n_process=2))
+    row("Tagger.tag_many end to end, 1 process", lambda: tagger.tag_many(notes, batch_size=batch_size))
+    base = rows[0]["words_per_second"]
+    for r in rows:
+        if "error" not in r:
+            r["ratio_to_tokenizer"] = round(r["words_per_second"] / base, 3)
+
+    # Per-component profile: the same docs, one component at a time.
+    profile = []
+    start = time.perf_counter()
+    docs = [nlp.make_doc(t) for t in notes]
+    profile.append({"component": "tokenizer (make_doc)", "seconds": time.perf_counter() - start})
+    for name, proc in nlp.pipeline:
+        start = time.perf_counter()
+        if hasattr(proc, "pipe"):
+            docs = list(proc.pipe(docs, batch_size=batch_size))
+        else:
+            docs = [proc(doc) for doc in docs]
+        profile.append({"component": name, "seconds": time.perf_counter() - start})
+    total = sum(p["seconds"] for p in profile)
+    for p in profile:
+        p["share"] = round(p["seconds"] / total, 3)
+        p["words_per_second"] = round(words / p["seconds"]) if p["seconds"] else None
+        p["seconds"] = round(p["seconds"], 3)
+    return {
+        "notes": len(notes),
+        "words": words,
+        "entities_per_note": round(sum(len(d.ents) for d in docs) / len(docs), 1),
+        "machine": {"python": platform.python_version(), "spacy": spacy.__version__, "cpus": os.cpu_count()},
+        "rows": rows,
+        "profile": profile,
+    }
+
+
+def format_table(report: dict[str, object]) -> str:
+    lines = [
+        f"{report['notes']} generated notes, {report['words']:,} words, {report['entities_per_note']} entities/note "
+        f"(Python {report['machine']['python']}, spaCy {report['machine']['spacy']}, {report['machine']['cpus']} CPUs)",
+        "",
+        f"{'configuration':<42}{'seconds':>9}{'words/s':>11}{'ratio':>8}",
+    ]
+    for r in report["rows"]:
+        if "error" in r:
+            lines.append(f"{r['name']:<42}  failed: {r['error']}")
+        else:
+            lines.append(f"{r['name']:<42}{r['seconds']:>9.2f}{r['words_per_second']:>11,}{r['ratio_to_tokenizer']:>8.3f}")
+    lines += ["", f"{'component (same docs, one at a time)':<42}{'seconds':>9}{'share':>8}{'words/s':>11}"]
+    for p in report["profile"]:
+        lines.append(f"{p['component']:<42}{p['seconds']:>9.2f}{p['share']:>8.1%}{p['words_per_second']:>11,}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--notes", type=int, default=5000, help="how many notes to generate (default 5000)")
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--batch-size", type=int, default=64)
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    args = parser.parse_args(argv)
+    if args.notes < 1:
+        parser.error("--notes must be at least 1")
+    report = measure(generate_notes(args.notes, args.seed), args.batch_size)
+    print(json.dumps(report, indent=2) if args.json else format_table(report))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,104 @@
+"""Input cleaning, the pipeline's config and its round trip through disk."""
+
+from __future__ import annotations
+
+import spacy
+
+from tagger.cleaning import clean, decode_bytes
+from tagger.errors import EmptyTextError, EncodingError, NotTextError, TextTooLongError
+
+THREAD = """From: Jo Bloggs <jo@example.org>
+Sent: Tuesday, 3 March 2026 09:12
+To: Clinic <info@example.org>
+Subject: RE: my foot
+
+Hi Sam,
+
+Yes, the right heel is still sore, worse in my work boots.
+
+Thanks,
+Jo
+Sent from my iPhone
+
+On Mon, 2 Mar 2026 at 17:40, Sam <info@example.org> wrote:
+> Is it still the heel? Any numbness?
+> Sam
+
+---------- Forwarded message ---------
+From: Jo Bloggs <jo@example.org>
+Subject: my foot
+
+My right heel started hurting in January after I took up running.
+--
+Jo Bloggs | Ward sister
+"""
+
+
+def test_thread_keeps_each_message_narrative_and_drops_furniture():
+    cleaned = clean(THREAD)
+    assert cleaned.cleaning.source == "cleaned"
+    assert "right heel is still sore" in cleaned.text
+    assert "took up running" in cleaned.text
+    assert cleaned.text.index("still sore") < cleaned.text.index("took up running")
+    for furniture in ("From:", "Subject:", "wrote:", "Any numbness", "Sent from my iPhone", "Forwarded message", "Ward sister", "Thanks,"):
+        assert furniture not in cleaned.text
+    assert cleaned.cleaning.removed["quoted"] >= 2 and cleaned.cleaning.removed["header"] >= 4
+
+
+def test_cleaned_offsets_map_back_to_the_input(rules_tagger):
+    result = rules_tagger.tag(THREAD)
+    heel = next(e for e in result.entities if e.text == "heel")
+    start = result.to_input_offset(heel.start)
+    assert THREAD[start : start + 4] == "heel"
+
+
+def test_eml_with_html_part_is_decoded(rules_tagger):
+    eml = (
+        "From: a@example.org\r\nTo: b@example.org\r\nSubject: knee\r\nMIME-Version: 1.0\r\n"
+        "Content-Type: text/html; charset=utf-8\r\n\r\n<html><body><p>My <b>left knee</b> hurts on stairs.</p>"
+        "<blockquote>old quoted text about my hip</blockquote></body></html>\r\n"
+    ).encode()
+    result = rules_tagger.tag_eml(eml)
+    assert result.cleaning.source == "decoded"
+    assert "left knee" in result.text and "hip" not in result.text
+    assert next(e for e in result.entities if e.text == "knee").laterality == "left"
+
+
+def test_plain_notes_are_not_touched():
+    note = "S: R knee pain x3/52.\nO: TTP medial joint line."
+    assert clean(note).text == note and clean(note).cleaning.source == "input"
+
+
+def test_bad_input_gets_a_precise_error(rules_tagger):
+    import pytest
+
+    with pytest.raises(EmptyTextError, match="empty"):
+        rules_tagger.tag("   \n ")
+    with pytest.raises(TextTooLongError, match="limit"):
+        rules_tagger.tag("knee " * 100_000)
+    with pytest.raises(NotTextError, match="binary"):
+        rules_tagger.tag("abc\x00def")
+    with pytest.raises(EncodingError, match="UTF-8"):
+        decode_bytes(b"knee \xff\xfe pain \xc3")
+
+
+def test_tag_many_returns_one_outcome_per_input_in_order(rules_tagger):
+    from tagger.core import RowError
+
+    out = list(rules_tagger.tag_many(["knee pain", "", None, "hip pain", 42], errors="return"))
+    assert len(out) == 5
+    assert [type(o).__name__ for o in out] == ["TagResult", "RowError", "RowError", "TagResult", "RowError"]
+    assert isinstance(out[1], RowError) and out[1].index == 1 and out[1].code == "E101"
+    assert out[3].entities[0].text == "hip"
+
+
+def test_pipeline_is_assembled_from_config_and_round_trips_through_disk(rules_tagger, tmp_path):
+    nlp = rules_tagger.nlp
+    assert nlp.pipe_names == ["clinical_sentencizer", "entity_ruler", "concept_attributes", "laterality", "context",
+                              "modifiers", "dose", "time_expressions"]
+    nlp.to_disk(tmp_path / "pipeline")
+    loaded = spacy.load(tmp_path / "pipeline")
+    text = "No hip pain but my R forefoot hurts in sneakers; treadmill 4.5 mph an hour a day."
+    a, b = nlp(text), loaded(text)
+    key = lambda doc: [(e.text, e.label_, e._.concept, e._.laterality, e._.negated, e._.modifier, e._.dose) for e in doc.ents]  # noqa: E731
+    assert key(a) == key(b) and key(a)

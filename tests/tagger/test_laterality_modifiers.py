@@ -1,0 +1,107 @@
+"""Sides, relieving/aggravating links and doses."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def ent(result, text, label=None):
+    return next(e for e in result.entities if e.text == text and (label is None or e.label == label))
+
+
+@pytest.mark.parametrize(
+    ("text", "target", "side"),
+    [
+        ("R forefoot pain", "forefoot", "right"),
+        ("Pain on my right lateral trunk.", "lateral trunk", "right"),
+        ("Both knees ache.", "knees", "bilateral"),
+        ("b/l heel pain in the mornings", "heel", "bilateral"),
+        ("The hip on the left side is sore.", "hip", "left"),
+        ("L ITB tight.", "ITB", "left"),
+        ("Right hip and knee are sore.", "knee", "right"),
+        ("knee (L) swollen", "knee", "left"),
+        ("Sore knees, L>R.", "knees", "bilateral"),
+    ],
+)
+def test_laterality_from_the_phrase(rules_tagger, text, target, side):
+    assert ent(rules_tagger.tag(text), target).laterality == side
+
+
+def test_a_side_does_not_leak_across_a_finding(rules_tagger):
+    r = rules_tagger.tag("Right foot pain and knee pain.")
+    assert ent(r, "foot").laterality == "right"
+    assert ent(r, "knee").laterality is None
+
+
+def test_a_symptom_takes_the_site_and_side_it_describes(rules_tagger):
+    r = rules_tagger.tag("Sharp pain in my left heel.")
+    pain = ent(r, "Sharp pain")
+    assert pain.region == "foot" and pain.laterality == "left"
+
+
+@pytest.mark.parametrize(
+    ("text", "target", "modifier"),
+    [
+        ("It goes away when I'm barefoot.", "barefoot", "relieving"),
+        ("Feels better with a quad stretch.", "quad stretch", "relieving"),
+        ("Worse in sneakers.", "sneakers", "aggravating"),
+        ("My knee hurts when I take stairs.", "stairs", "aggravating"),
+        ("Sitting makes it worse.", "Sitting", "aggravating"),
+        ("No pain when barefoot.", "barefoot", "relieving"),
+    ],
+)
+def test_relieving_and_aggravating_links(rules_tagger, text, target, modifier):
+    e = ent(rules_tagger.tag(text), target)
+    assert e.modifier == modifier
+    assert any(t.attribute == "modifier" for t in e.triggers)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "dose"),
+    [
+        ("I run about 30 km per week on the road.", "distance", "30 km per week"),
+        ("Treadmill at 6 mph for 45 min.", "speed", "6 mph"),
+        ("Treadmill at 6 mph for 45 min.", "duration", "45 min"),
+        ("Cycling 3x/week since June.", "frequency", "3x/week"),
+        ("Walking on a 10% incline.", "incline", "10% incline"),
+    ],
+)
+def test_activity_doses(rules_tagger, text, kind, dose):
+    r = rules_tagger.tag(text)
+    activity = next(e for e in r.entities if e.label == "ACTIVITY")
+    assert (kind, dose) in {(d.kind, d.text) for d in activity.dose}
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "span"),
+    [("R knee pain x3/52", "duration", "x3/52"), ("Heel pain since March.", "onset", "since March"),
+     ("It started 2 weeks ago.", "onset", "2 weeks ago"), ("Aching for the past 24 hrs.", "duration", "for the past 24 hrs")],
+)
+def test_time_expressions(rules_tagger, text, kind, span):
+    assert (kind, span) in {(t.kind, t.text) for t in rules_tagger.tag(text).time_expressions}
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "concept"),
+    [("planter fasciitis again", "CONDITION", "plantar_fasciitis"), ("PF L heel", "CONDITION", "plantar_fasciitis"),
+     ("ball of my foot", "BODY_REGION", "forefoot"), ("outside of my hip", "BODY_REGION", "hip"),
+     ("new trainers", "FOOTWEAR", "sneakers"), ("flip flops", "FOOTWEAR", "sandals"), ("glute med weak", "STRUCTURE", "gluteus_medius"),
+     ("ITBS", "CONDITION", "itbs"), ("PFPS", "CONDITION", "pfps"), ("LBP", "SYMPTOM", "lbp"), ("SIJ", "STRUCTURE", "sacroiliac_joint"),
+     ("tight QL", "STRUCTURE", "quadratus_lumborum"), ("orthotics", "FOOTWEAR", "orthotics"), ("limping", "SYMPTOM", "limping")],
+)
+def test_vocabulary_covers_lay_clinical_and_abbreviated_forms(rules_tagger, text, label, concept):
+    r = rules_tagger.tag(text)
+    assert (label, concept) in {(e.label, e.concept) for e in r.entities}
+
+
+def test_regions_roll_up_the_hierarchy_and_carry_verified_codes(rules_tagger):
+    r = rules_tagger.tag("Pain in the ball of my foot, tight TFL, peroneals sore, plantar fasciitis.")
+    assert ent(r, "ball of my foot").region == "foot"
+    assert ent(r, "TFL").region == "hip"
+    assert ent(r, "peroneals").region == "lower_leg"
+    assert ent(r, "plantar fasciitis").codes == {"snomed": "202882003"}
+
+
+def test_comes_back_is_not_a_back(rules_tagger):
+    r = rules_tagger.tag("The pain comes back every evening.")
+    assert not any(e.label == "BODY_REGION" for e in r.entities)
