@@ -167,6 +167,23 @@ def load(port: int, body: bytes, *, clients: int, requests: int) -> Run:
     return run
 
 
+def library_baseline(email: str, model: str | None, requests: int) -> Run:
+    """``Tagger.tag`` in this process, no HTTP: what the service cannot be faster than."""
+    import tagger
+
+    t = tagger.load(model)
+    for _ in range(20):
+        t.tag(email)
+    run = Run(0)
+    t0 = time.perf_counter()
+    for _ in range(requests):
+        start = time.perf_counter()
+        t.tag(email)
+        run.latencies.append(time.perf_counter() - start)
+    run.seconds = time.perf_counter() - t0
+    return run
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--requests", type=int, default=500, help="requests per latency scenario (default 500)")
@@ -175,16 +192,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, default=1)
     parser.add_argument("--model", help="model directory (default: what `tagger serve` loads)")
     parser.add_argument("--json", type=Path, help="also write the figures to this JSON file")
+    parser.add_argument("--no-baseline", action="store_true", help="skip timing Tagger.tag in-process first")
     args = parser.parse_args(argv)
 
     email = email_of_about(args.words)
     body = json.dumps({"text": email}).encode()
+    baseline = None if args.no_baseline else library_baseline(email, args.model, args.requests)
     log_path = Path(tempfile.mkdtemp(prefix="api-load-")) / "server.log"
     server = Server(workers=args.workers, model=args.model, log_path=log_path)
     try:
         ready_s = server.wait_ready()
         rss_ready = server.rss()
         load(server.port, body, clients=1, requests=50)  # warm-up
+        tiny = load(server.port, json.dumps({"text": "Right foot pain."}).encode(), clients=1, requests=args.requests)
         one = load(server.port, body, clients=1, requests=args.requests)
         eight = load(server.port, body, clients=8, requests=args.requests)
         rss_before = server.rss()
@@ -207,6 +227,8 @@ def main(argv: list[str] | None = None) -> int:
 
     load_avg = os.getloadavg()
     rows = [
+        *([("Tagger.tag, no HTTP", baseline)] if baseline else []),
+        ("1 client, 3-word text", tiny),
         ("1 client", one),
         ("8 clients", eight),
         (f"8 clients x {args.memory_requests:,}", long_run),
@@ -214,9 +236,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"\nPOST /v1/tag, {len(email.split())}-word email ({len(body):,} B JSON), loopback, "
           f"{args.workers} worker(s), {os.cpu_count()} CPUs, load average before/after {load_avg[0]:.1f}")
     print(f"server ready in {ready_s:.1f} s; server log: {log_path}\n")
-    print(f"{'scenario':<22}{'requests':>10}{'errors':>8}{'p50 ms':>9}{'p90 ms':>9}{'p99 ms':>9}{'max ms':>9}{'req/s':>9}")
+    print(f"{'scenario':<26}{'requests':>10}{'errors':>8}{'p50 ms':>9}{'p90 ms':>9}{'p99 ms':>9}{'max ms':>9}{'req/s':>9}")
     for name, run in rows:
-        print(f"{name:<22}{len(run.latencies):>10,}{run.errors:>8}{run.p50:>9.1f}{run.pct(0.90):>9.1f}"
+        print(f"{name:<26}{len(run.latencies):>10,}{run.errors:>8}{run.p50:>9.1f}{run.pct(0.90):>9.1f}"
               f"{run.pct(0.99):>9.1f}{max(run.latencies) * 1000:>9.1f}{run.rps:>9.1f}")
     print("\nserver RSS (MB): " + ", ".join(f"after {n:,} req: {rss / MB:.0f}" for n, rss in checkpoints))
     growth = (rss_after - rss_before) / MB
