@@ -164,16 +164,19 @@ def case_features(case: TagResult | dict[str, Any]) -> tuple[dict[str, float], d
 
 
 def _add_cue_features(result: TagResult, add) -> None:
-    """'<what>~<cue class>' when a cue word sits near an entity in the same sentence."""
+    """'<what>~<cue class>' when a cue word sits near an entity in the same sentence, and
+    sentence-level links: a driver and a painful site in one sentence ('group->region@sent'),
+    joined by a causal or response cue ('group=>region') - the stated link the guidelines ask for."""
     words, starts = _words(result.text)
     if not words:
         return
     hits = _cue_hits(words)
+    sent_bounds = [s.start for s in result.sentences] or [0]
+    _add_sentence_links(result, hits, starts, sent_bounds, add)
     if not hits:
         return
     for _, cue_class in hits:
         add(f"cue:{cue_class}")  # anywhere in the case: a curated, meaning-level keyword layer
-    sent_bounds = [s.start for s in result.sentences] or [0]
     for i, e in enumerate(result.entities):
         if e.label not in {"ACTIVITY", "FOOTWEAR", "CONDITION", "STRUCTURE"} or status_of(e) in {"neg", "oth"}:
             continue
@@ -187,6 +190,35 @@ def _add_cue_features(result: TagResult, add) -> None:
             if abs(idx - centre) <= CUE_WINDOW and starts[idx] >= sent_lo:
                 for name in names:
                     add(f"{name}~{cue_class}", i)
+
+
+def _add_sentence_links(result: TagResult, hits, starts, sent_bounds, add) -> None:
+    linking = {"cause", "relief", "worse"}
+    cue_sents: dict[int, set[str]] = defaultdict(set)
+    for idx, cue_class in hits:
+        cue_sents[max(0, bisect.bisect_right(sent_bounds, starts[idx]) - 1)].add(cue_class)
+    groups: dict[int, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
+    sites: dict[int, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
+    for i, e in enumerate(result.entities):
+        if status_of(e) != "cur":
+            continue
+        for group in CONCEPT_GROUPS.get(e.concept, ()):
+            groups[e.sentence][group].append(i)
+        if e.label in FINDING_LABELS and e.region in LOWER_CHAIN:
+            sites[e.sentence][e.region].append(i)
+    for sent, by_group in groups.items():
+        # the driver's sentence and the next one: "My arches have collapsed. Now my knee hurts."
+        for other in (sent, sent + 1):
+            for region, site_ids in sites.get(other, {}).items():
+                for group, ids in by_group.items():
+                    add(f"{group}->{region}@sent", *ids, *site_ids)
+                    if cue_sents.get(sent, set()) & linking or cue_sents.get(other, set()) & linking:
+                        add(f"{group}=>{region}", *ids, *site_ids)
+    for sent, by_region in sites.items():
+        regions = sorted(by_region, key=lambda r: CHAIN_ORDER[r])
+        if len(regions) >= 2 and cue_sents.get(sent, set()) & linking:
+            for a, b in combinations(regions, 2):
+                add(f"link:{a}+{b}", *by_region[a], *by_region[b])
 
 
 class CaseFeaturizer(TransformerMixin, BaseEstimator):

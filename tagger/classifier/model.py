@@ -135,7 +135,7 @@ class ChainClassifier(ClassifierMixin, BaseEstimator):
 
 
 def build_model(features: str = "both", C: float = 4.0, tfidf_max_features: int = 20000,
-                random_state: int = 0, entity_weight: float = 1.0, char_weight: float = 0.0) -> Pipeline:
+                random_state: int = 0, entity_weight: float = 1.0) -> Pipeline:
     """The shipped model (``features="both"``) or a baseline (``"entities"``, ``"text"``).
 
     Each block is L2-normalised per case so that neither drowns the other under one
@@ -153,14 +153,7 @@ def build_model(features: str = "both", C: float = 4.0, tfidf_max_features: int 
         ])))
     if not parts:
         raise ValueError(f"features must be 'both', 'entities' or 'text', not {features!r}")
-    if features == "both" and char_weight > 0:
-        # character n-grams inside word boundaries: robust to "planter fasciitis", "achilies", "R)knee"
-        parts.append(("chars", Pipeline([
-            ("text", CaseText()),
-            ("tfidf", TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), min_df=3, sublinear_tf=True,
-                                      max_features=40000, lowercase=True, strip_accents="unicode")),
-        ])))
-    block_weight = {"entities": entity_weight, "words": 1.0, "chars": char_weight}
+    block_weight = {"entities": entity_weight, "words": 1.0}
     weights = {name: block_weight[name] for name, _ in parts} if features == "both" else None
     return Pipeline([("features", FeatureUnion(parts, transformer_weights=weights)),
                      ("classify", ChainClassifier(C=C, random_state=random_state))])

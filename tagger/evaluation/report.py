@@ -82,9 +82,9 @@ def _errors(errors: dict[str, Any], top: int) -> list[str]:
     lines = ["", "Errors by kind: " + ", ".join(f"{kind} {errors['counts'][kind]}" for kind in ERROR_KINDS)]
     lines.append("")
     lines.append(f"Most frequent error patterns (top {min(top, len(errors['patterns']))} of {len(errors['patterns'])})")
-    lines.append(f"{'count':>5}  {'kind':<13}{'label':<12}{'text':<28}detail")
+    lines.append(f"{'count':>5}  {'kind':<15}{'label':<12}{'text':<28}detail")
     for pat in errors["patterns"][:top]:
-        lines.append(f"{pat['count']:>5}  {pat['kind']:<13}{pat['label']:<12}{pat['text'][:27]:<28}{pat['detail']}")
+        lines.append(f"{pat['count']:>5}  {pat['kind']:<15}{pat['label']:<12}{pat['text'][:27]:<28}{pat['detail']}")
     for kind in ERROR_KINDS:
         examples = errors["examples"].get(kind)
         if not examples:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import HealthCheck, example, given, settings
+from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 
 from tagger.errors import InputError, TextTooLongError
@@ -61,8 +61,10 @@ def tag_or_input_error(tagger, text: str) -> TagResult | None:
         result = tagger.tag(text)
     except InputError as exc:
         assert exc.code.startswith("E1") and exc.message
+        event(f"InputError {exc.code}")
         return None
     assert isinstance(result, TagResult)
+    event("result with entities" if result.entities else "result without entities")
     return result
 
 
