@@ -134,8 +134,8 @@ class ChainClassifier(ClassifierMixin, BaseEstimator):
         return tags
 
 
-def build_model(features: str = "both", C: float = 4.0, tfidf_max_features: int = 20000,
-                random_state: int = 0, entity_weight: float = 1.0) -> Pipeline:
+def build_model(features: str = "both", C: float = 16.0, tfidf_max_features: int = 20000,
+                random_state: int = 0, entity_weight: float = 0.5) -> Pipeline:
     """The shipped model (``features="both"``) or a baseline (``"entities"``, ``"text"``).
 
     Each block is L2-normalised per case so that neither drowns the other under one

@@ -9,6 +9,7 @@ a mismatch (a tampered or swapped file) is refused too.
 from __future__ import annotations
 
 import hashlib
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -52,13 +53,25 @@ def sha256_of(path: Path) -> str:
 def save_classifier(model: ChainModel, path: str | Path) -> str:
     """Write the classifier; return the file's SHA-256 for the model card."""
     path = Path(path)
+    _drop_pruned_terms(model.pipeline)
     payload = {"format": FORMAT_VERSION, "labels": list(model.labels_), "pipeline": model.pipeline}
-    sio.dump(payload, path)
+    sio.dump(payload, path, compression=zipfile.ZIP_DEFLATED, compresslevel=9)
     unknown = set(sio.get_untrusted_types(file=path)) - ALLOWED_TYPES
     if unknown:
         path.unlink()
         raise ModelLoadError(f"refusing to save a classifier with types outside the allow-list: {sorted(unknown)}")
     return sha256_of(path)
+
+
+def _drop_pruned_terms(estimator) -> None:
+    """Delete TF-IDF's ``stop_words_`` (every term pruned by min_df/max_features): it is only
+    kept for introspection, scikit-learn documents it as safe to remove, and it is most of the file."""
+    for step in getattr(estimator, "steps", []):
+        _drop_pruned_terms(step[1])
+    for _, part, *_ in getattr(estimator, "transformer_list", []):
+        _drop_pruned_terms(part)
+    if hasattr(estimator, "stop_words_"):
+        del estimator.stop_words_
 
 
 def load_classifier(path: str | Path, *, trusted: list[str] | None = None, expected_sha256: str | None = None) -> ChainModel:
