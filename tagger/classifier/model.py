@@ -45,11 +45,12 @@ class ChainClassifier(ClassifierMixin, BaseEstimator):
     """
 
     def __init__(self, C: float = 4.0, class_weight: str | None = "balanced", cv: int = 5,
-                 tune_thresholds: bool = True, random_state: int = 0, max_iter: int = 2000):
+                 tune_thresholds: bool = True, calibrate: bool = True, random_state: int = 0, max_iter: int = 2000):
         self.C = C
         self.class_weight = class_weight
         self.cv = cv
         self.tune_thresholds = tune_thresholds
+        self.calibrate = calibrate
         self.random_state = random_state
         self.max_iter = max_iter
 
@@ -75,6 +76,10 @@ class ChainClassifier(ClassifierMixin, BaseEstimator):
                 Y = np.hstack([1 - Y, Y])
         self.estimators_ = []
         self.thresholds_ = np.full(Y.shape[1], 0.5)
+        # Platt scaling per label: probability = sigmoid(a * decision + b), fitted on
+        # out-of-fold decision values, so a long case full of matching features does not
+        # read as certainty. (1, 0) means "use the logistic regression's own probability".
+        self.calibration_ = np.tile([1.0, 0.0], (Y.shape[1], 1))
         n_iter = []
         for j in range(Y.shape[1]):
             yj = Y[:, j]
@@ -83,12 +88,18 @@ class ChainClassifier(ClassifierMixin, BaseEstimator):
                 continue
             self.estimators_.append(self._base().fit(X, yj))
             n_iter.append(int(np.max(self.estimators_[-1].n_iter_)))
-            if self.multilabel_ and self.tune_thresholds:
+            if self.multilabel_ and (self.tune_thresholds or self.calibrate):
                 n_splits = min(self.cv, int(yj.sum()), int(len(yj) - yj.sum()))
                 if n_splits >= 2:
                     folds = StratifiedKFold(n_splits=n_splits, shuffle=True, random_state=self.random_state)
-                    scores = cross_val_predict(self._base(), X, yj, cv=folds, method="predict_proba")[:, 1]
-                    self.thresholds_[j] = best_f1_threshold(yj, scores)
+                    decision = cross_val_predict(self._base(), X, yj, cv=folds, method="decision_function")
+                    if self.calibrate:
+                        platt = LogisticRegression(C=1e4, solver="lbfgs").fit(decision.reshape(-1, 1), yj)
+                        self.calibration_[j] = [platt.coef_[0][0], platt.intercept_[0]]
+                    a, b = self.calibration_[j]
+                    scores = 1.0 / (1.0 + np.exp(-(a * decision + b)))
+                    if self.tune_thresholds:
+                        self.thresholds_[j] = best_f1_threshold(yj, scores)
         self.n_iter_ = np.asarray(n_iter or [0])
         return self
 
@@ -96,9 +107,12 @@ class ChainClassifier(ClassifierMixin, BaseEstimator):
         check_is_fitted(self, "estimators_")
         X = validate_data(self, X, accept_sparse="csr", reset=False)
         cols = []
-        for est in self.estimators_:
+        for j, est in enumerate(self.estimators_):
             if isinstance(est, float):
                 cols.append(np.full(X.shape[0], est))
+            elif self.multilabel_ and self.calibrate:
+                a, b = self.calibration_[j]
+                cols.append(1.0 / (1.0 + np.exp(-(a * est.decision_function(X) + b))))
             else:
                 cols.append(est.predict_proba(X)[:, 1])
         proba = np.column_stack(cols)
@@ -134,7 +148,7 @@ class ChainClassifier(ClassifierMixin, BaseEstimator):
         return tags
 
 
-def build_model(features: str = "both", C: float = 16.0, tfidf_max_features: int = 20000,
+def build_model(features: str = "both", C: float = 8.0, tfidf_max_features: int = 20000,
                 random_state: int = 0, entity_weight: float = 0.5) -> Pipeline:
     """The shipped model (``features="both"``) or a baseline (``"entities"``, ``"text"``).
 

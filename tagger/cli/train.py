@@ -35,7 +35,7 @@ def train_cli(
     out: Annotated[Path, typer.Option("--out", "-o", help="Model directory to write.")],
     include: Annotated[list[Path] | None, typer.Option("--include", help="A clinic's exported annotations (doccano, Label Studio, Prodigy or our JSONL).")] = None,
     use_all: Annotated[bool, typer.Option("--all", help="Train on every split (dev/test figures are then not held out).")] = False,
-    C: Annotated[float, typer.Option("--C", help="Inverse regularisation strength.")] = 16.0,
+    C: Annotated[float, typer.Option("--C", help="Inverse regularisation strength.")] = 8.0,
     seed: Annotated[int, typer.Option(help="Random seed.")] = 0,
 ) -> None:
     """Train the chain classifier and write a model directory (pipeline, classifier, card)."""
