@@ -117,7 +117,7 @@ class Tagger:
         return prepared
 
     def _finish(self, doc, prepared: CleanText) -> TagResult:
-        result = doc_to_result(doc, prepared.cleaning, self.info, prepared.warnings)
+        result = doc_to_result(doc, prepared.cleaning, self.info, prepared.warnings, text=prepared.text)
         if self.classifier is not None:
             result.hypotheses = self.classifier.hypotheses(result)
         return result

@@ -13,6 +13,7 @@ from spacy.language import Language
 
 from . import concepts, context, laterality, measures, modifiers, sentences, tokenizer  # noqa: F401  (registers factories)
 from .extensions import register_extensions
+from .ruler import accelerate
 
 CONFIG_PATH = Path(__file__).parent / "config.cfg"
 
@@ -21,13 +22,16 @@ def build_pipeline() -> Language:
     register_extensions()
     config = spacy.util.load_config(CONFIG_PATH)
     nlp = spacy.util.load_model_from_config(config, auto_fill=True, validate=True)
+    accelerate(nlp, rebuild=False)
     nlp.initialize()
     return nlp
 
 
 def load_pipeline(path: str | Path) -> Language:
     register_extensions()
-    return spacy.load(path)
+    nlp = spacy.load(path)
+    accelerate(nlp, rebuild=True)
+    return nlp
 
 
 __all__ = ["CONFIG_PATH", "build_pipeline", "load_pipeline"]

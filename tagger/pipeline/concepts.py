@@ -14,9 +14,10 @@ from typing import Any
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
-from .extensions import register_extensions
+from .docview import ids, view
+from .extensions import entity_store, register_extensions
 from .rules import data_file, read_jsonl, rules_to_disk
 
 BLOCKER_LABEL = "BLOCKER"
@@ -47,43 +48,50 @@ class ConceptAttributes:
         self.concepts = {c["id"]: c for c in concepts}
         self.regions = regions
         self.rules = rules
-        self._by_concept: dict[str, list[dict[str, Any]]] = {}
+        # per concept: (previous-word ids, next-word ids, next-entity labels) of each rule
+        self._tests: dict[str, list[tuple[frozenset[int], frozenset[int], frozenset[str]]]] = {}
         for rule in rules:
-            self._by_concept.setdefault(rule["concept"], []).append(rule)
+            self._tests.setdefault(rule["concept"], []).append((
+                ids(rule.get("drop_if_prev_lower", ())), ids(rule.get("drop_if_next_lower", ())),
+                frozenset(rule.get("drop_if_next_label") or ()),
+            ))
         unknown = [c["region"] for c in concepts if c.get("region") and c["region"] not in regions]
         if unknown:
             raise ValueError(f"concepts.jsonl names regions missing from regions.json: {sorted(set(unknown))}")
 
-    def _rejected(self, doc: Doc, ent: Span, concept: str) -> bool:
-        for rule in self._by_concept.get(concept, ()):
-            prev = doc[ent.start - 1] if ent.start > 0 else None
-            nxt = doc[ent.end] if ent.end < len(doc) else None
-            if prev is not None and prev.lower_ in rule.get("drop_if_prev_lower", ()):
+    def _rejected(self, start: int, end: int, concept: str, lowers: list[int], label_at: dict[int, str]) -> bool:
+        for prev_lower, next_lower, next_label in self._tests.get(concept, ()):
+            if start > 0 and lowers[start - 1] in prev_lower:
                 return True
-            if nxt is not None and nxt.lower_ in rule.get("drop_if_next_lower", ()):
-                return True
-            if nxt is not None and rule.get("drop_if_next_label"):
-                nxt_labels = {e.label_ for e in doc.ents if e.start == ent.end}
-                if nxt_labels & set(rule["drop_if_next_label"]):
+            if end < len(lowers):
+                if lowers[end] in next_lower:
                     return True
+                if next_label:
+                    nxt = label_at.get(end)
+                    if nxt is not None and nxt in next_label:
+                        return True
         return False
 
     def __call__(self, doc: Doc) -> Doc:
+        v = view(doc)
+        ents = v.entities(doc)
+        strings = v.strings
+        label_at = {e[0]: e[2] for e in ents}  # entities never overlap: one per start token
         kept = []
-        for ent in doc.ents:
-            if ent.label_ == BLOCKER_LABEL:
+        for start, end, label, span_id in ents:
+            if label == BLOCKER_LABEL:
                 continue
-            concept = ent.ent_id_ or ent.label_.lower()
-            if not self._rejected(doc, ent, concept):
-                kept.append(ent)
-        doc.ents = kept
-        # Span extension values are keyed by offsets, label and id, so they survive re-reading doc.ents.
-        for ent in doc.ents:
-            concept = ent.ent_id_ or ent.label_.lower()
-            info = self.concepts.get(concept, {})
-            ent._.concept = concept
-            ent._.region = info.get("region")
-            ent._.codes = dict(info.get("codes") or {})
+            concept = (strings[span_id] if span_id else "") or label.lower()
+            if not self._rejected(start, end, concept, v.lowers, label_at):
+                kept.append((start, end, concept))
+        if len(kept) != len(ents):
+            keep = {k[0] for k in kept}
+            doc.ents = [ent for ent in doc.ents if ent.start in keep]
+        store = entity_store(doc)
+        concepts = self.concepts
+        for start, end, concept in kept:
+            info = concepts.get(concept, {})
+            store[start] = {"end": end, "concept": concept, "region": info.get("region"), "codes": dict(info.get("codes") or {})}
         return doc
 
     def to_disk(self, path, *, exclude=()) -> None:

@@ -14,14 +14,18 @@ after a question ("Numbness? No"), and EHR query prefixes ("?S1").
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
-from spacy.matcher import Matcher, PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.matcher import PhraseMatcher
+from spacy.strings import get_string_id
+from spacy.tokens import Doc
 
-from .extensions import add_trigger, register_extensions
+from .docview import DocView, ids, view
+from .extensions import add_trigger, entity_store, register_extensions
+from .fastmatch import TokenMatcher
 from .rules import data_file, read_jsonl, rules_to_disk
 
 CATEGORY_ATTRIBUTE = {
@@ -32,6 +36,11 @@ CATEGORY_ATTRIBUTE = {
 }
 DIRECTIONS = {"FORWARD", "BACKWARD", "BIDIRECTIONAL", "TERMINATE", "PSEUDO"}
 LIST_CONTINUERS = frozenset({"or", "nor", "and", "no", "&", "/"})
+_CONTINUER_IDS = ids(LIST_CONTINUERS)
+_LIST_ENDS = ids({",", ";", ".", ":"})
+_COMMA = get_string_id(",")
+_BRACKETS = ids({";", "(", ")"})
+_QUESTION = ids({"?", ":"})
 
 
 def validate_rule(rule: dict[str, Any], where: str) -> None:
@@ -44,10 +53,12 @@ def validate_rule(rule: dict[str, Any], where: str) -> None:
 
 
 class _Trigger:
-    __slots__ = ("start", "end", "rule", "span")
+    __slots__ = ("end", "end_char", "own", "rule", "start", "start_char")
 
-    def __init__(self, start: int, end: int, rule: dict[str, Any], span: Span):
-        self.start, self.end, self.rule, self.span = start, end, rule, span
+    def __init__(self, start: int, end: int, rule: dict[str, Any], start_char: int, end_char: int, own: frozenset[int]):
+        self.start, self.end, self.rule = start, end, rule
+        self.start_char, self.end_char = start_char, end_char
+        self.own = own  # ids of the words that end this trigger's scope
 
 
 class ConText:
@@ -67,34 +78,47 @@ class ConText:
             validate_rule(rule, f"context rule {i + 1}")
         self.rules = rules
         self.phrases = PhraseMatcher(self.vocab, attr="LOWER")
-        self.patterns = Matcher(self.vocab)
+        self.patterns = TokenMatcher(self.vocab)
+        self._rule_of: dict[int, dict[str, Any]] = {}
         for i, rule in enumerate(rules):
             key = str(i)
             if "literal" in rule:
                 self.phrases.add(key, [self._make_doc(rule["literal"])])
             else:
                 self.patterns.add(key, [rule["pattern"]])
+            self._rule_of[self.vocab.strings.add(key)] = rule
+        # per match id: the ids of the words that end this rule's scope (``terminated_by``)
+        self._own = {key: ids(rule.get("terminated_by") or ()) for key, rule in self._rule_of.items()}
+        # match ids of rules with a context condition (``_context_ok`` is a no-op for the rest)
+        self._checked = {key for key, rule in self._rule_of.items() if rule.get("require_preceding") or rule.get("attached")}
 
     # -- matching ---------------------------------------------------------
-    def _triggers(self, doc: Doc) -> list[_Trigger]:
+    def _triggers(self, doc: Doc, v: DocView) -> list[_Trigger]:
         found = []
-        for match_id, start, end in list(self.phrases(doc)) + list(self.patterns(doc)):
-            rule = self.rules[int(self.vocab.strings[match_id])]
-            if not self._context_ok(doc, start, end, rule):
+        rule_of, checked = self._rule_of, self._checked
+        for match_id, start, end in self.phrases(doc) + self.patterns(doc):
+            rule = rule_of[match_id]
+            if match_id in checked and not self._context_ok(doc, start, end, rule):
                 continue
-            found.append(_Trigger(start, end, rule, doc[start:end]))
+            found.append((start, end, rule, match_id))
         # Longest match wins, so a pseudo-trigger silences the shorter trigger inside it.
         # Rules matching the very same span all stay ("no" forward and "no" after a question).
-        found.sort(key=lambda t: (-(t.end - t.start), t.start))
+        found.sort(key=lambda t: (t[0] - t[1], t[0]))
         owner: dict[int, tuple[int, int]] = {}
         kept = []
-        for trig in found:
-            span = (trig.start, trig.end)
-            if any(owner.get(i, span) != span for i in range(trig.start, trig.end)):
-                continue
-            for i in range(trig.start, trig.end):
-                owner[i] = span
-            kept.append(trig)
+        own = self._own
+        for start, end, rule, match_id in found:
+            span = (start, end)
+            if end - start == 1:
+                if owner.get(start, span) != span:
+                    continue
+                owner[start] = span
+            else:
+                if any(owner.get(i, span) != span for i in range(start, end)):
+                    continue
+                for i in range(start, end):
+                    owner[i] = span
+            kept.append(_Trigger(start, end, rule, v.start_char(start), v.end_char(end), own[match_id]))
         kept.sort(key=lambda t: t.start)
         return kept
 
@@ -114,72 +138,98 @@ class ConText:
 
     # -- scope --------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
-        ents = doc.ents
+        v = view(doc)
+        ents = v.entities(doc)
         if not ents:
             return doc
-        triggers = self._triggers(doc)
+        triggers = self._triggers(doc, v)
         if not triggers:
             return doc
-        ent_starts = {e.start for e in ents}
+        store = entity_store(doc)
+        spans = [(e[0], e[1]) for e in ents]
+        ent_starts = [s for s, _ in spans]
+        # TERMINATE triggers stop every other trigger's scope at their first and last token.
+        terminators: set[int] = set()
+        for t in triggers:
+            if t.rule["direction"] == "TERMINATE":
+                terminators.add(t.start)
+                terminators.add(t.end - 1)
+        ent_start_set = set(ent_starts)
+        comma_stops: dict[tuple[int, int], bool] = {}
+        lowers, orths = v.lowers, v.orths
         for trig in triggers:
             direction = trig.rule["direction"]
             if direction in {"TERMINATE", "PSEUDO"}:
                 continue
             attribute = CATEGORY_ATTRIBUTE[trig.rule["category"]]
-            sent = doc[trig.start].sent
+            sent_start, sent_end = v.sent_bounds(doc, trig.start)
             max_scope = int(trig.rule.get("max_scope") or self.default_max_scope)
-            stops = self._stops(doc, triggers, trig, ent_starts)
+            own = trig.own
+
+            def is_stop(i: int, trig=trig, own=own, lo=sent_start, hi=sent_end) -> bool:
+                """Whether the scope ends at token ``i`` (see ``_stops``)."""
+                if i in terminators:
+                    return True
+                if not lo <= i < hi:
+                    return False
+                if own and lowers[i] in own:
+                    return True
+                orth = orths[i]
+                if orth == _COMMA:
+                    key = (i, hi)
+                    stop = comma_stops.get(key)
+                    if stop is None:
+                        stop = not self._list_continues(lowers, i, hi, ent_start_set)
+                        comma_stops[key] = stop
+                    return stop
+                return orth in _BRACKETS and i != trig.start
+
             scopes = []
             if direction in {"FORWARD", "BIDIRECTIONAL"}:
-                end = min(sent.end, trig.end + max_scope)
+                end = min(sent_end, trig.end + max_scope)
                 for i in range(trig.end, end):
-                    if i in stops:
+                    if is_stop(i):
                         end = i
                         break
                 scopes.append((trig.end, end))
             if direction in {"BACKWARD", "BIDIRECTIONAL"}:
-                lower = sent.start
-                if trig.start == sent.start and sent.start > 0 and doc[sent.start - 1].text in {"?", ":"}:
-                    lower = doc[sent.start - 1].sent.start  # "Numbness? No."
+                lower = sent_start
+                if trig.start == sent_start and sent_start > 0 and orths[sent_start - 1] in _QUESTION:
+                    lower = v.sent_bounds(doc, sent_start - 1)[0]  # "Numbness? No."
                 start = max(lower, trig.start - max_scope)
                 for i in range(trig.start - 1, start - 1, -1):
-                    if i in stops:
+                    if is_stop(i):
                         start = i + 1
                         break
                 scopes.append((start, trig.start))
-            for ent in ents:
-                if any(s <= ent.start and ent.end <= e for s, e in scopes):
-                    if not getattr(ent._, attribute):
-                        setattr(ent._, attribute, True)
-                        add_trigger(ent, attribute, "true", trig.span)
+            done: set[int] = set()
+            for lo, hi in scopes:
+                k = bisect_left(ent_starts, lo)
+                while k < len(spans) and spans[k][0] < hi:
+                    s, e = spans[k]
+                    k += 1
+                    if e > hi or s in done:
+                        continue
+                    done.add(s)
+                    record = store.get(s)
+                    if record is None or record.get("end") != e:
+                        record = {"end": e}
+                        store[s] = record
+                    if not record.get(attribute):
+                        record[attribute] = True
+                        add_trigger(record, attribute, "true", trig.start_char, trig.end_char)
         return doc
 
-    def _stops(self, doc: Doc, triggers: list[_Trigger], trig: _Trigger, ent_starts: set[int]) -> set[int]:
-        """Token indices where this trigger's scope ends."""
-        stops = {t.start for t in triggers if t.rule["direction"] == "TERMINATE" and t is not trig}
-        stops.update(t.end - 1 for t in triggers if t.rule["direction"] == "TERMINATE" and t is not trig)
-        own = set(trig.rule.get("terminated_by") or ())
-        lo, hi = doc[trig.start].sent.start, doc[trig.start].sent.end
-        for i in range(lo, hi):
-            tok = doc[i]
-            if own and tok.lower_ in own:
-                stops.add(i)
-            elif tok.text == "," and not self._list_continues(doc, i, hi, ent_starts):
-                stops.add(i)
-            elif tok.text in {";", "(", ")"} and i != trig.start:
-                stops.add(i)
-        return stops
-
     @staticmethod
-    def _list_continues(doc: Doc, comma: int, hi: int, ent_starts: set[int]) -> bool:
+    def _list_continues(lowers: list[int], comma: int, hi: int, ent_starts: set[int]) -> bool:
         """A comma continues the scope only inside a list that a coordinator closes:
         "no numbness, tingling or weakness", "no hip or thigh pain, or back pain".
         In "(-) numbness, tight hip flexors, desk job" each item stands alone."""
         for j in range(comma + 1, hi):
-            text = doc[j].lower_
-            if text in LIST_CONTINUERS:
+            lower = lowers[j]
+            if lower in _CONTINUER_IDS:
                 return True
-            if text in {",", ";", ".", ":"}:
+            if lower in _LIST_ENDS:
                 return False
         return False
 

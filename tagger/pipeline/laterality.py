@@ -11,10 +11,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from spacy.language import Language
-from spacy.matcher import Matcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
-from .extensions import add_trigger, register_extensions
+from .docview import ids, view
+from .extensions import add_trigger, entity_store, register_extensions
+from .fastmatch import TokenMatcher
 from .rules import data_file, read_jsonl, rules_to_disk
 
 SITE_LABELS = frozenset({"BODY_REGION", "STRUCTURE"})
@@ -27,13 +28,27 @@ PHRASE_WORDS = frozenset(
 )
 # Words linking a symptom to a site that follows it: "pain in my right foot".
 LINK_WORDS = frozenset("in at on around over of to into down through along behind under across near by from".split())
+_AFTER_WORDS = ids({"and", "&", "/", ",", "area", "region", "joint"})
+_PHRASE_IDS = ids(PHRASE_WORDS)
+_LINK_IDS = ids(LINK_WORDS)
+_JOINING_PUNCT = ids({"/", "-", "'"})
+_SLASH_DASH = ids({"/", "-"})
+_PHRASE_BREAKS = ids({"but", "and", "while", "when", "with"})
+
+
+def _record(store: dict, span: tuple[int, int, str]) -> dict:
+    record = store.get(span[0])
+    if record is None or record.get("end") != span[1]:
+        record = {"end": span[1]}
+        store[span[0]] = record
+    return record
 
 
 class Laterality:
     def __init__(self, nlp: Language, name: str, max_distance: int = 5):
         self.name = name
         self.max_distance = max_distance
-        self.matcher = Matcher(nlp.vocab)
+        self.matcher = TokenMatcher(nlp.vocab)
         self.rules: list[dict] = []
 
     def initialize(self, get_examples=None, *, nlp: Language | None = None) -> None:
@@ -41,98 +56,114 @@ class Laterality:
 
     def _set(self, rules: list[dict]) -> None:
         self.rules = rules
-        self.matcher = Matcher(self.matcher.vocab)
+        self.matcher = TokenMatcher(self.matcher.vocab)
+        self._rule_of: dict[int, tuple[str, str]] = {}
         for i, rule in enumerate(rules):
-            self.matcher.add(f"{rule['position']}|{rule['side']}|{i}", [rule["pattern"]])
+            key = f"{rule['position']}|{rule['side']}|{i}"
+            self.matcher.add(key, [rule["pattern"]])
+            self._rule_of[self.matcher._normalize_key(key)] = (rule["position"], rule["side"])
 
     def __call__(self, doc: Doc) -> Doc:
-        ents = doc.ents
+        v = view(doc)
+        ents = v.entities(doc)
         if not ents:
             return doc
-        before: dict[int, tuple[str, Span]] = {}  # end token -> side
-        after: dict[int, tuple[str, Span]] = {}  # start token -> side
+        store = entity_store(doc)
+        before: dict[int, tuple[str, int, int]] = {}  # end token -> (side, trigger start, trigger end)
+        after: dict[int, tuple[str, int, int]] = {}  # start token -> (side, trigger start, trigger end)
+        rule_of = self._rule_of
         for match_id, start, end in self.matcher(doc):
-            position, side, _ = doc.vocab.strings[match_id].split("|")
-            span = doc[start:end]
-            if position == "before":
-                before.setdefault(end, (side, span))
-            else:
-                after.setdefault(start, (side, span))
-        ent_at = {}
-        for ent in ents:
-            for i in range(ent.start, ent.end):
-                ent_at[i] = ent
-        for ent in ents:
-            if ent.label_ in SITE_LABELS:
-                found = self._side_before(doc, ent, before, ent_at) or self._side_after(doc, ent, after, ent_at)
+            position, side = rule_of[match_id]
+            # where two side phrases meet the same token, the longer one wins ("L>R" over "L")
+            table, key = (before, end) if position == "before" else (after, start)
+            held = table.get(key)
+            if held is None or end - start > held[2] - held[1]:
+                table[key] = (side, start, end)
+        # (start, end, label) of each entity, and the entity covering each entity token
+        spans = [e[:3] for e in ents]
+        ent_at: dict[int, tuple[int, int, str]] = {}
+        for span in spans:
+            for i in range(span[0], span[1]):
+                ent_at[i] = span
+        lowers = v.lowers
+        for span in spans:
+            if span[2] in SITE_LABELS:
+                found = self._side_before(v, span, before, ent_at) or self._side_after(lowers, span, after, ent_at)
                 if found:
-                    ent._.laterality = found[0]
-                    add_trigger(ent, "laterality", found[0], found[1])
-        for ent in ents:
-            if ent.label_ in FINDING_LABELS:
-                site = self._linked_site(doc, ent, ent_at)
+                    record = _record(store, span)
+                    record["laterality"] = found[0]
+                    add_trigger(record, "laterality", found[0], v.start_char(found[1]), v.end_char(found[2]))
+        for span in spans:
+            if span[2] in FINDING_LABELS:
+                site = self._linked_site(doc, v, span, ent_at)
                 if site is not None:
-                    ent._.site = site
-                    if ent._.region is None or ent.label_ == "SYMPTOM":
-                        ent._.region = site._.region or ent._.region
-                    ent._.laterality = site._.laterality
+                    record = _record(store, span)
+                    site_record = store.get(site[0])
+                    if site_record is not None and site_record.get("end") != site[1]:
+                        site_record = None
+                    site_region = site_record.get("region") if site_record is not None else None
+                    record["site"] = [site[0], site[1]]
+                    if record.get("region") is None or span[2] == "SYMPTOM":
+                        record["region"] = site_region or record.get("region")
+                    record["laterality"] = site_record.get("laterality") if site_record is not None else None
         return doc
 
-    def _side_before(self, doc, ent, before, ent_at):
-        i = ent.start
+    def _side_before(self, v, ent, before, ent_at):
+        i = ent[0]
         steps = 0
+        lowers, is_space = v.lowers, v.is_space
         while i > 0 and steps <= self.max_distance:
             if i in before:
                 return before[i]
-            tok = doc[i - 1]
             other = ent_at.get(i - 1)
-            if other is not None and other.label_ in SITE_LABELS:
-                i = other.start
-            elif tok.lower_ in PHRASE_WORDS or tok.is_space:
+            if other is not None and other[2] in SITE_LABELS:
+                i = other[0]
+            elif lowers[i - 1] in _PHRASE_IDS or is_space[i - 1]:
                 i -= 1
             else:
                 return None
             steps += 1
         return before.get(i)
 
-    def _side_after(self, doc, ent, after, ent_at):
-        i = ent.end
+    def _side_after(self, lowers, ent, after, ent_at):
+        i = ent[1]
         steps = 0
-        while i < len(doc) and steps <= 2:
+        n = len(lowers)
+        while i < n and steps <= 2:
             if i in after:
                 return after[i]
             other = ent_at.get(i)
-            if other is not None and other.label_ in SITE_LABELS:
-                i = other.end
-            elif doc[i].lower_ in {"and", "&", "/", ",", "area", "region", "joint"}:
+            if other is not None and other[2] in SITE_LABELS:
+                i = other[1]
+            elif lowers[i] in _AFTER_WORDS:
                 i += 1
             else:
                 return None
             steps += 1
         return after.get(i)
 
-    def _linked_site(self, doc, ent, ent_at) -> Span | None:
+    def _linked_site(self, doc, v, ent, ent_at) -> tuple[int, int, str] | None:
         """The site a finding refers to: the nearest site before it in its phrase
         ("right foot pain", "knee is sore"), else one after a linking word ("pain in my foot")."""
-        sent_start = ent.sent.start
-        i, steps = ent.start - 1, 0
+        sent_start, sent_end = v.sent_bounds(doc, ent[0], ent[1])
+        lowers, orths, is_punct = v.lowers, v.orths, v.is_punct
+        i, steps = ent[0] - 1, 0
         while i >= sent_start and steps < 6:
             other = ent_at.get(i)
-            if other is not None and other.label_ in SITE_LABELS:
+            if other is not None and other[2] in SITE_LABELS:
                 return other
-            if doc[i].is_punct and doc[i].text not in {"/", "-", "'"} or doc[i].lower_ in {"but", "and", "while", "when", "with"}:
+            if (is_punct[i] and orths[i] not in _JOINING_PUNCT) or lowers[i] in _PHRASE_BREAKS:
                 break
             i -= 1
             steps += 1
-        i, steps, linked = ent.end, 0, False
-        sent_end = ent.sent.end
+        i, steps, linked = ent[1], 0, False
         while i < sent_end and steps < 6:
             other = ent_at.get(i)
-            if other is not None and other.label_ in SITE_LABELS:
+            if other is not None and other[2] in SITE_LABELS:
                 return other if linked or steps == 0 else None
-            if doc[i].lower_ in LINK_WORDS:
+            if lowers[i] in _LINK_IDS:
                 linked = True
-            elif doc[i].is_punct and doc[i].text not in {"/", "-"}:
+            elif is_punct[i] and orths[i] not in _SLASH_DASH:
                 break
             i += 1
             steps += 1

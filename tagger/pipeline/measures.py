@@ -8,15 +8,16 @@ holds the two components and the matcher they share.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
-from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
 
-from .extensions import register_extensions
+from .docview import view
+from .extensions import entity_store, register_extensions
+from .fastmatch import TokenMatcher
 from .rules import data_file, read_jsonl, rules_to_disk
 
 _NUMBER_WORDS = {"a": 1.0, "an": 1.0, "one": 1.0, "two": 2.0, "three": 3.0, "four": 4.0, "five": 5.0,
@@ -40,8 +41,21 @@ def parse_quantity(span: Span) -> tuple[float | None, str | None]:
     return None, None
 
 
+def filter_matches(matches: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """``spacy.util.filter_spans`` on ``(match_id, start, end)`` tuples: the longest
+    (then earliest) of overlapping matches wins; the result is sorted by start."""
+    ordered = sorted(matches, key=lambda m: (m[2] - m[1], -m[1]), reverse=True)
+    result = []
+    seen: set[int] = set()
+    for m in ordered:
+        if m[1] not in seen and m[2] - 1 not in seen:
+            result.append(m)
+            seen.update(range(m[1], m[2]))
+    return sorted(result, key=lambda m: m[1])
+
+
 class _PatternComponent:
-    """Shared plumbing: a Matcher built from ``{"kind": ..., "pattern": [...]}`` rows."""
+    """Shared plumbing: a token matcher built from ``{"kind": ..., "pattern": [...]}`` rows."""
 
     rules_file = ""
 
@@ -56,12 +70,17 @@ class _PatternComponent:
 
     def _set(self, rules: list[dict[str, Any]]) -> None:
         self.rules = rules
-        self.matcher = Matcher(self.vocab)
+        self.matcher = TokenMatcher(self.vocab)
         for rule in rules:
             self.matcher.add(rule["kind"], [rule["pattern"]])
 
+    def matches(self, doc: Doc) -> list[tuple[str, int, int]]:
+        """``(kind, start, end)`` of the non-overlapping matches, by start token."""
+        strings = self.vocab.strings
+        return [(strings[m], s, e) for m, s, e in filter_matches(self.matcher(doc))]
+
     def spans(self, doc: Doc) -> list[Span]:
-        return filter_spans([Span(doc, s, e, label=m) for m, s, e in self.matcher(doc)])
+        return [Span(doc, s, e, label=kind) for kind, s, e in self.matches(doc)]
 
     def to_disk(self, path, *, exclude=()) -> None:
         rules_to_disk(Path(path) / self.rules_file, self.rules)
@@ -78,30 +97,48 @@ class Dose(_PatternComponent):
     rules_file = "dose_patterns.jsonl"
 
     def __call__(self, doc: Doc) -> Doc:
-        activities = [e for e in doc.ents if e.label_ == "ACTIVITY"]
+        v = view(doc)
+        ents = v.entities(doc)
+        activities = [(e[0], e[1]) for e in ents if e[2] == "ACTIVITY"]
         if not activities:
             return doc
-        for span in self.spans(doc):
-            if any(e.start < span.end and span.start < e.end for e in doc.ents if e.label_ != "ACTIVITY"):
+        others = [(e[0], e[1]) for e in ents if e[2] != "ACTIVITY"]
+        other_starts = [o[0] for o in others]
+        store = None
+        by_sent: dict[int, list[tuple[int, int]]] | None = None
+        for kind, start, end in self.matches(doc):
+            # entities never overlap, so of those starting before ``end`` only the last can reach ``start``
+            k = bisect_left(other_starts, end) - 1
+            if k >= 0 and others[k][1] > start:
                 continue
-            target = self._nearest(span, activities)
+            if by_sent is None:
+                by_sent = {}
+                for a in activities:
+                    by_sent.setdefault(v.sent_bounds(doc, a[0], a[1])[0], []).append(a)
+            target = self._nearest(doc, v, start, end, by_sent)
             if target is None:
                 continue
-            value, unit = parse_quantity(span)
-            if target._.dose is None:
-                target._.dose = []
-            target._.dose.append((span.label_, span.start_char, span.end_char, value, unit))
+            value, unit = parse_quantity(doc[start:end])
+            if store is None:
+                store = entity_store(doc)
+            record = store.get(target[0])
+            if record is None or record.get("end") != target[1]:
+                record = {"end": target[1]}
+                store[target[0]] = record
+            if record.get("dose") is None:
+                record["dose"] = []
+            record["dose"].append((kind, v.start_char(start), v.end_char(end), value, unit))
         return doc
 
     @staticmethod
-    def _nearest(span: Span, activities: list[Span]) -> Span | None:
-        sent = span.sent
-        same = [a for a in activities if a.sent.start == sent.start and not (a.start < span.end and span.start < a.end)]
+    def _nearest(doc: Doc, v, start: int, end: int, by_sent: dict[int, list[tuple[int, int]]]):
+        """``by_sent``: the activities by the start token of their sentence, in doc order."""
+        sent_start = v.sent_bounds(doc, start, end)[0]
+        same = [a for a in by_sent.get(sent_start, ()) if not (a[0] < end and start < a[1])]
         if same:
-            return min(same, key=lambda a: abs(a.start - span.start))
-        if sent.start > 0:
-            prev = span.doc[sent.start - 1].sent
-            before = [a for a in activities if a.sent.start == prev.start]
+            return min(same, key=lambda a: abs(a[0] - start))
+        if sent_start > 0:
+            before = by_sent.get(v.sent_bounds(doc, sent_start - 1)[0])
             if before:
                 return before[-1]
         return None
@@ -111,7 +148,8 @@ class TimeExpressions(_PatternComponent):
     rules_file = "time_patterns.jsonl"
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.time_expressions = [(s.label_, s.start_char, s.end_char) for s in self.spans(doc)]
+        v = view(doc)
+        doc._.time_expressions = [(kind, v.start_char(s), v.end_char(e)) for kind, s, e in self.matches(doc)]
         return doc
 
 

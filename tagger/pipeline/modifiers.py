@@ -10,18 +10,29 @@ when barefoot").
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
-from .extensions import add_trigger, register_extensions
+from .docview import ids, view
+from .extensions import add_trigger, entity_store, register_extensions
 from .rules import data_file, read_jsonl, rules_to_disk
 
 TARGET_LABELS = frozenset({"ACTIVITY", "FOOTWEAR"})
 CLAUSE_BREAKS = frozenset({"but", "however", "although", "though", "whereas", ";", "except", "yet", "otherwise"})
+_CLAUSE_BREAK_IDS = ids(CLAUSE_BREAKS)
+
+
+def _record(store: dict, span: tuple[int, int, str]) -> dict:
+    record = store.get(span[0])
+    if record is None or record.get("end") != span[1]:
+        record = {"end": span[1]}
+        store[span[0]] = record
+    return record
 
 
 class Modifiers:
@@ -39,26 +50,37 @@ class Modifiers:
         self.rules = rules
         self.matcher = PhraseMatcher(self.vocab, attr="LOWER")
         self.link: dict[str, Any] | None = None
+        self._rule_of: dict[int, dict[str, Any]] = {}
+        self._link_ids: frozenset[int] = frozenset()
         for i, rule in enumerate(rules):
             if "symptom_link" in rule:
                 self.link = rule
                 self.link_words = frozenset(rule["symptom_link"])
+                self._link_ids = ids(self.link_words)
             elif rule.get("modifier") not in {"relieving", "aggravating"}:
                 raise ValueError(f"modifier rule {i + 1}: 'modifier' must be 'relieving' or 'aggravating'")
             else:
                 self.matcher.add(str(i), [self._make_doc(rule["literal"])])
+                self._rule_of[self.vocab.strings.add(str(i))] = rule
 
     def __call__(self, doc: Doc) -> Doc:
-        targets = [e for e in doc.ents if e.label_ in TARGET_LABELS or (e.label_ == "STRUCTURE" and e.end < len(doc) and doc[e.end].lower_.startswith("stretch"))]
+        v = view(doc)
+        ents = v.entities(doc)
+        if not ents:
+            return doc
+        n = v.n
+        spans = [e[:3] for e in ents]
+        targets = [e for e in spans if e[2] in TARGET_LABELS or (e[2] == "STRUCTURE" and e[1] < n and v.lower(e[1]).startswith("stretch"))]
         if not targets:
             return doc
         # A trigger may contain a symptom ("no pain", "hurts"), never another entity.
-        non_symptom_tokens = {i for e in doc.ents if e.label_ != "SYMPTOM" for i in range(e.start, e.end)}
+        non_symptom_tokens = {i for e in spans if e[2] != "SYMPTOM" for i in range(e[0], e[1])}
         triggers = []
+        rule_of = self._rule_of
         for match_id, start, end in self.matcher(doc):
             if non_symptom_tokens.intersection(range(start, end)):
                 continue
-            triggers.append((start, end, self.rules[int(self.vocab.strings[match_id])]))
+            triggers.append((start, end, rule_of[match_id]))
         # longest trigger wins where two overlap ("feels better" over "better")
         triggers.sort(key=lambda t: (-(t[1] - t[0]), t[0]))
         taken: set[int] = set()
@@ -67,37 +89,48 @@ class Modifiers:
             if not taken.intersection(range(t[0], t[1])):
                 taken.update(range(t[0], t[1]))
                 kept.append(t)
+        # The same triggers by start token, each with its rank in ``kept`` (ties go to the first).
+        by_start = sorted((t[0], rank, t) for rank, t in enumerate(kept))
+        starts = [b[0] for b in by_start]
+        symptoms = [e for e in spans if e[2] == "SYMPTOM"]
+        symptom_starts = [e[0] for e in symptoms]
+        store = entity_store(doc)
         for target in targets:
-            self._link_target(doc, target, kept)
+            self._link_target(doc, v, target, by_start, starts, symptoms, symptom_starts, store)
         return doc
 
-    def _clause(self, doc: Doc, target: Span) -> tuple[int, int]:
-        sent = target.sent
-        lo, hi = sent.start, sent.end
-        for i in range(target.start - 1, sent.start - 1, -1):
-            if doc[i].lower_ in CLAUSE_BREAKS:
+    def _clause(self, doc: Doc, v, target) -> tuple[int, int]:
+        lo, hi = v.sent_bounds(doc, target[0], target[1])
+        sent_start, sent_end = lo, hi
+        lowers = v.lowers
+        for i in range(target[0] - 1, sent_start - 1, -1):
+            if lowers[i] in _CLAUSE_BREAK_IDS:
                 lo = i + 1
                 break
-        for i in range(target.end, sent.end):
-            if doc[i].lower_ in CLAUSE_BREAKS:
+        for i in range(target[1], sent_end):
+            if lowers[i] in _CLAUSE_BREAK_IDS:
                 hi = i
                 break
         return lo, hi
 
-    def _link_target(self, doc: Doc, target: Span, triggers) -> None:
-        lo, hi = self._clause(doc, target)
+    def _link_target(self, doc: Doc, v, target, by_start, starts, symptoms, symptom_starts, store) -> None:
+        lo, hi = self._clause(doc, v, target)
+        t_start, t_end = target[0], target[1]
         best = None
-        for start, end, rule in triggers:
-            if start < lo or end > hi:
+        # only triggers inside the clause can link; scan them in ``kept`` order
+        candidates = by_start[bisect_left(starts, lo) : bisect_left(starts, hi)]
+        candidates.sort(key=lambda c: c[1])
+        for start, _, (_, end, rule) in candidates:
+            if end > hi:
                 continue
-            if end <= target.start:
+            if end <= t_start:
                 if rule["direction"] == "FORWARD" or rule["direction"] == "BIDIRECTIONAL":
-                    dist = target.start - end
+                    dist = t_start - end
                 else:
                     continue
-            elif start >= target.end:
+            elif start >= t_end:
                 if rule["direction"] in {"BACKWARD", "BIDIRECTIONAL"}:
-                    dist = start - target.end
+                    dist = start - t_end
                 else:
                     continue
             else:
@@ -105,22 +138,28 @@ class Modifiers:
             if dist <= int(rule.get("max_scope", 8)) and (best is None or dist < best[0]):
                 best = (dist, start, end, rule["modifier"])
         if best is not None:
-            target._.modifier = best[3]
-            add_trigger(target, "modifier", best[3], doc[best[1] : best[2]])
+            record = _record(store, target)
+            record["modifier"] = best[3]
+            add_trigger(record, "modifier", best[3], v.start_char(best[1]), v.end_char(best[2]))
             return
         if self.link is None:
             return
-        for ent in doc.ents:
-            if ent.label_ != "SYMPTOM" or ent.end > target.start or ent.start < lo:
+        lowers = v.lowers
+        max_between = int(self.link.get("max_scope", 8))
+        for k in range(bisect_left(symptom_starts, lo), len(symptoms)):
+            ent = symptoms[k]
+            if ent[1] > t_start:
+                break  # entities never overlap: every later symptom ends after the target starts too
+            if t_start - ent[1] > max_between:
                 continue
-            between = doc[ent.end : target.start]
-            if len(between) > int(self.link.get("max_scope", 8)):
-                continue
-            words = [t for t in between if t.lower_ in self.link_words]
-            if words:
-                value = self.link["negated_modifier"] if ent._.negated else self.link["modifier"]
-                target._.modifier = value
-                add_trigger(target, "modifier", value, doc[words[0].i : words[0].i + 1])
+            word = next((i for i in range(ent[1], t_start) if lowers[i] in self._link_ids), None)
+            if word is not None:
+                ent_record = store.get(ent[0])
+                negated = ent_record is not None and ent_record.get("end") == ent[1] and ent_record.get("negated", False)
+                value = self.link["negated_modifier"] if negated else self.link["modifier"]
+                record = _record(store, target)
+                record["modifier"] = value
+                add_trigger(record, "modifier", value, v.start_char(word), v.end_char(word + 1))
                 return
 
     def to_disk(self, path, *, exclude=()) -> None:

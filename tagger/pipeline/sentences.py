@@ -2,40 +2,49 @@
 
 from __future__ import annotations
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
-_END_PUNCT = frozenset({".", "!", "?", "!?", "?!", "...", "…"})
+from .docview import fresh_view, ids
+
+_END_PUNCT = ids({".", "!", "?", "!?", "?!", "...", "…"})
 
 
 class ClinicalSentencizer:
     """Split after sentence-final punctuation, at blank lines, and at a line break that
     starts a new item (the next line begins with a capital, a digit, a bullet or a
-    ``Label:``); a wrapped line that continues in lower case stays in its sentence."""
+    ``Label:``); a wrapped line that continues in lower case stays in its sentence.
+
+    The flags are computed for the whole doc and set with one ``doc.from_array`` call:
+    setting ``token.is_sent_start`` token by token is quadratic in spaCy."""
 
     def __init__(self, nlp: Language, name: str = "clinical_sentencizer"):
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        if len(doc) == 0:
+        n = len(doc)
+        if n == 0:
             return doc
-        doc[0].is_sent_start = True
-        for i in range(1, len(doc)):
-            prev, tok = doc[i - 1], doc[i]
-            start = False
-            if prev.text in _END_PUNCT and not tok.is_punct:
-                start = True
-            elif "\n" in prev.whitespace_ or prev.is_space and "\n" in prev.text:
-                nxt = tok if not tok.is_space else None
-                if nxt is None:
-                    start = False
-                elif "\n\n" in prev.text or "\n\n" in prev.whitespace_:
-                    start = True
-                elif not (nxt.text[:1].islower() and prev.text not in {":", ";"}):
-                    start = True
-            elif tok.is_space and "\n" in tok.text:
-                start = False
-            tok.is_sent_start = start
+        view = fresh_view(doc)
+        orths, is_punct, is_space, strings = view.orths, view.is_punct, view.is_space, view.strings
+        starts = [0]
+        # A token's trailing whitespace is at most one space in spaCy, so a line break is
+        # always inside a space token.
+        for i in range(1, n):
+            prev = orths[i - 1]
+            if prev in _END_PUNCT:
+                if not is_punct[i]:
+                    starts.append(i)
+            elif is_space[i - 1]:
+                text = strings[prev]
+                if "\n" in text and not is_space[i] and ("\n\n" in text or not strings[orths[i]][:1].islower()):
+                    starts.append(i)
+        flags = numpy.full((n, 1), -1, dtype="int64")
+        flags[starts, 0] = 1
+        doc.from_array([SENT_START], flags.astype("uint64"))
+        view.set_sent_starts(starts)
         return doc
 
 

@@ -1,0 +1,140 @@
+"""Plain-Python views of a Doc that several components read, computed once per Doc.
+
+Indexing a Doc builds a Token object per access, ``doc.ents`` builds a Span per entity
+on every access and ``span.sent`` scans for sentence boundaries each time; together they
+were the bulk of the pipeline's cost. A ``DocView`` holds one ``doc.to_array`` worth of
+token facts as lists (ORTH and LOWER as string-store ids, character offsets, lengths,
+punctuation and space flags) and the sentence bounds, built once and shared by the
+components through a weak-keyed table, so it disappears with its Doc and is never
+serialized with it. Components compare ids with ``ids(words)`` sets instead of strings.
+
+A view is valid while the Doc's tokens and sentence boundaries stay as they were when
+it was built: our components never retokenize, and the sentencizer, which sets the
+boundaries, builds a fresh view. Entities are read from the token annotations each
+time they are asked for (``entities()``), so a component that changes ``doc.ents`` needs
+no bookkeeping.
+"""
+
+from __future__ import annotations
+
+import weakref
+from bisect import bisect_right
+from collections.abc import Iterable
+
+from spacy.attrs import ENT_ID, ENT_IOB, ENT_TYPE, IDX, IS_PUNCT, IS_SPACE, LENGTH, LOWER, ORTH, SENT_START
+from spacy.strings import get_string_id
+from spacy.tokens import Doc
+
+_VIEWS: weakref.WeakKeyDictionary[Doc, DocView] = weakref.WeakKeyDictionary()
+_COLUMNS = [ORTH, LOWER, IDX, LENGTH, IS_PUNCT, IS_SPACE]
+_B, _I = 3, 1  # ENT_IOB codes
+
+
+def ids(words: Iterable[str]) -> frozenset[int]:
+    """String-store ids of ``words``, to compare with ``DocView.orths`` / ``DocView.lowers``."""
+    return frozenset(get_string_id(w) for w in words)
+
+
+class DocView:
+    """Token facts as lists indexed by token, and sentence bounds."""
+
+    __slots__ = ("__weakref__", "_ents", "_sent_starts", "idx", "is_punct", "is_space", "lengths", "lowers", "n", "orths", "strings")
+
+    def __init__(self, doc: Doc):
+        self.n = len(doc)
+        self.strings = doc.vocab.strings
+        if self.n:
+            cols = doc.to_array(_COLUMNS).T.tolist()
+        else:
+            cols = [[] for _ in _COLUMNS]
+        self.orths, self.lowers, self.idx, self.lengths, self.is_punct, self.is_space = cols
+        self._sent_starts: list[int] | None = None
+        self._ents: tuple[bytes, list[tuple[int, int, str, int]]] | None = None  # (annotation bytes, entities)
+
+    def text(self, i: int) -> str:
+        return self.strings[self.orths[i]]
+
+    def lower(self, i: int) -> str:
+        return self.strings[self.lowers[i]]
+
+    # -- characters ----------------------------------------------------------
+    def start_char(self, i: int) -> int:
+        return self.idx[i]
+
+    def end_char(self, end: int) -> int:
+        """The end character of the span ending (exclusively) at token ``end``."""
+        return self.idx[end - 1] + self.lengths[end - 1]
+
+    # -- entities ----------------------------------------------------------
+    def entities(self, doc: Doc) -> list[tuple[int, int, str, int]]:
+        """``(start, end, label, span id)`` of ``doc.ents``, read from the token annotations
+        (as ``Doc.ents`` does, without building Spans; reused while the annotations are unchanged)."""
+        if not self.n:
+            return []
+        arr = doc.to_array([ENT_IOB, ENT_TYPE, ENT_ID])
+        key = arr.tobytes()
+        if self._ents is not None and self._ents[0] == key:
+            return list(self._ents[1])
+        iob, types, span_ids = arr.T.tolist()
+        strings = self.strings
+        out = []
+        n = self.n
+        inside = 0  # I tokens that continue a labelled entity
+        i = 0
+        while True:
+            try:
+                i = iob.index(_B, i)
+            except ValueError:
+                break
+            end = i + 1
+            while end < n and iob[end] == _I:
+                end += 1
+            if types[i]:
+                out.append((i, end, strings[types[i]], span_ids[i]))
+                inside += end - i - 1
+            i = end
+        if inside != iob.count(_I):
+            # an I tag that continues no entity: let spaCy report it as Doc.ents does
+            return [(e.start, e.end, e.label_, e.id) for e in doc.ents]
+        self._ents = (key, out)
+        return list(out)
+
+    # -- sentences ---------------------------------------------------------
+    def set_sent_starts(self, starts: list[int]) -> None:
+        self._sent_starts = starts
+
+    def sent_starts(self, doc: Doc) -> list[int]:
+        """Sentence-initial token indices, as ``doc.sents`` sees them (token 0 always starts one)."""
+        if self._sent_starts is None:
+            if not doc.has_annotation("SENT_START"):
+                doc[0:1].sent  # noqa: B018  (raises spaCy's own error for a doc without sentences)
+            values = doc.to_array(SENT_START).tolist() if self.n else []
+            self._sent_starts = [0] + [i for i in range(1, self.n) if values[i] == 1]
+        return self._sent_starts
+
+    def sent_bounds(self, doc: Doc, start: int, end: int | None = None) -> tuple[int, int]:
+        """``(sent.start, sent.end)`` of ``doc[start:end].sent`` (``end`` defaults to start + 1):
+        from the sentence start at or before ``start`` to the first sentence start at or after ``end``."""
+        starts = self.sent_starts(doc)
+        if end is None:
+            end = start + 1
+        lo = starts[bisect_right(starts, start) - 1]
+        k = bisect_right(starts, end - 1)
+        hi = starts[k] if k < len(starts) else self.n
+        return lo, hi
+
+
+def view(doc: Doc) -> DocView:
+    """The DocView of ``doc``, built on first use."""
+    found = _VIEWS.get(doc)
+    if found is None or found.n != len(doc):
+        found = DocView(doc)
+        _VIEWS[doc] = found
+    return found
+
+
+def fresh_view(doc: Doc) -> DocView:
+    """A new view of ``doc`` (after its tokens or sentences changed)."""
+    found = DocView(doc)
+    _VIEWS[doc] = found
+    return found

@@ -1,0 +1,75 @@
+"""spaCy's EntityRuler with our token matcher and a cheaper ``set_annotations``.
+
+The pipeline config keeps spaCy's ``entity_ruler`` factory (so a saved pipeline loads
+anywhere); ``accelerate(nlp)`` switches the ruler instance to ``FastEntityRuler``, a
+subclass that changes no state and no output: its token patterns run on
+``TokenMatcher`` (same matches, same order as spaCy's Matcher), and ``set_annotations``
+skips building a Span per match to test for existing entities when ``overwrite_ents``
+is on, where the test cannot change the outcome.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.pipeline import EntityRuler
+from spacy.tokens import Doc, Span
+
+from .fastmatch import TokenMatcher
+
+
+class FastEntityRuler(EntityRuler):
+    def clear(self) -> None:
+        super().clear()
+        self.matcher = TokenMatcher(self.nlp.vocab, validate=self._validate)
+
+    def _rebuild_token_matcher(self) -> None:
+        """Re-add the token patterns to a TokenMatcher, in the order ``self.patterns`` lists
+        them (the order a ruler loaded from disk added them in)."""
+        matcher = TokenMatcher(self.nlp.vocab, validate=self._validate)
+        for entry in self.patterns:
+            if isinstance(entry["pattern"], list):
+                label = entry["label"]
+                if "id" in entry:
+                    label = self._create_label(label, entry["id"])
+                matcher.add(label, [entry["pattern"]])
+        self.matcher = matcher
+
+    def match(self, doc: Doc):
+        self._require_patterns()
+        matches = list(self.matcher(doc)) + list(self.phrase_matcher(doc))
+        final_matches = {(m_id, start, end) for m_id, start, end in matches if start != end}
+        return sorted(final_matches, key=lambda m: (m[2] - m[1], -m[1]), reverse=True)
+
+    def set_annotations(self, doc: Doc, matches) -> None:
+        entities = list(doc.ents)
+        new_entities = []
+        seen_tokens: set[int] = set()
+        for match_id, start, end in matches:
+            if not self.overwrite and any(t.ent_type for t in doc[start:end]):
+                continue
+            # check for end - 1 here because boundaries are inclusive
+            if start not in seen_tokens and end - 1 not in seen_tokens:
+                if match_id in self._ent_ids:
+                    label, ent_id = self._ent_ids[match_id]
+                    span = Span(doc, start, end, label=label, span_id=ent_id)
+                else:
+                    span = Span(doc, start, end, label=match_id)
+                new_entities.append(span)
+                if entities:
+                    entities = [e for e in entities if not (e.start < end and e.end > start)]
+                seen_tokens.update(range(start, end))
+        # ``doc.ents = spans`` would rebuild every Span before calling set_ents with them
+        doc.set_ents(entities + new_entities, default="outside")
+
+
+def accelerate(nlp: Language, *, rebuild: bool) -> None:
+    """Switch every plain ``EntityRuler`` in ``nlp`` to ``FastEntityRuler``. With ``rebuild``
+    (a loaded pipeline), its token patterns move to a TokenMatcher now; without it (before
+    ``nlp.initialize()``), they do when the ruler adds its patterns."""
+    for _, pipe in nlp.pipeline:
+        if type(pipe) is EntityRuler:
+            pipe.__class__ = FastEntityRuler
+            if rebuild:
+                pipe._rebuild_token_matcher()
+            else:
+                pipe.clear()
