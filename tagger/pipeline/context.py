@@ -41,6 +41,10 @@ _LIST_ENDS = ids({",", ";", ".", ":"})
 _COMMA = get_string_id(",")
 _BRACKETS = ids({";", "(", ")"})
 _QUESTION = ids({"?", ":"})
+# Activities and footwear are negated only by a trigger right before or after them.
+CLOSE_NEGATION_LABELS = frozenset({"ACTIVITY", "FOOTWEAR"})
+CLOSE_NEGATION_DISTANCE = 2
+_SETTING_WORD_IDS = ids({"when", "if", "on", "with", "during", "after", "while", "in", "from", "at", "by"})
 
 
 def validate_rule(rule: dict[str, Any], where: str) -> None:
@@ -147,6 +151,7 @@ class ConText:
             return doc
         store = entity_store(doc)
         spans = [(e[0], e[1]) for e in ents]
+        labels = [e[2] for e in ents]
         ent_starts = [s for s, _ in spans]
         # TERMINATE triggers stop every other trigger's scope at their first and last token.
         terminators: set[int] = set()
@@ -175,6 +180,8 @@ class ConText:
                 if own and lowers[i] in own:
                     return True
                 orth = orths[i]
+                if orth == _COMMA and trig.rule.get("ignore_commas"):
+                    return False  # a plan line lists items: "P: TFL release, glute med prog, review 3/52"
                 if orth == _COMMA:
                     key = (i, hi)
                     stop = comma_stops.get(key)
@@ -207,8 +214,11 @@ class ConText:
                 k = bisect_left(ent_starts, lo)
                 while k < len(spans) and spans[k][0] < hi:
                     s, e = spans[k]
+                    label = labels[k]
                     k += 1
                     if e > hi or s in done:
+                        continue
+                    if attribute == "negated" and label in CLOSE_NEGATION_LABELS and not self._negates_closely(lowers, trig, s, e):
                         continue
                     done.add(s)
                     record = store.get(s)
@@ -219,6 +229,19 @@ class ConText:
                         record[attribute] = True
                         add_trigger(record, attribute, "true", trig.start_char, trig.end_char)
         return doc
+
+    @staticmethod
+    def _negates_closely(lowers: list[int], trig: _Trigger, start: int, end: int) -> bool:
+        """Negation reaches an activity or footwear only when it is about that thing:
+        "not running", "no orthotics" - not "no pain on stairs", "not sore when cycling",
+        where the finding is negated and the activity is its setting."""
+        if start >= trig.end:
+            between = range(trig.end, start)
+        else:
+            between = range(end, trig.start)
+        if len(between) > CLOSE_NEGATION_DISTANCE:
+            return False
+        return not any(lowers[i] in _SETTING_WORD_IDS for i in between)
 
     @staticmethod
     def _list_continues(lowers: list[int], comma: int, hi: int, ent_starts: set[int]) -> bool:
