@@ -16,15 +16,17 @@ from __future__ import annotations
 
 import json
 import logging
+import traceback
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
 from typing import Any, get_args
 
 import pyarrow as pa
 
 from ..core import RowError, Tagger
 from ..schema import EntityLabel, TagResult
-from .errors import RowFailure
+from .errors import EngineError, RowFailure
 
 log = logging.getLogger("tagger")
 
@@ -55,30 +57,61 @@ def public_columns(table: pa.Table) -> pa.Table:
     return table.select([name for name in table.column_names if not name.startswith("_")])
 
 
-def tag_rows(tagger: Tagger, texts: Sequence[Any], first_row: int = 0) -> list[TagResult | RowError]:
-    """``tag_many(errors="return")``; if the pipeline itself fails, retry row by row so that
-    only the row that breaks it is lost (as an ``E605`` row error), never the chunk."""
+def _where(exc: BaseException) -> str:
+    """Exception type and the line that raised it; never the message, which may quote the note."""
+    frames = traceback.extract_tb(exc.__traceback__)
+    return f"{type(exc).__name__} at {Path(frames[-1].filename).name}:{frames[-1].lineno}" if frames else type(exc).__name__
+
+
+SYSTEMATIC_AFTER = 5  # this many failures in a row, and none tagged: the model or install is broken
+
+
+def tag_rows(tagger: Tagger, texts: Sequence[Any], first_row: int = 0) -> Iterator[TagResult | RowError]:
+    """Stream ``tag_many(errors="return")`` results, one per text, in order.
+
+    If the pipeline itself fails, the rows before the failing batch are kept and the rest of
+    the chunk is tagged row by row, so only the rows that break it are lost (as ``E605`` row
+    errors). If the first rows all fail the same way nothing will work: raise ``EngineError``
+    instead of writing a table of errors (the run can be resumed once the cause is fixed).
+    """
+    done = 0
     try:
-        return list(tagger.tag_many(texts, errors="return"))
+        for result in tagger.tag_many(texts, errors="return"):
+            yield result
+            done += 1
+        return
     except Exception as exc:  # a pipeline bug must not sink the other rows of the chunk
-        log.warning("pipeline failed on a chunk starting at row %d (%s); retrying row by row", first_row, type(exc).__name__)
-    out: list[TagResult | RowError] = []
-    for i, text in enumerate(texts):
+        log.warning("pipeline failed in the chunk starting at row %d (%s); tagging rows %d.. one by one",
+                    first_row, _where(exc), first_row + done)
+    failed = tagged = 0
+    for i in range(done, len(texts)):
         try:
-            out.extend(tagger.tag_many([text], errors="return"))
+            (result,) = tagger.tag_many([texts[i]], errors="return")
         except Exception as exc:
-            log.error("pipeline failed on row %d: %s", first_row + i, type(exc).__name__)
-            out.append(RowError(i, RowFailure.code, f"the pipeline failed on this row ({type(exc).__name__}); "
-                                                    "please report it with the row number"))
-    return out
+            failed += 1
+            if failed <= 3:
+                log.error("pipeline failed on row %d: %s", first_row + i, _where(exc))
+            if failed >= SYSTEMATIC_AFTER and not tagged and not done:
+                raise EngineError(f"the pipeline fails on every note it is given ({_where(exc)}, first at row "
+                                  f"{first_row}): the model or the installation is broken, not the notes. "
+                                  "Fix it, then rerun with --resume") from exc
+            result = RowError(i, RowFailure.code, f"the pipeline failed on this row ({type(exc).__name__}); "
+                                                  "please report it with the row number")
+        tagged += isinstance(result, TagResult)
+        yield result
+    if failed > 3:
+        log.error("pipeline failed on %d rows of the chunk starting at row %d", failed, first_row)
 
 
-def build_rows(results: Sequence[TagResult | RowError], ids: Sequence[str | None], first_row: int,
+def build_rows(results: Iterable[TagResult | RowError], ids: Sequence[str | None], first_row: int,
                labels: Sequence[str]) -> pa.Table:
-    """One output row per result, in order (with the internal ``_margin`` column)."""
+    """One output row per result, in order (with the internal ``_margin`` column).
+
+    Results are consumed one at a time and only their compact columns kept: a chunk's
+    ``TagResult`` objects (evidence, triggers, spans) are never all in memory at once."""
     schema = output_schema(labels, internal=True)
     cols: dict[str, list[Any]] = {name: [] for name in schema.names}
-    for i, (row_id, res) in enumerate(zip(ids, results, strict=True)):
+    for i, (row_id, res) in enumerate(zip(ids, results, strict=True)):  # strict: one result per id
         cols["id"].append(row_id)
         cols["row"].append(first_row + i)
         if isinstance(res, RowError):

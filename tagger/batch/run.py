@@ -19,7 +19,7 @@ from .errors import BatchError
 from .manifest import ChunkStore, parts_dir_for
 from .readers import ChunkSpec, file_fingerprint, plan, resolve_inputs
 from .suggest import SuggestionPicker, write_suggestions
-from .worker import ChunkJob, TaggerSpec, get_tagger
+from .worker import ChunkJob, ModelSummary, TaggerSpec, describe_model, get_tagger
 from .writers import output_format
 
 log = logging.getLogger("tagger")
@@ -96,8 +96,8 @@ def run_batch(opts: BatchOptions, *, tagger: Tagger | None = None, progress: Pro
     """Tag every row of ``opts.inputs`` into ``opts.output``.
 
     ``tagger`` (optional) is used as is by a one-worker local run; other runs load the model
-    named by ``opts.model`` in each worker. ``on_chunk(index)`` is called after each chunk
-    is recorded in the manifest.
+    named by ``opts.model`` in each worker, and this process does not load it at all.
+    ``on_chunk(index)`` is called after each chunk is recorded in the manifest.
     """
     began = time.perf_counter()
     _check(opts)
@@ -105,20 +105,25 @@ def run_batch(opts: BatchOptions, *, tagger: Tagger | None = None, progress: Pro
     files = resolve_inputs(opts.inputs)
     the_plan = plan(files, text_col=opts.text_col, id_col=opts.id_col, chunk_size=opts.chunk_size)
     spec = TaggerSpec.resolve(opts.model, opts.max_chars)
-    if tagger is None:
+    in_process = opts.engine == "local" and opts.workers == 1
+    if tagger is None and in_process:
         tagger = get_tagger(spec)
-    labels = tuple(tagger.labels)
+    if tagger is not None:
+        if tagger.max_chars != opts.max_chars:
+            raise BatchError(f"the tagger given allows {tagger.max_chars:,} characters but max_chars is {opts.max_chars:,}")
+        model = ModelSummary(tagger.info.name, tagger.info.version, tuple(tagger.labels))
+    else:
+        model = describe_model(spec)  # the workers load the model; this process need not
+    labels = model.labels
     if opts.suggest and not labels:
         raise BatchError("--suggest ranks notes by their hypotheses, and this model has no classifier "
                          "(rules only); give --model with a trained model")
-    if tagger.max_chars != opts.max_chars:
-        raise BatchError(f"the tagger given allows {tagger.max_chars:,} characters but max_chars is {opts.max_chars:,}")
 
     output.parent.mkdir(parents=True, exist_ok=True)
     fingerprint: dict[str, Any] = {
         "batch_format": BATCH_FORMAT, "inputs": file_fingerprint(files), "text_col": the_plan.text_col,
         "id_col": the_plan.id_col, "chunk_size": opts.chunk_size, "max_chars": opts.max_chars,
-        "model": {"name": tagger.info.name, "version": tagger.info.version, "labels": list(labels)},
+        "model": {"name": model.name, "version": model.version, "labels": list(labels)},
         "entities": opts.entities_out is not None,
     }
     store = ChunkStore(output, fingerprint, len(the_plan.chunks), entities=opts.entities_out is not None)
@@ -158,7 +163,7 @@ def run_batch(opts: BatchOptions, *, tagger: Tagger | None = None, progress: Pro
         outputs["entities"] = Path(opts.entities_out)
     if opts.suggest:
         prefix = Path(opts.suggest_out) if opts.suggest_out else output.with_name(output.stem + ".suggest")
-        paths = write_suggestions(prefix, picker.picks(), labels, f"{tagger.info.name} {tagger.info.version}")
+        paths = write_suggestions(prefix, picker.picks(), labels, f"{model.name} {model.version}")
         outputs.update({f"suggest_{k}": v for k, v in paths.items()})
     store.remove()
     return BatchSummary(

@@ -8,9 +8,11 @@ is a row count (local engine) or the chunk's compact output rows (Dask), never s
 from __future__ import annotations
 
 import functools
+import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from .. import __version__
 from ..cleaning import DEFAULT_MAX_CHARS
 from ..core import Tagger, default_model_path, load
 from .readers import ChunkReader, ChunkSpec
@@ -40,6 +42,31 @@ def get_tagger(spec: TaggerSpec) -> Tagger:
 
         return Tagger(build_pipeline(), max_chars=spec.max_chars)
     return load(spec.model, max_chars=spec.max_chars)
+
+
+@dataclass(frozen=True)
+class ModelSummary:
+    name: str
+    version: str
+    labels: tuple[str, ...]
+
+
+def describe_model(spec: TaggerSpec) -> ModelSummary:
+    """Name, version and labels of the model, from its card when it lists its labels, so a
+    parent that only hands out chunks need not load a model of its own (~200 MB with the
+    classifier). Workers check the labels against the model they load (``check_labels``)."""
+    if spec.model is None:
+        return ModelSummary("rules-only", __version__, ())
+    card_path = Path(spec.model) / "card.json"
+    try:
+        card = json.loads(card_path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        card = {}
+    labels = card.get("labels")
+    if isinstance(labels, list) and all(isinstance(label, str) for label in labels):
+        return ModelSummary(card.get("name", Path(spec.model).name), card.get("version", __version__), tuple(labels))
+    tagger = get_tagger(spec)
+    return ModelSummary(tagger.info.name, tagger.info.version, tuple(tagger.labels))
 
 
 @dataclass(frozen=True)
@@ -94,4 +121,4 @@ def write_chunk(job: ChunkJob, index: int, rows) -> None:
     write_table(part_path(job.parts_dir, index), rows)
 
 
-__all__ = ["ChunkJob", "TaggerSpec", "entities_part_path", "get_tagger", "part_path", "process_chunk", "write_chunk"]
+__all__ = ["ChunkJob", "ModelSummary", "TaggerSpec", "describe_model", "entities_part_path", "get_tagger", "part_path", "process_chunk", "write_chunk"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import time
 from pathlib import Path
 from typing import Annotated
 
@@ -29,18 +30,22 @@ class RichProgress:
         self.progress = Progress(
             TextColumn("[bold]tagging[/bold]"), BarColumn(), MofNCompleteColumn(),
             TextColumn("{task.fields[rate]} rows/s"), TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(),
-            console=Console(stderr=True), transient=False,
+            console=Console(stderr=True), transient=False, speed_estimate_period=300,
         )
         self.task = None
+        self.began = 0.0
+        self.tagged = 0
 
     def start(self, total_rows: int, done_rows: int) -> None:
         self.progress.start()
         self.task = self.progress.add_task("tagging", total=total_rows, completed=done_rows, rate="-")
+        self.began = time.perf_counter()
 
     def advance(self, rows: int) -> None:
-        self.progress.advance(self.task, rows)
-        speed = self.progress.tasks[0].speed
-        self.progress.update(self.task, rate=f"{speed:,.0f}" if speed else "-")
+        # the rate shown is this run's average (chunks finish in bursts; a windowed rate jumps)
+        self.tagged += rows
+        rate = self.tagged / max(time.perf_counter() - self.began, 1e-9)
+        self.progress.update(self.task, advance=rows, rate=f"{rate:,.1f}")
 
     def stop(self) -> None:
         self.progress.stop()
