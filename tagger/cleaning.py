@@ -137,7 +137,9 @@ def looks_like_rfc822(text: str) -> bool:
     head = text.lstrip()[:3000]
     lines = head.splitlines()[:30]
     names = {m.group(1).lower() for line in lines if (m := re.match(r"^([A-Za-z-]+):\s", line))}
-    return "mime-version" in names or "content-type" in names or ({"from", "subject"} <= names and ("date" in names or "message-id" in names or "received" in names))
+    # A raw message carries transport headers; a pasted thread ("From:", "Date:", "Subject:")
+    # does not, and must stay line-cleaned so its offsets map back to the input.
+    return bool(names & {"mime-version", "content-type", "received", "message-id", "return-path"})
 
 
 def parse_eml(data: bytes) -> str:

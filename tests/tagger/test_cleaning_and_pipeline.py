@@ -102,3 +102,12 @@ def test_pipeline_is_assembled_from_config_and_round_trips_through_disk(rules_ta
     a, b = nlp(text), loaded(text)
     key = lambda doc: [(e.text, e.label_, e._.concept, e._.laterality, e._.negated, e._.modifier, e._.dose) for e in doc.ents]  # noqa: E731
     assert key(a) == key(b) and key(a)
+
+
+def test_a_pasted_header_block_is_line_cleaned_not_parsed_as_a_raw_message(rules_tagger):
+    pasted = "From: Ann <ann@example.org>\nDate: Mon, 2 Mar 2026\nSubject: heel\n\nMy left heel hurts in the mornings.\n"
+    result = rules_tagger.tag(pasted)
+    assert result.cleaning.source == "cleaned"
+    heel = next(e for e in result.entities if e.text == "heel")
+    start = result.to_input_offset(heel.start)
+    assert pasted[start : start + 4] == "heel"
