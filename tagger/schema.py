@@ -121,11 +121,18 @@ class TagResult(_Model):
     model: ModelInfo
     warnings: list[str] = Field(default_factory=list)
 
-    def to_input_offset(self, offset: int) -> int:
-        """Map an offset in ``text`` back to the text the caller passed in (when cleaning allows)."""
-        if self.cleaning.source != "cleaned":
+    def to_input_offset(self, offset: int, side: Literal["start", "end"] = "start") -> int:
+        """Map an offset in ``text`` back to the text the caller passed in.
+
+        Where two kept segments touch in ``text``, a ``start`` belongs to the later one and
+        an ``end`` to the earlier one. Text decoded from an ``.eml`` or HTML has no map back.
+        """
+        if self.cleaning.source == "input":
             return offset
+        if self.cleaning.source == "decoded":
+            raise ValueError("this text was decoded from an email or HTML: offsets refer to `text` only")
         for seg in self.cleaning.segments:
-            if seg.clean_start <= offset <= seg.clean_start + seg.length:
+            lo, hi = seg.clean_start, seg.clean_start + seg.length
+            if (lo <= offset < hi) if side == "start" else (lo < offset <= hi):
                 return seg.input_start + (offset - seg.clean_start)
         raise ValueError(f"offset {offset} lies outside every kept segment")

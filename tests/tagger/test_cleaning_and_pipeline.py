@@ -111,3 +111,12 @@ def test_a_pasted_header_block_is_line_cleaned_not_parsed_as_a_raw_message(rules
     heel = next(e for e in result.entities if e.text == "heel")
     start = result.to_input_offset(heel.start)
     assert pasted[start : start + 4] == "heel"
+
+
+def test_offsets_at_a_seam_of_kept_segments_map_to_the_right_side(rules_tagger):
+    thread = "From: a@example.org\nSubject: x\n\nHip sore.\n> quoted hip\nKnee sore.\n"
+    result = rules_tagger.tag(thread)
+    for e in result.entities:
+        start = result.to_input_offset(e.start, "start")
+        end = result.to_input_offset(e.end, "end")
+        assert thread[start:end] == e.text
