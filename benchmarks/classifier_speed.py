@@ -56,7 +56,7 @@ def main() -> None:
     times.sort()
     load = os.getloadavg()[0]
     print(f"machine: {os.cpu_count()} cores, load average {load:.2f}")
-    print(f"| step | figure |\n|---|---|")
+    print("| step | figure |\n|---|---|")
     print(f"| tag {args.n} cases (rules pipeline) | {tagging:.1f} s |")
     print(f"| fit the classifier on {args.n} tagged cases (incl. 5-fold CV thresholds, {len(labels)} labels) | {fitting:.1f} s |")
     print(f"| train total (tag + fit) | {tagging + fitting:.1f} s |")

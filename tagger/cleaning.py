@@ -90,7 +90,7 @@ def decode_bytes(data: bytes, max_chars: int = DEFAULT_MAX_CHARS) -> str:
 
 
 class _HTMLText(HTMLParser):
-    _BLOCK = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "table", "ul", "ol"}
+    _BLOCK = frozenset({"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "table", "ul", "ol"})
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -213,7 +213,7 @@ def clean_email_text(text: str) -> tuple[str, Cleaning]:
             # signature: to the next header/banner/quoted line (or the end)
             reason = "footer" if _FOOTER.match(line) else "signature"
             j = i
-            while j < n and not (j > i and (_HEADER.match(lines[j]) or _BANNER.match(lines[j]) or _QUOTED.match(lines[j]) or _WROTE.match(lines[j]) or _WROTE_START.match(lines[j]) and j + 1 < n and _WROTE_END.match(lines[j + 1]))):
+            while j < n and not (j > i and (_HEADER.match(lines[j]) or _BANNER.match(lines[j]) or _QUOTED.match(lines[j]) or _WROTE.match(lines[j]) or (_WROTE_START.match(lines[j]) and j + 1 < n and _WROTE_END.match(lines[j + 1])))):
                 if reason == "footer" and j > i and not lines[j].strip():
                     break
                 drop(j, reason)

@@ -54,10 +54,10 @@ def test_cleaned_offsets_map_back_to_the_input(rules_tagger):
 
 def test_eml_with_html_part_is_decoded(rules_tagger):
     eml = (
-        "From: a@example.org\r\nTo: b@example.org\r\nSubject: knee\r\nMIME-Version: 1.0\r\n"
-        "Content-Type: text/html; charset=utf-8\r\n\r\n<html><body><p>My <b>left knee</b> hurts on stairs.</p>"
-        "<blockquote>old quoted text about my hip</blockquote></body></html>\r\n"
-    ).encode()
+        b"From: a@example.org\r\nTo: b@example.org\r\nSubject: knee\r\nMIME-Version: 1.0\r\n"
+        b"Content-Type: text/html; charset=utf-8\r\n\r\n<html><body><p>My <b>left knee</b> hurts on stairs.</p>"
+        b"<blockquote>old quoted text about my hip</blockquote></body></html>\r\n"
+    )
     result = rules_tagger.tag_eml(eml)
     assert result.cleaning.source == "decoded"
     assert "left knee" in result.text and "hip" not in result.text
