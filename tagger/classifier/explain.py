@@ -67,13 +67,20 @@ class ChainModel:
         return out
 
     def _transform_one(self, result: TagResult, feats: dict[str, float]):
-        """``features.transform([result])`` without computing the case features twice."""
+        """``features.transform([result])`` without computing the case features twice:
+        the entity block starts from ``feats`` at its vectorizer and runs every later step;
+        each block is scaled by its union weight, exactly as ``FeatureUnion`` does."""
+        weights = self._features.transformer_weights or {}
         parts = []
         for name, transformer in self._features.transformer_list:
             if name == "entities":
-                parts.append(transformer.named_steps["vectorize"].transform([feats]))
+                names = [step for step, _ in transformer.steps]
+                X = transformer.named_steps["vectorize"].transform([feats])
+                for step in names[names.index("vectorize") + 1 :]:
+                    X = transformer.named_steps[step].transform(X)
             else:
-                parts.append(transformer.transform([result]))
+                X = transformer.transform([result])
+            parts.append(X * weights.get(name, 1.0))
         return sparse.hstack(parts).tocsr()
 
     def _evidence(self, result: TagResult, columns: np.ndarray, contrib: np.ndarray,

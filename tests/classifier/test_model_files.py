@@ -78,3 +78,15 @@ def test_loaded_model_explains_each_hypothesis_with_spans_from_the_text(small_mo
         assert result.text[s.start : s.end] == s.text
     chain = next(h for h in result.hypotheses if h.label == "foot_to_knee")
     assert chain.path == ["foot", "knee"] and chain.kind == "chain"
+
+
+def test_hypotheses_carry_exactly_the_pipelines_probabilities(small_model_dir, small_corpus):
+    """The explanation path rebuilds the feature row itself; it must equal the pipeline's."""
+    loaded = tagger.load(small_model_dir)
+    model = loaded.classifier
+    texts = [c.text for c in small_corpus[:12]] + ["R knee pain x3/52, worse stairs, (-) numbness, tight hip flexors, desk job"]
+    for text in texts:
+        result = loaded.tag(text)
+        expected = dict(zip(model.labels_, model.predict_proba([result])[0], strict=True))
+        for h in result.hypotheses:
+            assert h.probability == pytest.approx(expected[h.label], abs=1e-4)
