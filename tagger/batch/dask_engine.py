@@ -20,6 +20,7 @@ from typing import Any
 import pandas as pd
 import pyarrow as pa
 
+from ..errors import TaggerError
 from .errors import EngineError
 from .readers import ChunkReader, ChunkSpec
 from .rows import output_schema, tag_chunk
@@ -101,7 +102,8 @@ def run_dask(chunks: Sequence[ChunkSpec], job: ChunkJob, on_done: OnDone, *, sch
     client, cluster = connect(scheduler, workers, processes=processes)
     try:
         parts = build_frame(chunks, job)
-        window = 2 * max(1, sum(client.nthreads().values()))  # bounded: the client holds a few partitions at most
+        # one partition queued per worker thread beyond the running ones: the client holds few
+        window = 2 * max(1, sum(client.nthreads().values()))
         schema = output_schema(job.labels, internal=True)
         queue = list(zip(chunks, parts, strict=True))[::-1]
         futures: dict[Any, ChunkSpec] = {}
@@ -117,7 +119,9 @@ def run_dask(chunks: Sequence[ChunkSpec], job: ChunkJob, on_done: OnDone, *, sch
             try:
                 frame = future.result()
             except Exception as exc:
-                raise EngineError(f"chunk {spec.index} failed on a Dask worker ({type(exc).__name__}: {exc}); "
+                # only our own errors' messages are shown: another exception's text might quote a note
+                detail = exc.message if isinstance(exc, TaggerError) else type(exc).__name__
+                raise EngineError(f"chunk {spec.index} failed on a Dask worker ({detail}); "
                                   "rerun the same command with --resume to continue") from exc
             table = pa.Table.from_pandas(frame, schema=schema, preserve_index=False)
             write_chunk(job, spec.index, table)

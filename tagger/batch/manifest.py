@@ -33,6 +33,7 @@ from .writers import atomic_path, open_writer, output_format
 log = logging.getLogger("tagger")
 
 MANIFEST_FORMAT = "tagger.batch.manifest.v1"
+ASSEMBLY_BATCH = 256  # rows per output row group (a row carries its whole result as JSON)
 
 
 def parts_dir_for(output: Path) -> Path:
@@ -144,22 +145,28 @@ class ChunkStore:
                 ent_writer = open_writer(tmp_ent, output_format(entities_out), ENTITY_SCHEMA)
                 stack.callback(ent_writer.close)
             for spec in chunks:
-                table = pq.read_table(part_path(self.dir, spec.index))
-                rows = table.column("row").to_pylist()
+                # batch by batch: the output is never more than a few hundred rows in memory
+                rows: list[int] = []
+                with pq.ParquetFile(part_path(self.dir, spec.index)) as part:
+                    for batch in part.iter_batches(batch_size=ASSEMBLY_BATCH):
+                        table = pa.Table.from_batches([batch])
+                        rows += table.column("row").to_pylist()
+                        stats = chunk_stats(table, labels)
+                        totals["rows"] += stats["rows"]
+                        totals["errors"] += stats["errors"]
+                        for key in ("error_codes", "labels", "entities"):
+                            totals[key].update(stats[key])
+                        if on_part is not None:
+                            on_part(table)
+                        writer.write(public_columns(table).cast(schema))
                 if rows != list(range(expected_row, expected_row + spec.n_rows)):
                     raise BatchError(f"chunk {spec.index} does not hold rows {expected_row}..{expected_row + spec.n_rows - 1}; "
                                      f"delete {self.dir} and run again")
                 expected_row += spec.n_rows
-                stats = chunk_stats(table, labels)
-                totals["rows"] += stats["rows"]
-                totals["errors"] += stats["errors"]
-                for key in ("error_codes", "labels", "entities"):
-                    totals[key].update(stats[key])
-                if on_part is not None:
-                    on_part(table)
-                writer.write(public_columns(table).cast(schema))
                 if ent_writer is not None:
-                    ent_writer.write(pq.read_table(entities_part_path(self.dir, spec.index)).cast(ENTITY_SCHEMA))
+                    with pq.ParquetFile(entities_part_path(self.dir, spec.index)) as ents:
+                        for batch in ents.iter_batches(batch_size=4 * ASSEMBLY_BATCH):
+                            ent_writer.write(pa.Table.from_batches([batch]).cast(ENTITY_SCHEMA))
         return {k: dict(v) if isinstance(v, Counter) else v for k, v in totals.items()}
 
     def remove(self) -> None:

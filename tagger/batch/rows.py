@@ -57,7 +57,7 @@ def public_columns(table: pa.Table) -> pa.Table:
     return table.select([name for name in table.column_names if not name.startswith("_")])
 
 
-def _where(exc: BaseException) -> str:
+def where_raised(exc: BaseException) -> str:
     """Exception type and the line that raised it; never the message, which may quote the note."""
     frames = traceback.extract_tb(exc.__traceback__)
     return f"{type(exc).__name__} at {Path(frames[-1].filename).name}:{frames[-1].lineno}" if frames else type(exc).__name__
@@ -82,7 +82,7 @@ def tag_rows(tagger: Tagger, texts: Sequence[Any], first_row: int = 0) -> Iterat
         return
     except Exception as exc:  # a pipeline bug must not sink the other rows of the chunk
         log.warning("pipeline failed in the chunk starting at row %d (%s); tagging rows %d.. one by one",
-                    first_row, _where(exc), first_row + done)
+                    first_row, where_raised(exc), first_row + done)
     failed = tagged = 0
     for i in range(done, len(texts)):
         try:
@@ -90,9 +90,9 @@ def tag_rows(tagger: Tagger, texts: Sequence[Any], first_row: int = 0) -> Iterat
         except Exception as exc:
             failed += 1
             if failed <= 3:
-                log.error("pipeline failed on row %d: %s", first_row + i, _where(exc))
+                log.error("pipeline failed on row %d: %s", first_row + i, where_raised(exc))
             if failed >= SYSTEMATIC_AFTER and not tagged and not done:
-                raise EngineError(f"the pipeline fails on every note it is given ({_where(exc)}, first at row "
+                raise EngineError(f"the pipeline fails on every note it is given ({where_raised(exc)}, first at row "
                                   f"{first_row}): the model or the installation is broken, not the notes. "
                                   "Fix it, then rerun with --resume") from exc
             result = RowError(i, RowFailure.code, f"the pipeline failed on this row ({type(exc).__name__}); "
@@ -172,4 +172,4 @@ def chunk_stats(rows: pa.Table, labels: Sequence[str]) -> dict[str, Any]:
 
 
 __all__ = ["ENTITY_LABELS", "ENTITY_SCHEMA", "build_rows", "chunk_stats", "entity_table", "output_schema",
-           "public_columns", "tag_chunk", "tag_rows"]
+           "public_columns", "tag_chunk", "tag_rows", "where_raised"]

@@ -113,6 +113,14 @@ def batch_cli(
         progress.stop()
         typer.echo("interrupted: finished chunks are saved; run the same command with --resume to continue", err=True)
         raise typer.Exit(130) from None
+    except Exception as exc:  # a bug: no traceback with local variables, which would hold note text
+        from ..batch.rows import where_raised
+
+        progress.stop()
+        logging.getLogger("tagger").debug("batch failed", exc_info=True)
+        typer.echo(f"error: unexpected {where_raised(exc)}; finished chunks are saved: rerun the same command "
+                   "with --resume once it is fixed", err=True)
+        raise typer.Exit(1) from None
     progress.stop()
     print_summary(summary)
 
