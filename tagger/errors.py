@@ -12,6 +12,10 @@ class TaggerError(Exception):
         super().__init__(f"{self.code}: {message}")
         self.message = message
 
+    def __reduce__(self):
+        # rebuilt from the message alone when sent back from a worker process
+        return (self.__class__, (self.message,))
+
 
 class InputError(TaggerError):
     """The caller's input cannot be tagged (maps to HTTP 4xx / a per-row error)."""
@@ -30,6 +34,9 @@ class TextTooLongError(InputError):
         super().__init__(f"text is {length:,} characters; the limit is {limit:,}. Split the note or raise max_chars.")
         self.length = length
         self.limit = limit
+
+    def __reduce__(self):
+        return (self.__class__, (self.length, self.limit))
 
 
 class NotTextError(InputError):

@@ -9,7 +9,9 @@ import typer
 
 from . import batch, corpus, entities, serve, tag, train
 
-app = typer.Typer(no_args_is_help=True, add_completion=False, help="Clinical case-notes tagger.")
+# No locals in crash reports: they would hold note text.
+app = typer.Typer(no_args_is_help=True, add_completion=False, pretty_exceptions_show_locals=False,
+                  help="Clinical case-notes tagger.")
 
 
 @app.callback()

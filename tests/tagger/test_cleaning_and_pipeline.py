@@ -120,3 +120,11 @@ def test_offsets_at_a_seam_of_kept_segments_map_to_the_right_side(rules_tagger):
         start = result.to_input_offset(e.start, "start")
         end = result.to_input_offset(e.end, "end")
         assert thread[start:end] == e.text
+
+
+def test_input_errors_survive_a_trip_between_processes():
+    import pickle
+
+    for err in (EmptyTextError("the text is empty"), TextTooLongError(300_000, 200_000)):
+        again = pickle.loads(pickle.dumps(err))
+        assert str(again) == str(err) and again.code == err.code
