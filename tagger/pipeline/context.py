@@ -24,7 +24,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from .docview import DocView, ids, view
-from .extensions import add_trigger, entity_store, register_extensions
+from .extensions import add_trigger, entity_store, register_extensions, store_record
 from .fastmatch import TokenMatcher
 from .rules import data_file, read_jsonl, rules_to_disk
 
@@ -221,10 +221,7 @@ class ConText:
                     if attribute == "negated" and label in CLOSE_NEGATION_LABELS and not self._negates_closely(lowers, trig, s, e):
                         continue
                     done.add(s)
-                    record = store.get(s)
-                    if record is None or record.get("end") != e:
-                        record = {"end": e}
-                        store[s] = record
+                    record = store_record(store, s, e)
                     if not record.get(attribute):
                         record[attribute] = True
                         add_trigger(record, attribute, "true", trig.start_char, trig.end_char)

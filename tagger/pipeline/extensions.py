@@ -92,6 +92,15 @@ def entity_store(doc: Doc) -> dict[int, dict[str, Any]]:
     return store
 
 
+def store_record(store: dict[int, dict[str, Any]], start: int, end: int) -> dict[str, Any]:
+    """The record of the entity at tokens ``start:end`` in ``store``, created if missing."""
+    record = store.get(start)
+    if record is None or record.get("end") != end:
+        record = {"end": end}
+        store[start] = record
+    return record
+
+
 def entity_record(doc: Doc, start: int, end: int, *, create: bool = False) -> dict[str, Any] | None:
     """The attribute record of the entity ``doc[start:end]`` (None if it has none and not ``create``)."""
     store = doc._.entity_attrs
@@ -102,11 +111,7 @@ def entity_record(doc: Doc, start: int, end: int, *, create: bool = False) -> di
     record = store.get(start)
     if record is not None and record.get("end") == end:
         return record
-    if not create:
-        return None
-    record = {"end": end}
-    store[start] = record
-    return record
+    return store_record(store, start, end) if create else None
 
 
 def add_trigger(record: dict[str, Any], attribute: str, value: str, start_char: int, end_char: int) -> None:

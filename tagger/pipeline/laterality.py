@@ -14,7 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .docview import ids, view
-from .extensions import add_trigger, entity_store, register_extensions
+from .extensions import add_trigger, entity_store, register_extensions, store_record
 from .fastmatch import TokenMatcher
 from .rules import data_file, read_jsonl, rules_to_disk
 
@@ -34,14 +34,6 @@ _LINK_IDS = ids(LINK_WORDS)
 _JOINING_PUNCT = ids({"/", "-", "'"})
 _SLASH_DASH = ids({"/", "-"})
 _PHRASE_BREAKS = ids({"but", "and", "while", "when", "with"})
-
-
-def _record(store: dict, span: tuple[int, int, str]) -> dict:
-    record = store.get(span[0])
-    if record is None or record.get("end") != span[1]:
-        record = {"end": span[1]}
-        store[span[0]] = record
-    return record
 
 
 class Laterality:
@@ -90,14 +82,14 @@ class Laterality:
             if span[2] in SITE_LABELS:
                 found = self._side_before(v, span, before, ent_at) or self._side_after(lowers, span, after, ent_at)
                 if found:
-                    record = _record(store, span)
+                    record = store_record(store, span[0], span[1])
                     record["laterality"] = found[0]
                     add_trigger(record, "laterality", found[0], v.start_char(found[1]), v.end_char(found[2]))
         for span in spans:
             if span[2] in FINDING_LABELS:
                 site = self._linked_site(doc, v, span, ent_at)
                 if site is not None:
-                    record = _record(store, span)
+                    record = store_record(store, span[0], span[1])
                     site_record = store.get(site[0])
                     if site_record is not None and site_record.get("end") != site[1]:
                         site_record = None

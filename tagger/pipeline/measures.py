@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .docview import view
-from .extensions import entity_store, register_extensions
+from .extensions import entity_store, register_extensions, store_record
 from .fastmatch import TokenMatcher
 from .rules import data_file, read_jsonl, rules_to_disk
 
@@ -121,10 +121,7 @@ class Dose(_PatternComponent):
             value, unit = parse_quantity(doc[start:end])
             if store is None:
                 store = entity_store(doc)
-            record = store.get(target[0])
-            if record is None or record.get("end") != target[1]:
-                record = {"end": target[1]}
-                store[target[0]] = record
+            record = store_record(store, target[0], target[1])
             if record.get("dose") is None:
                 record["dose"] = []
             record["dose"].append((kind, v.start_char(start), v.end_char(end), value, unit))

@@ -19,20 +19,12 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from .docview import ids, view
-from .extensions import add_trigger, entity_store, register_extensions
+from .extensions import add_trigger, entity_store, register_extensions, store_record
 from .rules import data_file, read_jsonl, rules_to_disk
 
 TARGET_LABELS = frozenset({"ACTIVITY", "FOOTWEAR"})
 CLAUSE_BREAKS = frozenset({"but", "however", "although", "though", "whereas", ";", "except", "yet", "otherwise"})
 _CLAUSE_BREAK_IDS = ids(CLAUSE_BREAKS)
-
-
-def _record(store: dict, span: tuple[int, int, str]) -> dict:
-    record = store.get(span[0])
-    if record is None or record.get("end") != span[1]:
-        record = {"end": span[1]}
-        store[span[0]] = record
-    return record
 
 
 class Modifiers:
@@ -138,7 +130,7 @@ class Modifiers:
             if dist <= int(rule.get("max_scope", 8)) and (best is None or dist < best[0]):
                 best = (dist, start, end, rule["modifier"])
         if best is not None:
-            record = _record(store, target)
+            record = store_record(store, target[0], target[1])
             record["modifier"] = best[3]
             add_trigger(record, "modifier", best[3], v.start_char(best[1]), v.end_char(best[2]))
             return
@@ -157,7 +149,7 @@ class Modifiers:
                 ent_record = store.get(ent[0])
                 negated = ent_record is not None and ent_record.get("end") == ent[1] and ent_record.get("negated", False)
                 value = self.link["negated_modifier"] if negated else self.link["modifier"]
-                record = _record(store, target)
+                record = store_record(store, target[0], target[1])
                 record["modifier"] = value
                 add_trigger(record, "modifier", value, v.start_char(word), v.end_char(word + 1))
                 return
