@@ -5,6 +5,7 @@ Run it with ``tagger serve`` or ``uvicorn --factory service.main:create_app``.
 
 from __future__ import annotations
 
+import gc
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -51,6 +52,9 @@ async def _load_into(app: FastAPI, *, background: bool) -> None:
         if not background:
             raise
         return
+    # The model lives as long as the process: keep the collector from re-walking it on every
+    # full collection (the same reason as tagger.batch.worker.freeze_heap).
+    gc.freeze()
     _set_tagger(app, tagger)
 
 

@@ -24,7 +24,7 @@ from ..errors import TaggerError
 from .errors import EngineError
 from .readers import ChunkReader, ChunkSpec
 from .rows import output_schema, tag_chunk
-from .worker import ChunkJob, check_labels, get_tagger, write_chunk
+from .worker import ChunkJob, check_labels, freeze_heap, get_tagger, write_chunk
 
 log = logging.getLogger("tagger")
 
@@ -45,13 +45,20 @@ def read_partition(spec: ChunkSpec, text_col: str, id_col: str | None) -> pd.Dat
     })
 
 
+_heap_frozen = False
+
+
 def tag_partition(frame: pd.DataFrame, job: ChunkJob) -> pd.DataFrame:
     """Tag one partition with this worker's model; Arrow-backed columns keep types exact."""
+    global _heap_frozen
     tagger = get_tagger(job.tagger)
+    if not _heap_frozen:  # once per worker process, after its model is loaded
+        freeze_heap()
+        _heap_frozen = True
     check_labels(tagger, job.labels)
     rows = frame["row"].tolist()
     first_row = rows[0] if rows else 0
-    table = tag_chunk(tagger, frame["id"].tolist(), frame["text"].tolist(), first_row, job.labels)
+    table = tag_chunk(tagger, frame["id"].tolist(), frame["text"].tolist(), first_row, job.labels, evidence=job.evidence)
     return table.to_pandas(types_mapper=pd.ArrowDtype)
 
 

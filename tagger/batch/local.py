@@ -21,7 +21,7 @@ from collections.abc import Callable, Sequence
 from ..core import Tagger
 from .errors import EngineError
 from .readers import ChunkReader, ChunkSpec
-from .worker import ChunkJob, get_tagger, process_chunk
+from .worker import ChunkJob, freeze_heap, get_tagger, process_chunk
 
 log = logging.getLogger("tagger")
 
@@ -39,6 +39,7 @@ def _init_worker(job: ChunkJob) -> None:
     # Ctrl+C goes to the whole process group: let the parent alone decide what happens
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     get_tagger(job.tagger)
+    freeze_heap()
 
 
 def _run_chunk(job: ChunkJob, spec: ChunkSpec) -> int:
@@ -49,6 +50,9 @@ def run_local(chunks: Sequence[ChunkSpec], job: ChunkJob, on_done: OnDone, *, wo
               tagger: Tagger | None = None) -> None:
     """Tag ``chunks``; ``on_done(spec, rows)`` is called in this process as each one finishes."""
     if workers <= 1:
+        if tagger is None:
+            tagger = get_tagger(job.tagger)
+        freeze_heap()  # as the pool workers do, so one worker and N workers are compared fairly
         reader = ChunkReader(job.text_col, job.id_col)
         try:
             for spec in chunks:

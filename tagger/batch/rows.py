@@ -66,7 +66,7 @@ def where_raised(exc: BaseException) -> str:
 SYSTEMATIC_AFTER = 5  # this many failures in a row, and none tagged: the model or install is broken
 
 
-def tag_rows(tagger: Tagger, texts: Sequence[Any], first_row: int = 0) -> Iterator[TagResult | RowError]:
+def tag_rows(tagger: Tagger, texts: Sequence[Any], first_row: int = 0, *, evidence: bool = True) -> Iterator[TagResult | RowError]:
     """Stream ``tag_many(errors="return")`` results, one per text, in order.
 
     If the pipeline itself fails, the rows before the failing batch are kept and the rest of
@@ -76,7 +76,7 @@ def tag_rows(tagger: Tagger, texts: Sequence[Any], first_row: int = 0) -> Iterat
     """
     done = 0
     try:
-        for result in tagger.tag_many(texts, errors="return"):
+        for result in tagger.tag_many(texts, errors="return", evidence=evidence):
             yield result
             done += 1
         return
@@ -86,7 +86,7 @@ def tag_rows(tagger: Tagger, texts: Sequence[Any], first_row: int = 0) -> Iterat
     failed = tagged = 0
     for i in range(done, len(texts)):
         try:
-            (result,) = tagger.tag_many([texts[i]], errors="return")
+            (result,) = tagger.tag_many([texts[i]], errors="return", evidence=evidence)
         except Exception as exc:
             failed += 1
             if failed <= 3:
@@ -138,8 +138,8 @@ def build_rows(results: Iterable[TagResult | RowError], ids: Sequence[str | None
 
 
 def tag_chunk(tagger: Tagger, ids: Sequence[str | None], texts: Sequence[Any], first_row: int,
-              labels: Sequence[str]) -> pa.Table:
-    return build_rows(tag_rows(tagger, texts, first_row), ids, first_row, labels)
+              labels: Sequence[str], *, evidence: bool = True) -> pa.Table:
+    return build_rows(tag_rows(tagger, texts, first_row, evidence=evidence), ids, first_row, labels)
 
 
 def entity_table(rows: pa.Table) -> pa.Table:

@@ -12,6 +12,7 @@ from typing import Any
 
 import numpy as np
 from scipy import sparse
+from sklearn.feature_extraction.text import strip_accents_unicode
 from sklearn.pipeline import Pipeline
 
 from ..schema import Evidence, Hypothesis, TagResult, TextSpan
@@ -44,30 +45,43 @@ class ChainModel:
         return self.pipeline.predict_proba(cases)
 
     def hypotheses(self, result: TagResult) -> list[Hypothesis]:
-        feats, sources = case_features(result)
-        X = self._transform_one(result, feats)
-        proba = self._classifier.predict_proba(X)[0]
-        columns, contributions = self._classifier.decision_contributions(X)
+        return self.hypotheses_many([result])[0]
+
+    def hypotheses_many(self, results: list[TagResult], *, evidence: bool = True) -> list[list[Hypothesis]]:
+        """Ranked hypotheses for each case. One matrix for the whole list: scikit-learn's
+        per-call input validation costs more than the arithmetic for a single row."""
+        if not results:
+            return []
+        featured = [case_features(result) for result in results]
+        X = self._transform(results, [feats for feats, _ in featured])
+        proba = self._classifier.predict_proba(X)
+        thresholds = self._classifier.thresholds_
+        info = [describe(label) for label in self.labels_]
         out = []
-        for j, label in enumerate(self.labels_):
-            info = describe(label)
-            threshold = float(self._classifier.thresholds_[j])
-            out.append(Hypothesis(
-                label=label,
-                probability=round(float(proba[j]), 4),
-                threshold=threshold,
-                passes=bool(proba[j] >= threshold),
-                kind=info["kind"],
-                path=list(info.get("path") or []),
-                direction=info.get("direction"),
-                description=info.get("description", ""),
-                evidence=self._evidence(result, columns, contributions[j], sources),
-            ))
-        out.sort(key=lambda h: h.probability, reverse=True)
+        for i, result in enumerate(results):
+            if evidence:
+                columns, contributions = self._classifier.decision_contributions(X[i])
+                words = _WordIndex(result.text)
+            ranked = []
+            for j, label in enumerate(self.labels_):
+                threshold = float(thresholds[j])
+                ranked.append(Hypothesis(
+                    label=label,
+                    probability=round(float(proba[i, j]), 4),
+                    threshold=threshold,
+                    passes=bool(proba[i, j] >= threshold),
+                    kind=info[j]["kind"],
+                    path=list(info[j].get("path") or []),
+                    direction=info[j].get("direction"),
+                    description=info[j].get("description", ""),
+                    evidence=self._evidence(result, columns, contributions[j], featured[i][1], words) if evidence else [],
+                ))
+            ranked.sort(key=lambda h: h.probability, reverse=True)
+            out.append(ranked)
         return out
 
-    def _transform_one(self, result: TagResult, feats: dict[str, float]):
-        """``features.transform([result])`` without computing the case features twice:
+    def _transform(self, results: list[TagResult], feats: list[dict[str, float]]):
+        """``features.transform(results)`` without computing the case features twice:
         the entity block starts from ``feats`` at its vectorizer and runs every later step;
         each block is scaled by its union weight, exactly as ``FeatureUnion`` does."""
         weights = self._features.transformer_weights or {}
@@ -75,16 +89,16 @@ class ChainModel:
         for name, transformer in self._features.transformer_list:
             if name == "entities":
                 names = [step for step, _ in transformer.steps]
-                X = transformer.named_steps["vectorize"].transform([feats])
+                X = transformer.named_steps["vectorize"].transform(feats)
                 for step in names[names.index("vectorize") + 1 :]:
                     X = transformer.named_steps[step].transform(X)
             else:
-                X = transformer.transform([result])
+                X = transformer.transform(results)
             parts.append(X * weights.get(name, 1.0))
         return sparse.hstack(parts).tocsr()
 
     def _evidence(self, result: TagResult, columns: np.ndarray, contrib: np.ndarray,
-                  sources: dict[str, list[int]]) -> list[Evidence]:
+                  sources: dict[str, list[int]], words: _WordIndex) -> list[Evidence]:
         order = np.argsort(-contrib)[:MAX_EVIDENCE]
         evidence = []
         for k in order:
@@ -92,7 +106,10 @@ class ChainModel:
             if weight <= 0:
                 break
             block, _, name = str(self._names[columns[k]]).partition("__")
-            spans = self._entity_spans(result, sources.get(name, [])) if block == "entities" else _word_spans(result.text, name)
+            if block == "entities":
+                spans = self._entity_spans(result, sources.get(name, []))
+            else:
+                spans = words.spans(name)
             evidence.append(Evidence(feature=name if block == "entities" else f"words:{name}", weight=round(weight, 4), spans=spans))
         return evidence
 
@@ -110,15 +127,39 @@ class ChainModel:
         return spans
 
 
-def _word_spans(text: str, term: str) -> list[TextSpan]:
-    """Occurrences of a (lower-cased, possibly two-word) term in the text."""
-    words = [re.escape(w) for w in term.split()]
-    if not words:
-        return []
-    pattern = re.compile(r"(?<!\w)" + r"\W+".join(words) + r"(?!\w)", re.IGNORECASE)
-    spans = []
-    for m in pattern.finditer(text):
-        spans.append(TextSpan(start=m.start(), end=m.end(), text=m.group()))
-        if len(spans) >= MAX_SPANS_PER_FEATURE:
-            break
-    return spans
+# The TF-IDF vectorizer's own token pattern, so a bigram feature finds the words it was built from.
+_TOKEN = re.compile(r"(?u)\b\w\w+\b")
+
+
+class _WordIndex:
+    """The text's tokens (lower-cased, accents stripped as the vectorizer does), built once
+    per case so each evidence term is a list lookup, not a regex over the whole text."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.bounds: list[tuple[int, int]] = []
+        self.first: dict[str, list[int]] = {}
+        self.words: list[str] | None = None  # built on first use: most cases need no word evidence
+
+    def _build(self) -> None:
+        matches = list(_TOKEN.finditer(self.text))
+        self.words = [strip_accents_unicode(m.group().lower()) for m in matches]
+        self.bounds = [m.span() for m in matches]
+        self.first = {}
+        for i, word in enumerate(self.words):
+            self.first.setdefault(word, []).append(i)
+
+    def spans(self, term: str) -> list[TextSpan]:
+        words = term.split()
+        if not words:
+            return []
+        if self.words is None:
+            self._build()
+        spans = []
+        for i in self.first.get(words[0], ()):
+            if self.words[i : i + len(words)] == words:
+                start, end = self.bounds[i][0], self.bounds[i + len(words) - 1][1]
+                spans.append(TextSpan(start=start, end=end, text=self.text[start:end]))
+                if len(spans) >= MAX_SPANS_PER_FEATURE:
+                    break
+        return spans

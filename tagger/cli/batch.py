@@ -90,6 +90,7 @@ def batch_cli(
     suggest_out: Annotated[Path | None, typer.Option(help="Prefix of the suggestion files (default: OUTPUT without suffix + .suggest).")] = None,
     model: Annotated[Path | None, typer.Option(help="Model directory (default: the shipped model).")] = None,
     max_chars: Annotated[int, typer.Option(help="Longest note to tag; longer notes get an error row.")] = DEFAULT_MAX_CHARS,
+    evidence: Annotated[bool, typer.Option("--evidence/--no-evidence", help="Keep each hypothesis's evidence spans in result_json; --no-evidence keeps only the probabilities and runs about twice as fast.")] = True,
 ) -> None:
     """Tag every note of one or more exports: one output row per input row, in input order."""
     from ..batch.local import cpu_count
@@ -99,7 +100,7 @@ def batch_cli(
         inputs=inputs, output=output, text_col=text_col, id_col=id_col, format=format,
         workers=workers if workers is not None else cpu_count(), chunk_size=chunk_size, resume=resume,
         engine=engine, scheduler=scheduler, entities_out=entities_out, suggest=suggest, suggest_out=suggest_out,
-        model=model, max_chars=max_chars,
+        model=model, max_chars=max_chars, evidence=evidence,
     )
     logging.getLogger("distributed").setLevel(logging.ERROR)
     progress = RichProgress()

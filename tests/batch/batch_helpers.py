@@ -50,6 +50,12 @@ class StubChains:
 
     labels_: ClassVar[list[str]] = ["knee_chain", "hip_factor"]
 
+    def hypotheses_many(self, results, *, evidence=True):
+        out = [self.hypotheses(result) for result in results]
+        for hypothesis in (h for ranked in out for h in ranked if not evidence):
+            hypothesis.evidence = []
+        return out
+
     def hypotheses(self, result):
         n = len(result.entities)
         p1 = round(min(1.0, n / 8), 4)

@@ -18,11 +18,11 @@ class Flaky:
     def __init__(self, real, bad):
         self.real, self.bad = real, bad
 
-    def tag_many(self, texts, errors="raise"):
+    def tag_many(self, texts, errors="raise", evidence=True):
         texts = list(texts)
         if any(isinstance(t, str) and self.bad in t for t in texts):
             raise RuntimeError(f"cannot handle {texts[0]!r}")
-        return self.real.tag_many(texts, errors=errors)
+        return self.real.tag_many(texts, errors=errors, evidence=evidence)
 
 
 def test_a_pipeline_failure_costs_only_the_rows_that_cause_it(rules_tagger, caplog):
@@ -47,10 +47,10 @@ class FailsMidway:
     def __init__(self, real):
         self.real = real
 
-    def tag_many(self, texts, errors="raise"):
+    def tag_many(self, texts, errors="raise", evidence=True):
         texts = list(texts)
         if len(texts) == 1:
-            return self.real.tag_many(texts, errors=errors)
+            return self.real.tag_many(texts, errors=errors, evidence=evidence)
         return self._broken(texts, errors)
 
     def _broken(self, texts, errors):

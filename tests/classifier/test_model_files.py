@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import re
 
 import numpy as np
 import pytest
@@ -90,3 +91,40 @@ def test_hypotheses_carry_exactly_the_pipelines_probabilities(small_model_dir, s
         expected = dict(zip(model.labels_, model.predict_proba([result])[0], strict=True))
         for h in result.hypotheses:
             assert h.probability == pytest.approx(expected[h.label], abs=1e-4)
+
+
+def test_tag_many_gives_each_note_the_hypotheses_tag_gives_it(small_model_dir, small_corpus):
+    """``tag_many`` scores a whole batch in one matrix; each row must come out as if alone."""
+    loaded = tagger.load(small_model_dir)
+    texts = [c.text for c in small_corpus[:20]]
+    for alone, batched in zip((loaded.tag(t) for t in texts), loaded.tag_many(texts, batch_size=8), strict=True):
+        assert [h.model_dump() for h in batched.hypotheses] == [h.model_dump() for h in alone.hypotheses]
+
+
+def test_evidence_can_be_left_out_without_changing_probabilities(small_model_dir, small_corpus):
+    loaded = tagger.load(small_model_dir)
+    texts = [c.text for c in small_corpus[:10]]
+    full = list(loaded.tag_many(texts))
+    bare = list(loaded.tag_many(texts, evidence=False))
+    assert any(h.evidence for r in full for h in r.hypotheses)
+    assert all(not h.evidence for r in bare for h in r.hypotheses)
+    assert [[(h.label, h.probability, h.passes) for h in r.hypotheses] for r in bare] == \
+           [[(h.label, h.probability, h.passes) for h in r.hypotheses] for r in full]
+
+
+def test_word_evidence_points_at_the_words_of_its_feature(small_model_dir, small_corpus):
+    """A TF-IDF feature's spans are the text's own words, found as the vectorizer found them."""
+    loaded = tagger.load(small_model_dir)
+    checked = 0
+    for case in small_corpus[:40]:
+        result = loaded.tag(case.text)
+        for h in result.hypotheses:
+            for ev in h.evidence:
+                if not ev.feature.startswith("words:"):
+                    continue
+                term = ev.feature.removeprefix("words:").split()
+                for span in ev.spans:
+                    assert result.text[span.start:span.end] == span.text
+                    assert re.findall(r"\w\w+", span.text.lower()) == term
+                    checked += 1
+    assert checked > 0

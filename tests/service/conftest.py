@@ -32,6 +32,12 @@ class StubChainModel:
     def __init__(self) -> None:
         self.labels_ = ["footwear", "hip_to_foot", "posture"]
 
+    def hypotheses_many(self, results, *, evidence=True):
+        out = [self.hypotheses(result) for result in results]
+        for hypothesis in (h for ranked in out for h in ranked if not evidence):
+            hypothesis.evidence = []
+        return out
+
     def hypotheses(self, result: TagResult) -> list[Hypothesis]:
         def spans(keep: Callable[[Any], bool]) -> list[TextSpan]:
             return [TextSpan(start=e.start, end=e.end, text=e.text) for e in result.entities if keep(e)]
