@@ -40,6 +40,7 @@ _CONTINUER_IDS = ids(LIST_CONTINUERS)
 _LIST_ENDS = ids({",", ";", ".", ":"})
 _COMMA = get_string_id(",")
 _BRACKETS = ids({";", "(", ")"})
+_PARENS = ids({"(", ")"})
 _QUESTION = ids({"?", ":"})
 # Activities and footwear are negated only by a trigger right before or after them.
 CLOSE_NEGATION_LABELS = frozenset({"ACTIVITY", "FOOTWEAR"})
@@ -136,7 +137,8 @@ class ConText:
             # "?S1": the trigger touches the next word and does not end a sentence.
             if doc[end - 1].whitespace_ or end >= len(doc) or doc[end].is_punct:
                 return False
-            if start > 0 and not doc[start - 1].whitespace_ and not doc[start - 1].is_space:
+            prev = doc[start - 1] if start > 0 else None
+            if prev is not None and not prev.whitespace_ and not (prev.is_space or prev.is_quote or prev.is_left_punct):
                 return False
         return True
 
@@ -170,17 +172,19 @@ class ConText:
             sent_start, sent_end = v.sent_bounds(doc, trig.start)
             max_scope = int(trig.rule.get("max_scope") or self.default_max_scope)
             own = trig.own
+            # a plan line lists items: "P: TFL release, glute med prog (L only), hill volume ↓ 50%"
+            list_mode = bool(trig.rule.get("ignore_commas"))
 
-            def is_stop(i: int, trig=trig, own=own, lo=sent_start, hi=sent_end) -> bool:
+            def is_stop(i: int, trig=trig, own=own, lo=sent_start, hi=sent_end, list_mode=list_mode) -> bool:
                 """Whether the scope ends at token ``i`` (see ``_stops``)."""
-                if i in terminators:
+                if i in terminators and not list_mode:
                     return True
                 if not lo <= i < hi:
                     return False
                 if own and lowers[i] in own:
                     return True
                 orth = orths[i]
-                if orth == _COMMA and trig.rule.get("ignore_commas"):
+                if list_mode and (orth == _COMMA or orth in _PARENS):
                     return False  # a plan line lists items: "P: TFL release, glute med prog, review 3/52"
                 if orth == _COMMA:
                     key = (i, hi)

@@ -24,7 +24,7 @@ FINDING_LABELS = frozenset({"SYMPTOM", "CONDITION"})
 PHRASE_WORDS = frozenset(
     "my the her his their your our a an of 's ’s lateral medial upper lower outer inner outside inside front "
     "back side posterior anterior mid middle deep whole entire and & or / , - sided bottom top ball balls "
-    "big little part area region joint lat med post ant".split()
+    "big little part area region joint lat med post ant +".split()
 )
 # Words linking a symptom to a site that follows it: "pain in my right foot".
 LINK_WORDS = frozenset("in at on around over of to into down through along behind under across near by from".split())

@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 from .docview import fresh_view, ids
 
 _END_PUNCT = ids({".", "!", "?", "!?", "?!", "...", "…"})
+_QUERY = ids({"?"})
 
 
 class ClinicalSentencizer:
@@ -35,7 +36,7 @@ class ClinicalSentencizer:
         for i in range(1, n):
             prev = orths[i - 1]
             if prev in _END_PUNCT:
-                if not is_punct[i]:
+                if not is_punct[i] and not (prev in _QUERY and _attached_query(doc, i - 1)):
                     starts.append(i)
             elif is_space[i - 1]:
                 text = strings[prev]
@@ -46,6 +47,13 @@ class ClinicalSentencizer:
         doc.from_array([SENT_START], flags.astype("uint64"))
         view.set_sent_starts(starts)
         return doc
+
+
+def _attached_query(doc: Doc, q: int) -> bool:
+    """An EHR query prefix ("?MTSS", "?L S1 radic") opens a phrase: it touches the next
+    word and follows a space, an opening quote or bracket, or a sentence start, so it ends no sentence."""
+    prev = doc[q - 1] if q else None
+    return not doc[q].whitespace_ and (prev is None or bool(prev.whitespace_) or prev.is_space or prev.is_quote or prev.is_left_punct)
 
 
 @Language.factory("clinical_sentencizer", assigns=["token.is_sent_start"])
