@@ -165,18 +165,19 @@ from tagger.batch.run import BatchOptions, run_batch
 if __name__ == "__main__":
     args = json.loads(sys.argv[1])
     opts = BatchOptions(inputs=[args["input"]], output=Path(args["output"]), workers=args["workers"],
-                        engine=args["engine"], chunk_size=args["chunk_size"])
+                        engine=args["engine"], chunk_size=args["chunk_size"], evidence=args["evidence"])
     s = run_batch(opts)
     print(json.dumps({"rows": s.rows, "errors": s.errors, "seconds": s.seconds}))
 """
 
 
-def run_config(name: str, export: Path, workdir: Path, *, workers: int, engine: str, chunk_size: int) -> dict:
+def run_config(name: str, export: Path, workdir: Path, *, workers: int, engine: str, chunk_size: int,
+               evidence: bool = True) -> dict:
     out = workdir / f"out_{name}.parquet"
     script = workdir / "runner.py"
     script.write_text(RUNNER)
     args = json.dumps({"input": str(export), "output": str(out), "workers": workers, "engine": engine,
-                       "chunk_size": chunk_size})
+                       "chunk_size": chunk_size, "evidence": evidence})
     env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(REPO), os.environ.get("PYTHONPATH", "")]))
     began = time.perf_counter()
     proc = subprocess.Popen([sys.executable, str(script), args], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
@@ -261,16 +262,17 @@ def main(argv: list[str] | None = None) -> None:
     tok_rate, _ = tokenizer_rate(export)
     print(f"spacy.blank('en') tokenization: {tok_rate:,.0f} rows/s", flush=True)
 
-    configs = [("local, 1 worker", 1, "local"), ("local, 2 workers", 2, "local")]
+    configs = [("local, 1 worker", 1, "local", True), ("local, 2 workers", 2, "local", True)]
     if not args.skip_dask:
-        configs.append(("dask LocalCluster, 2 workers", 2, "dask"))
+        configs.append(("dask LocalCluster, 2 workers", 2, "dask", True))
+    configs += [("local, 1 worker, no evidence", 1, "local", False), ("local, 2 workers, no evidence", 2, "local", False)]
     best: dict[str, dict] = {}
     for round_no in range(args.repeat):
-        for name, workers, engine in configs:
+        for name, workers, engine, evidence in configs:
             print(f"round {round_no + 1}: {name} (load average {os.getloadavg()[0]:.1f}) ...", flush=True)
             res = run_config(f"{engine}{workers}", export, workdir, workers=workers, engine=engine,
-                             chunk_size=args.chunk_size)
-            res["name"] = name
+                             chunk_size=args.chunk_size, evidence=evidence)
+            res["name"], res["evidence"] = name, evidence
             print(f"  {res['rows_per_s']:,.1f} rows/s end to end, {res['cpu_ms_per_row']:.1f} CPU ms/row, "
                   f"peak RSS {res['peak'] / 1e6:,.0f} MB, mean load {res['load']:.1f}", flush=True)
             keep = best.get(name)
@@ -279,19 +281,20 @@ def main(argv: list[str] | None = None) -> None:
                 best[name] = res
             else:
                 keep["peak"] = max(keep["peak"], res["peak"])
-    results = [best[name] for name, _, _ in configs]
+    results = [best[name] for name, *_ in configs]
 
-    base = results[0]["rows_per_s"]
-    header = (f"{'configuration':<30} {'rows':>8} {'wall s':>8} {'rows/s':>8} {'vs 1 worker':>11} "
+    # "vs 1 worker" compares like with like: the 1-worker run with the same evidence setting
+    base = {r["evidence"]: r["rows_per_s"] for r in reversed(results) if r["name"].startswith("local, 1 worker")}
+    header = (f"{'configuration':<32} {'rows':>8} {'wall s':>8} {'rows/s':>8} {'vs 1 worker':>11} "
               f"{'vs tokenizer':>12} {'CPU ms/row':>10} {'load':>5} {'peak RSS MB':>11} {'1st/2nd half MB':>16}")
     print()
     print(header)
     print("-" * len(header))
     for r in results:
-        print(f"{r['name']:<30} {r['rows']:>8,} {r['wall']:>8.1f} {r['rows_per_s']:>8.1f} "
-              f"{r['rows_per_s'] / base:>10.2f}x {r['rows_per_s'] / tok_rate:>12.4f} {r['cpu_ms_per_row']:>10.1f} "
+        print(f"{r['name']:<32} {r['rows']:>8,} {r['wall']:>8.1f} {r['rows_per_s']:>8.1f} "
+              f"{r['rows_per_s'] / base[r['evidence']]:>10.2f}x {r['rows_per_s'] / tok_rate:>12.4f} {r['cpu_ms_per_row']:>10.1f} "
               f"{r['load']:>5.1f} {r['peak'] / 1e6:>11,.0f} {r['peak_first'] / 1e6:>7,.0f}/{r['peak_second'] / 1e6:<8,.0f}")
-    print(f"{'spacy.blank(en) tokenizer':<30} {args.n:>8,} {args.n / tok_rate:>8.1f} {tok_rate:>8,.0f}")
+    print(f"{'spacy.blank(en) tokenizer':<32} {args.n:>8,} {args.n / tok_rate:>8.1f} {tok_rate:>8,.0f}")
     print(f"\nrows/s = rows / wall time of the whole process (start-up, planning and assembly included), best of "
           f"{args.repeat} round(s); CPU ms/row = CPU time of the whole process tree per row; load = mean 1-min load "
           f"average during the run (other jobs on this machine slow the multi-worker runs); peak RSS = max over "
