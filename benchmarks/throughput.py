@@ -25,8 +25,13 @@ import random
 import sys
 import time
 from collections.abc import Callable, Iterable
+from pathlib import Path
 
 import spacy
+
+# Run as a script, Python would import ``tagger`` through the venv's editable install, which
+# may point at another checkout; measure the checkout this file sits in.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 SIDES = ["R", "L", "right", "left", "b/l", "bilat", "both", "my right", "my left", ""]
 REGIONS = ["knee", "hip", "foot", "forefoot", "heel", "ankle", "lower back", "low back", "upper back", "calf", "shin",
