@@ -17,10 +17,12 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .docview import ids, view
+from .entities import write_entities
 from .extensions import entity_store, register_extensions
 from .rules import data_file, read_jsonl, rules_to_disk
 
 BLOCKER_LABEL = "BLOCKER"
+_NO_INFO: tuple[None, dict] = (None, {})
 
 
 @spacy.registry.misc("tagger.entity_patterns.v1")
@@ -46,6 +48,8 @@ class ConceptAttributes:
 
     def _set(self, concepts, regions, rules) -> None:
         self.concepts = {c["id"]: c for c in concepts}
+        # per concept: (region, codes), what every mention of it gets
+        self._info = {c["id"]: (c.get("region"), c.get("codes") or {}) for c in concepts}
         self.regions = regions
         self.rules = rules
         # per concept: (previous-word ids, next-word ids, next-entity labels) of each rule
@@ -78,20 +82,23 @@ class ConceptAttributes:
         strings = v.strings
         label_at = {e[0]: e[2] for e in ents}  # entities never overlap: one per start token
         kept = []
+        tests = self._tests
+        lowers = v.lowers
         for start, end, label, span_id in ents:
             if label == BLOCKER_LABEL:
                 continue
             concept = (strings[span_id] if span_id else "") or label.lower()
-            if not self._rejected(start, end, concept, v.lowers, label_at):
+            if concept not in tests or not self._rejected(start, end, concept, lowers, label_at):
                 kept.append((start, end, concept))
         if len(kept) != len(ents):
             keep = {k[0] for k in kept}
-            doc.ents = [ent for ent in doc.ents if ent.start in keep]
+            # the kept entities as they were (``doc.ents = [...]`` would build a Span per entity twice)
+            write_entities(doc, [(s, e, strings[label], span_id) for s, e, label, span_id in ents if s in keep])
         store = entity_store(doc)
-        concepts = self.concepts
+        info = self._info
         for start, end, concept in kept:
-            info = concepts.get(concept, {})
-            store[start] = {"end": end, "concept": concept, "region": info.get("region"), "codes": dict(info.get("codes") or {})}
+            region, codes = info.get(concept, _NO_INFO)
+            store[start] = {"end": end, "concept": concept, "region": region, "codes": dict(codes)}
         return doc
 
     def to_disk(self, path, *, exclude=()) -> None:

@@ -99,6 +99,11 @@ class DocView:
         self._ents = (key, out)
         return list(out)
 
+    def seed_entities(self, key: bytes, entities: list[tuple[int, int, str, int]]) -> None:
+        """Record the entities a component has just written, with the bytes of
+        ``doc.to_array([ENT_IOB, ENT_TYPE, ENT_ID])`` they are valid for."""
+        self._ents = (key, entities)
+
     # -- sentences ---------------------------------------------------------
     def set_sent_starts(self, starts: list[int]) -> None:
         self._sent_starts = starts
