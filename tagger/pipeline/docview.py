@@ -38,7 +38,7 @@ def ids(words: Iterable[str]) -> frozenset[int]:
 class DocView:
     """Token facts as lists indexed by token, and sentence bounds."""
 
-    __slots__ = ("__weakref__", "_ents", "_sent_starts", "idx", "is_punct", "is_space", "lengths", "lowers", "n", "orths", "strings")
+    __slots__ = ("__weakref__", "_ents", "_positions", "_sent_starts", "idx", "is_punct", "is_space", "lengths", "lowers", "n", "orths", "strings")
 
     def __init__(self, doc: Doc):
         self.n = len(doc)
@@ -50,6 +50,22 @@ class DocView:
         self.orths, self.lowers, self.idx, self.lengths, self.is_punct, self.is_space = cols
         self._sent_starts: list[int] | None = None
         self._ents: tuple[bytes, list[tuple[int, int, str, int]]] | None = None  # (annotation bytes, entities)
+        self._positions: dict[int, list[int]] | None = None
+
+    def positions(self) -> dict[int, list[int]]:
+        """ORTH id -> the token indices holding it, in order (built on first use). Every token
+        matcher asks where its patterns can start; this answers them all from one pass."""
+        found = self._positions
+        if found is None:
+            found = {}
+            for i, orth in enumerate(self.orths):
+                at = found.get(orth)
+                if at is None:
+                    found[orth] = [i]
+                else:
+                    at.append(i)
+            self._positions = found
+        return found
 
     def text(self, i: int) -> str:
         return self.strings[self.orths[i]]

@@ -124,6 +124,7 @@ class TokenMatcher:
         self._mask_cache: dict[int, int] = {}
         self._starters: set[int] = set()  # ORTH ids of lexemes some pattern can start at
         self._start_cache: dict[int, tuple[int, ...]] = {}
+        self._opening: dict[tuple[int, int], tuple[int, ...]] = {}  # (mask, next mask) -> patterns (see _open)
 
     def __reduce__(self):
         # the compiled tests are closures: pickle the patterns and compile them again
@@ -201,6 +202,7 @@ class TokenMatcher:
                 self._any_first |= first
         self._anywhere = tuple(i for i, first in enumerate(self._first) if first is None)
         self._start_cache.clear()
+        self._opening.clear()
         self._reset_cache()
         return True
 
@@ -224,8 +226,6 @@ class TokenMatcher:
         for i, test in enumerate(self._tests):
             if test(lex):
                 mask |= 1 << i
-        if len(self._mask_cache) >= _MAX_CACHE:
-            self._reset_cache()
         self._mask_cache[orth] = mask
         if mask & self._any_first:
             self._starters.add(orth)
@@ -253,44 +253,60 @@ class TokenMatcher:
             return self._spacy(doclike, as_spans=as_spans, allow_missing=allow_missing, with_alignments=with_alignments)
         if not self._pkeys:
             return []
-        orths = view(doclike).orths if isinstance(doclike, Doc) else [t.orth for t in doclike]
-        matches = self.match_orths(orths)
+        if isinstance(doclike, Doc):
+            v = view(doclike)
+            matches = self.match_orths(v.orths, v.positions())
+        else:
+            matches = self.match_orths([t.orth for t in doclike])
         if as_spans:
             doc = doclike.doc if isinstance(doclike, Span) else doclike
             offset = doclike.start if isinstance(doclike, Span) else 0
             return [Span(doc, s + offset, e + offset, label=k) for k, s, e in matches]
         return matches
 
-    def match_orths(self, orths: list[int]) -> list[tuple[int, int, int]]:
-        """Matches over a sequence of ORTH ids, as ``(match_id, start, end)`` in spaCy's order."""
+    def match_orths(self, orths: list[int], positions: dict[int, list[int]] | None = None) -> list[tuple[int, int, int]]:
+        """Matches over a sequence of ORTH ids, as ``(match_id, start, end)`` in spaCy's order.
+        ``positions`` (ORTH id -> token indices, as ``DocView.positions()``) saves a pass over
+        ``orths`` when several matchers read the same doc."""
+        if positions is None:
+            positions = _positions(orths)
         cache = self._mask_cache
-        unseen = set(orths).difference(cache)
-        for orth in unseen:
-            self._mask(orth)
+        unseen = [orth for orth in positions if orth not in cache]
+        if unseen:
+            if len(cache) + len(unseen) > _MAX_CACHE:
+                # start afresh before this doc, so every one of its tokens stays cached while it runs
+                self._reset_cache()
+                unseen = list(positions)
+            for orth in unseen:
+                self._mask(orth)
         n = len(orths)
-        if self._anywhere:
-            positions: list[int] = list(range(n))
+        anywhere = bool(self._anywhere)
+        if anywhere:
+            starts_at: list[int] = list(range(n))
         else:
-            starters = self._starters
-            positions = [i for i, o in enumerate(orths) if o in starters]
-        if not positions:
-            return []
+            present = self._starters.intersection(positions)
+            if not present:
+                return []
+            if len(present) == 1:
+                starts_at = positions[next(iter(present))]
+            else:
+                starts_at = sorted(i for orth in present for i in positions[orth])
         any_first = self._any_first
-        keys, quants, bits, acts, second = self._pkeys, self._pquants, self._pbits, self._pacts, self._second
+        keys, quants, bits, acts = self._pkeys, self._pquants, self._pbits, self._pacts
+        opening = self._opening
         found: list[tuple[int, int, int]] = []
         states: list[tuple[int, int, int, int]] = []  # (pattern, node, start, length)
         p = 0
-        i = positions[0]
+        last = len(starts_at)
+        i = starts_at[0]
         while i < n:
             mask = cache[orths[i]]
-            if mask & any_first or self._anywhere:
+            if mask & any_first or anywhere:
                 nxt = cache[orths[i + 1]] if i + 1 < n else 0
-                for pid in self._starts(mask):
-                    pre = second[pid]
-                    # A pattern that needs a second token which the next token cannot give
-                    # would open a state that dies without a match: skip it.
-                    if pre is not None and (not mask & pre[0] or not nxt & pre[1]):
-                        continue
+                pids = opening.get((mask, nxt))
+                if pids is None:
+                    pids = self._open(mask, nxt)
+                for pid in pids:
                     states.append((pid, 0, i, 0))
             if states:
                 states = _transition(states, found, mask, keys, bits, acts)
@@ -298,11 +314,11 @@ class TokenMatcher:
                 i += 1
             else:
                 # no partial match open: jump to the next token a pattern can start at
-                while p < len(positions) and positions[p] <= i:
+                while p < last and starts_at[p] <= i:
                     p += 1
-                if p == len(positions):
+                if p == last:
                     break
-                i = positions[p]
+                i = starts_at[p]
         _finish(states, found, keys, quants)
         seen: set[tuple[int, int, int]] = set()
         out = []
@@ -311,6 +327,23 @@ class TokenMatcher:
                 seen.add(match)
                 out.append(match)
         return out
+
+    def _open(self, mask: int, nxt: int) -> tuple[int, ...]:
+        """The patterns that open a state at a token with test mask ``mask`` followed by one
+        with ``nxt``, in pattern order (cached). A pattern that needs a second token which the
+        next token cannot give would open a state that dies without a match: it is left out."""
+        second = self._second
+        found = tuple(pid for pid in self._starts(mask)
+                      if second[pid] is None or (mask & second[pid][0] and nxt & second[pid][1]))
+        self._opening[(mask, nxt)] = found
+        return found
+
+
+def _positions(orths: list[int]) -> dict[int, list[int]]:
+    found: dict[int, list[int]] = {}
+    for i, orth in enumerate(orths):
+        found.setdefault(orth, []).append(i)
+    return found
 
 
 def _rebuild(vocab: Vocab, validate: bool, added: list[tuple[Any, list[list[dict[str, Any]]]]]) -> TokenMatcher:
