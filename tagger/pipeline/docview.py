@@ -38,7 +38,7 @@ def ids(words: Iterable[str]) -> frozenset[int]:
 class DocView:
     """Token facts as lists indexed by token, and sentence bounds."""
 
-    __slots__ = ("__weakref__", "_ents", "_positions", "_sent_starts", "idx", "is_punct", "is_space", "lengths", "lowers", "n", "orths", "strings")
+    __slots__ = ("__weakref__", "_ents", "_positions", "_sent_ends", "_sent_of", "_sent_starts", "idx", "is_punct", "is_space", "lengths", "lowers", "n", "orths", "strings")
 
     def __init__(self, doc: Doc):
         self.n = len(doc)
@@ -49,6 +49,8 @@ class DocView:
             cols = [[] for _ in _COLUMNS]
         self.orths, self.lowers, self.idx, self.lengths, self.is_punct, self.is_space = cols
         self._sent_starts: list[int] | None = None
+        self._sent_of: list[int] | None = None  # per token: the start token of its sentence
+        self._sent_ends: list[int] | None = None  # per token: the end token of its sentence
         self._ents: tuple[bytes, list[tuple[int, int, str, int]]] | None = None  # (annotation bytes, entities)
         self._positions: dict[int, list[int]] | None = None
 
@@ -123,6 +125,7 @@ class DocView:
     # -- sentences ---------------------------------------------------------
     def set_sent_starts(self, starts: list[int]) -> None:
         self._sent_starts = starts
+        self._sent_of = self._sent_ends = None
 
     def sent_starts(self, doc: Doc) -> list[int]:
         """Sentence-initial token indices, as ``doc.sents`` sees them (token 0 always starts one)."""
@@ -136,13 +139,30 @@ class DocView:
     def sent_bounds(self, doc: Doc, start: int, end: int | None = None) -> tuple[int, int]:
         """``(sent.start, sent.end)`` of ``doc[start:end].sent`` (``end`` defaults to start + 1):
         from the sentence start at or before ``start`` to the first sentence start at or after ``end``."""
-        starts = self.sent_starts(doc)
+        sent_of = self._sent_of
+        if sent_of is None:
+            sent_of = self._sentence_tables(doc)
         if end is None:
-            end = start + 1
-        lo = starts[bisect_right(starts, start) - 1]
+            return sent_of[start], self._sent_ends[start]
+        if end > start:
+            return sent_of[start], self._sent_ends[end - 1]
+        starts = self.sent_starts(doc)
         k = bisect_right(starts, end - 1)
-        hi = starts[k] if k < len(starts) else self.n
-        return lo, hi
+        return sent_of[start], starts[k] if k < len(starts) else self.n
+
+    def _sentence_tables(self, doc: Doc) -> list[int]:
+        """Per token, its sentence's start and end token (two list lookups per ``sent_bounds``
+        instead of two bisections: the components ask for thousands per note)."""
+        starts = self.sent_starts(doc)
+        sent_of: list[int] = []
+        sent_ends: list[int] = []
+        bounds = [*starts, self.n]
+        for k in range(len(starts)):
+            lo, hi = bounds[k], bounds[k + 1]
+            sent_of += [lo] * (hi - lo)
+            sent_ends += [hi] * (hi - lo)
+        self._sent_of, self._sent_ends = sent_of, sent_ends
+        return sent_of
 
 
 def view(doc: Doc) -> DocView:

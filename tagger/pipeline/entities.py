@@ -25,13 +25,19 @@ def write_entities(doc: Doc, ents: list[tuple[int, int, int, int]]) -> None:
     n = len(doc)
     if not n:
         return
-    arr = numpy.zeros((n, 3), dtype="uint64")
-    arr[:, 0] = _O
+    # plain lists first: a numpy slice assignment per entity costs more than the whole list work
+    iob = [_O] * n
+    types = [0] * n
+    span_ids = [0] * n
     for start, end, label, span_id in ents:
-        arr[start, 0] = _B
-        arr[start + 1 : end, 0] = _I
-        arr[start:end, 1] = label
-        arr[start:end, 2] = span_id
+        width = end - start
+        iob[start] = _B
+        if width > 1:
+            iob[start + 1 : end] = [_I] * (width - 1)
+        types[start:end] = [label] * width
+        if span_id:
+            span_ids[start:end] = [span_id] * width
+    arr = numpy.array([iob, types, span_ids], dtype="uint64").T.copy()
     doc.from_array(_COLUMNS, arr)
     # hand the entities to the doc's view, so the next component need not parse them again
     strings = doc.vocab.strings

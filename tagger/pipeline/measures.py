@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
 from .docview import view
@@ -24,19 +25,25 @@ _NUMBER_WORDS = {"a": 1.0, "an": 1.0, "one": 1.0, "two": 2.0, "three": 3.0, "fou
                  "six": 6.0, "seven": 7.0, "eight": 8.0, "nine": 9.0, "ten": 10.0, "half": 0.5,
                  "twice": 2.0, "once": 1.0, "thrice": 3.0}
 _NUMBER = re.compile(r"^\d+(?:[.,]\d+)?$")
+_PERCENT = get_string_id("%")
 
 
 def parse_quantity(span: Span) -> tuple[float | None, str | None]:
     """The first number in the span and the word after it (its unit)."""
-    for i, tok in enumerate(span):
-        text = tok.lower_
+    return quantity([t.lower_ for t in span], [t.is_punct and t.text != "%" for t in span])
+
+
+def quantity(lowers: list[str], skip: list[bool]) -> tuple[float | None, str | None]:
+    """``parse_quantity`` on the lower-case words of a span, with ``skip`` marking the
+    punctuation that is no part of a unit (all but "%")."""
+    for i, text in enumerate(lowers):
         if _NUMBER.match(text):
             value = float(text.replace(",", "."))
         elif text in _NUMBER_WORDS:
             value = _NUMBER_WORDS[text]
         else:
             continue
-        rest = [t.lower_ for t in span[i + 1 :] if not t.is_punct or t.text == "%"]
+        rest = [word for word, skipped in zip(lowers[i + 1 :], skip[i + 1 :]) if not skipped]
         return value, (" ".join(rest) or None)
     return None, None
 
@@ -105,6 +112,7 @@ class Dose(_PatternComponent):
         others = [(e[0], e[1]) for e in ents if e[2] != "ACTIVITY"]
         other_starts = [o[0] for o in others]
         store = None
+        strings = v.strings
         by_sent: dict[int, list[tuple[int, int]]] | None = None
         for kind, start, end in self.matches(doc):
             # entities never overlap, so of those starting before ``end`` only the last can reach ``start``
@@ -118,7 +126,10 @@ class Dose(_PatternComponent):
             target = self._nearest(doc, v, start, end, by_sent)
             if target is None:
                 continue
-            value, unit = parse_quantity(doc[start:end])
+            value, unit = quantity(
+                [strings[lower] for lower in v.lowers[start:end]],
+                [punct and orth != _PERCENT for punct, orth in zip(v.is_punct[start:end], v.orths[start:end])],
+            )
             if store is None:
                 store = entity_store(doc)
             record = store_record(store, target[0], target[1])
