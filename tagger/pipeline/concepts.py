@@ -16,7 +16,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .docview import ids, view
+from .docview import DocView, ids, view
 from .entities import write_entities
 from .extensions import entity_store, register_extensions
 from .rules import data_file, read_jsonl, rules_to_disk
@@ -78,7 +78,12 @@ class ConceptAttributes:
 
     def __call__(self, doc: Doc) -> Doc:
         v = view(doc)
-        ents = v.entities(doc)
+        self.run(doc, v, v.entities(doc))
+        return doc
+
+    def run(self, doc: Doc, v: DocView, ents: list[tuple[int, int, str, int]]) -> list[tuple[int, int, str, int]]:
+        """Set the concept attributes of ``ents`` (the doc's entities, from ``v.entities``) and
+        drop blockers and rejected matches; returns the entities that stay."""
         strings = v.strings
         label_at = {e[0]: e[2] for e in ents}  # entities never overlap: one per start token
         kept = []
@@ -92,14 +97,15 @@ class ConceptAttributes:
                 kept.append((start, end, concept))
         if len(kept) != len(ents):
             keep = {k[0] for k in kept}
+            ents = [ent for ent in ents if ent[0] in keep]
             # the kept entities as they were (``doc.ents = [...]`` would build a Span per entity twice)
-            write_entities(doc, [(s, e, strings[label], span_id) for s, e, label, span_id in ents if s in keep])
+            write_entities(doc, [(s, e, strings[label], span_id) for s, e, label, span_id in ents])
         store = entity_store(doc)
         info = self._info
         for start, end, concept in kept:
             region, codes = info.get(concept, _NO_INFO)
             store[start] = {"end": end, "concept": concept, "region": region, "codes": dict(codes)}
-        return doc
+        return ents
 
     def to_disk(self, path, *, exclude=()) -> None:
         path = Path(path)

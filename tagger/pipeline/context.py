@@ -168,12 +168,16 @@ class ConText:
     # -- scope --------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
         v = view(doc)
-        ents = v.entities(doc)
+        self.run(doc, v, v.entities(doc))
+        return doc
+
+    def run(self, doc: Doc, v: DocView, ents: list[tuple[int, int, str, int]]) -> list[tuple[int, int, str, int]]:
+        """Set the ConText attributes of ``ents`` (the doc's entities); returns them."""
         if not ents:
-            return doc
+            return ents
         triggers = self._triggers(doc, v)
         if not triggers:
-            return doc
+            return ents
         store = entity_store(doc)
         ent_starts = [e[0] for e in ents]
         n_ents = len(ents)
@@ -246,7 +250,7 @@ class ConText:
                     if not record.get(attribute):
                         record[attribute] = True
                         add_trigger(record, attribute, "true", trig.start_char, trig.end_char)
-        return doc
+        return ents
 
     @staticmethod
     def _negates_closely(lowers: list[int], trig: _Trigger, start: int, end: int) -> bool:

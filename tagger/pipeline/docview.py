@@ -38,7 +38,7 @@ def ids(words: Iterable[str]) -> frozenset[int]:
 class DocView:
     """Token facts as lists indexed by token, and sentence bounds."""
 
-    __slots__ = ("__weakref__", "_ents", "_positions", "_sent_ends", "_sent_of", "_sent_starts", "idx", "is_punct", "is_space", "lengths", "lowers", "n", "orths", "strings")
+    __slots__ = ("__weakref__", "_ents", "_positions", "memo", "_sent_ends", "_sent_of", "_sent_starts", "idx", "is_punct", "is_space", "lengths", "lowers", "n", "orths", "strings")
 
     def __init__(self, doc: Doc):
         self.n = len(doc)
@@ -53,6 +53,7 @@ class DocView:
         self._sent_ends: list[int] | None = None  # per token: the end token of its sentence
         self._ents: tuple[bytes, list[tuple[int, int, str, int]]] | None = None  # (annotation bytes, entities)
         self._positions: dict[int, list[int]] | None = None
+        self.memo: dict[object, object] = {}  # results of passes shared by components (see matchgroup.py)
 
     def positions(self) -> dict[int, list[int]]:
         """ORTH id -> the token indices holding it, in order (built on first use). Every token

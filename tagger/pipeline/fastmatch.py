@@ -124,6 +124,7 @@ class TokenMatcher:
         self._mask_cache: dict[int, int] = {}
         self._starters: set[int] = set()  # ORTH ids of lexemes some pattern can start at
         self._start_cache: dict[int, tuple[int, ...]] = {}
+        self._group: Any = None  # a MatcherGroup (matchgroup.py) answering for this matcher
         self._opening: dict[tuple[int, int], tuple[int, ...]] = {}  # (mask, next mask) -> patterns (see _open)
 
     def __reduce__(self):
@@ -141,6 +142,7 @@ class TokenMatcher:
         return self._normalize_key(key) in self._keys
 
     def add(self, key: Any, patterns: list[list[dict[str, Any]]], *, on_match: Any = None, greedy: str | None = None) -> None:
+        self._group = None  # the group's pass knows only the patterns it was formed with
         self._added.append((key, patterns))
         self._keys.add(self._normalize_key(key))
         if self._spacy is not None or on_match is not None or greedy is not None or not self._compile(key, patterns):
@@ -253,6 +255,8 @@ class TokenMatcher:
             return self._spacy(doclike, as_spans=as_spans, allow_missing=allow_missing, with_alignments=with_alignments)
         if not self._pkeys:
             return []
+        if self._group is not None and not as_spans and isinstance(doclike, Doc):
+            return self._group.matches_of(self, doclike)
         if isinstance(doclike, Doc):
             v = view(doclike)
             matches = self.match_orths(v.orths, v.positions())

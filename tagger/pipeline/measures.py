@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
-from .docview import view
+from .docview import DocView, view
 from .extensions import entity_store, register_extensions, store_record
 from .fastmatch import TokenMatcher
 from .rules import data_file, read_jsonl, rules_to_disk
@@ -105,10 +105,14 @@ class Dose(_PatternComponent):
 
     def __call__(self, doc: Doc) -> Doc:
         v = view(doc)
-        ents = v.entities(doc)
+        self.run(doc, v, v.entities(doc))
+        return doc
+
+    def run(self, doc: Doc, v: DocView, ents: list[tuple[int, int, str, int]]) -> list[tuple[int, int, str, int]]:
+        """Attach doses to the activities among ``ents`` (the doc's entities); returns them."""
         activities = [(e[0], e[1]) for e in ents if e[2] == "ACTIVITY"]
         if not activities:
-            return doc
+            return ents
         others = [(e[0], e[1]) for e in ents if e[2] != "ACTIVITY"]
         other_starts = [o[0] for o in others]
         store = None
@@ -136,7 +140,7 @@ class Dose(_PatternComponent):
             if record.get("dose") is None:
                 record["dose"] = []
             record["dose"].append((kind, v.start_char(start), v.end_char(end), value, unit))
-        return doc
+        return ents
 
     @staticmethod
     def _nearest(doc: Doc, v, start: int, end: int, by_sent: dict[int, list[tuple[int, int]]]):
@@ -156,9 +160,13 @@ class TimeExpressions(_PatternComponent):
     rules_file = "time_patterns.jsonl"
 
     def __call__(self, doc: Doc) -> Doc:
-        v = view(doc)
-        doc._.time_expressions = [(kind, v.start_char(s), v.end_char(e)) for kind, s, e in self.matches(doc)]
+        self.run(doc, view(doc), [])
         return doc
+
+    def run(self, doc: Doc, v: DocView, ents: list[tuple[int, int, str, int]]) -> list[tuple[int, int, str, int]]:
+        """Set ``doc._.time_expressions``; ``ents`` (the doc's entities) pass through."""
+        doc._.time_expressions = [(kind, v.start_char(s), v.end_char(e)) for kind, s, e in self.matches(doc)]
+        return ents
 
 
 @Language.factory("dose", assigns=["span._.dose"], requires=["doc.ents", "token.is_sent_start"])
