@@ -24,9 +24,14 @@ from collections.abc import Iterable
 from spacy.attrs import ENT_ID, ENT_IOB, ENT_TYPE, IDX, IS_PUNCT, IS_SPACE, LENGTH, LOWER, ORTH, SENT_START
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
 _VIEWS: weakref.WeakKeyDictionary[Doc, DocView] = weakref.WeakKeyDictionary()
-_COLUMNS = [ORTH, LOWER, IDX, LENGTH, IS_PUNCT, IS_SPACE]
+_COLUMNS = [ORTH, IDX]
+# LOWER, LENGTH, IS_PUNCT and IS_SPACE are facts of a token's lexeme: looked up per ORTH id in a
+# table kept across docs, they cost less than reading four more columns out of every Doc.
+_LEXEME_FACTS: dict[int, tuple[Vocab, dict[int, tuple[int, int, int, int]]]] = {}  # id(vocab) -> (vocab, table)
+_MAX_LEXEMES = 1_000_000
 _B, _I = 3, 1  # ENT_IOB codes
 
 
@@ -44,10 +49,13 @@ class DocView:
         self.n = len(doc)
         self.strings = doc.vocab.strings
         if self.n:
-            cols = doc.to_array(_COLUMNS).T.tolist()
+            self.orths, self.idx = doc.to_array(_COLUMNS).T.tolist()
+            table = _lexeme_table(doc.vocab)
+            get = table.get
+            rows = [get(orth) or _learn(doc.vocab, table, orth) for orth in self.orths]
+            self.lowers, self.lengths, self.is_punct, self.is_space = map(list, zip(*rows, strict=True))
         else:
-            cols = [[] for _ in _COLUMNS]
-        self.orths, self.lowers, self.idx, self.lengths, self.is_punct, self.is_space = cols
+            self.orths, self.idx, self.lowers, self.lengths, self.is_punct, self.is_space = [], [], [], [], [], []
         self._sent_starts: list[int] | None = None
         self._sent_of: list[int] | None = None  # per token: the start token of its sentence
         self._sent_ends: list[int] | None = None  # per token: the end token of its sentence
@@ -164,6 +172,22 @@ class DocView:
             sent_ends += [hi] * (hi - lo)
         self._sent_of, self._sent_ends = sent_of, sent_ends
         return sent_of
+
+
+def _lexeme_table(vocab: Vocab) -> dict[int, tuple[int, int, int, int]]:
+    held = _LEXEME_FACTS.get(id(vocab))
+    if held is None or held[0] is not vocab:
+        held = _LEXEME_FACTS[id(vocab)] = (vocab, {})
+    return held[1]
+
+
+def _learn(vocab: Vocab, table: dict[int, tuple[int, int, int, int]], orth: int) -> tuple[int, int, int, int]:
+    """(LOWER, LENGTH, IS_PUNCT, IS_SPACE) of the lexeme ``orth``, as ``doc.to_array`` gives them."""
+    if len(table) >= _MAX_LEXEMES:
+        table.clear()
+    lex = vocab[orth]
+    facts = table[orth] = (lex.lower, len(lex.orth_), int(lex.is_punct), int(lex.is_space))
+    return facts
 
 
 def view(doc: Doc) -> DocView:

@@ -131,3 +131,17 @@ def test_write_entities_sets_the_token_annotations_set_ents_sets():
     columns = [ENT_IOB, ENT_TYPE, ENT_ID, ENT_KB_ID]
     assert a.to_array(columns).tolist() == b.to_array(columns).tolist()
     assert [(e.text, e.label_, e.id_) for e in b.ents] == [("right knee", "BODY_REGION", "knee"), ("running", "ACTIVITY", "")]
+
+
+def test_doc_view_token_facts_are_the_docs_own(rules_tagger):
+    from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH, LOWER, ORTH
+
+    from tagger.pipeline.docview import DocView
+
+    nlp = rules_tagger.nlp
+    for text in [*TEXTS, "Ünïcödé  café —  x\n\n\tNAÏVE 😀 pain", ""]:
+        doc = nlp.make_doc(text)
+        v = DocView(doc)
+        columns = [ORTH, LOWER, IDX, LENGTH, IS_PUNCT, IS_SPACE]
+        expected = doc.to_array(columns).T.tolist() if len(doc) else [[] for _ in columns]
+        assert [v.orths, v.lowers, v.idx, v.lengths, v.is_punct, v.is_space] == expected
