@@ -118,14 +118,13 @@ class TokenMatcher:
         self._pbits: list[tuple[int, ...]] = []
         self._first: list[int | None] = []
         self._pacts: list[tuple[tuple[int, int], ...]] = []
-        self._second: list[tuple[int, int] | None] = []
         self._any_first = 0
         self._anywhere: tuple[int, ...] = ()
         self._mask_cache: dict[int, int] = {}
         self._starters: set[int] = set()  # ORTH ids of lexemes some pattern can start at
         self._start_cache: dict[int, tuple[int, ...]] = {}
         self._group: Any = None  # a MatcherGroup (matchgroup.py) answering for this matcher
-        self._opening: dict[tuple[int, int], tuple[int, ...]] = {}  # (mask, next mask) -> patterns (see _open)
+        self._opening: dict[tuple[int, ...], tuple[int, ...]] = {}  # masks of a token and the next two -> patterns (see _open)
 
     def __reduce__(self):
         # the compiled tests are closures: pickle the patterns and compile them again
@@ -197,7 +196,6 @@ class TokenMatcher:
             last = len(quants) - 1
             # per node: the action when the token fails / passes the node's test
             self._pacts.append(tuple((_action(q, False, k == last), _action(q, True, k == last)) for k, q in enumerate(quants)))
-            self._second.append(_second_token(quants, bits))
         self._any_first = 0
         for first in self._first:
             if first is not None:
@@ -306,10 +304,10 @@ class TokenMatcher:
         while i < n:
             mask = cache[orths[i]]
             if mask & any_first or anywhere:
-                nxt = cache[orths[i + 1]] if i + 1 < n else 0
-                pids = opening.get((mask, nxt))
+                ahead = (mask, cache[orths[i + 1]] if i + 1 < n else -1, cache[orths[i + 2]] if i + 2 < n else -1)
+                pids = opening.get(ahead)
                 if pids is None:
-                    pids = self._open(mask, nxt)
+                    pids = self._open(ahead)
                 for pid in pids:
                     states.append((pid, 0, i, 0))
             if states:
@@ -332,15 +330,32 @@ class TokenMatcher:
                 out.append(match)
         return out
 
-    def _open(self, mask: int, nxt: int) -> tuple[int, ...]:
-        """The patterns that open a state at a token with test mask ``mask`` followed by one
-        with ``nxt``, in pattern order (cached). A pattern that needs a second token which the
-        next token cannot give would open a state that dies without a match: it is left out."""
-        second = self._second
-        found = tuple(pid for pid in self._starts(mask)
-                      if second[pid] is None or (mask & second[pid][0] and nxt & second[pid][1]))
-        self._opening[(mask, nxt)] = found
+    def _open(self, ahead: tuple[int, ...]) -> tuple[int, ...]:
+        """The patterns that open a state at a token, given the test masks of it and the tokens
+        after it (``ahead``; -1 past the end of the doc), in pattern order (cached). A state
+        that would die on those tokens without a match is left out: it could change nothing."""
+        if len(self._opening) >= _MAX_CACHE:
+            self._opening.clear()
+        found = tuple(pid for pid in self._starts(ahead[0]) if self._survives(pid, ahead))
+        self._opening[ahead] = found
         return found
+
+    def _survives(self, pid: int, ahead: tuple[int, ...]) -> bool:
+        """Whether a state of pattern ``pid`` opened at the first of the tokens with test masks
+        ``ahead`` finds a match on them or is still open after them: the same state machine run
+        on those masks alone, so exact."""
+        keys, bits, acts = self._pkeys, self._pbits, self._pacts
+        found: list[tuple[int, int, int]] = []
+        states = [(pid, 0, 0, 0)]
+        for mask in ahead:
+            if mask < 0:  # the doc ended: what is open finishes as at the end of a doc
+                _finish(states, found, keys, self._pquants)
+                states = []
+                break
+            states = _transition(states, found, mask, keys, bits, acts)
+            if found or not states:
+                break
+        return bool(states) or any(end > start for _, start, end in found)  # empty matches are dropped
 
 
 def _positions(orths: list[int]) -> dict[int, list[int]]:
@@ -373,21 +388,6 @@ def _action(quant: int, is_match: bool, is_final: bool) -> int:
     if is_match:  # ZERO_ONE
         return _MATCH_DOUBLE if is_final else _RETRY_ADVANCE
     return _MATCH_REJECT if is_final else _RETRY
-
-
-def _second_token(quants: tuple[int, ...], bits: tuple[int, ...]) -> tuple[int, int] | None:
-    """For a pattern that starts with a required token and cannot end after it: the first
-    token's test and the tests the second token must pass one of; else None."""
-    if quants[0] != _ONE or len(quants) < 2:
-        return None
-    need = 0
-    for quant, bit in zip(quants[1:], bits[1:], strict=True):
-        if quant == _ZERO:
-            return None
-        need |= bit
-        if quant == _ONE:
-            return bits[0], need
-    return None  # everything after the first token is optional: it may match alone
 
 
 def _transition(states, found, mask, keys, bits, acts):
