@@ -17,6 +17,9 @@ from .docview import view
 
 _B, _I, _O = 3, 1, 2  # ENT_IOB codes
 _COLUMNS = [ENT_IOB, ENT_TYPE, ENT_ID]
+# label id -> label: a string-store lookup per entity cost more than writing the entity (a
+# label's id is the hash of its text, the same in every vocab, so one table serves all)
+_LABELS: dict[int, str] = {}
 
 
 def write_entities(doc: Doc, ents: list[tuple[int, int, int, int]]) -> None:
@@ -40,5 +43,8 @@ def write_entities(doc: Doc, ents: list[tuple[int, int, int, int]]) -> None:
     arr = numpy.array([iob, types, span_ids], dtype="uint64").T.copy()
     doc.from_array(_COLUMNS, arr)
     # hand the entities to the doc's view, so the next component need not parse them again
-    strings = doc.vocab.strings
-    view(doc).seed_entities(arr.tobytes(), sorted((s, e, strings[lab], sid) for s, e, lab, sid in ents if lab))
+    names = _LABELS
+    for ent in ents:
+        if ent[2] not in names:
+            names[ent[2]] = doc.vocab.strings[ent[2]]
+    view(doc).seed_entities(arr.tobytes(), sorted((s, e, names[lab], sid) for s, e, lab, sid in ents if lab))

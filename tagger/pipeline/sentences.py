@@ -10,6 +10,8 @@ from spacy.tokens import Doc
 from .docview import fresh_view, ids
 
 _END_PUNCT = ids({".", "!", "?", "!?", "?!", "...", "…"})
+_LINE_BREAK, _BLANK_LINE = 1, 2
+_MAX_BREAKS = 1_000_000
 
 
 class ClinicalSentencizer:
@@ -22,6 +24,17 @@ class ClinicalSentencizer:
 
     def __init__(self, nlp: Language, name: str = "clinical_sentencizer"):
         self.name = name
+        # ORTH id -> what a token with that text is: not a line break, a line break or a blank
+        # line (looking the text up in the string store for every word of every doc cost more
+        # than the rest of the sentencizer)
+        self._breaks: dict[int, int] = {}
+
+    def _break_kind(self, orth: int, text: str, is_space: int) -> int:
+        if len(self._breaks) >= _MAX_BREAKS:
+            self._breaks.clear()
+        kind = 0 if not is_space or "\n" not in text else _BLANK_LINE if "\n\n" in text else _LINE_BREAK
+        self._breaks[orth] = kind
+        return kind
 
     def __call__(self, doc: Doc) -> Doc:
         n = len(doc)
@@ -40,11 +53,14 @@ class ClinicalSentencizer:
                     starts.append(i)
         # A token's trailing whitespace is at most one space in spaCy, so a line break is
         # always inside a space token.
+        breaks = self._breaks
         for orth, at in positions.items():
-            text = strings[orth]
-            if "\n" not in text or not is_space[at[0]]:
+            kind = breaks.get(orth)
+            if kind is None:
+                kind = self._break_kind(orth, strings[orth], is_space[at[0]])
+            if not kind:
                 continue
-            double = "\n\n" in text
+            double = kind == _BLANK_LINE
             for i in at:
                 i += 1
                 if i < n and not is_space[i] and (double or not strings[orths[i]][:1].islower()):
