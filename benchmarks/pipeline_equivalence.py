@@ -31,10 +31,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
+from throughput import generate_notes  # noqa: E402
+
 import tagger  # noqa: E402
 from tagger.errors import InputError  # noqa: E402
 from tagger.pipeline import load_pipeline  # noqa: E402
-from throughput import generate_notes  # noqa: E402
 
 DEFAULT_OUT = ROOT / "reports" / "pipeline_equivalence.jsonl"
 
@@ -82,7 +83,7 @@ def _first_difference(a, b, path: str = "") -> str:
             if a[k] != b[k]:
                 return _first_difference(a[k], b[k], f"{path}.{k}")
     if isinstance(a, list):
-        for i, (x, y) in enumerate(zip(a, b)):
+        for i, (x, y) in enumerate(zip(a, b, strict=False)):
             if x != y:
                 return _first_difference(x, y, f"{path}[{i}]")
         if len(a) != len(b):
@@ -113,7 +114,7 @@ def main(argv: list[str] | None = None) -> int:
     if len(ref) != len(new):
         print(f"reference has {len(ref)} results, this run {len(new)}")
         diffs += 1
-    for old_line, new_line in zip(ref, new):
+    for old_line, new_line in zip(ref, new, strict=False):
         if old_line == new_line:
             continue
         diffs += 1

@@ -22,8 +22,8 @@ from spacy.tokens import Doc
 from .concepts import ConceptAttributes
 from .context import ConText
 from .docview import DocView, view
-from .fastmatch import TokenMatcher
 from .extensions import register_extensions
+from .fastmatch import TokenMatcher
 from .laterality import Laterality
 from .matchgroup import MatcherGroup
 from .measures import Dose, TimeExpressions

@@ -21,7 +21,7 @@ import weakref
 from bisect import bisect_right
 from collections.abc import Iterable
 
-from spacy.attrs import ENT_ID, ENT_IOB, ENT_TYPE, IDX, IS_PUNCT, IS_SPACE, LENGTH, LOWER, ORTH, SENT_START
+from spacy.attrs import ENT_ID, ENT_IOB, ENT_TYPE, IDX, ORTH, SENT_START
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
@@ -43,7 +43,7 @@ def ids(words: Iterable[str]) -> frozenset[int]:
 class DocView:
     """Token facts as lists indexed by token, and sentence bounds."""
 
-    __slots__ = ("__weakref__", "_ents", "_positions", "memo", "_sent_ends", "_sent_of", "_sent_starts", "idx", "is_punct", "is_space", "lengths", "lowers", "n", "orths", "strings")
+    __slots__ = ("__weakref__", "_ents", "_positions", "_sent_ends", "_sent_of", "_sent_starts", "idx", "is_punct", "is_space", "lengths", "lowers", "memo", "n", "orths", "strings")
 
     def __init__(self, doc: Doc):
         self.n = len(doc)

@@ -43,7 +43,7 @@ def quantity(lowers: list[str], skip: list[bool]) -> tuple[float | None, str | N
             value = _NUMBER_WORDS[text]
         else:
             continue
-        rest = [word for word, skipped in zip(lowers[i + 1 :], skip[i + 1 :]) if not skipped]
+        rest = [word for word, skipped in zip(lowers[i + 1 :], skip[i + 1 :], strict=True) if not skipped]
         return value, (" ".join(rest) or None)
     return None, None
 
@@ -132,7 +132,7 @@ class Dose(_PatternComponent):
                 continue
             value, unit = quantity(
                 [strings[lower] for lower in v.lowers[start:end]],
-                [punct and orth != _PERCENT for punct, orth in zip(v.is_punct[start:end], v.orths[start:end])],
+                [punct and orth != _PERCENT for punct, orth in zip(v.is_punct[start:end], v.orths[start:end], strict=True)],
             )
             if store is None:
                 store = entity_store(doc)

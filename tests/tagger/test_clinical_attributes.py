@@ -13,8 +13,8 @@ from tagger.pipeline.entities import write_entities
 from tagger.pipeline.extensions import register_extensions
 from tagger.pipeline.fastmatch import TokenMatcher
 from tagger.pipeline.matchgroup import MatcherGroup
-from tagger.pipeline.rules import data_file, read_jsonl
 from tagger.pipeline.ruler import accelerate
+from tagger.pipeline.rules import data_file, read_jsonl
 
 TEXTS = [
     "No hip pain but my R forefoot hurts in sneakers; treadmill 4.5 mph an hour a day since August.",
