@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from array import array
+
 import numpy
 from spacy.attrs import SENT_START
 from spacy.language import Language
@@ -66,9 +68,10 @@ class ClinicalSentencizer:
                 if i < n and not is_space[i] and (double or not strings[orths[i]][:1].islower()):
                     starts.append(i)
         starts.sort()
-        flags = numpy.full((n, 1), -1, dtype="int64")
-        flags[starts, 0] = 1
-        doc.from_array([SENT_START], flags.astype("uint64"))
+        flags = [-1] * n
+        for i in starts:
+            flags[i] = 1
+        doc.from_array([SENT_START], numpy.frombuffer(array("q", flags), dtype="int64").astype("uint64").reshape(n, 1))
         view.set_sent_starts(starts)
         return doc
 
