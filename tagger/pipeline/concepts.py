@@ -42,6 +42,8 @@ class ConceptAttributes:
         self.concepts: dict[str, dict[str, Any]] = {}
         self.regions: dict[str, dict[str, Any]] = {}
         self.rules: list[dict[str, Any]] = []
+        # span id -> concept id: a string-store lookup per entity was most of this step's cost
+        self._names: dict[int, str] = {}
 
     def initialize(self, get_examples=None, *, nlp: Language | None = None) -> None:
         self._set(read_jsonl(data_file("concepts.jsonl")), load_regions(), read_jsonl(data_file("disambiguation.jsonl")))
@@ -89,10 +91,17 @@ class ConceptAttributes:
         kept = []
         tests = self._tests
         lowers = v.lowers
+        names = self._names
         for start, end, label, span_id in ents:
             if label == BLOCKER_LABEL:
                 continue
-            concept = (strings[span_id] if span_id else "") or label.lower()
+            if span_id:
+                name = names.get(span_id)
+                if name is None:
+                    name = names[span_id] = strings[span_id]
+            else:
+                name = ""
+            concept = name or label.lower()
             if concept not in tests or not self._rejected(start, end, concept, lowers, label_at):
                 kept.append((start, end, concept))
         if len(kept) != len(ents):
