@@ -2,9 +2,11 @@
 
 Indexing a Doc builds a Token object per access, ``doc.ents`` builds a Span per entity
 on every access and ``span.sent`` scans for sentence boundaries each time; together they
-were the bulk of the pipeline's cost. A ``DocView`` holds one ``doc.to_array`` worth of
-token facts as lists (ORTH and LOWER as string-store ids, character offsets, lengths,
-punctuation and space flags) and the sentence bounds, built once and shared by the
+were the bulk of the pipeline's cost. A ``DocView`` holds the token facts as lists (ORTH
+and LOWER as string-store ids, character offsets, lengths, punctuation and space flags;
+ORTH and offsets read with one ``doc.to_array``, the rest from a per-lexeme table kept
+across docs), an ORTH -> token positions index, per-token sentence bounds and a ``memo``
+for passes several components share (``matchgroup.py``), built once and shared by the
 components through a weak-keyed table, so it disappears with its Doc and is never
 serialized with it. Components compare ids with ``ids(words)`` sets instead of strings.
 

@@ -4,9 +4,12 @@ spaCy's Matcher starts one state per pattern at every token and calls a Python p
 per token for each ``IN``/``REGEX`` test, which made our few dozen rule patterns the
 largest cost of the pipeline. This matcher evaluates every token test once per *lexeme*
 (cached by ORTH id across docs: the attributes it supports are fixed for a lexeme),
-starts a pattern only at tokens its first token test can accept, and otherwise runs the
-same state machine as spaCy (``matcher.pyx``: ``transition_states``, ``get_action``,
-``finish_states``), so the matches, and their order, are the same.
+starts a pattern only at tokens its first token test can accept (found from the doc
+view's ORTH index, shared by every matcher), and does not open a state that the same state
+machine, run on the test masks of the token and the two after it, shows would die there
+without a match (cached per mask triple). Otherwise it runs spaCy's state machine
+(``matcher.pyx``: ``transition_states``, ``get_action``, ``finish_states``), so the
+matches, and their order, are the same.
 
 Supported: the attributes in ``_STRING_ATTRS`` and ``_FLAG_ATTRS`` with a literal value or
 ``IN``/``NOT_IN``/``REGEX``, and the operators ``!``, ``?``, ``*``, ``+``, ``{n,m}``. A
