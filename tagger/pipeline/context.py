@@ -191,37 +191,38 @@ class ConText:
         comma_stops: dict[tuple[int, int], bool] = {}
         lowers, orths = v.lowers, v.orths
 
-        def is_stop(i: int, trig: _Trigger, lo: int, hi: int) -> bool:
-            """Whether ``trig``'s scope ends at token ``i``; ``lo:hi`` is the trigger's sentence."""
-            if i in terminators:
-                return True
-            if not lo <= i < hi:
-                return False
-            own = trig.info.own
-            if own and lowers[i] in own:
-                return True
-            orth = orths[i]
-            if orth == _COMMA:
-                if trig.info.ignore_commas:
-                    return False  # a plan line lists items: "P: TFL release, glute med prog, review 3/52"
-                key = (i, hi)
-                stop = comma_stops.get(key)
-                if stop is None:
-                    stop = not self._list_continues(lowers, i, hi, ent_start_set)
-                    comma_stops[key] = stop
-                return stop
-            return orth in _BRACKETS and i != trig.start
+        def comma_stops_scope(i: int, hi: int) -> bool:
+            """Whether the comma at ``i`` ends a scope in the sentence ending at ``hi``."""
+            key = (i, hi)
+            stop = comma_stops.get(key)
+            if stop is None:
+                stop = not self._list_continues(lowers, i, hi, ent_start_set)
+                comma_stops[key] = stop
+            return stop
 
+        # A scope ends at a terminator, at a word of the rule's ``terminated_by``, at a
+        # bracket or semicolon, or at a comma that does not continue a list (unless the rule
+        # ignores commas: a plan line lists items, "P: TFL release, glute med prog, review 3/52").
+        # Only tokens inside the trigger's sentence can end it by the last three. The loops
+        # below spell this out inline: they run for every token of every scope.
         for trig in triggers:
-            direction, attribute, max_scope, _, _ = trig.info
+            direction, attribute, max_scope, ignore_commas, own = trig.info
             if attribute is None:
                 continue
             sent_start, sent_end = v.sent_bounds(doc, trig.start)
             scopes = []
             if direction == "FORWARD" or direction == "BIDIRECTIONAL":
                 end = min(sent_end, trig.end + max_scope)
-                for i in range(trig.end, end):
-                    if is_stop(i, trig, sent_start, sent_end):
+                for i in range(trig.end, end):  # all inside the sentence
+                    if i in terminators or (own and lowers[i] in own):
+                        end = i
+                        break
+                    orth = orths[i]
+                    if orth == _COMMA:
+                        if not ignore_commas and comma_stops_scope(i, sent_end):
+                            end = i
+                            break
+                    elif orth in _BRACKETS:
                         end = i
                         break
                 scopes.append((trig.end, end))
@@ -231,7 +232,20 @@ class ConText:
                     lower = v.sent_bounds(doc, sent_start - 1)[0]  # "Numbness? No."
                 start = max(lower, trig.start - max_scope)
                 for i in range(trig.start - 1, start - 1, -1):
-                    if is_stop(i, trig, sent_start, sent_end):
+                    if i in terminators:
+                        start = i + 1
+                        break
+                    if i < sent_start:
+                        continue  # the question before "No.": only a terminator ends the scope there
+                    if own and lowers[i] in own:
+                        start = i + 1
+                        break
+                    orth = orths[i]
+                    if orth == _COMMA:
+                        if not ignore_commas and comma_stops_scope(i, sent_end):
+                            start = i + 1
+                            break
+                    elif orth in _BRACKETS:
                         start = i + 1
                         break
                 scopes.append((start, trig.start))
