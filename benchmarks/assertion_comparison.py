@@ -168,13 +168,15 @@ def prepare(cases: list[dict[str, Any]]):
     from tagger.pipeline import build_pipeline
 
     nlp = build_pipeline()
-    upto = nlp.pipe_names[: nlp.pipe_names.index("concept_attributes") + 1]
+    upto = nlp.pipe_names[: nlp.pipe_names.index("clinical_attributes")]
+    concepts = nlp.get_pipe("clinical_attributes").step("concept_attributes")
     prepared, payload = [], []
     for case in cases:
         cleaned = clean(validate_text(case["text"]))
         doc = nlp.make_doc(cleaned.text)
         for name in upto:
             doc = nlp.get_pipe(name)(doc)
+        doc = concepts(doc)
         prepared.append((case, cleaned, doc))
         payload.append({
             "id": case["id"],
@@ -191,7 +193,7 @@ def run_ours(nlp, prepared) -> dict[str, Any]:
 
     import tagger
 
-    context = nlp.get_pipe("context")
+    context = nlp.get_pipe("clinical_attributes").step("context")
     started = time.perf_counter()
     docs = [context(doc) for _, _, doc in prepared]
     seconds = time.perf_counter() - started

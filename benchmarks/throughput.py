@@ -25,8 +25,13 @@ import random
 import sys
 import time
 from collections.abc import Callable, Iterable
+from pathlib import Path
 
 import spacy
+
+# Run as a script, Python would import ``tagger`` through the venv's editable install, which
+# may point at another checkout; measure the checkout this file sits in.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 SIDES = ["R", "L", "right", "left", "b/l", "bilat", "both", "my right", "my left", ""]
 REGIONS = ["knee", "hip", "foot", "forefoot", "heel", "ankle", "lower back", "low back", "upper back", "calf", "shin",
@@ -159,6 +164,12 @@ def measure(notes: list[str], batch_size: int) -> dict[str, object]:
     # 5,000 docs before the next keeps every doc alive, and the garbage collector's passes over
     # that heap get billed to whichever component happens to trigger them.)
     seconds = {"tokenizer (make_doc)": 0.0, **{name: 0.0 for name in nlp.pipe_names}}
+    # A component that sequences rule steps (``clinical_attributes``) also gets a row per step,
+    # timed inside it; those rows are part of the component's row, not added to the total.
+    step_seconds: dict[str, dict[str, float]] = {}
+    for name, proc in nlp.pipeline:
+        if getattr(proc, "steps", None):
+            step_seconds[name] = {step.name: 0.0 for step in proc.steps}
     entities = 0
     clock = time.perf_counter
     for text in notes:
@@ -167,11 +178,18 @@ def measure(notes: list[str], batch_size: int) -> dict[str, object]:
         seconds["tokenizer (make_doc)"] += clock() - start
         for name, proc in nlp.pipeline:
             start = clock()
-            doc = proc(doc)
+            if name in step_seconds:
+                _run_steps(proc, doc, step_seconds[name], clock)
+            else:
+                doc = proc(doc)
             seconds[name] += clock() - start
         entities += len(doc.ents)
-    profile = [{"component": name, "seconds": value} for name, value in seconds.items()]
-    total = sum(p["seconds"] for p in profile)
+    profile = []
+    for name, value in seconds.items():
+        profile.append({"component": name, "seconds": value})
+        for step, step_value in step_seconds.get(name, {}).items():
+            profile.append({"component": f"  {name}: {step}", "seconds": step_value, "step_of": name})
+    total = sum(p["seconds"] for p in profile if "step_of" not in p)
     for p in profile:
         p["share"] = round(p["seconds"] / total, 3)
         p["words_per_second"] = round(words / p["seconds"]) if p["seconds"] else None
@@ -186,6 +204,18 @@ def measure(notes: list[str], batch_size: int) -> dict[str, object]:
         "rows": rows,
         "profile": profile,
     }
+
+
+def _run_steps(proc, doc, seconds: dict[str, float], clock) -> None:
+    """``proc(doc)`` for a component with ``steps`` (see tagger/pipeline/attributes.py), timing each step."""
+    from tagger.pipeline.docview import view
+
+    v = view(doc)
+    ents = v.entities(doc)
+    for step in proc.steps:
+        start = clock()
+        ents = step.run(doc, v, ents)
+        seconds[step.name] += clock() - start
 
 
 def format_table(report: dict[str, object]) -> str:

@@ -16,11 +16,13 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .docview import ids, view
+from .docview import DocView, ids, view
+from .entities import write_entities
 from .extensions import entity_store, register_extensions
 from .rules import data_file, read_jsonl, rules_to_disk
 
 BLOCKER_LABEL = "BLOCKER"
+_NO_INFO: tuple[None, dict] = (None, {})
 
 
 @spacy.registry.misc("tagger.entity_patterns.v1")
@@ -40,12 +42,16 @@ class ConceptAttributes:
         self.concepts: dict[str, dict[str, Any]] = {}
         self.regions: dict[str, dict[str, Any]] = {}
         self.rules: list[dict[str, Any]] = []
+        # span id -> concept id: a string-store lookup per entity was most of this step's cost
+        self._names: dict[int, str] = {}
 
     def initialize(self, get_examples=None, *, nlp: Language | None = None) -> None:
         self._set(read_jsonl(data_file("concepts.jsonl")), load_regions(), read_jsonl(data_file("disambiguation.jsonl")))
 
     def _set(self, concepts, regions, rules) -> None:
         self.concepts = {c["id"]: c for c in concepts}
+        # per concept: (region, codes), what every mention of it gets
+        self._info = {c["id"]: (c.get("region"), c.get("codes") or {}) for c in concepts}
         self.regions = regions
         self.rules = rules
         # per concept: (previous-word ids, next-word ids, next-entity labels) of each rule
@@ -74,25 +80,41 @@ class ConceptAttributes:
 
     def __call__(self, doc: Doc) -> Doc:
         v = view(doc)
-        ents = v.entities(doc)
+        self.run(doc, v, v.entities(doc))
+        return doc
+
+    def run(self, doc: Doc, v: DocView, ents: list[tuple[int, int, str, int]]) -> list[tuple[int, int, str, int]]:
+        """Set the concept attributes of ``ents`` (the doc's entities, from ``v.entities``) and
+        drop blockers and rejected matches; returns the entities that stay."""
         strings = v.strings
         label_at = {e[0]: e[2] for e in ents}  # entities never overlap: one per start token
         kept = []
+        tests = self._tests
+        lowers = v.lowers
+        names = self._names
         for start, end, label, span_id in ents:
             if label == BLOCKER_LABEL:
                 continue
-            concept = (strings[span_id] if span_id else "") or label.lower()
-            if not self._rejected(start, end, concept, v.lowers, label_at):
+            if span_id:
+                name = names.get(span_id)
+                if name is None:
+                    name = names[span_id] = strings[span_id]
+            else:
+                name = ""
+            concept = name or label.lower()
+            if concept not in tests or not self._rejected(start, end, concept, lowers, label_at):
                 kept.append((start, end, concept))
         if len(kept) != len(ents):
             keep = {k[0] for k in kept}
-            doc.ents = [ent for ent in doc.ents if ent.start in keep]
+            ents = [ent for ent in ents if ent[0] in keep]
+            # the kept entities as they were (``doc.ents = [...]`` would build a Span per entity twice)
+            write_entities(doc, [(s, e, strings[label], span_id) for s, e, label, span_id in ents])
         store = entity_store(doc)
-        concepts = self.concepts
+        info = self._info
         for start, end, concept in kept:
-            info = concepts.get(concept, {})
-            store[start] = {"end": end, "concept": concept, "region": info.get("region"), "codes": dict(info.get("codes") or {})}
-        return doc
+            region, codes = info.get(concept, _NO_INFO)
+            store[start] = {"end": end, "concept": concept, "region": region, "codes": dict(codes)}
+        return ents
 
     def to_disk(self, path, *, exclude=()) -> None:
         path = Path(path)

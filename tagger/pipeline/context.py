@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -48,6 +48,10 @@ CLOSE_NEGATION_DISTANCE = 2
 _SETTING_WORD_IDS = ids({"when", "if", "on", "with", "during", "after", "while", "in", "from", "at", "by"})
 
 
+def _start_of(trigger: _Trigger) -> int:
+    return trigger.start
+
+
 def validate_rule(rule: dict[str, Any], where: str) -> None:
     if ("literal" in rule) == ("pattern" in rule):
         raise ValueError(f"{where}: a rule needs exactly one of 'literal' or 'pattern'")
@@ -57,13 +61,25 @@ def validate_rule(rule: dict[str, Any], where: str) -> None:
         raise ValueError(f"{where}: category must be one of {sorted(CATEGORY_ATTRIBUTE)}, not {rule.get('category')!r}")
 
 
-class _Trigger:
-    __slots__ = ("end", "end_char", "own", "rule", "start", "start_char")
+class _Trigger(NamedTuple):
+    """A kept trigger match: tokens, characters, and what its rule does (see ``_RuleInfo``)."""
 
-    def __init__(self, start: int, end: int, rule: dict[str, Any], start_char: int, end_char: int, own: frozenset[int]):
-        self.start, self.end, self.rule = start, end, rule
-        self.start_char, self.end_char = start_char, end_char
-        self.own = own  # ids of the words that end this trigger's scope
+    start: int
+    end: int
+    rule: dict[str, Any]
+    start_char: int
+    end_char: int
+    info: _RuleInfo
+
+
+class _RuleInfo(NamedTuple):
+    """What the scope loop needs of a rule, read from its dict once when the rules load."""
+
+    direction: str
+    attribute: str | None  # None for TERMINATE and PSEUDO rules, which open no scope
+    max_scope: int
+    ignore_commas: bool
+    own: frozenset[int]  # ids of the words that end this rule's scope (``terminated_by``)
 
 
 class ConText:
@@ -92,8 +108,16 @@ class ConText:
             else:
                 self.patterns.add(key, [rule["pattern"]])
             self._rule_of[self.vocab.strings.add(key)] = rule
-        # per match id: the ids of the words that end this rule's scope (``terminated_by``)
-        self._own = {key: ids(rule.get("terminated_by") or ()) for key, rule in self._rule_of.items()}
+        self._info = {
+            key: _RuleInfo(
+                rule["direction"],
+                None if rule["direction"] in {"TERMINATE", "PSEUDO"} else CATEGORY_ATTRIBUTE[rule["category"]],
+                int(rule.get("max_scope") or self.default_max_scope),
+                bool(rule.get("ignore_commas")),
+                ids(rule.get("terminated_by") or ()),
+            )
+            for key, rule in self._rule_of.items()
+        }
         # match ids of rules with a context condition (``_context_ok`` is a no-op for the rest)
         self._checked = {key for key, rule in self._rule_of.items() if rule.get("require_preceding") or rule.get("attached")}
 
@@ -101,18 +125,19 @@ class ConText:
     def _triggers(self, doc: Doc, v: DocView) -> list[_Trigger]:
         found = []
         rule_of, checked = self._rule_of, self._checked
-        for match_id, start, end in self.phrases(doc) + self.patterns(doc):
-            rule = rule_of[match_id]
-            if match_id in checked and not self._context_ok(doc, start, end, rule):
+        for k, (match_id, start, end) in enumerate(self.phrases(doc) + self.patterns(doc)):
+            if match_id in checked and not self._context_ok(doc, start, end, rule_of[match_id]):
                 continue
-            found.append((start, end, rule, match_id))
+            # sorted below by (-length, start), ties in match order (``k``)
+            found.append((start - end, start, k, end, match_id))
         # Longest match wins, so a pseudo-trigger silences the shorter trigger inside it.
         # Rules matching the very same span all stay ("no" forward and "no" after a question).
-        found.sort(key=lambda t: (t[0] - t[1], t[0]))
+        found.sort()
         owner: dict[int, tuple[int, int]] = {}
         kept = []
-        own = self._own
-        for start, end, rule, match_id in found:
+        info = self._info
+        idx, lengths = v.idx, v.lengths
+        for _, start, _, end, match_id in found:
             span = (start, end)
             if end - start == 1:
                 if owner.get(start, span) != span:
@@ -123,8 +148,8 @@ class ConText:
                     continue
                 for i in range(start, end):
                     owner[i] = span
-            kept.append(_Trigger(start, end, rule, v.start_char(start), v.end_char(end), own[match_id]))
-        kept.sort(key=lambda t: t.start)
+            kept.append(_Trigger(start, end, rule_of[match_id], idx[start], idx[end - 1] + lengths[end - 1], info[match_id]))
+        kept.sort(key=_start_of)
         return kept
 
     @staticmethod
@@ -145,80 +170,93 @@ class ConText:
     # -- scope --------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
         v = view(doc)
-        ents = v.entities(doc)
+        self.run(doc, v, v.entities(doc))
+        return doc
+
+    def run(self, doc: Doc, v: DocView, ents: list[tuple[int, int, str, int]]) -> list[tuple[int, int, str, int]]:
+        """Set the ConText attributes of ``ents`` (the doc's entities); returns them."""
         if not ents:
-            return doc
+            return ents
         triggers = self._triggers(doc, v)
         if not triggers:
-            return doc
+            return ents
         store = entity_store(doc)
-        spans = [(e[0], e[1]) for e in ents]
-        labels = [e[2] for e in ents]
-        ent_starts = [s for s, _ in spans]
+        ent_starts = [e[0] for e in ents]
+        n_ents = len(ents)
         # TERMINATE triggers stop every other trigger's scope at their first and last token.
         terminators: set[int] = set()
         for t in triggers:
-            if t.rule["direction"] == "TERMINATE":
+            if t.info.direction == "TERMINATE":
                 terminators.add(t.start)
                 terminators.add(t.end - 1)
         ent_start_set = set(ent_starts)
         comma_stops: dict[tuple[int, int], bool] = {}
         lowers, orths = v.lowers, v.orths
+
+        def comma_stops_scope(i: int, hi: int) -> bool:
+            """Whether the comma at ``i`` ends a scope in the sentence ending at ``hi``."""
+            key = (i, hi)
+            stop = comma_stops.get(key)
+            if stop is None:
+                stop = not self._list_continues(lowers, i, hi, ent_start_set)
+                comma_stops[key] = stop
+            return stop
+
+        # A scope ends at a terminator, at a word of the rule's ``terminated_by``, at a
+        # bracket or semicolon, or at a comma that does not continue a list (unless the rule
+        # ignores commas: a plan line lists items, "P: TFL release, glute med prog (L only),
+        # hill volume ↓ 50%", and neither its commas, its brackets nor terminators end the scope).
+        # Only tokens inside the trigger's sentence can end it by the last three. The loops
+        # below spell this out inline: they run for every token of every scope.
         for trig in triggers:
-            direction = trig.rule["direction"]
-            if direction in {"TERMINATE", "PSEUDO"}:
+            direction, attribute, max_scope, ignore_commas, own = trig.info
+            if attribute is None:
                 continue
-            attribute = CATEGORY_ATTRIBUTE[trig.rule["category"]]
             sent_start, sent_end = v.sent_bounds(doc, trig.start)
-            max_scope = int(trig.rule.get("max_scope") or self.default_max_scope)
-            own = trig.own
-            # a plan line lists items: "P: TFL release, glute med prog (L only), hill volume ↓ 50%"
-            list_mode = bool(trig.rule.get("ignore_commas"))
-
-            def is_stop(i: int, trig=trig, own=own, lo=sent_start, hi=sent_end, list_mode=list_mode) -> bool:
-                """Whether the scope ends at token ``i`` (see ``_stops``)."""
-                if i in terminators and not list_mode:
-                    return True
-                if not lo <= i < hi:
-                    return False
-                if own and lowers[i] in own:
-                    return True
-                orth = orths[i]
-                if list_mode and (orth == _COMMA or orth in _PARENS):
-                    return False  # a plan line lists items: "P: TFL release, glute med prog, review 3/52"
-                if orth == _COMMA:
-                    key = (i, hi)
-                    stop = comma_stops.get(key)
-                    if stop is None:
-                        stop = not self._list_continues(lowers, i, hi, ent_start_set)
-                        comma_stops[key] = stop
-                    return stop
-                return orth in _BRACKETS and i != trig.start
-
             scopes = []
-            if direction in {"FORWARD", "BIDIRECTIONAL"}:
+            if direction == "FORWARD" or direction == "BIDIRECTIONAL":
                 end = min(sent_end, trig.end + max_scope)
-                for i in range(trig.end, end):
-                    if is_stop(i):
+                for i in range(trig.end, end):  # all inside the sentence
+                    if (i in terminators and not ignore_commas) or (own and lowers[i] in own):
+                        end = i
+                        break
+                    orth = orths[i]
+                    if orth == _COMMA:
+                        if not ignore_commas and comma_stops_scope(i, sent_end):
+                            end = i
+                            break
+                    elif orth in _BRACKETS and not (ignore_commas and orth in _PARENS):
                         end = i
                         break
                 scopes.append((trig.end, end))
-            if direction in {"BACKWARD", "BIDIRECTIONAL"}:
+            if direction == "BACKWARD" or direction == "BIDIRECTIONAL":
                 lower = sent_start
                 if trig.start == sent_start and sent_start > 0 and orths[sent_start - 1] in _QUESTION:
                     lower = v.sent_bounds(doc, sent_start - 1)[0]  # "Numbness? No."
                 start = max(lower, trig.start - max_scope)
                 for i in range(trig.start - 1, start - 1, -1):
-                    if is_stop(i):
+                    if i in terminators and not ignore_commas:
+                        start = i + 1
+                        break
+                    if i < sent_start:
+                        continue  # the question before "No.": only a terminator ends the scope there
+                    if own and lowers[i] in own:
+                        start = i + 1
+                        break
+                    orth = orths[i]
+                    if orth == _COMMA:
+                        if not ignore_commas and comma_stops_scope(i, sent_end):
+                            start = i + 1
+                            break
+                    elif orth in _BRACKETS and not (ignore_commas and orth in _PARENS):
                         start = i + 1
                         break
                 scopes.append((start, trig.start))
             done: set[int] = set()
             for lo, hi in scopes:
                 k = bisect_left(ent_starts, lo)
-                while k < len(spans) and spans[k][0] < hi:
-                    s, e = spans[k]
-                    label = labels[k]
+                while k < n_ents and ent_starts[k] < hi:
+                    s, e, label, _ = ents[k]
                     k += 1
                     if e > hi or s in done:
                         continue
@@ -229,7 +267,7 @@ class ConText:
                     if not record.get(attribute):
                         record[attribute] = True
                         add_trigger(record, attribute, "true", trig.start_char, trig.end_char)
-        return doc
+        return ents
 
     @staticmethod
     def _negates_closely(lowers: list[int], trig: _Trigger, start: int, end: int) -> bool:

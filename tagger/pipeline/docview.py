@@ -2,9 +2,11 @@
 
 Indexing a Doc builds a Token object per access, ``doc.ents`` builds a Span per entity
 on every access and ``span.sent`` scans for sentence boundaries each time; together they
-were the bulk of the pipeline's cost. A ``DocView`` holds one ``doc.to_array`` worth of
-token facts as lists (ORTH and LOWER as string-store ids, character offsets, lengths,
-punctuation and space flags) and the sentence bounds, built once and shared by the
+were the bulk of the pipeline's cost. A ``DocView`` holds the token facts as lists (ORTH
+and LOWER as string-store ids, character offsets, lengths, punctuation and space flags;
+ORTH and offsets read with one ``doc.to_array``, the rest from a per-lexeme table kept
+across docs), an ORTH -> token positions index, per-token sentence bounds and a ``memo``
+for passes several components share (``matchgroup.py``), built once and shared by the
 components through a weak-keyed table, so it disappears with its Doc and is never
 serialized with it. Components compare ids with ``ids(words)`` sets instead of strings.
 
@@ -21,12 +23,17 @@ import weakref
 from bisect import bisect_right
 from collections.abc import Iterable
 
-from spacy.attrs import ENT_ID, ENT_IOB, ENT_TYPE, IDX, IS_PUNCT, IS_SPACE, LENGTH, LOWER, ORTH, SENT_START
+from spacy.attrs import ENT_ID, ENT_IOB, ENT_TYPE, IDX, ORTH, SENT_START
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
 _VIEWS: weakref.WeakKeyDictionary[Doc, DocView] = weakref.WeakKeyDictionary()
-_COLUMNS = [ORTH, LOWER, IDX, LENGTH, IS_PUNCT, IS_SPACE]
+_COLUMNS = [ORTH, IDX]
+# LOWER, LENGTH, IS_PUNCT and IS_SPACE are facts of a token's lexeme: looked up per ORTH id in a
+# table kept across docs, they cost less than reading four more columns out of every Doc.
+_LEXEME_FACTS: dict[int, tuple[Vocab, dict[int, tuple[int, int, int, int]]]] = {}  # id(vocab) -> (vocab, table)
+_MAX_LEXEMES = 1_000_000
 _B, _I = 3, 1  # ENT_IOB codes
 
 
@@ -38,18 +45,40 @@ def ids(words: Iterable[str]) -> frozenset[int]:
 class DocView:
     """Token facts as lists indexed by token, and sentence bounds."""
 
-    __slots__ = ("__weakref__", "_ents", "_sent_starts", "idx", "is_punct", "is_space", "lengths", "lowers", "n", "orths", "strings")
+    __slots__ = ("__weakref__", "_ents", "_positions", "_sent_ends", "_sent_of", "_sent_starts", "idx", "is_punct", "is_space", "lengths", "lowers", "memo", "n", "orths", "strings")
 
     def __init__(self, doc: Doc):
         self.n = len(doc)
         self.strings = doc.vocab.strings
         if self.n:
-            cols = doc.to_array(_COLUMNS).T.tolist()
+            self.orths, self.idx = doc.to_array(_COLUMNS).T.tolist()
+            table = _lexeme_table(doc.vocab)
+            get = table.get
+            rows = [get(orth) or _learn(doc.vocab, table, orth) for orth in self.orths]
+            self.lowers, self.lengths, self.is_punct, self.is_space = map(list, zip(*rows, strict=True))
         else:
-            cols = [[] for _ in _COLUMNS]
-        self.orths, self.lowers, self.idx, self.lengths, self.is_punct, self.is_space = cols
+            self.orths, self.idx, self.lowers, self.lengths, self.is_punct, self.is_space = [], [], [], [], [], []
         self._sent_starts: list[int] | None = None
+        self._sent_of: list[int] | None = None  # per token: the start token of its sentence
+        self._sent_ends: list[int] | None = None  # per token: the end token of its sentence
         self._ents: tuple[bytes, list[tuple[int, int, str, int]]] | None = None  # (annotation bytes, entities)
+        self._positions: dict[int, list[int]] | None = None
+        self.memo: dict[object, object] = {}  # results of passes shared by components (see matchgroup.py)
+
+    def positions(self) -> dict[int, list[int]]:
+        """ORTH id -> the token indices holding it, in order (built on first use). Every token
+        matcher asks where its patterns can start; this answers them all from one pass."""
+        found = self._positions
+        if found is None:
+            found = {}
+            for i, orth in enumerate(self.orths):
+                at = found.get(orth)
+                if at is None:
+                    found[orth] = [i]
+                else:
+                    at.append(i)
+            self._positions = found
+        return found
 
     def text(self, i: int) -> str:
         return self.strings[self.orths[i]]
@@ -99,9 +128,15 @@ class DocView:
         self._ents = (key, out)
         return list(out)
 
+    def seed_entities(self, key: bytes, entities: list[tuple[int, int, str, int]]) -> None:
+        """Record the entities a component has just written, with the bytes of
+        ``doc.to_array([ENT_IOB, ENT_TYPE, ENT_ID])`` they are valid for."""
+        self._ents = (key, entities)
+
     # -- sentences ---------------------------------------------------------
     def set_sent_starts(self, starts: list[int]) -> None:
         self._sent_starts = starts
+        self._sent_of = self._sent_ends = None
 
     def sent_starts(self, doc: Doc) -> list[int]:
         """Sentence-initial token indices, as ``doc.sents`` sees them (token 0 always starts one)."""
@@ -115,13 +150,46 @@ class DocView:
     def sent_bounds(self, doc: Doc, start: int, end: int | None = None) -> tuple[int, int]:
         """``(sent.start, sent.end)`` of ``doc[start:end].sent`` (``end`` defaults to start + 1):
         from the sentence start at or before ``start`` to the first sentence start at or after ``end``."""
-        starts = self.sent_starts(doc)
+        sent_of = self._sent_of
+        if sent_of is None:
+            sent_of = self._sentence_tables(doc)
         if end is None:
-            end = start + 1
-        lo = starts[bisect_right(starts, start) - 1]
+            return sent_of[start], self._sent_ends[start]
+        if end > start:
+            return sent_of[start], self._sent_ends[end - 1]
+        starts = self.sent_starts(doc)
         k = bisect_right(starts, end - 1)
-        hi = starts[k] if k < len(starts) else self.n
-        return lo, hi
+        return sent_of[start], starts[k] if k < len(starts) else self.n
+
+    def _sentence_tables(self, doc: Doc) -> list[int]:
+        """Per token, its sentence's start and end token (two list lookups per ``sent_bounds``
+        instead of two bisections: the components ask for thousands per note)."""
+        starts = self.sent_starts(doc)
+        sent_of: list[int] = []
+        sent_ends: list[int] = []
+        bounds = [*starts, self.n]
+        for k in range(len(starts)):
+            lo, hi = bounds[k], bounds[k + 1]
+            sent_of += [lo] * (hi - lo)
+            sent_ends += [hi] * (hi - lo)
+        self._sent_of, self._sent_ends = sent_of, sent_ends
+        return sent_of
+
+
+def _lexeme_table(vocab: Vocab) -> dict[int, tuple[int, int, int, int]]:
+    held = _LEXEME_FACTS.get(id(vocab))
+    if held is None or held[0] is not vocab:
+        held = _LEXEME_FACTS[id(vocab)] = (vocab, {})
+    return held[1]
+
+
+def _learn(vocab: Vocab, table: dict[int, tuple[int, int, int, int]], orth: int) -> tuple[int, int, int, int]:
+    """(LOWER, LENGTH, IS_PUNCT, IS_SPACE) of the lexeme ``orth``, as ``doc.to_array`` gives them."""
+    if len(table) >= _MAX_LEXEMES:
+        table.clear()
+    lex = vocab[orth]
+    facts = table[orth] = (lex.lower, len(lex.orth_), int(lex.is_punct), int(lex.is_space))
+    return facts
 
 
 def view(doc: Doc) -> DocView:

@@ -83,9 +83,17 @@ def register_extensions() -> None:
             Doc.set_extension(name, default=default)
 
 
+# Where spaCy keeps a Doc extension's value in ``doc.user_data``. Reading it there skips building
+# the ``doc._`` accessor object, which every rule step did once per doc; values are still set
+# through ``doc._`` (and a miss falls back to it), so this is only ever a shortcut.
+_STORE_KEY = ("._.", STORE, None, None)
+
+
 def entity_store(doc: Doc) -> dict[int, dict[str, Any]]:
     """The doc's entity attribute dict, created empty if missing."""
-    store = doc._.entity_attrs
+    store = doc.user_data.get(_STORE_KEY)
+    if store is None:
+        store = doc._.entity_attrs
     if store is None:
         store = {}
         doc._.entity_attrs = store

@@ -4,9 +4,12 @@ spaCy's Matcher starts one state per pattern at every token and calls a Python p
 per token for each ``IN``/``REGEX`` test, which made our few dozen rule patterns the
 largest cost of the pipeline. This matcher evaluates every token test once per *lexeme*
 (cached by ORTH id across docs: the attributes it supports are fixed for a lexeme),
-starts a pattern only at tokens its first token test can accept, and otherwise runs the
-same state machine as spaCy (``matcher.pyx``: ``transition_states``, ``get_action``,
-``finish_states``), so the matches, and their order, are the same.
+starts a pattern only at tokens its first token test can accept (found from the doc
+view's ORTH index, shared by every matcher), and does not open a state that the same state
+machine, run on the test masks of the token and the two after it, shows would die there
+without a match (cached per mask triple). Otherwise it runs spaCy's state machine
+(``matcher.pyx``: ``transition_states``, ``get_action``, ``finish_states``), so the
+matches, and their order, are the same.
 
 Supported: the attributes in ``_STRING_ATTRS`` and ``_FLAG_ATTRS`` with a literal value or
 ``IN``/``NOT_IN``/``REGEX``, and the operators ``!``, ``?``, ``*``, ``+``, ``{n,m}``. A
@@ -118,12 +121,13 @@ class TokenMatcher:
         self._pbits: list[tuple[int, ...]] = []
         self._first: list[int | None] = []
         self._pacts: list[tuple[tuple[int, int], ...]] = []
-        self._second: list[tuple[int, int] | None] = []
         self._any_first = 0
         self._anywhere: tuple[int, ...] = ()
         self._mask_cache: dict[int, int] = {}
         self._starters: set[int] = set()  # ORTH ids of lexemes some pattern can start at
         self._start_cache: dict[int, tuple[int, ...]] = {}
+        self._group: Any = None  # a MatcherGroup (matchgroup.py) answering for this matcher
+        self._opening: dict[tuple[int, ...], tuple[int, ...]] = {}  # masks of a token and the next two -> patterns (see _open)
 
     def __reduce__(self):
         # the compiled tests are closures: pickle the patterns and compile them again
@@ -140,6 +144,7 @@ class TokenMatcher:
         return self._normalize_key(key) in self._keys
 
     def add(self, key: Any, patterns: list[list[dict[str, Any]]], *, on_match: Any = None, greedy: str | None = None) -> None:
+        self._group = None  # the group's pass knows only the patterns it was formed with
         self._added.append((key, patterns))
         self._keys.add(self._normalize_key(key))
         if self._spacy is not None or on_match is not None or greedy is not None or not self._compile(key, patterns):
@@ -194,13 +199,13 @@ class TokenMatcher:
             last = len(quants) - 1
             # per node: the action when the token fails / passes the node's test
             self._pacts.append(tuple((_action(q, False, k == last), _action(q, True, k == last)) for k, q in enumerate(quants)))
-            self._second.append(_second_token(quants, bits))
         self._any_first = 0
         for first in self._first:
             if first is not None:
                 self._any_first |= first
         self._anywhere = tuple(i for i, first in enumerate(self._first) if first is None)
         self._start_cache.clear()
+        self._opening.clear()
         self._reset_cache()
         return True
 
@@ -224,8 +229,6 @@ class TokenMatcher:
         for i, test in enumerate(self._tests):
             if test(lex):
                 mask |= 1 << i
-        if len(self._mask_cache) >= _MAX_CACHE:
-            self._reset_cache()
         self._mask_cache[orth] = mask
         if mask & self._any_first:
             self._starters.add(orth)
@@ -253,44 +256,62 @@ class TokenMatcher:
             return self._spacy(doclike, as_spans=as_spans, allow_missing=allow_missing, with_alignments=with_alignments)
         if not self._pkeys:
             return []
-        orths = view(doclike).orths if isinstance(doclike, Doc) else [t.orth for t in doclike]
-        matches = self.match_orths(orths)
+        if self._group is not None and not as_spans and isinstance(doclike, Doc):
+            return self._group.matches_of(self, doclike)
+        if isinstance(doclike, Doc):
+            v = view(doclike)
+            matches = self.match_orths(v.orths, v.positions())
+        else:
+            matches = self.match_orths([t.orth for t in doclike])
         if as_spans:
             doc = doclike.doc if isinstance(doclike, Span) else doclike
             offset = doclike.start if isinstance(doclike, Span) else 0
             return [Span(doc, s + offset, e + offset, label=k) for k, s, e in matches]
         return matches
 
-    def match_orths(self, orths: list[int]) -> list[tuple[int, int, int]]:
-        """Matches over a sequence of ORTH ids, as ``(match_id, start, end)`` in spaCy's order."""
+    def match_orths(self, orths: list[int], positions: dict[int, list[int]] | None = None) -> list[tuple[int, int, int]]:
+        """Matches over a sequence of ORTH ids, as ``(match_id, start, end)`` in spaCy's order.
+        ``positions`` (ORTH id -> token indices, as ``DocView.positions()``) saves a pass over
+        ``orths`` when several matchers read the same doc."""
+        if positions is None:
+            positions = _positions(orths)
         cache = self._mask_cache
-        unseen = set(orths).difference(cache)
-        for orth in unseen:
-            self._mask(orth)
+        unseen = [orth for orth in positions if orth not in cache]
+        if unseen:
+            if len(cache) + len(unseen) > _MAX_CACHE:
+                # start afresh before this doc, so every one of its tokens stays cached while it runs
+                self._reset_cache()
+                unseen = list(positions)
+            for orth in unseen:
+                self._mask(orth)
         n = len(orths)
-        if self._anywhere:
-            positions: list[int] = list(range(n))
+        anywhere = bool(self._anywhere)
+        if anywhere:
+            starts_at: list[int] = list(range(n))
         else:
-            starters = self._starters
-            positions = [i for i, o in enumerate(orths) if o in starters]
-        if not positions:
-            return []
+            present = self._starters.intersection(positions)
+            if not present:
+                return []
+            if len(present) == 1:
+                starts_at = positions[next(iter(present))]
+            else:
+                starts_at = sorted(i for orth in present for i in positions[orth])
         any_first = self._any_first
-        keys, quants, bits, acts, second = self._pkeys, self._pquants, self._pbits, self._pacts, self._second
+        keys, quants, bits, acts = self._pkeys, self._pquants, self._pbits, self._pacts
+        opening = self._opening
         found: list[tuple[int, int, int]] = []
         states: list[tuple[int, int, int, int]] = []  # (pattern, node, start, length)
         p = 0
-        i = positions[0]
+        last = len(starts_at)
+        i = starts_at[0]
         while i < n:
             mask = cache[orths[i]]
-            if mask & any_first or self._anywhere:
-                nxt = cache[orths[i + 1]] if i + 1 < n else 0
-                for pid in self._starts(mask):
-                    pre = second[pid]
-                    # A pattern that needs a second token which the next token cannot give
-                    # would open a state that dies without a match: skip it.
-                    if pre is not None and (not mask & pre[0] or not nxt & pre[1]):
-                        continue
+            if mask & any_first or anywhere:
+                ahead = (mask, cache[orths[i + 1]] if i + 1 < n else -1, cache[orths[i + 2]] if i + 2 < n else -1)
+                pids = opening.get(ahead)
+                if pids is None:
+                    pids = self._open(ahead)
+                for pid in pids:
                     states.append((pid, 0, i, 0))
             if states:
                 states = _transition(states, found, mask, keys, bits, acts)
@@ -298,11 +319,11 @@ class TokenMatcher:
                 i += 1
             else:
                 # no partial match open: jump to the next token a pattern can start at
-                while p < len(positions) and positions[p] <= i:
+                while p < last and starts_at[p] <= i:
                     p += 1
-                if p == len(positions):
+                if p == last:
                     break
-                i = positions[p]
+                i = starts_at[p]
         _finish(states, found, keys, quants)
         seen: set[tuple[int, int, int]] = set()
         out = []
@@ -311,6 +332,40 @@ class TokenMatcher:
                 seen.add(match)
                 out.append(match)
         return out
+
+    def _open(self, ahead: tuple[int, ...]) -> tuple[int, ...]:
+        """The patterns that open a state at a token, given the test masks of it and the tokens
+        after it (``ahead``; -1 past the end of the doc), in pattern order (cached). A state
+        that would die on those tokens without a match is left out: it could change nothing."""
+        if len(self._opening) >= _MAX_CACHE:
+            self._opening.clear()
+        found = tuple(pid for pid in self._starts(ahead[0]) if self._survives(pid, ahead))
+        self._opening[ahead] = found
+        return found
+
+    def _survives(self, pid: int, ahead: tuple[int, ...]) -> bool:
+        """Whether a state of pattern ``pid`` opened at the first of the tokens with test masks
+        ``ahead`` finds a match on them or is still open after them: the same state machine run
+        on those masks alone, so exact."""
+        keys, bits, acts = self._pkeys, self._pbits, self._pacts
+        found: list[tuple[int, int, int]] = []
+        states = [(pid, 0, 0, 0)]
+        for mask in ahead:
+            if mask < 0:  # the doc ended: what is open finishes as at the end of a doc
+                _finish(states, found, keys, self._pquants)
+                states = []
+                break
+            states = _transition(states, found, mask, keys, bits, acts)
+            if found or not states:
+                break
+        return bool(states) or any(end > start for _, start, end in found)  # empty matches are dropped
+
+
+def _positions(orths: list[int]) -> dict[int, list[int]]:
+    found: dict[int, list[int]] = {}
+    for i, orth in enumerate(orths):
+        found.setdefault(orth, []).append(i)
+    return found
 
 
 def _rebuild(vocab: Vocab, validate: bool, added: list[tuple[Any, list[list[dict[str, Any]]]]]) -> TokenMatcher:
@@ -336,21 +391,6 @@ def _action(quant: int, is_match: bool, is_final: bool) -> int:
     if is_match:  # ZERO_ONE
         return _MATCH_DOUBLE if is_final else _RETRY_ADVANCE
     return _MATCH_REJECT if is_final else _RETRY
-
-
-def _second_token(quants: tuple[int, ...], bits: tuple[int, ...]) -> tuple[int, int] | None:
-    """For a pattern that starts with a required token and cannot end after it: the first
-    token's test and the tests the second token must pass one of; else None."""
-    if quants[0] != _ONE or len(quants) < 2:
-        return None
-    need = 0
-    for quant, bit in zip(quants[1:], bits[1:], strict=True):
-        if quant == _ZERO:
-            return None
-        need |= bit
-        if quant == _ONE:
-            return bits[0], need
-    return None  # everything after the first token is optional: it may match alone
 
 
 def _transition(states, found, mask, keys, bits, acts):

@@ -13,7 +13,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .docview import ids, view
+from .docview import DocView, ids, view
 from .extensions import add_trigger, entity_store, register_extensions, store_record
 from .fastmatch import TokenMatcher
 from .rules import data_file, read_jsonl, rules_to_disk
@@ -57,9 +57,13 @@ class Laterality:
 
     def __call__(self, doc: Doc) -> Doc:
         v = view(doc)
-        ents = v.entities(doc)
+        self.run(doc, v, v.entities(doc))
+        return doc
+
+    def run(self, doc: Doc, v: DocView, ents: list[tuple[int, int, str, int]]) -> list[tuple[int, int, str, int]]:
+        """Set laterality and linked sites on ``ents`` (the doc's entities); returns them."""
         if not ents:
-            return doc
+            return ents
         store = entity_store(doc)
         before: dict[int, tuple[str, int, int]] = {}  # end token -> (side, trigger start, trigger end)
         after: dict[int, tuple[str, int, int]] = {}  # start token -> (side, trigger start, trigger end)
@@ -98,7 +102,7 @@ class Laterality:
                     if record.get("region") is None or span[2] == "SYMPTOM":
                         record["region"] = site_region or record.get("region")
                     record["laterality"] = site_record.get("laterality") if site_record is not None else None
-        return doc
+        return ents
 
     def _side_before(self, v, ent, before, ent_at):
         i = ent[0]

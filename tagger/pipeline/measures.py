@@ -13,9 +13,10 @@ from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
-from .docview import view
+from .docview import DocView, view
 from .extensions import entity_store, register_extensions, store_record
 from .fastmatch import TokenMatcher
 from .rules import data_file, read_jsonl, rules_to_disk
@@ -24,19 +25,25 @@ _NUMBER_WORDS = {"a": 1.0, "an": 1.0, "one": 1.0, "two": 2.0, "three": 3.0, "fou
                  "six": 6.0, "seven": 7.0, "eight": 8.0, "nine": 9.0, "ten": 10.0, "half": 0.5,
                  "twice": 2.0, "once": 1.0, "thrice": 3.0}
 _NUMBER = re.compile(r"^\d+(?:[.,]\d+)?$")
+_PERCENT = get_string_id("%")
 
 
 def parse_quantity(span: Span) -> tuple[float | None, str | None]:
     """The first number in the span and the word after it (its unit)."""
-    for i, tok in enumerate(span):
-        text = tok.lower_
+    return quantity([t.lower_ for t in span], [t.is_punct and t.text != "%" for t in span])
+
+
+def quantity(lowers: list[str], skip: list[bool]) -> tuple[float | None, str | None]:
+    """``parse_quantity`` on the lower-case words of a span, with ``skip`` marking the
+    punctuation that is no part of a unit (all but "%")."""
+    for i, text in enumerate(lowers):
         if _NUMBER.match(text):
             value = float(text.replace(",", "."))
         elif text in _NUMBER_WORDS:
             value = _NUMBER_WORDS[text]
         else:
             continue
-        rest = [t.lower_ for t in span[i + 1 :] if not t.is_punct or t.text == "%"]
+        rest = [word for word, skipped in zip(lowers[i + 1 :], skip[i + 1 :], strict=True) if not skipped]
         return value, (" ".join(rest) or None)
     return None, None
 
@@ -98,13 +105,18 @@ class Dose(_PatternComponent):
 
     def __call__(self, doc: Doc) -> Doc:
         v = view(doc)
-        ents = v.entities(doc)
+        self.run(doc, v, v.entities(doc))
+        return doc
+
+    def run(self, doc: Doc, v: DocView, ents: list[tuple[int, int, str, int]]) -> list[tuple[int, int, str, int]]:
+        """Attach doses to the activities among ``ents`` (the doc's entities); returns them."""
         activities = [(e[0], e[1]) for e in ents if e[2] == "ACTIVITY"]
         if not activities:
-            return doc
+            return ents
         others = [(e[0], e[1]) for e in ents if e[2] != "ACTIVITY"]
         other_starts = [o[0] for o in others]
         store = None
+        strings = v.strings
         by_sent: dict[int, list[tuple[int, int]]] | None = None
         for kind, start, end in self.matches(doc):
             # entities never overlap, so of those starting before ``end`` only the last can reach ``start``
@@ -118,14 +130,17 @@ class Dose(_PatternComponent):
             target = self._nearest(doc, v, start, end, by_sent)
             if target is None:
                 continue
-            value, unit = parse_quantity(doc[start:end])
+            value, unit = quantity(
+                [strings[lower] for lower in v.lowers[start:end]],
+                [punct and orth != _PERCENT for punct, orth in zip(v.is_punct[start:end], v.orths[start:end], strict=True)],
+            )
             if store is None:
                 store = entity_store(doc)
             record = store_record(store, target[0], target[1])
             if record.get("dose") is None:
                 record["dose"] = []
             record["dose"].append((kind, v.start_char(start), v.end_char(end), value, unit))
-        return doc
+        return ents
 
     @staticmethod
     def _nearest(doc: Doc, v, start: int, end: int, by_sent: dict[int, list[tuple[int, int]]]):
@@ -145,9 +160,13 @@ class TimeExpressions(_PatternComponent):
     rules_file = "time_patterns.jsonl"
 
     def __call__(self, doc: Doc) -> Doc:
-        v = view(doc)
-        doc._.time_expressions = [(kind, v.start_char(s), v.end_char(e)) for kind, s, e in self.matches(doc)]
+        self.run(doc, view(doc), [])
         return doc
+
+    def run(self, doc: Doc, v: DocView, ents: list[tuple[int, int, str, int]]) -> list[tuple[int, int, str, int]]:
+        """Set ``doc._.time_expressions``; ``ents`` (the doc's entities) pass through."""
+        doc._.time_expressions = [(kind, v.start_char(s), v.end_char(e)) for kind, s, e in self.matches(doc)]
+        return ents
 
 
 @Language.factory("dose", assigns=["span._.dose"], requires=["doc.ents", "token.is_sent_start"])

@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from .docview import ids, view
+from .docview import DocView, ids, view
 from .extensions import add_trigger, entity_store, register_extensions, store_record
 from .rules import data_file, read_jsonl, rules_to_disk
 
@@ -57,14 +57,19 @@ class Modifiers:
 
     def __call__(self, doc: Doc) -> Doc:
         v = view(doc)
-        ents = v.entities(doc)
+        self.run(doc, v, v.entities(doc))
+        return doc
+
+    def run(self, doc: Doc, v: DocView, ents: list[tuple[int, int, str, int]]) -> list[tuple[int, int, str, int]]:
+        """Link ``ents``' activities, footwear and stretched structures to what relieves or
+        aggravates (``ents``: the doc's entities); returns them."""
         if not ents:
-            return doc
+            return ents
         n = v.n
         spans = [e[:3] for e in ents]
         targets = [e for e in spans if e[2] in TARGET_LABELS or (e[2] == "STRUCTURE" and e[1] < n and v.lower(e[1]).startswith("stretch"))]
         if not targets:
-            return doc
+            return ents
         # A trigger may contain a symptom ("no pain", "hurts"), never another entity.
         non_symptom_tokens = {i for e in spans if e[2] != "SYMPTOM" for i in range(e[0], e[1])}
         triggers = []
@@ -89,7 +94,7 @@ class Modifiers:
         store = entity_store(doc)
         for target in targets:
             self._link_target(doc, v, target, by_start, starts, symptoms, symptom_starts, store)
-        return doc
+        return ents
 
     def _clause(self, doc: Doc, v, target) -> tuple[int, int]:
         lo, hi = v.sent_bounds(doc, target[0], target[1])

@@ -5,7 +5,9 @@ anywhere); ``accelerate(nlp)`` switches the ruler instance to ``FastEntityRuler`
 subclass that changes no state and no output: its token patterns run on
 ``TokenMatcher`` (same matches, same order as spaCy's Matcher), and ``set_annotations``
 skips building a Span per match to test for existing entities when ``overwrite_ents``
-is on, where the test cannot change the outcome.
+is on, where the test cannot change the outcome. On a doc without entities yet (every
+doc in our pipeline) it builds no Spans at all: the chosen matches are written with
+``write_entities``.
 """
 
 from __future__ import annotations
@@ -14,12 +16,16 @@ from spacy.language import Language
 from spacy.pipeline import EntityRuler
 from spacy.tokens import Doc, Span
 
+from .entities import write_entities
 from .fastmatch import TokenMatcher
 
 
 class FastEntityRuler(EntityRuler):
+    _label_ids: dict[int, tuple[int, int]] | None = None  # match id -> (label id, span id)
+
     def clear(self) -> None:
         super().clear()
+        self._label_ids = None
         self.matcher = TokenMatcher(self.nlp.vocab, validate=self._validate)
 
     def _rebuild_token_matcher(self) -> None:
@@ -33,14 +39,27 @@ class FastEntityRuler(EntityRuler):
                     label = self._create_label(label, entry["id"])
                 matcher.add(label, [entry["pattern"]])
         self.matcher = matcher
+        self._label_ids = None
+
+    def add_patterns(self, patterns) -> None:
+        super().add_patterns(patterns)
+        self._label_ids = None
+
+    def _require_patterns(self) -> None:
+        # spaCy's version counts every pattern (len(self)) on every doc, to warn when there are none
+        if len(self.matcher) == 0 and len(self.phrase_matcher) == 0:
+            super()._require_patterns()
 
     def match(self, doc: Doc):
         self._require_patterns()
-        matches = list(self.matcher(doc)) + list(self.phrase_matcher(doc))
-        final_matches = {(m_id, start, end) for m_id, start, end in matches if start != end}
-        return sorted(final_matches, key=lambda m: (m[2] - m[1], -m[1]), reverse=True)
+        matches = self.matcher(doc) + self.phrase_matcher(doc)
+        final_matches = {m for m in matches if m[1] != m[2]}
+        return sorted(final_matches, key=_longest_first, reverse=True)
 
     def set_annotations(self, doc: Doc, matches) -> None:
+        if self.overwrite and not doc.has_annotation("ENT_IOB"):
+            self._write_new(doc, matches)
+            return
         entities = list(doc.ents)
         new_entities = []
         seen_tokens: set[int] = set()
@@ -60,6 +79,36 @@ class FastEntityRuler(EntityRuler):
                 seen_tokens.update(range(start, end))
         # ``doc.ents = spans`` would rebuild every Span before calling set_ents with them
         doc.set_ents(entities + new_entities, default="outside")
+
+    def _write_new(self, doc: Doc, matches) -> None:
+        """``set_annotations`` for a doc with no entities: the same choice of matches
+        (longest first; a match whose first or last token is taken is skipped), written
+        without Spans."""
+        ids = self._label_ids
+        if ids is None:
+            ids = self._label_ids = {}
+        chosen = []
+        seen_tokens: set[int] = set()
+        for match_id, start, end in matches:
+            if start not in seen_tokens and end - 1 not in seen_tokens:
+                label = ids.get(match_id)
+                if label is None:
+                    label = ids[match_id] = self._label_of(match_id)
+                chosen.append((start, end, *label))
+                seen_tokens.update(range(start, end))
+        write_entities(doc, chosen)
+
+    def _label_of(self, match_id: int) -> tuple[int, int]:
+        """(label id, span id) that ``Span(doc, ..., label=..., span_id=...)`` would get."""
+        strings = self.nlp.vocab.strings
+        if match_id in self._ent_ids:
+            label, ent_id = self._ent_ids[match_id]
+            return strings.add(label), strings.add(ent_id)
+        return match_id, 0
+
+
+def _longest_first(m: tuple[int, int, int]) -> tuple[int, int]:
+    return (m[2] - m[1], -m[1])
 
 
 def accelerate(nlp: Language, *, rebuild: bool) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from array import array
+
 import numpy
 from spacy.attrs import SENT_START
 from spacy.language import Language
@@ -11,6 +13,8 @@ from .docview import fresh_view, ids
 
 _END_PUNCT = ids({".", "!", "?", "!?", "?!", "...", "…"})
 _QUERY = ids({"?"})
+_LINE_BREAK, _BLANK_LINE = 1, 2
+_MAX_BREAKS = 1_000_000
 
 
 class ClinicalSentencizer:
@@ -23,6 +27,17 @@ class ClinicalSentencizer:
 
     def __init__(self, nlp: Language, name: str = "clinical_sentencizer"):
         self.name = name
+        # ORTH id -> what a token with that text is: not a line break, a line break or a blank
+        # line (looking the text up in the string store for every word of every doc cost more
+        # than the rest of the sentencizer)
+        self._breaks: dict[int, int] = {}
+
+    def _break_kind(self, orth: int, text: str, is_space: int) -> int:
+        if len(self._breaks) >= _MAX_BREAKS:
+            self._breaks.clear()
+        kind = 0 if not is_space or "\n" not in text else _BLANK_LINE if "\n\n" in text else _LINE_BREAK
+        self._breaks[orth] = kind
+        return kind
 
     def __call__(self, doc: Doc) -> Doc:
         n = len(doc)
@@ -30,21 +45,35 @@ class ClinicalSentencizer:
             return doc
         view = fresh_view(doc)
         orths, is_punct, is_space, strings = view.orths, view.is_punct, view.is_space, view.strings
+        positions = view.positions()
+        # Only a token after sentence-final punctuation or after a space token can start a
+        # sentence: visit those (found from the doc's ORTH index) instead of every token.
         starts = [0]
+        for orth in _END_PUNCT.intersection(positions):
+            query = orth in _QUERY
+            for i in positions[orth]:
+                i += 1
+                if i < n and not is_punct[i] and not (query and _attached_query(doc, i - 1)):
+                    starts.append(i)
         # A token's trailing whitespace is at most one space in spaCy, so a line break is
         # always inside a space token.
-        for i in range(1, n):
-            prev = orths[i - 1]
-            if prev in _END_PUNCT:
-                if not is_punct[i] and not (prev in _QUERY and _attached_query(doc, i - 1)):
+        breaks = self._breaks
+        for orth, at in positions.items():
+            kind = breaks.get(orth)
+            if kind is None:
+                kind = self._break_kind(orth, strings[orth], is_space[at[0]])
+            if not kind:
+                continue
+            double = kind == _BLANK_LINE
+            for i in at:
+                i += 1
+                if i < n and not is_space[i] and (double or not strings[orths[i]][:1].islower()):
                     starts.append(i)
-            elif is_space[i - 1]:
-                text = strings[prev]
-                if "\n" in text and not is_space[i] and ("\n\n" in text or not strings[orths[i]][:1].islower()):
-                    starts.append(i)
-        flags = numpy.full((n, 1), -1, dtype="int64")
-        flags[starts, 0] = 1
-        doc.from_array([SENT_START], flags.astype("uint64"))
+        starts.sort()
+        flags = [-1] * n
+        for i in starts:
+            flags[i] = 1
+        doc.from_array([SENT_START], numpy.frombuffer(array("q", flags), dtype="int64").astype("uint64").reshape(n, 1))
         view.set_sent_starts(starts)
         return doc
 

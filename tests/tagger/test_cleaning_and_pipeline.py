@@ -94,8 +94,9 @@ def test_tag_many_returns_one_outcome_per_input_in_order(rules_tagger):
 
 def test_pipeline_is_assembled_from_config_and_round_trips_through_disk(rules_tagger, tmp_path):
     nlp = rules_tagger.nlp
-    assert nlp.pipe_names == ["clinical_sentencizer", "entity_ruler", "concept_attributes", "laterality", "context",
-                              "modifiers", "dose", "time_expressions"]
+    assert nlp.pipe_names == ["clinical_sentencizer", "entity_ruler", "clinical_attributes"]
+    steps = [step.name for step in nlp.get_pipe("clinical_attributes").steps]
+    assert steps == ["concept_attributes", "laterality", "context", "modifiers", "dose", "time_expressions"]
     nlp.to_disk(tmp_path / "pipeline")
     loaded = spacy.load(tmp_path / "pipeline")
     text = "No hip pain but my R forefoot hurts in sneakers; treadmill 4.5 mph an hour a day."

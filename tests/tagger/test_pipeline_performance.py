@@ -128,3 +128,21 @@ def test_pipeline_survives_pickling(rules_tagger):
     copy = Tagger(pickle.loads(pickle.dumps(rules_tagger.nlp)))
     for text in TEXTS:
         assert copy.tag(text) == rules_tagger.tag(text)
+
+
+def test_token_matcher_skipping_states_that_die_early_keeps_spacys_matches_on_random_docs():
+    """The matcher leaves out states that would die within the next tokens without a match
+    (decided on the tokens' test masks); on random docs it must still return spaCy's matches
+    in spaCy's order, including at the end of a doc."""
+    import random
+
+    nlp = spacy.blank("en")
+    patterns = [*OPERATOR_PATTERNS,
+                [{"LOWER": "a", "OP": "?"}, {"LOWER": "b", "OP": "?"}, {"LOWER": "c", "OP": "*"}, {"LOWER": "x"}],
+                [{"LOWER": {"IN": ["a", "b"]}, "OP": "?"}, {"LOWER": "c"}, {"LOWER": "a", "OP": "?"}],
+                [{"LOWER": "x"}, {"LOWER": "a", "OP": "+"}, {"LOWER": "b", "OP": "?"}, {"LOWER": "c"}]]
+    ours, theirs = _both(nlp.vocab, patterns)
+    rng = random.Random(3)
+    for _ in range(400):
+        doc = nlp.make_doc(" ".join(rng.choice("abcx") for _ in range(rng.randint(1, 12))))
+        assert ours(doc) == theirs(doc)
