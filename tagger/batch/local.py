@@ -19,9 +19,10 @@ import signal
 from collections.abc import Callable, Sequence
 
 from ..core import Tagger
+from ..gc_tuning import tune_after_load
 from .errors import EngineError
 from .readers import ChunkReader, ChunkSpec
-from .worker import ChunkJob, freeze_heap, get_tagger, process_chunk
+from .worker import ChunkJob, get_tagger, process_chunk
 
 log = logging.getLogger("tagger")
 
@@ -39,7 +40,7 @@ def _init_worker(job: ChunkJob) -> None:
     # Ctrl+C goes to the whole process group: let the parent alone decide what happens
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     get_tagger(job.tagger)
-    freeze_heap()
+    tune_after_load()
 
 
 def _run_chunk(job: ChunkJob, spec: ChunkSpec) -> int:
@@ -52,7 +53,7 @@ def run_local(chunks: Sequence[ChunkSpec], job: ChunkJob, on_done: OnDone, *, wo
     if workers <= 1:
         if tagger is None:
             tagger = get_tagger(job.tagger)
-        freeze_heap()  # as the pool workers do, so one worker and N workers are compared fairly
+        tune_after_load()  # as the pool workers do, so one worker and N workers are compared fairly
         reader = ChunkReader(job.text_col, job.id_col)
         try:
             for spec in chunks:

@@ -8,7 +8,6 @@ is a row count (local engine) or the chunk's compact output rows (Dask), never s
 from __future__ import annotations
 
 import functools
-import gc
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -43,15 +42,6 @@ def get_tagger(spec: TaggerSpec) -> Tagger:
 
         return Tagger(build_pipeline(), max_chars=spec.max_chars)
     return load(spec.model, max_chars=spec.max_chars)
-
-
-def freeze_heap() -> None:
-    """Take every object alive now (the loaded model above all) out of the garbage
-    collector's sight. Tagging allocates many small objects, and each full collection
-    would otherwise walk the whole model again: measured, this saves about a quarter of the
-    CPU time per chunk. Only for processes the batch engines own; a notebook calling
-    ``tag_dataframe`` keeps its normal collector."""
-    gc.freeze()
 
 
 @dataclass(frozen=True)
@@ -132,4 +122,4 @@ def write_chunk(job: ChunkJob, index: int, rows) -> None:
     write_table(part_path(job.parts_dir, index), rows)
 
 
-__all__ = ["ChunkJob", "ModelSummary", "TaggerSpec", "describe_model", "entities_part_path", "freeze_heap", "get_tagger", "part_path", "process_chunk", "write_chunk"]
+__all__ = ["ChunkJob", "ModelSummary", "TaggerSpec", "describe_model", "entities_part_path", "get_tagger", "part_path", "process_chunk", "write_chunk"]
