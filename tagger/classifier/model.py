@@ -15,7 +15,7 @@ from sklearn.preprocessing import LabelBinarizer, Normalizer
 from sklearn.utils.multiclass import type_of_target
 from sklearn.utils.validation import check_is_fitted, validate_data
 
-from .features import CaseFeaturizer, CaseText
+from .features import CaseFeaturizer, CaseText, SentencePooledTfidf
 
 THRESHOLD_GRID = np.round(np.arange(0.10, 0.91, 0.025), 3)
 
@@ -45,7 +45,8 @@ class ChainClassifier(ClassifierMixin, BaseEstimator):
     """
 
     def __init__(self, C: float = 4.0, class_weight: str | None = "balanced", cv: int = 5,
-                 tune_thresholds: bool = True, calibrate: bool = True, random_state: int = 0, max_iter: int = 2000):
+                 tune_thresholds: bool = True, calibrate: bool = True, random_state: int = 0, max_iter: int = 2000,
+                 stack: bool = False):
         self.C = C
         self.class_weight = class_weight
         self.cv = cv
@@ -53,6 +54,7 @@ class ChainClassifier(ClassifierMixin, BaseEstimator):
         self.calibrate = calibrate
         self.random_state = random_state
         self.max_iter = max_iter
+        self.stack = stack
 
     def _base(self) -> LogisticRegression:
         return LogisticRegression(C=self.C, class_weight=self.class_weight, solver="liblinear",
@@ -80,6 +82,8 @@ class ChainClassifier(ClassifierMixin, BaseEstimator):
         # out-of-fold decision values, so a long case full of matching features does not
         # read as certainty. (1, 0) means "use the logistic regression's own probability".
         self.calibration_ = np.tile([1.0, 0.0], (Y.shape[1], 1))
+        oof = np.zeros(Y.shape, dtype=float)  # out-of-fold decision values, for stacking
+        have_oof = np.zeros(Y.shape[1], dtype=bool)
         n_iter = []
         for j in range(Y.shape[1]):
             yj = Y[:, j]
@@ -93,6 +97,7 @@ class ChainClassifier(ClassifierMixin, BaseEstimator):
                 if n_splits >= 2:
                     folds = StratifiedKFold(n_splits=n_splits, shuffle=True, random_state=self.random_state)
                     decision = cross_val_predict(self._base(), X, yj, cv=folds, method="decision_function")
+                    oof[:, j], have_oof[j] = decision, True
                     if self.calibrate:
                         platt = LogisticRegression(C=1e4, solver="lbfgs").fit(decision.reshape(-1, 1), yj)
                         self.calibration_[j] = [platt.coef_[0][0], platt.intercept_[0]]
@@ -101,11 +106,31 @@ class ChainClassifier(ClassifierMixin, BaseEstimator):
                     if self.tune_thresholds:
                         self.thresholds_[j] = best_f1_threshold(yj, scores)
         self.n_iter_ = np.asarray(n_iter or [0])
+        # Stacking: each label's probability from every label's (out-of-fold) decision value,
+        # so "local" can learn that chain evidence speaks against it, "footwear" that a
+        # foot chain speaks for it. Still linear in the features (see decision_contributions).
+        self.stack_weights_ = None
+        if self.stack and self.multilabel_ and self.calibrate and have_oof.all():
+            W = np.zeros((Y.shape[1], Y.shape[1]))
+            b = np.zeros(Y.shape[1])
+            for j in range(Y.shape[1]):
+                second = LogisticRegression(C=1.0, solver="lbfgs", max_iter=1000).fit(oof, Y[:, j])
+                W[j], b[j] = second.coef_[0], second.intercept_[0]
+                if self.tune_thresholds:
+                    self.thresholds_[j] = best_f1_threshold(Y[:, j], 1.0 / (1.0 + np.exp(-(oof @ W[j] + b[j]))))
+            self.stack_weights_, self.stack_intercepts_ = W, b
         return self
+
+    def _decisions(self, X) -> np.ndarray:
+        return np.column_stack([np.zeros(X.shape[0]) if isinstance(est, float) else est.decision_function(X)
+                                for est in self.estimators_])
 
     def predict_proba(self, X) -> np.ndarray:
         check_is_fitted(self, "estimators_")
         X = validate_data(self, X, accept_sparse="csr", reset=False)
+        if getattr(self, "stack_weights_", None) is not None:
+            z = self._decisions(X) @ self.stack_weights_.T + self.stack_intercepts_
+            return 1.0 / (1.0 + np.exp(-z))
         cols = []
         for j, est in enumerate(self.estimators_):
             if isinstance(est, float):
@@ -138,6 +163,8 @@ class ChainClassifier(ClassifierMixin, BaseEstimator):
         for j, est in enumerate(self.estimators_):
             if not isinstance(est, float):
                 out[j] = est.coef_[0][idx] * values
+        if getattr(self, "stack_weights_", None) is not None:
+            out = self.stack_weights_ @ out  # the stacked logit is a weighted sum of the labels' logits
         return idx, out
 
     def __sklearn_tags__(self):
@@ -149,25 +176,38 @@ class ChainClassifier(ClassifierMixin, BaseEstimator):
 
 
 def build_model(features: str = "both", C: float = 8.0, tfidf_max_features: int = 20000,
-                random_state: int = 0, entity_weight: float = 0.5) -> Pipeline:
+                random_state: int = 0, entity_weight: float = 0.5, entity_norm: str = "l2",
+                text_weight: float = 1.0, ngram_max: int = 2, concept_text: bool = False,
+                text_norm: str = "l2", stack: bool = False,
+                stop_words: str | None = None, max_df: float = 1.0, class_weight: str | None = "balanced") -> Pipeline:
     """The shipped model (``features="both"``) or a baseline (``"entities"``, ``"text"``).
 
-    Each block is L2-normalised per case so that neither drowns the other under one
-    regularisation strength; ``entity_weight`` scales the entity block against the words.
+    ``entity_norm="l2"`` normalises the entity block per case; ``"none"`` keeps each
+    feature at 1 (times ``entity_weight``), so a long note does not spread its evidence thin.
+    The word block is L2-normalised TF-IDF; ``text_weight`` scales it (0 drops it).
     """
     parts = []
     if features in {"both", "entities"}:
-        parts.append(("entities", Pipeline([("featurize", CaseFeaturizer()), ("vectorize", DictVectorizer()),
-                                            ("normalize", Normalizer())])))
-    if features in {"both", "text"}:
+        steps = [("featurize", CaseFeaturizer()), ("vectorize", DictVectorizer())]
+        if entity_norm == "l2":
+            steps.append(("normalize", Normalizer()))
+        elif entity_norm != "none":
+            raise ValueError(f"entity_norm must be 'l2' or 'none', not {entity_norm!r}")
+        parts.append(("entities", Pipeline(steps)))
+    if text_norm == "sentence_max" and (features == "text" or (features == "both" and text_weight > 0)):
+        parts.append(("words", SentencePooledTfidf(ngram_range=(1, ngram_max), min_df=2, max_features=tfidf_max_features)))
+    elif features == "text" or (features == "both" and text_weight > 0):
         parts.append(("words", Pipeline([
-            ("text", CaseText()),
-            ("tfidf", TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True, max_features=tfidf_max_features,
-                                      lowercase=True, strip_accents="unicode")),
+            ("text", CaseText(concepts=concept_text)),
+            ("tfidf", TfidfVectorizer(ngram_range=(1, ngram_max), min_df=2, sublinear_tf=True, max_features=tfidf_max_features,
+                                      lowercase=True, strip_accents="unicode", stop_words=stop_words, max_df=max_df,
+                                      norm=None if text_norm == "none" else text_norm)),
         ])))
     if not parts:
         raise ValueError(f"features must be 'both', 'entities' or 'text', not {features!r}")
-    block_weight = {"entities": entity_weight, "words": 1.0}
+    block_weight = {"entities": entity_weight, "words": text_weight}
     weights = {name: block_weight[name] for name, _ in parts} if features == "both" else None
+    if features == "entities" and entity_norm == "none":
+        weights = {"entities": entity_weight}
     return Pipeline([("features", FeatureUnion(parts, transformer_weights=weights)),
-                     ("classify", ChainClassifier(C=C, random_state=random_state))])
+                     ("classify", ChainClassifier(C=C, class_weight=class_weight, random_state=random_state, stack=stack))])

@@ -31,7 +31,8 @@ def test_case_featurizer_is_not_run_through_the_numeric_common_checks():
     for cls in (CaseFeaturizer, CaseText):
         est = cls()
         assert est.fit([]) is est
-        assert est.get_params() == {}
+    assert CaseFeaturizer().get_params() == {}
+    assert CaseText().get_params() == {"concepts": False}
 
 
 def test_chain_classifier_thresholds_are_tuned_per_label_in_multilabel_mode():
