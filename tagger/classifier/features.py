@@ -239,95 +239,13 @@ class CaseFeaturizer(TransformerMixin, BaseEstimator):
 
 
 class CaseText(TransformerMixin, BaseEstimator):
-    """Tagged cases -> the text the tagger read, for word n-gram vectorizers.
-
-    With ``concepts=True`` every entity span is replaced by one token naming its concept
-    (``condition_flat_feet`` for "pes planus" or "flat feet"), so the n-grams around it
-    ("new running_shoes"...) do not depend on the words a writer picked for the entity.
-    """
-
-    def __init__(self, concepts: bool = False):
-        self.concepts = concepts
+    """Tagged cases -> the text the tagger read, for word n-gram vectorizers."""
 
     def fit(self, X, y=None):
         return self
 
     def transform(self, X) -> list[str]:
-        if not self.concepts:
-            return [as_result(case).text for case in X]
-        return [concept_text(as_result(case)) for case in X]
+        return [as_result(case).text for case in X]
 
     def get_feature_names_out(self, input_features=None):
         return np.asarray(input_features if input_features is not None else [], dtype=object)
-
-
-def concept_token(entity) -> str:
-    return f"{entity.label.lower()}_{entity.concept}".replace("-", "_").replace(" ", "_").lower()
-
-
-def concept_text(result: TagResult) -> str:
-    """The text with each entity span replaced by its concept token (overlaps: the first wins)."""
-    out, pos = [], 0
-    for e in sorted(result.entities, key=lambda e: (e.start, -e.end)):
-        if e.start < pos:
-            continue
-        out.append(result.text[pos : e.start])
-        out.append(f" {concept_token(e)} ")
-        pos = e.end
-    out.append(result.text[pos:])
-    return "".join(out)
-
-
-class SentencePooledTfidf(TransformerMixin, BaseEstimator):
-    """Word n-gram TF-IDF per sentence, max-pooled over a case's sentences.
-
-    Vocabulary and IDF are learnt on whole cases; each sentence is then weighted and
-    L2-normalised on its own, and a case takes, for each n-gram, its largest weight in any
-    sentence. A word keeps the weight it has in its own sentence however long the note
-    is, so a long email with many complaints does not spread each one thin (which one
-    L2-normalised bag per case does). Takes tagged cases (it needs their sentences).
-    """
-
-    def __init__(self, ngram_range=(1, 2), min_df=2, max_features=20000, sublinear_tf=True):
-        self.ngram_range = ngram_range
-        self.min_df = min_df
-        self.max_features = max_features
-        self.sublinear_tf = sublinear_tf
-
-    def fit(self, X, y=None):
-        from sklearn.feature_extraction.text import TfidfVectorizer
-
-        self.vectorizer_ = TfidfVectorizer(ngram_range=tuple(self.ngram_range), min_df=self.min_df,
-                                           max_features=self.max_features, sublinear_tf=self.sublinear_tf,
-                                           lowercase=True, strip_accents="unicode")
-        self.vectorizer_.fit([as_result(case).text for case in X])
-        if hasattr(self.vectorizer_, "stop_words_"):
-            del self.vectorizer_.stop_words_  # every pruned term: introspection only, and most of the file
-        return self
-
-    def transform(self, X):
-        from scipy import sparse
-
-        texts, owner = [], []
-        for k, case in enumerate(X):
-            result = as_result(case)
-            spans = [(s.start, s.end) for s in result.sentences] or [(0, len(result.text))]
-            for start, end in spans:
-                texts.append(result.text[start:end])
-                owner.append(k)
-        n_cases, n_cols = len(X), len(self.vectorizer_.vocabulary_)
-        if not texts:
-            return sparse.csr_matrix((n_cases, n_cols))
-        S = self.vectorizer_.transform(texts).tocoo()
-        rows = np.asarray(owner)[S.row]
-        if not len(rows):
-            return sparse.csr_matrix((n_cases, n_cols))
-        order = np.lexsort((S.col, rows))
-        rows, cols, vals = rows[order], S.col[order], S.data[order]
-        first = np.r_[True, (rows[1:] != rows[:-1]) | (cols[1:] != cols[:-1])]
-        starts = np.flatnonzero(first)
-        pooled = np.maximum.reduceat(vals, starts)
-        return sparse.csr_matrix((pooled, (rows[starts], cols[starts])), shape=(n_cases, n_cols))
-
-    def get_feature_names_out(self, input_features=None):
-        return self.vectorizer_.get_feature_names_out()

@@ -15,7 +15,7 @@ from sklearn.preprocessing import LabelBinarizer, Normalizer
 from sklearn.utils.multiclass import type_of_target
 from sklearn.utils.validation import check_is_fitted, validate_data
 
-from .features import CaseFeaturizer, CaseText, SentencePooledTfidf
+from .features import CaseFeaturizer, CaseText
 
 THRESHOLD_GRID = np.round(np.arange(0.10, 0.91, 0.025), 3)
 
@@ -39,6 +39,13 @@ def best_f1_threshold(y_true: np.ndarray, scores: np.ndarray, default: float = 0
 class ChainClassifier(ClassifierMixin, BaseEstimator):
     """One logistic regression per label; per-label thresholds by ``cv``-fold cross-validation.
 
+    Probabilities are Platt-calibrated per label on out-of-fold decision values; with
+    ``stack=True`` (multi-label) each label's probability instead comes from a second
+    logistic regression (strength ``stack_C``) over *every* label's out-of-fold decision
+    value, so label structure is learnt (chain evidence speaks against ``local``, a foot
+    chain for ``footwear``). Both stages are linear, so the model stays linear in the
+    features and ``decision_contributions`` stays exact.
+
     ``y`` may be a 2-D indicator matrix (multi-label: each label thresholded on its own)
     or 1-D labels (binary or multiclass: the most probable class wins; thresholds are
     only tuned in the multi-label case).
@@ -46,7 +53,7 @@ class ChainClassifier(ClassifierMixin, BaseEstimator):
 
     def __init__(self, C: float = 4.0, class_weight: str | None = "balanced", cv: int = 5,
                  tune_thresholds: bool = True, calibrate: bool = True, random_state: int = 0, max_iter: int = 2000,
-                 stack: bool = False):
+                 stack: bool = False, stack_C: float = 1.0):
         self.C = C
         self.class_weight = class_weight
         self.cv = cv
@@ -55,6 +62,7 @@ class ChainClassifier(ClassifierMixin, BaseEstimator):
         self.random_state = random_state
         self.max_iter = max_iter
         self.stack = stack
+        self.stack_C = stack_C
 
     def _base(self) -> LogisticRegression:
         return LogisticRegression(C=self.C, class_weight=self.class_weight, solver="liblinear",
@@ -114,7 +122,7 @@ class ChainClassifier(ClassifierMixin, BaseEstimator):
             W = np.zeros((Y.shape[1], Y.shape[1]))
             b = np.zeros(Y.shape[1])
             for j in range(Y.shape[1]):
-                second = LogisticRegression(C=1.0, solver="lbfgs", max_iter=1000).fit(oof, Y[:, j])
+                second = LogisticRegression(C=self.stack_C, solver="lbfgs", max_iter=1000).fit(oof, Y[:, j])
                 W[j], b[j] = second.coef_[0], second.intercept_[0]
                 if self.tune_thresholds:
                     self.thresholds_[j] = best_f1_threshold(Y[:, j], 1.0 / (1.0 + np.exp(-(oof @ W[j] + b[j]))))
@@ -176,38 +184,38 @@ class ChainClassifier(ClassifierMixin, BaseEstimator):
 
 
 def build_model(features: str = "both", C: float = 8.0, tfidf_max_features: int = 20000,
-                random_state: int = 0, entity_weight: float = 0.5, entity_norm: str = "l2",
-                text_weight: float = 1.0, ngram_max: int = 2, concept_text: bool = False,
-                text_norm: str = "l2", stack: bool = False,
-                stop_words: str | None = None, max_df: float = 1.0, class_weight: str | None = "balanced") -> Pipeline:
+                random_state: int = 0, entity_weight: float = 0.05, entity_norm: str = "none",
+                text_weight: float = 1.0, text_norm: str = "l2", stack: bool = True,
+                class_weight: str | None = "balanced") -> Pipeline:
     """The shipped model (``features="both"``) or a baseline (``"entities"``, ``"text"``).
 
-    ``entity_norm="l2"`` normalises the entity block per case; ``"none"`` keeps each
-    feature at 1 (times ``entity_weight``), so a long note does not spread its evidence thin.
-    The word block is L2-normalised TF-IDF; ``text_weight`` scales it (0 drops it).
+    The entity block is not normalised per case (``entity_norm="none"``): each meaning
+    feature is worth ``entity_weight`` however many others the note has, so a long email
+    with several complaints does not spread each one thin (``"l2"`` normalises it, as the
+    model did before). The word block is word 1-2-gram TF-IDF, L2-normalised per case
+    (``text_norm="l2"``; ``"none"`` leaves the TF-IDF weights as they are), times
+    ``text_weight``. ``stack`` gives each label's probability from all labels'
+    out-of-fold scores (see ``ChainClassifier``).
     """
+    if text_norm not in {"l2", "none"}:
+        raise ValueError(f"text_norm must be 'l2' or 'none', not {text_norm!r}")
     parts = []
     if features in {"both", "entities"}:
         steps = [("featurize", CaseFeaturizer()), ("vectorize", DictVectorizer())]
         if entity_norm == "l2":
             steps.append(("normalize", Normalizer()))
         elif entity_norm != "none":
-            raise ValueError(f"entity_norm must be 'l2' or 'none', not {entity_norm!r}")
+            raise ValueError(f"entity_norm must be 'none' or 'l2', not {entity_norm!r}")
         parts.append(("entities", Pipeline(steps)))
-    if text_norm == "sentence_max" and (features == "text" or (features == "both" and text_weight > 0)):
-        parts.append(("words", SentencePooledTfidf(ngram_range=(1, ngram_max), min_df=2, max_features=tfidf_max_features)))
-    elif features == "text" or (features == "both" and text_weight > 0):
+    if features in {"both", "text"}:
         parts.append(("words", Pipeline([
-            ("text", CaseText(concepts=concept_text)),
-            ("tfidf", TfidfVectorizer(ngram_range=(1, ngram_max), min_df=2, sublinear_tf=True, max_features=tfidf_max_features,
-                                      lowercase=True, strip_accents="unicode", stop_words=stop_words, max_df=max_df,
-                                      norm=None if text_norm == "none" else text_norm)),
+            ("text", CaseText()),
+            ("tfidf", TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True, max_features=tfidf_max_features,
+                                      lowercase=True, strip_accents="unicode", norm="l2" if text_norm == "l2" else None)),
         ])))
     if not parts:
         raise ValueError(f"features must be 'both', 'entities' or 'text', not {features!r}")
     block_weight = {"entities": entity_weight, "words": text_weight}
-    weights = {name: block_weight[name] for name, _ in parts} if features == "both" else None
-    if features == "entities" and entity_norm == "none":
-        weights = {"entities": entity_weight}
+    weights = {name: block_weight[name] for name, _ in parts}
     return Pipeline([("features", FeatureUnion(parts, transformer_weights=weights)),
                      ("classify", ChainClassifier(C=C, class_weight=class_weight, random_state=random_state, stack=stack))])
