@@ -10,7 +10,15 @@ from typing import Any
 import numpy as np
 
 from ..corpus.schema import Case
-from .training import DEFAULT_C, adjust_thresholds_on_dev, fit_model, indicator, label_metrics, tag_cases
+from .training import (
+    DEFAULT_C,
+    TFIDF_BASELINE,
+    adjust_thresholds_on_dev,
+    fit_model,
+    indicator,
+    label_metrics,
+    tag_cases,
+)
 
 LEARNING_CURVE_FRACTIONS = (0.25, 0.5, 0.75, 1.0)
 
@@ -41,7 +49,8 @@ def evaluate_model(model_dir: str | Path, cases: Sequence[Case], *, split: str =
     systems: dict[str, np.ndarray] = {"model": model.predict_proba(eval_results)}
     thresholds: dict[str, np.ndarray] = {"model": np.asarray(model.thresholds_)}
     for name, features in (("tfidf_baseline", "text"), ("entities_baseline", "entities")):
-        baseline = fit_model(train_results, Y_train, labels, features=features, C=C, seed=seed)
+        settings = TFIDF_BASELINE if features == "text" else {"C": C}
+        baseline = fit_model(train_results, Y_train, labels, features=features, seed=seed, **settings)
         if dev_cases and split != "dev":  # the same threshold procedure as the shipped model
             adjust_thresholds_on_dev(baseline, dev_results, indicator(dev_cases, labels))
         systems[name] = baseline.predict_proba(eval_results)
@@ -151,7 +160,8 @@ def report_markdown(report: dict[str, Any]) -> str:
     lines = [f"# Evaluation: {report['model']['name']} {report['model']['version']} on the {report['split']} split", "",
              f"{report['n_eval']} evaluation cases. The baselines are trained on the same {report['n_train']} train cases, "
              "and every system's thresholds come from the same procedure (cross-validation on train, moved halfway to the best F1 on dev). "
-             "`tfidf_baseline`: word 1-2-gram TF-IDF + logistic regression on the raw text; `entities_baseline`: the entity features alone.", "",
+             "`tfidf_baseline`: word 1-2-gram TF-IDF + logistic regression on the raw text, with its own best C from "
+             "leave-one-writer-out cross-validation; `entities_baseline`: the entity features alone.", "",
              "| label | " + " | ".join(f"{n} P / R / F1" for n in names) + " |", "|---|" + "---|" * len(names)]
     for label in labels:
         cells = []

@@ -30,7 +30,19 @@ from .persistence import save_classifier
 from .taxonomy import TAXONOMY
 
 Progress = Callable[[str, int, int], None]
-DEFAULT_C = 8.0  # chosen by leave-one-writer-out CV on train+dev (see README)
+# Chosen by leave-one-writer-out cross-validation on train+dev (benchmarks/writer_cv.py,
+# figures in benchmarks/writer_cv_results.md; README "Hypotheses").
+DEFAULT_C = 8.0
+DEFAULT_ENTITY_WEIGHT = 0.05  # the entity block is binary (not L2-normalised), times this
+DEFAULT_ENTITY_NORM = "none"
+DEFAULT_TEXT_WEIGHT = 1.0  # the word block: word 1-2-gram TF-IDF, L2-normalised per case
+DEFAULT_TEXT_NORM = "l2"
+DEFAULT_STACK = True
+SHIPPED_SETTINGS = {"entity_weight": DEFAULT_ENTITY_WEIGHT, "entity_norm": DEFAULT_ENTITY_NORM,
+                    "text_weight": DEFAULT_TEXT_WEIGHT, "text_norm": DEFAULT_TEXT_NORM, "stack": DEFAULT_STACK}
+# The TF-IDF baseline: plain L2-normalised TF-IDF with its own best C under the same protocol
+# (C 2-32 tried, 16 best) and no stacking (which did not help it there): its best showing.
+TFIDF_BASELINE = {"C": 16.0, "stack": False, "text_norm": "l2", "text_weight": 1.0}
 
 
 def label_set(cases: Iterable[Case]) -> list[str]:
@@ -75,8 +87,9 @@ def label_metrics(Y_true: np.ndarray, Y_pred: np.ndarray, labels: Sequence[str])
 
 
 def fit_model(results: Sequence[TagResult], Y: np.ndarray, labels: Sequence[str], *, features: str = "both",
-              C: float = DEFAULT_C, seed: int = 0) -> ChainModel:
-    pipeline = build_model(features, C=C, random_state=seed).fit(list(results), Y)
+              C: float = DEFAULT_C, seed: int = 0, **settings: Any) -> ChainModel:
+    """Fit the shipped configuration (``SHIPPED_SETTINGS``); ``settings`` override it."""
+    pipeline = build_model(features, C=C, random_state=seed, **{**SHIPPED_SETTINGS, **settings}).fit(list(results), Y)
     return ChainModel(pipeline, list(labels))
 
 
@@ -155,10 +168,14 @@ def train_model(cases: Sequence[Case], out_dir: str | Path, *, use_all: bool = F
         "format": "tagger.model.v1",
         "command": command or "",
         "seed": seed,
-        "hyperparameters": {"C": C, "entity_weight": 0.5, "features": "entity/concept features (L2-normalised, weight 0.5) + word 1-2-gram tf-idf",
-                            "calibration": "Platt scaling per label on 5-fold out-of-fold decision values",
+        "hyperparameters": {"C": C, **SHIPPED_SETTINGS,
+                            "features": f"entity/concept features (binary, not normalised per case, weight {DEFAULT_ENTITY_WEIGHT}) "
+                                        "+ word 1-2-gram tf-idf (L2-normalised per case, weight 1)",
+                            "calibration": ("stacked: per label, a logistic regression over all labels' 5-fold out-of-fold decision values"
+                                            if DEFAULT_STACK else "Platt scaling per label on 5-fold out-of-fold decision values"),
                             "thresholds": threshold_source,
-                            "selection": "C and entity_weight by leave-one-writer-out cross-validation on train+dev"},
+                            "selection": "C, entity weight/normalisation and stacking by leave-one-writer-out cross-validation "
+                                         "on train+dev (benchmarks/writer_cv.py)"},
         "trained_on": "all splits" if use_all else "train split",
         "corpus": {
             "sha256": corpus_hash(cases),

@@ -17,7 +17,8 @@ EXPECTED_FAILURES = {
 }
 
 
-@parametrize_with_checks([ChainClassifier(cv=3)], expected_failed_checks=lambda est: EXPECTED_FAILURES)
+@parametrize_with_checks([ChainClassifier(cv=3), ChainClassifier(cv=3, stack=True)],
+                         expected_failed_checks=lambda est: EXPECTED_FAILURES)
 def test_chain_classifier_passes_sklearn_common_checks(estimator, check):
     check(estimator)
 
@@ -44,3 +45,31 @@ def test_chain_classifier_thresholds_are_tuned_per_label_in_multilabel_mode():
     assert clf.thresholds_.shape == (2,)
     assert clf.predict(X).shape == (120, 2)
     assert not np.allclose(clf.thresholds_, 0.5) or pytest.fail("thresholds stayed at the default")
+
+
+def test_stacked_probabilities_are_a_logistic_of_the_summed_feature_contributions():
+    """With the stacked second stage the model stays linear in the features, so the evidence
+    weights (coefficient x value, mixed through the stack) add up to each label's log-odds."""
+    import numpy as np
+
+    rng = np.random.default_rng(1)
+    X = rng.normal(size=(150, 6))
+    Y = np.column_stack([X[:, 0] > 0.5, X[:, 1] > 0, X[:, 0] + X[:, 1] > 0]).astype(int)
+    clf = ChainClassifier(cv=3, stack=True).fit(X, Y)
+    assert clf.stack_weights_.shape == (3, 3)
+    for row in X[:5]:
+        _, contrib = clf.decision_contributions(row.reshape(1, -1))
+        intercepts = np.array([est.intercept_[0] for est in clf.estimators_])
+        logit = contrib.sum(axis=1) + clf.stack_weights_ @ intercepts + clf.stack_intercepts_
+        np.testing.assert_allclose(1 / (1 + np.exp(-logit)), clf.predict_proba(row.reshape(1, -1))[0], rtol=1e-9)
+
+
+def test_stacking_falls_back_to_platt_scaling_when_a_label_is_too_rare_for_cross_validation():
+    import numpy as np
+
+    rng = np.random.default_rng(2)
+    X = rng.normal(size=(60, 4))
+    Y = np.column_stack([X[:, 0] > 0, np.r_[1, np.zeros(59)]]).astype(int)
+    clf = ChainClassifier(cv=3, stack=True).fit(X, Y)
+    assert clf.stack_weights_ is None
+    assert clf.predict_proba(X).shape == (60, 2)

@@ -1,0 +1,199 @@
+"""Leave-one-writer-out cross-validation of classifier configurations on train+dev.
+
+Each file in ``corpora/cases/`` is one writer brief (one voice). For every file: train on
+the train+dev cases of all the other files, predict the held-out file's train+dev cases,
+and score macro F1 with the thresholds the classifier picks by its own cross-validation
+(no dev adjustment: dev is part of the training data here). The mean over files is the
+stand-in for "text written by people outside the team". Test cases are never read.
+
+Also prints the dev split figure (train on train, score dev) for each configuration.
+The TF-IDF baseline is run under the same protocol (and takes the same C grid, so that
+any tuning the model gets, the baseline gets too).
+
+    python benchmarks/writer_cv.py                        # shipped config + tfidf baselines
+    python benchmarks/writer_cv.py --configs shipped,previous,tfidf_C16
+    python benchmarks/writer_cv.py --list
+
+Tagging is cached under /tmp (keyed by the corpus texts and the pipeline's source files),
+so a run after the first only fits classifiers. No note text is printed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+# name -> build_model keyword arguments ("shipped" = build_model's defaults with DEFAULT_C).
+# Only options build_model still has are here; every configuration tried during selection,
+# including options dropped because they lost (sentence-pooled TF-IDF, concept-token text,
+# stop words, unnormalised TF-IDF...), is in benchmarks/writer_cv_results.md with its figures
+# (most can be re-run from commit 1828190; text_norm='sqrt', the word block divided by the
+# square root of its norm, was tried and not committed).
+PREVIOUS = {"entity_norm": "l2", "entity_weight": 0.5, "text_norm": "l2", "text_weight": 1.0, "stack": False}
+L2TEXT = {"text_norm": "l2", "text_weight": 1.0}  # the model before this selection
+CONFIGS: dict[str, dict] = {
+    "shipped": {},
+    "previous": PREVIOUS,
+    "previous_stacked": {**PREVIOUS, "stack": True},
+    "shipped_unstacked": {"stack": False},
+    "previous_C16": {**PREVIOUS, "C": 16.0},
+    "shipped_C4": {"C": 4.0},
+    "shipped_C16": {"C": 16.0},
+    "shipped_w0.03": {"entity_weight": 0.03},
+    "shipped_w0.08": {"entity_weight": 0.08},
+    "shipped_unbalanced": {"class_weight": None},
+    "entities_only": {"features": "entities"},
+    **{f"tfidf_C{c:g}": {"features": "text", "C": float(c), "stack": False, **L2TEXT} for c in (2, 4, 8, 16, 32)},
+    "tfidf_C16_stacked": {"features": "text", "C": 16.0, "stack": True, **L2TEXT},
+    # word block not normalised per case either (TF-IDF weights times text_weight)
+    "shipped_rawtext_t0.03": {"text_norm": "none", "text_weight": 0.03},
+    "shipped_rawtext_t0.04": {"text_norm": "none", "text_weight": 0.04},
+    "shipped_rawtext_t0.06": {"text_norm": "none", "text_weight": 0.06},
+}
+BASELINES = ("tfidf_C8", "tfidf_C16")
+LONG_WORDS = 200  # "long" column: pooled macro F1 over held-out cases longer than this
+
+
+def load_tagged(cache_dir: Path, retag: bool = False):
+    """(cases, file name per case, tagged results as dicts), tagging once per corpus+pipeline."""
+    from tagger.corpus.io import read_cases
+
+    files = sorted((REPO / "corpora" / "cases").glob("*.jsonl"))
+    cases, writer = [], []
+    for f in files:
+        for c in read_cases([f]):
+            if c.split in {"train", "dev"}:  # the test split is never read by model selection
+                cases.append(c)
+                writer.append(f.stem)
+    digest = hashlib.sha256()
+    for c in cases:
+        digest.update(c.text.encode("utf-8"))
+    for src in sorted((REPO / "tagger" / "pipeline").rglob("*")):
+        if src.is_file() and src.suffix in {".py", ".json", ".jsonl", ".txt"}:
+            digest.update(src.read_bytes())
+    cache = cache_dir / f"tagger_writer_cv_{digest.hexdigest()[:16]}.jsonl"
+    if cache.exists() and not retag:
+        results = [json.loads(line) for line in cache.read_text(encoding="utf-8").splitlines()]
+    else:
+        from tagger.classifier.training import tag_cases
+        from tagger.core import Tagger
+        from tagger.pipeline import build_pipeline
+
+        results = [r.model_dump(mode="json") for r in tag_cases(Tagger(build_pipeline()), cases)]
+        tmp = cache.with_suffix(".tmp")
+        tmp.write_text("".join(json.dumps(r) + "\n" for r in results), encoding="utf-8")
+        os.replace(tmp, cache)
+    from tagger.schema import TagResult
+
+    return cases, np.array(writer), [TagResult.model_validate(r) for r in results]
+
+
+def memoize_case_features() -> None:
+    """Every fold featurizes the same cases: compute each case's features once (keyed by the
+    object, which lives for the whole run). Pure speed-up; the features are unchanged."""
+    from tagger.classifier import features
+
+    original = features.case_features
+    memo: dict[int, tuple] = {}
+
+    def cached(case):
+        key = id(case)
+        if key not in memo:
+            memo[key] = (case, original(case))
+        return memo[key][1]
+
+    features.case_features = cached
+
+
+def fit_predict(config: dict, train_results, Y_train, test_results) -> np.ndarray:
+    from tagger.classifier.model import build_model
+    from tagger.classifier.training import DEFAULT_C
+
+    kwargs = dict(config)
+    kwargs.setdefault("C", DEFAULT_C)
+    pipe = build_model(**kwargs).fit(train_results, Y_train)
+    proba = pipe.predict_proba(test_results)
+    return (proba >= pipe.named_steps["classify"].thresholds_).astype(int)
+
+
+def macro_f1(Y, P) -> float:
+    from sklearn.metrics import f1_score
+
+    keep = Y.sum(axis=0) > 0  # a label absent from a held-out file has no F1 to average
+    return float(f1_score(Y[:, keep], P[:, keep], average="macro", zero_division=0))
+
+
+def run_config(name: str, config: dict, cases, writer, results, Y, n_jobs: int = 1) -> dict:
+    from joblib import Parallel, delayed
+
+    files = sorted(set(writer))
+
+    def one(f):
+        tr, te = writer != f, writer == f
+        P = fit_predict(config, [r for r, m in zip(results, tr, strict=True) if m], Y[tr], [r for r, m in zip(results, te, strict=True) if m])
+        return f, macro_f1(Y[te], P), P
+
+    started = time.perf_counter()
+    out = Parallel(n_jobs=n_jobs)(delayed(one)(f) for f in files)
+    per_file = {f: s for f, s, _ in out}
+    pooled_P = np.zeros_like(Y)
+    for f, _, P in out:
+        pooled_P[writer == f] = P
+    split = np.array([c.split for c in cases])
+    P_dev = fit_predict(config, [r for r, s in zip(results, split, strict=True) if s == "train"], Y[split == "train"],
+                        [r for r, s in zip(results, split, strict=True) if s == "dev"])
+    from sklearn.metrics import f1_score
+
+    per_label = f1_score(Y, pooled_P, average=None, zero_division=0)
+    long = np.array([len(c.text.split()) > LONG_WORDS for c in cases])
+    return {"long": macro_f1(Y[long], pooled_P[long]), "n_long": int(long.sum()),"name": name, "per_file": per_file, "mean": float(np.mean(list(per_file.values()))),
+            "pooled_per_label": per_label.tolist(), "min_label": float(per_label.min()),
+            "dev": macro_f1(Y[split == "dev"], P_dev), "seconds": time.perf_counter() - started}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--configs", default="shipped," + ",".join(BASELINES), help="comma-separated names (see --list)")
+    parser.add_argument("--list", action="store_true")
+    parser.add_argument("--cache-dir", default="/tmp")
+    parser.add_argument("--retag", action="store_true")
+    parser.add_argument("--n-jobs", type=int, default=1)
+    parser.add_argument("--json", help="also append each configuration's figures to this JSONL file")
+    args = parser.parse_args()
+    if args.list:
+        for name, cfg in CONFIGS.items():
+            print(f"{name}: {cfg}")
+        return
+    from tagger.classifier.training import indicator, label_set
+
+    cases, writer, results = load_tagged(Path(args.cache_dir), args.retag)
+    memoize_case_features()
+    labels = label_set(cases)
+    Y = indicator(cases, labels)
+    files = sorted(set(writer))
+    short = {f: f[:12] for f in files}
+    print(f"{len(cases)} train+dev cases in {len(files)} files; {len(labels)} labels")
+    print("| config | " + " | ".join(short[f] for f in files) + " | **mean** | min label (pooled) | long | dev | s |")
+    print("|---|" + "---|" * (len(files) + 5))
+    for name in args.configs.split(","):
+        res = run_config(name, CONFIGS[name], cases, writer, results, Y, args.n_jobs)
+        print(f"| {name} | " + " | ".join(f"{res['per_file'][f]:.3f}" for f in files)
+              + f" | **{res['mean']:.3f}** | {res['min_label']:.3f} {labels[int(np.argmin(res['pooled_per_label']))]} "
+              + f"| {res['long']:.3f} | {res['dev']:.3f} | {res['seconds']:.0f} |", flush=True)
+        if args.json:
+            with open(args.json, "a", encoding="utf-8") as fh:
+                fh.write(json.dumps({**res, "config": CONFIGS[name], "labels": labels}) + "\n")
+
+
+if __name__ == "__main__":
+    main()
