@@ -37,24 +37,37 @@ def is_loopback(host: str) -> bool:
 def run_server(*, host: str = "127.0.0.1", port: int = 8000, workers: int = 1, model: Path | None = None,
                log_level: str = "info") -> None:
     """Serve until interrupted. Each worker process loads the model once, in the app's lifespan."""
-    import uvicorn
-
     from service.config import get_settings
 
     if model is not None:
         os.environ["TAGGER_MODEL"] = str(model.resolve())  # read by every worker's Settings
     get_settings.cache_clear()
-    uvicorn.run(
-        "service.main:create_app",
-        factory=True,
-        host=host,
-        port=port,
-        workers=workers,
-        log_level=log_level,
-        log_config=log_config(log_level),
-        access_log=False,  # the app logs one line per request itself, without query strings or text
-        server_header=False,
-    )
+    options: dict[str, Any] = {
+        "factory": True, "host": host, "port": port, "workers": workers, "log_level": log_level,
+        "log_config": log_config(log_level),
+        "access_log": False,  # the app logs one line per request itself, without query strings or text
+        "server_header": False,
+    }
+    start_uvicorn("service.main:create_app", options)
+
+
+def start_uvicorn(target: str, options: dict[str, Any]) -> None:
+    """``uvicorn.run``, except that several workers share a listening socket bound so that
+    their connections get TCP_NODELAY (see ``service/uvicorn_config.py``)."""
+    import uvicorn
+
+    if options.get("workers", 1) <= 1:
+        uvicorn.run(target, **options)
+        return
+    from uvicorn.supervisors import Multiprocess
+
+    from service.uvicorn_config import NoDelayConfig
+
+    config = NoDelayConfig(target, **options)
+    try:
+        Multiprocess(config, sockets=[config.bind_socket()]).run()
+    except KeyboardInterrupt:
+        pass
 
 
 def serve_cli(

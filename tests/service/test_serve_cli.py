@@ -21,10 +21,10 @@ REPO = Path(__file__).resolve().parents[2]
 
 @pytest.fixture
 def uvicorn_calls(monkeypatch) -> list[dict]:
-    import uvicorn
+    from tagger.cli import serve
 
     calls: list[dict] = []
-    monkeypatch.setattr(uvicorn, "run", lambda target, **kwargs: calls.append({"target": target, **kwargs}))
+    monkeypatch.setattr(serve, "start_uvicorn", lambda target, options: calls.append({"target": target, **options}))
     monkeypatch.delenv("TAGGER_MODEL", raising=False)
     return calls
 
@@ -99,3 +99,31 @@ def test_tagger_serve_starts_a_server_that_tags(tmp_path) -> None:
         log.close()
     output = (tmp_path / "serve.log").read_text()
     assert "POST /v1/tag -> 200" in output and "sneakers" not in output
+
+
+def test_multi_worker_listener_gives_accepted_connections_tcp_nodelay():
+    """uvicorn's own multi-worker socket leaves Nagle on (a ~40 ms stall per keep-alive request)."""
+    import asyncio
+
+    from service.uvicorn_config import NoDelayConfig
+
+    listener = NoDelayConfig("service.main:create_app", factory=True, host="127.0.0.1", port=0, workers=2).bind_socket()
+    seen: list[int] = []
+
+    async def accept_one() -> None:
+        def on_connect(reader, writer):
+            seen.append(writer.get_extra_info("socket").getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY))
+            writer.close()
+
+        server = await asyncio.start_server(on_connect, sock=listener)
+        async with server:
+            _, writer = await asyncio.open_connection(*listener.getsockname()[:2])
+            for _ in range(100):
+                if seen:
+                    break
+                await asyncio.sleep(0.01)
+            writer.close()
+
+    asyncio.run(accept_one())
+    assert listener.proto == socket.IPPROTO_TCP
+    assert seen and seen[0] != 0
