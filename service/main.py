@@ -59,6 +59,8 @@ async def _load_into(app: FastAPI, *, background: bool) -> None:
 @asynccontextmanager
 async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     """Load the model once. In background mode /healthz answers while it loads and /readyz says 503."""
+    # the thread pool that runs sync routes and streamed batches (see Settings.work_threads)
+    anyio.to_thread.current_default_thread_limiter().total_tokens = app.state.settings.work_threads
     if app.state.tagger is not None:
         yield
         return

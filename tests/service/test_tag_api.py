@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+
 import pytest
+from fastapi.testclient import TestClient
 
 from tagger.schema import TagResult
 
@@ -202,3 +207,39 @@ def test_unknown_paths_and_methods_answer_in_the_error_envelope(client) -> None:
     assert client.get("/v1/nothing").json()["error"]["code"] == "E404"
     response = client.get("/v1/tag")
     assert response.status_code == 405 and response.json()["error"]["code"] == "E405"
+
+
+class _CountingTagger:
+    """Wraps a tagger; records how many ``tag`` calls run at the same time."""
+
+    def __init__(self, real):
+        self.real, self.running, self.most = real, 0, 0
+        self.lock = threading.Lock()
+
+    def __getattr__(self, name):
+        return getattr(self.real, name)
+
+    def tag(self, text, **kwargs):
+        with self.lock:
+            self.running += 1
+            self.most = max(self.most, self.running)
+        time.sleep(0.05)
+        try:
+            return self.real.tag(text, **kwargs)
+        finally:
+            with self.lock:
+                self.running -= 1
+
+
+@pytest.mark.parametrize("threads", [1, 3])
+def test_work_threads_caps_how_many_notes_are_tagged_at_once(make_app, rules_tagger, threads):
+    counting = _CountingTagger(rules_tagger)
+    with TestClient(make_app(counting, work_threads=threads)) as client:
+        def post(_):
+            return client.post("/v1/tag", json={"text": "R knee pain x3/52"}).status_code
+
+        with ThreadPoolExecutor(max_workers=6) as pool:
+            statuses = list(pool.map(post, range(6)))
+    assert statuses == [200] * 6
+    assert counting.most <= threads
+    assert counting.most == 1 if threads == 1 else counting.most >= 2
