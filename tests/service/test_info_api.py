@@ -170,3 +170,11 @@ def test_docs_fall_back_to_the_cdn_page_without_the_bundle(make_app, monkeypatch
         response = c.get("/docs")
     assert response.status_code == 200 and "swagger-ui-bundle.js" in response.text
     assert "https://cdn.jsdelivr.net" in response.headers["content-security-policy"]
+
+
+def test_the_shipped_example_is_the_patients_part_of_seed_000(seed_document) -> None:
+    """Tests fall back to the example file when the seeds are not beside the clone: it must
+    stay the exact slice of seed 000 they would otherwise read."""
+    start = seed_document.index("Seriously. Your Blog")
+    end = seed_document.index("down to my toes.") + len("down to my toes.")
+    assert EXAMPLE.read_text(encoding="utf-8") == seed_document[start:end]
