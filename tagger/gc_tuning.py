@@ -15,11 +15,17 @@ from __future__ import annotations
 import gc
 
 YOUNG_THRESHOLD = 20_000
+_tuned = False
 
 
 def tune_after_load() -> None:
     """Take everything alive now (the loaded model above all) out of the collector's sight,
-    and collect the youngest generation less often."""
+    and collect the youngest generation less often. Once per process: a later call would
+    freeze whatever tagging has left lying around."""
+    global _tuned
+    if _tuned:
+        return
+    _tuned = True
     gc.freeze()
     young, middle, old = gc.get_threshold()
     gc.set_threshold(max(young, YOUNG_THRESHOLD), middle, old)

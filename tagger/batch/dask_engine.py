@@ -46,16 +46,10 @@ def read_partition(spec: ChunkSpec, text_col: str, id_col: str | None) -> pd.Dat
     })
 
 
-_heap_frozen = False
-
-
 def tag_partition(frame: pd.DataFrame, job: ChunkJob) -> pd.DataFrame:
     """Tag one partition with this worker's model; Arrow-backed columns keep types exact."""
-    global _heap_frozen
     tagger = get_tagger(job.tagger)
-    if not _heap_frozen:  # once per worker process, after its model is loaded
-        tune_after_load()
-        _heap_frozen = True
+    tune_after_load()  # after the model is loaded; only the first call per process does anything
     check_labels(tagger, job.labels)
     rows = frame["row"].tolist()
     first_row = rows[0] if rows else 0
