@@ -8,11 +8,11 @@ n-gram to its occurrences in the text.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
 from scipy import sparse
-from sklearn.feature_extraction.text import strip_accents_unicode
 from sklearn.pipeline import Pipeline
 
 from ..schema import Evidence, Hypothesis, TagResult, TextSpan
@@ -36,6 +36,7 @@ class ChainModel:
         self._features = pipeline.named_steps["features"]
         self._classifier = pipeline.named_steps["classify"]
         self._names = np.asarray(self._features.get_feature_names_out(), dtype=object)
+        self._word_rules = _word_rules(self._features)
 
     @property
     def thresholds_(self) -> np.ndarray:
@@ -61,7 +62,7 @@ class ChainModel:
         for i, result in enumerate(results):
             if evidence:
                 columns, contributions = self._classifier.decision_contributions(X[i])
-                words = _WordIndex(result.text)
+                words = _WordIndex(result.text, *self._word_rules)
             ranked = []
             for j, label in enumerate(self.labels_):
                 threshold = float(thresholds[j])
@@ -127,37 +128,45 @@ class ChainModel:
         return spans
 
 
-# The TF-IDF vectorizer's own token pattern, so a bigram feature finds the words it was built from.
-_TOKEN = re.compile(r"(?u)\b\w\w+\b")
+def _word_rules(features) -> tuple[re.Pattern[str], Callable[[str], str]]:
+    """The word block's own token pattern and preprocessor (lower-casing, accent stripping),
+    so a word feature's evidence finds the words it was built from."""
+    for _, block in features.transformer_list:
+        for step in getattr(block, "steps", [("", block)]):
+            vectorizer = step[1]
+            if hasattr(vectorizer, "build_preprocessor") and hasattr(vectorizer, "token_pattern"):
+                return re.compile(vectorizer.token_pattern), vectorizer.build_preprocessor()
+    return re.compile(r"(?u)\b\w\w+\b"), str.lower  # no word block: nothing will ask
 
 
 class _WordIndex:
-    """The text's tokens (lower-cased, accents stripped as the vectorizer does), built once
-    per case so each evidence term is a list lookup, not a regex over the whole text."""
+    """The text's tokens, preprocessed as the vectorizer does, built once per case so each
+    evidence term is a list lookup, not a regex over the whole text."""
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, token: re.Pattern[str], preprocess: Callable[[str], str]):
         self.text = text
+        self.token, self.preprocess = token, preprocess
         self.bounds: list[tuple[int, int]] = []
         self.first: dict[str, list[int]] = {}
         self.words: list[str] | None = None  # built on first use: most cases need no word evidence
 
-    def _build(self) -> None:
-        matches = list(_TOKEN.finditer(self.text))
-        self.words = [strip_accents_unicode(m.group().lower()) for m in matches]
+    def _build(self) -> list[str]:
+        matches = list(self.token.finditer(self.text))
+        self.words = [self.preprocess(m.group()) for m in matches]
         self.bounds = [m.span() for m in matches]
         self.first = {}
         for i, word in enumerate(self.words):
             self.first.setdefault(word, []).append(i)
+        return self.words
 
     def spans(self, term: str) -> list[TextSpan]:
         words = term.split()
         if not words:
             return []
-        if self.words is None:
-            self._build()
+        tokens = self.words if self.words is not None else self._build()
         spans = []
         for i in self.first.get(words[0], ()):
-            if self.words[i : i + len(words)] == words:
+            if tokens[i : i + len(words)] == words:
                 start, end = self.bounds[i][0], self.bounds[i + len(words) - 1][1]
                 spans.append(TextSpan(start=start, end=end, text=self.text[start:end]))
                 if len(spans) >= MAX_SPANS_PER_FEATURE:
