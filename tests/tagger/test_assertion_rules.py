@@ -230,3 +230,27 @@ def test_a_relatives_clause_ends_at_the_writers_own_words(rules_tagger):
 )
 def test_past_episodes_are_historical(rules_tagger, text, target):
     assert ent(rules_tagger.tag(text), target).historical
+
+
+@pytest.mark.parametrize(
+    ("text", "target", "attribute"),
+    [
+        ("Previous injuries: L hamstring tear 2018 (football), fully recovered. Occupation: chef", "football", "historical"),
+        ("The piriformis stretch (glute med I think) helps.", "glute med", "hypothetical"),
+        ("My theory is that the QL is tight, hiking the pelvis up, so the foot rolls in.", "foot", "hypothetical"),
+        ("I was ready to buy orthotics until the physio checked my back.", "orthotics", "hypothetical"),
+    ],
+)
+def test_history_headers_trailing_hedges_theories_and_purchases(rules_tagger, text, target, attribute):
+    assert getattr(ent(rules_tagger.tag(text), target), attribute)
+
+
+def test_a_history_header_stops_at_the_next_form_field(rules_tagger):
+    r = rules_tagger.tag("Previous injuries: L ankle sprain 2015. Occupation: chef, standing all day.")
+    assert ent(r, "sprain").historical
+    assert not ent(r, "standing all day").historical
+
+
+def test_a_trailing_i_think_does_not_hedge_the_negated_findings_after_it(rules_tagger):
+    r = rules_tagger.tag("What I've ruled out (I think): no numbness or tingling.")
+    assert not ent(r, "numbness").hypothetical

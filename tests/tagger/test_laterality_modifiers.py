@@ -136,3 +136,10 @@ def test_after_takes_the_value_of_a_relieving_word_just_before_it(rules_tagger, 
 def test_bare_after_still_aggravates(rules_tagger):
     r = rules_tagger.tag("My knee aches after long runs.")
     assert next(e for e in r.entities if "runs" in e.text).modifier == "aggravating"
+
+
+def test_made_alone_is_not_a_modifier_but_made_it_better_is(rules_tagger):
+    r = rules_tagger.tag("The podiatrist made me orthotics in May.")
+    assert next(e for e in r.entities if e.text == "orthotics").modifier is None
+    r = rules_tagger.tag("Cycling made it better.")
+    assert next(e for e in r.entities if e.text == "Cycling").modifier == "relieving"
