@@ -254,3 +254,8 @@ def test_a_history_header_stops_at_the_next_form_field(rules_tagger):
 def test_a_trailing_i_think_does_not_hedge_the_negated_findings_after_it(rules_tagger):
     r = rules_tagger.tag("What I've ruled out (I think): no numbness or tingling.")
     assert not ent(r, "numbness").hypothetical
+
+
+def test_a_generic_plural_cause_is_hypothetical_but_my_own_is_not(rules_tagger):
+    assert ent(rules_tagger.tag("Her coach says arches cause shin problems."), "arches").hypothetical
+    assert not ent(rules_tagger.tag("My arches cause me no trouble."), "arches").hypothetical
