@@ -99,6 +99,9 @@ class Modifiers:
         store = entity_store(doc)
         answers = [self._answer_span(doc, v, t) for t in kept if t[2]["direction"] == "ANSWER"]
         for target in targets:
+            record = store.get(target[0])
+            if record is not None and record.get("end") == target[1] and record.get("other_subject"):
+                continue  # "my sister's knees hurt when she runs": her running does not change the subject's complaint
             self._link_target(doc, v, target, by_start, starts, symptoms, symptom_starts, store, answers)
         return ents
 
@@ -202,7 +205,7 @@ class Modifiers:
         return self
 
 
-@Language.factory("modifiers", assigns=["span._.modifier"], requires=["doc.ents", "span._.negated"])
+@Language.factory("modifiers", assigns=["span._.modifier"], requires=["doc.ents", "span._.negated", "span._.other_subject"])
 def make_modifiers(nlp: Language, name: str) -> Modifiers:
     register_extensions()
     return Modifiers(nlp, name)

@@ -143,3 +143,9 @@ def test_made_alone_is_not_a_modifier_but_made_it_better_is(rules_tagger):
     assert next(e for e in r.entities if e.text == "orthotics").modifier is None
     r = rules_tagger.tag("Cycling made it better.")
     assert next(e for e in r.entities if e.text == "Cycling").modifier == "relieving"
+
+
+def test_someone_elses_activity_does_not_modify_the_subjects_complaint(rules_tagger):
+    r = rules_tagger.tag("My brother has flat feet and his shins hurt when he runs. My knee is sore on stairs.")
+    assert next(e for e in r.entities if e.text == "runs").modifier is None
+    assert next(e for e in r.entities if e.text == "stairs").modifier == "aggravating"
