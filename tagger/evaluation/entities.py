@@ -102,16 +102,18 @@ def gold_mentions(case: dict[str, Any]) -> list[Mention]:
 
 
 def evaluate_entities(cases: Iterable[dict[str, Any]], tagger: Tagger, split: str = "dev", *,
-                      error_examples: int = 0, batch_size: int = 32) -> dict[str, Any]:
+                      error_examples: int = 0, list_errors: tuple[str, ...] = (),
+                      batch_size: int = 32) -> dict[str, Any]:
     """Tag every gold-annotated case of ``split`` and score the entities against the gold.
 
     ``error_examples > 0`` adds an ``errors`` section (patterns grouped by surface text and
     up to that many examples per kind). It quotes note text and is allowed on the dev
     (and train) split only, so the test split stays unseen while rules are tuned.
+    ``list_errors`` names error kinds to list in full (``errors["listed"]``), same rule.
     """
     if error_examples < 0:
         raise ValueError("error_examples must be >= 0")
-    if error_examples and split not in ERROR_SPLITS:
+    if (error_examples or list_errors) and split not in ERROR_SPLITS:
         raise ValueError(f"error examples are for tuning on the dev split; refusing to list them for split {split!r}")
     chosen, computed = select_cases(cases, split)
     started = time.perf_counter()
@@ -147,6 +149,7 @@ def evaluate_entities(cases: Iterable[dict[str, Any]], tagger: Tagger, split: st
         "seconds": round(seconds, 3),
     }
     report.update(score(evals))
-    if error_examples:
-        report["errors"] = analyse_errors(evals, error_examples, removed={(r["case"], r["start"], r["end"]) for r in removed})
+    if error_examples or list_errors:
+        report["errors"] = analyse_errors(evals, error_examples, removed={(r["case"], r["start"], r["end"]) for r in removed},
+                                          listed=tuple(list_errors))
     return report

@@ -82,11 +82,19 @@ def case_errors(case: CaseEval, removed: set[tuple[str, int, int]] = frozenset()
 
 
 def analyse_errors(cases: list[CaseEval], examples: int,
-                   removed: set[tuple[str, int, int]] = frozenset()) -> dict[str, Any]:
+                   removed: set[tuple[str, int, int]] = frozenset(), *,
+                   listed: tuple[str, ...] = ()) -> dict[str, Any]:
     """Counts per kind, patterns grouped by surface text (most frequent first), and examples.
 
     Examples: up to ``examples`` per kind, one per pattern, most frequent patterns first.
+    ``listed`` names kinds (e.g. ``("historical", "other_subject")``) whose errors are all
+    listed, in case and text order, under ``listed``: the examples show one error per
+    pattern, so the fifth "knee" a rule missed is never shown there, while tuning an
+    attribute needs every one of them.
     """
+    unknown = sorted(set(listed) - set(ERROR_KINDS))
+    if unknown:
+        raise ValueError(f"unknown error kind(s) {unknown}; known: {list(ERROR_KINDS)}")
     errors = [err for case in cases for err in case_errors(case, removed)]
     keyed: dict[tuple[str, str, str, str], list[dict[str, Any]]] = {}
     for err in errors:
@@ -104,8 +112,11 @@ def analyse_errors(cases: list[CaseEval], examples: int,
         if len(chosen[kind]) < examples:
             chosen[kind].append(found[0])
     counts = Counter(err["kind"] for err in errors)
-    return {
+    report: dict[str, Any] = {
         "counts": {kind: counts[kind] for kind in ERROR_KINDS},
         "patterns": patterns,
         "examples": {kind: found for kind, found in chosen.items() if found},
     }
+    if listed:
+        report["listed"] = {kind: [err for err in errors if err["kind"] == kind] for kind in listed}
+    return report

@@ -94,6 +94,11 @@ def _errors(errors: dict[str, Any], top: int) -> list[str]:
         for err in examples:
             detail = f" ({err['detail']})" if err["detail"] else ""
             lines.append(f"  {err['case']} {err['label']}{detail}: {err['context']}")
+    for kind, found in errors.get("listed", {}).items():
+        lines.append("")
+        lines.append(f"All {kind} errors ({len(found)})")
+        for err in found:
+            lines.append(f"  {err['case']} {err['label']} {err['detail']}: {err['context']}")
     return lines
 
 

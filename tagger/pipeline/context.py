@@ -35,6 +35,8 @@ CATEGORY_ATTRIBUTE = {
     "OTHER_SUBJECT": "other_subject",
 }
 DIRECTIONS = {"FORWARD", "BACKWARD", "BIDIRECTIONAL", "TERMINATE", "PSEUDO"}
+SCOPES = {"sentence", "line"}
+LABELS = frozenset({"BODY_REGION", "STRUCTURE", "CONDITION", "SYMPTOM", "ACTIVITY", "FOOTWEAR"})
 LIST_CONTINUERS = frozenset({"or", "nor", "and", "no", "&", "/"})
 _CONTINUER_IDS = ids(LIST_CONTINUERS)
 _LIST_ENDS = ids({",", ";", ".", ":"})
@@ -59,6 +61,13 @@ def validate_rule(rule: dict[str, Any], where: str) -> None:
         raise ValueError(f"{where}: direction must be one of {sorted(DIRECTIONS)}, not {rule.get('direction')!r}")
     if rule["direction"] not in {"TERMINATE", "PSEUDO"} and rule.get("category") not in CATEGORY_ATTRIBUTE:
         raise ValueError(f"{where}: category must be one of {sorted(CATEGORY_ATTRIBUTE)}, not {rule.get('category')!r}")
+    if rule.get("scope", "sentence") not in SCOPES:
+        raise ValueError(f"{where}: scope must be one of {sorted(SCOPES)}, not {rule.get('scope')!r}")
+    if rule.get("scope") == "line" and rule["direction"] != "FORWARD":
+        raise ValueError(f"{where}: a 'line' scope runs forward only; direction is {rule['direction']!r}")
+    unknown = set(rule.get("labels") or ()) - LABELS
+    if unknown:
+        raise ValueError(f"{where}: labels must be among {sorted(LABELS)}, not {sorted(unknown)}")
 
 
 class _Trigger(NamedTuple):
@@ -80,6 +89,8 @@ class _RuleInfo(NamedTuple):
     max_scope: int
     ignore_commas: bool
     own: frozenset[int]  # ids of the words that end this rule's scope (``terminated_by``)
+    labels: frozenset[str] | None  # the entity labels the rule may mark (``labels``; None: all)
+    line: bool  # the scope runs to the end of the line, across sentences and semicolons
 
 
 class ConText:
@@ -115,11 +126,14 @@ class ConText:
                 int(rule.get("max_scope") or self.default_max_scope),
                 bool(rule.get("ignore_commas")),
                 ids(rule.get("terminated_by") or ()),
+                frozenset(rule["labels"]) if rule.get("labels") else None,
+                rule.get("scope") == "line",
             )
             for key, rule in self._rule_of.items()
         }
         # match ids of rules with a context condition (``_context_ok`` is a no-op for the rest)
-        self._checked = {key for key, rule in self._rule_of.items() if rule.get("require_preceding") or rule.get("attached")}
+        self._checked = {key for key, rule in self._rule_of.items()
+                         if rule.get("require_preceding") or rule.get("attached") or rule.get("detached")}
 
     # -- matching ---------------------------------------------------------
     def _triggers(self, doc: Doc, v: DocView) -> list[_Trigger]:
@@ -165,6 +179,10 @@ class ConText:
             prev = doc[start - 1] if start > 0 else None
             if prev is not None and not prev.whitespace_ and not (prev.is_space or prev.is_quote or prev.is_left_punct):
                 return False
+        if rule.get("detached"):
+            # "Hamstring strain?": the trigger does not touch the next word (that is "?S1", above).
+            if end < len(doc) and not doc[end - 1].whitespace_ and not (doc[end].is_punct or doc[end].is_space):
+                return False
         return True
 
     # -- scope --------------------------------------------------------------
@@ -209,14 +227,14 @@ class ConText:
         # Only tokens inside the trigger's sentence can end it by the last three. The loops
         # below spell this out inline: they run for every token of every scope.
         for trig in triggers:
-            direction, attribute, max_scope, ignore_commas, own = trig.info
+            direction, attribute, max_scope, ignore_commas, own, labels, line = trig.info
             if attribute is None:
                 continue
             sent_start, sent_end = v.sent_bounds(doc, trig.start)
             scopes = []
             if direction == "FORWARD" or direction == "BIDIRECTIONAL":
-                end = min(sent_end, trig.end + max_scope)
-                for i in range(trig.end, end):  # all inside the sentence
+                end = min(self._line_end(doc, v, trig) if line else sent_end, trig.end + max_scope)
+                for i in range(trig.end, end):  # inside the sentence (or the line, for a plan header)
                     if (i in terminators and not ignore_commas) or (own and lowers[i] in own):
                         end = i
                         break
@@ -225,7 +243,7 @@ class ConText:
                         if not ignore_commas and comma_stops_scope(i, sent_end):
                             end = i
                             break
-                    elif orth in _BRACKETS and not (ignore_commas and orth in _PARENS):
+                    elif orth in _BRACKETS and not (ignore_commas and (orth in _PARENS or line)):
                         end = i
                         break
                 scopes.append((trig.end, end))
@@ -258,7 +276,7 @@ class ConText:
                 while k < n_ents and ent_starts[k] < hi:
                     s, e, label, _ = ents[k]
                     k += 1
-                    if e > hi or s in done:
+                    if e > hi or s in done or (labels is not None and label not in labels):
                         continue
                     if attribute == "negated" and label in CLOSE_NEGATION_LABELS and not self._negates_closely(lowers, trig, s, e):
                         continue
@@ -268,6 +286,17 @@ class ConText:
                         record[attribute] = True
                         add_trigger(record, attribute, "true", trig.start_char, trig.end_char)
         return ents
+
+    @staticmethod
+    def _line_end(doc: Doc, v: DocView, trig: _Trigger) -> int:
+        """The first token after ``trig`` that holds a line break (or the doc's length):
+        "P: ... to stop. Repeated ext exercises, walking 2x15 min/day.\n" is one plan. A
+        header alone on its line ("Plan:\n...") heads the next line."""
+        text, pos = doc.text, trig.end_char
+        while pos < len(text) and text[pos].isspace():
+            pos += 1
+        newline = text.find("\n", pos)
+        return len(doc) if newline < 0 else bisect_left(v.idx, newline, trig.end)
 
     @staticmethod
     def _negates_closely(lowers: list[int], trig: _Trigger, start: int, end: int) -> bool:

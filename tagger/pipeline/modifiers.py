@@ -2,7 +2,11 @@
 
 The target of a link is an ACTIVITY, FOOTWEAR or a STRUCTURE being stretched or
 released ("goes away when barefoot" -> barefoot relieving; "worse in sneakers" ->
-sneakers aggravating). The nearest trigger in the target's clause wins. Without a
+sneakers aggravating). The nearest trigger in the target's clause wins; a bare "after"
+(``inherit``) takes the value of a trigger just before it ("settles for a few hours after
+she foam-rolls" -> relieving). A form's question (``"direction": "ANSWER"``, "What makes it
+worse?") gives its value to the targets of the answer that follows, up to the line's end or
+the next question, when their own clause has no trigger. Without a
 trigger, a symptom joined to the target by a linking word ("hurts when I take
 stairs") makes it aggravating, or relieving when the symptom is negated ("no pain
 when barefoot").
@@ -25,6 +29,7 @@ from .rules import data_file, read_jsonl, rules_to_disk
 TARGET_LABELS = frozenset({"ACTIVITY", "FOOTWEAR"})
 CLAUSE_BREAKS = frozenset({"but", "however", "although", "though", "whereas", ";", "except", "yet", "otherwise"})
 _CLAUSE_BREAK_IDS = ids(CLAUSE_BREAKS)
+_ANSWER_ENDS = ids({"?", ":"})
 
 
 class Modifiers:
@@ -92,9 +97,29 @@ class Modifiers:
         symptoms = [e for e in spans if e[2] == "SYMPTOM"]
         symptom_starts = [e[0] for e in symptoms]
         store = entity_store(doc)
+        answers = [self._answer_span(doc, v, t) for t in kept if t[2]["direction"] == "ANSWER"]
         for target in targets:
-            self._link_target(doc, v, target, by_start, starts, symptoms, symptom_starts, store)
+            record = store.get(target[0])
+            if record is not None and record.get("end") == target[1] and record.get("other_subject"):
+                continue  # "my sister's knees hurt when she runs": her running does not change the subject's complaint
+            self._link_target(doc, v, target, by_start, starts, symptoms, symptom_starts, store, answers)
         return ents
+
+    @staticmethod
+    def _answer_span(doc: Doc, v, trigger) -> tuple[int, int, int, int, str]:
+        """The tokens answering a form question (``trigger``): up to the line break, the next
+        "?" or ":", or the end of the answer's sentence."""
+        start = trigger[1]
+        n = v.n
+        while start < n and v.is_space[start]:
+            start += 1
+        hi = v.sent_bounds(doc, start)[1] if start < n else n
+        lowers = v.lowers
+        for i in range(start, hi):
+            if v.is_space[i] or lowers[i] in _ANSWER_ENDS:
+                hi = i
+                break
+        return start, hi, trigger[0], trigger[1], trigger[2]["modifier"]
 
     def _clause(self, doc: Doc, v, target) -> tuple[int, int]:
         lo, hi = v.sent_bounds(doc, target[0], target[1])
@@ -110,7 +135,7 @@ class Modifiers:
                 break
         return lo, hi
 
-    def _link_target(self, doc: Doc, v, target, by_start, starts, symptoms, symptom_starts, store) -> None:
+    def _link_target(self, doc: Doc, v, target, by_start, starts, symptoms, symptom_starts, store, answers=()) -> None:
         lo, hi = self._clause(doc, v, target)
         t_start, t_end = target[0], target[1]
         best = None
@@ -133,7 +158,20 @@ class Modifiers:
             else:
                 continue
             if dist <= int(rule.get("max_scope", 8)) and (best is None or dist < best[0]):
-                best = (dist, start, end, rule["modifier"])
+                best = (dist, start, end, rule["modifier"], rule.get("inherit"))
+        if best is not None and best[4]:
+            # "settles for a few hrs after she foam-rolls": a trigger just before "after" decides
+            reach = best[1] - int(best[4])
+            before = [c for c in candidates if c[2][1] <= best[1] and c[0] >= max(lo, reach)
+                      and c[2][2]["direction"] != "ANSWER" and not c[2][2].get("inherit")]
+            if before:
+                start, _, (_, end, rule) = max(before, key=lambda c: c[2][1])
+                best = (best[0], start, end, rule["modifier"], None)
+        if best is None:
+            for a_lo, a_hi, q_start, q_end, value in answers:
+                if a_lo <= t_start and target[1] <= a_hi:
+                    best = (0, q_start, q_end, value, None)
+                    break
         if best is not None:
             record = store_record(store, target[0], target[1])
             record["modifier"] = best[3]
@@ -167,7 +205,7 @@ class Modifiers:
         return self
 
 
-@Language.factory("modifiers", assigns=["span._.modifier"], requires=["doc.ents", "span._.negated"])
+@Language.factory("modifiers", assigns=["span._.modifier"], requires=["doc.ents", "span._.negated", "span._.other_subject"])
 def make_modifiers(nlp: Language, name: str) -> Modifiers:
     register_extensions()
     return Modifiers(nlp, name)

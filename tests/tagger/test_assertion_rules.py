@@ -157,3 +157,105 @@ def test_prolonged_is_not_part_of_the_activity(rules_tagger):
 )
 def test_sides_written_after_the_site(rules_tagger, text, target, side):
     assert ent(rules_tagger.tag(text), target).laterality == side
+
+
+# -- session 3: hearsay, generic claims, short questions, plan sections -----------------------
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Pt read online that 'arches cause hip problems' - gait normal.", "hip"),
+        ("Everyone says flat feet are bad for runners, but mine are fine.", "flat feet"),
+        ("I've been reading about how weak glutes can wreck your knees.", "knees"),
+        ("My neighbour reckons hips cause ankle trouble.", "ankle"),
+        ("The GP said it sounds like bursitis from all the kneeling.", "bursitis"),
+        ("Shin splints?", "Shin splints"),
+        ("Tight calf or Achilles?? It started last week.", "Achilles"),
+        ("Can I still do next Sunday's 10k?", "10k"),
+        ("Worn in spikes for racing only from now on.", "spikes"),
+    ],
+)
+def test_hearsay_generic_and_guessed_things_are_hypothetical(rules_tagger, text, target):
+    assert ent(rules_tagger.tag(text), target).hypothetical
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Why does my knee hurt?", "knee"),
+        ("Where is your pain? Right heel.", "pain"),
+        ("Insoles have stopped my right knee caving in.", "knee"),
+    ],
+)
+def test_the_subjects_own_complaint_in_a_question_stays_asserted(rules_tagger, text, target):
+    r = rules_tagger.tag(text)
+    assert not ent(r, target).hypothetical
+    assert not ent(r, target).historical
+
+
+def test_a_plan_header_on_its_own_line_covers_the_whole_next_line(rules_tagger):
+    r = rules_tagger.tag("A: L glute med weakness.\nPlan:\nReassured; avoid hill sessions. Daily walking 20 min, calf raises.\n")
+    assert ent(r, "walking").hypothetical
+    assert ent(r, "calf raises").hypothetical
+    assert not ent(r, "glute med").hypothetical
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("My brother has high arches and his physio told him that's why his shins ache when he runs.", "shins"),
+        ("My brother has high arches and his physio told him that's why his shins ache when he runs.", "runs"),
+        ("Her own mum's flat feet, fine. Parent's own history: I had shin splints as a teen.", "shin splints"),
+        ("Her mum here. I've had sciatica myself so I worry.", "sciatica"),
+        ("Hockey coach here, writing about one of my U14s.", "Hockey"),
+        ("Pt read online that 'feet cause knee problems'.", "knee"),
+    ],
+)
+def test_other_peoples_bodies_jobs_and_hearsay(rules_tagger, text, target):
+    assert ent(rules_tagger.tag(text), target).other_subject
+
+
+def test_a_relatives_clause_ends_at_the_writers_own_words(rules_tagger):
+    r = rules_tagger.tag("My brother has high arches and sore shins, but my knee is the problem.")
+    assert ent(r, "shins").other_subject
+    assert not ent(r, "knee").other_subject
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Sprained the L ankle 3 yrs ago, fully recovered.", "ankle"),
+        ("The physio at the time gave me some stretches.", "stretches"),
+        ("Shin splints in my first season cleared up with rest.", "Shin splints"),
+    ],
+)
+def test_past_episodes_are_historical(rules_tagger, text, target):
+    assert ent(rules_tagger.tag(text), target).historical
+
+
+@pytest.mark.parametrize(
+    ("text", "target", "attribute"),
+    [
+        ("Previous injuries: L hamstring tear 2018 (football), fully recovered. Occupation: chef", "football", "historical"),
+        ("The piriformis stretch (glute med I think) helps.", "glute med", "hypothetical"),
+        ("My theory is that the QL is tight, hiking the pelvis up, so the foot rolls in.", "foot", "hypothetical"),
+        ("I was ready to buy orthotics until the physio checked my back.", "orthotics", "hypothetical"),
+    ],
+)
+def test_history_headers_trailing_hedges_theories_and_purchases(rules_tagger, text, target, attribute):
+    assert getattr(ent(rules_tagger.tag(text), target), attribute)
+
+
+def test_a_history_header_stops_at_the_next_form_field(rules_tagger):
+    r = rules_tagger.tag("Previous injuries: L ankle sprain 2015. Occupation: chef, standing all day.")
+    assert ent(r, "sprain").historical
+    assert not ent(r, "standing all day").historical
+
+
+def test_a_trailing_i_think_does_not_hedge_the_negated_findings_after_it(rules_tagger):
+    r = rules_tagger.tag("What I've ruled out (I think): no numbness or tingling.")
+    assert not ent(r, "numbness").hypothetical
+
+
+def test_a_generic_plural_cause_is_hypothetical_but_my_own_is_not(rules_tagger):
+    assert ent(rules_tagger.tag("Her coach says arches cause shin problems."), "arches").hypothetical
+    assert not ent(rules_tagger.tag("My arches cause me no trouble."), "arches").hypothetical

@@ -79,3 +79,49 @@ def test_my_own_pain_after_a_relative_is_not_other_subject(rules_tagger):
 def test_a_pseudo_trigger_does_not_negate(rules_tagger):
     r = rules_tagger.tag("No change in the heel pain after the injection.")
     assert "negated" not in attrs(r, "pain")
+
+
+# -- rule options added in session 3 -------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("rule", "message"),
+    [
+        ({"literal": "x", "category": "HYPOTHETICAL", "direction": "FORWARD", "scope": "paragraph"}, "scope must be"),
+        ({"literal": "x", "category": "HYPOTHETICAL", "direction": "BACKWARD", "scope": "line"}, "forward only"),
+        ({"literal": "x", "category": "HYPOTHETICAL", "direction": "FORWARD", "labels": ["SYMPTOMS"]}, "labels must be"),
+    ],
+)
+def test_rule_options_are_validated(rule, message):
+    from tagger.pipeline.context import validate_rule
+
+    with pytest.raises(ValueError, match=message):
+        validate_rule(rule, "rule 1")
+
+
+def test_every_shipped_context_rule_is_valid_and_round_trips(tmp_path):
+    import json
+
+    from tagger.pipeline.context import validate_rule
+    from tagger.pipeline.rules import data_file, read_jsonl, rules_to_disk
+
+    rules = read_jsonl(data_file("context_rules.jsonl"))
+    for i, rule in enumerate(rules):
+        validate_rule(rule, f"rule {i + 1}")
+    rules_to_disk(tmp_path / "r.jsonl", rules)
+    assert [json.loads(line) for line in (tmp_path / "r.jsonl").read_text().splitlines()] == rules
+
+
+def test_a_question_mark_touching_a_word_does_not_open_a_backward_scope(rules_tagger):
+    r = rules_tagger.tag("Tender TFL ?ITBS.")
+    assert "hypothetical" not in attrs(r, "TFL")
+
+
+def test_a_labelled_rule_marks_only_its_labels(rules_tagger):
+    r = rules_tagger.tag("Why do my knees ache after running?")
+    assert "hypothetical" not in attrs(r, "knees")
+    assert "hypothetical" not in attrs(r, "ache")
+
+
+def test_a_plan_line_scope_stops_at_the_line_break(rules_tagger):
+    r = rules_tagger.tag("P: glute bridges, walking daily.\nPt runs 20 km/wk.")
+    assert "hypothetical" in attrs(r, "walking")
+    assert "hypothetical" not in attrs(r, "runs")

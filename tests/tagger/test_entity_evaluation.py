@@ -199,3 +199,23 @@ def test_cli_prints_json_for_a_split_and_refuses_errors_on_test(tmp_path, monkey
     refused = runner.invoke(app, ["evaluate-entities", str(tmp_path), "--split", "test", "--errors", "3"])
     assert refused.exit_code != 0
     assert "dev" in refused.output
+
+
+def test_listed_kinds_show_every_error_not_one_per_pattern():
+    text = "No knee pain. No knee pain."
+    first, second = text.index("knee"), text.rindex("knee")
+    gold = [Mention(first, first + 4, "knee", "BODY_REGION", negated=True),
+            Mention(second, second + 4, "knee", "BODY_REGION", negated=True)]
+    pred = [Mention(first, first + 4, "knee", "BODY_REGION"), Mention(second, second + 4, "knee", "BODY_REGION")]
+    errors = analyse_errors([CaseEval("t-3", text, gold, pred)], examples=5, listed=("negated",))
+    assert len(errors["examples"]["negated"]) == 1  # one per pattern
+    assert [e["start"] for e in errors["listed"]["negated"]] == [first, second]
+    assert "All negated errors (2)" in format_report({"split": "dev", "cases": 1, "gold_entities": 2,
+                                                      "predicted_entities": 2, "unmapped_predictions": 0,
+                                                      "failed_cases": [], **score([CaseEval("t-3", text, gold, pred)]),
+                                                      "errors": errors})
+
+
+def test_listing_an_unknown_error_kind_is_refused():
+    with pytest.raises(ValueError, match="unknown error kind"):
+        analyse_errors([], examples=0, listed=("histrical",))

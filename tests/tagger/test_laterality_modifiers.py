@@ -105,3 +105,47 @@ def test_regions_roll_up_the_hierarchy_and_carry_verified_codes(rules_tagger):
 def test_comes_back_is_not_a_back(rules_tagger):
     r = rules_tagger.tag("The pain comes back every evening.")
     assert not any(e.label == "BODY_REGION" for e in r.entities)
+
+
+# -- session 3: form answers and "after" that follows a relieving word ---------------------------
+@pytest.mark.parametrize(
+    ("text", "target", "value"),
+    [
+        ("What makes it worse? Hills, long drives and standing at the sink.\nWhat makes it better? Cycling.", "standing", "aggravating"),
+        ("What makes it worse? Hills, long drives and standing at the sink.\nWhat makes it better? Cycling.", "Cycling", "relieving"),
+        ("Anything help? Soft slippers around the house.", "slippers", "relieving"),
+        ("Worse: kneeling, gardening\nBetter: swimming", "swimming", "relieving"),
+    ],
+)
+def test_form_answers_take_the_questions_modifier(rules_tagger, text, target, value):
+    assert next(e for e in rules_tagger.tag(text).entities if e.text == target).modifier == value
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The heel settles for an hour after she does her calf stretches.",
+        "Knee pain ↓ after the hamstring stretches.",
+    ],
+)
+def test_after_takes_the_value_of_a_relieving_word_just_before_it(rules_tagger, text):
+    stretches = next(e for e in rules_tagger.tag(text).entities if "stretches" in e.text)
+    assert stretches.modifier == "relieving"
+
+
+def test_bare_after_still_aggravates(rules_tagger):
+    r = rules_tagger.tag("My knee aches after long runs.")
+    assert next(e for e in r.entities if "runs" in e.text).modifier == "aggravating"
+
+
+def test_made_alone_is_not_a_modifier_but_made_it_better_is(rules_tagger):
+    r = rules_tagger.tag("The podiatrist made me orthotics in May.")
+    assert next(e for e in r.entities if e.text == "orthotics").modifier is None
+    r = rules_tagger.tag("Cycling made it better.")
+    assert next(e for e in r.entities if e.text == "Cycling").modifier == "relieving"
+
+
+def test_someone_elses_activity_does_not_modify_the_subjects_complaint(rules_tagger):
+    r = rules_tagger.tag("My brother has flat feet and his shins hurt when he runs. My knee is sore on stairs.")
+    assert next(e for e in r.entities if e.text == "runs").modifier is None
+    assert next(e for e in r.entities if e.text == "stairs").modifier == "aggravating"
