@@ -22,6 +22,7 @@ import pyarrow as pa
 
 from ..errors import TaggerError
 from ..gc_tuning import tune_after_load
+from .arrow_memory import release_unused, use_system_allocator
 from .errors import EngineError
 from .readers import ChunkReader, ChunkSpec
 from .rows import output_schema, tag_chunk
@@ -48,13 +49,17 @@ def read_partition(spec: ChunkSpec, text_col: str, id_col: str | None) -> pd.Dat
 
 def tag_partition(frame: pd.DataFrame, job: ChunkJob) -> pd.DataFrame:
     """Tag one partition with this worker's model; Arrow-backed columns keep types exact."""
+    use_system_allocator()
     tagger = get_tagger(job.tagger)
     tune_after_load()  # after the model is loaded; only the first call per process does anything
     check_labels(tagger, job.labels)
     rows = frame["row"].tolist()
     first_row = rows[0] if rows else 0
     table = tag_chunk(tagger, frame["id"].tolist(), frame["text"].tolist(), first_row, job.labels, evidence=job.evidence)
-    return table.to_pandas(types_mapper=pd.ArrowDtype)
+    tagged = table.to_pandas(types_mapper=pd.ArrowDtype)
+    del table
+    release_unused()
+    return tagged
 
 
 def _input_meta() -> pd.DataFrame:
@@ -129,6 +134,8 @@ def run_dask(chunks: Sequence[ChunkSpec], job: ChunkJob, on_done: OnDone, *, sch
             write_chunk(job, spec.index, table)
             on_done(spec, table.num_rows)
             future.release()
+            del table, frame
+            release_unused()
     finally:
         client.close()
         if cluster is not None:

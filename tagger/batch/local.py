@@ -20,6 +20,7 @@ from collections.abc import Callable, Sequence
 
 from ..core import Tagger
 from ..gc_tuning import tune_after_load
+from .arrow_memory import use_system_allocator
 from .errors import EngineError
 from .readers import ChunkReader, ChunkSpec
 from .worker import ChunkJob, get_tagger, process_chunk
@@ -39,6 +40,7 @@ def cpu_count() -> int:
 def _init_worker(job: ChunkJob) -> None:
     # Ctrl+C goes to the whole process group: let the parent alone decide what happens
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    use_system_allocator()
     get_tagger(job.tagger)
     tune_after_load()
 
@@ -51,6 +53,7 @@ def run_local(chunks: Sequence[ChunkSpec], job: ChunkJob, on_done: OnDone, *, wo
               tagger: Tagger | None = None) -> None:
     """Tag ``chunks``; ``on_done(spec, rows)`` is called in this process as each one finishes."""
     if workers <= 1:
+        use_system_allocator()  # as the pool workers do, so one worker and N workers are compared fairly
         if tagger is None:
             tagger = get_tagger(job.tagger)
         tune_after_load()  # as the pool workers do, so one worker and N workers are compared fairly

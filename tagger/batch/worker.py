@@ -15,6 +15,7 @@ from pathlib import Path
 from .. import __version__
 from ..cleaning import DEFAULT_MAX_CHARS
 from ..core import Tagger, default_model_path, load
+from .arrow_memory import release_unused
 from .readers import ChunkReader, ChunkSpec
 from .rows import entity_table, tag_chunk
 from .writers import write_table
@@ -111,7 +112,10 @@ def process_chunk(job: ChunkJob, spec: ChunkSpec, tagger: Tagger | None = None, 
     data = reader.read(spec)
     rows = tag_chunk(tagger, data.ids, data.texts, spec.first_row, job.labels, evidence=job.evidence)
     write_chunk(job, spec.index, rows)
-    return rows.num_rows
+    n_rows = rows.num_rows
+    del rows
+    release_unused()
+    return n_rows
 
 
 def write_chunk(job: ChunkJob, index: int, rows) -> None:
