@@ -63,6 +63,7 @@ class ChainModel:
             if evidence:
                 columns, contributions = self._classifier.decision_contributions(X[i])
                 words = _WordIndex(result.text, *self._word_rules)
+                entity_spans: dict[str, list[TextSpan]] = {}
             ranked = []
             for j, label in enumerate(self.labels_):
                 threshold = float(thresholds[j])
@@ -75,7 +76,7 @@ class ChainModel:
                     path=list(info[j].get("path") or []),
                     direction=info[j].get("direction"),
                     description=info[j].get("description", ""),
-                    evidence=self._evidence(result, columns, contributions[j], featured[i][1], words) if evidence else [],
+                    evidence=self._evidence(result, columns, contributions[j], featured[i][1], words, entity_spans) if evidence else [],
                 ))
             ranked.sort(key=lambda h: h.probability, reverse=True)
             out.append(ranked)
@@ -99,7 +100,9 @@ class ChainModel:
         return sparse.hstack(parts).tocsr()
 
     def _evidence(self, result: TagResult, columns: np.ndarray, contrib: np.ndarray,
-                  sources: dict[str, list[int]], words: _WordIndex) -> list[Evidence]:
+                  sources: dict[str, list[int]], words: _WordIndex,
+                  entity_spans: dict[str, list[TextSpan]]) -> list[Evidence]:
+        """``entity_spans`` memoizes a case's entity features' spans across its labels."""
         order = np.argsort(-contrib)[:MAX_EVIDENCE]
         evidence = []
         for k in order:
@@ -108,7 +111,9 @@ class ChainModel:
                 break
             block, _, name = str(self._names[columns[k]]).partition("__")
             if block == "entities":
-                spans = self._entity_spans(result, sources.get(name, []))
+                spans = entity_spans.get(name)
+                if spans is None:
+                    spans = entity_spans[name] = self._entity_spans(result, sources.get(name, []))
             else:
                 spans = words.spans(name)
             evidence.append(Evidence(feature=name if block == "entities" else f"words:{name}", weight=round(weight, 4), spans=spans))
@@ -148,11 +153,20 @@ class _WordIndex:
         self.token, self.preprocess = token, preprocess
         self.bounds: list[tuple[int, int]] = []
         self.first: dict[str, list[int]] = {}
+        self.found: dict[str, list[TextSpan]] = {}
         self.words: list[str] | None = None  # built on first use: most cases need no word evidence
 
     def _build(self) -> list[str]:
-        matches = list(self.token.finditer(self.text))
-        self.words = [self.preprocess(m.group()) for m in matches]
+        text = self.text
+        whole = self.preprocess(text) if text.isascii() else None
+        if whole is not None and len(whole) == len(text):
+            # ASCII text keeps every offset through lower-casing and accent stripping, so
+            # the whole text is preprocessed once, as the vectorizer itself does
+            matches = list(self.token.finditer(whole))
+            self.words = [m.group() for m in matches]
+        else:
+            matches = list(self.token.finditer(text))
+            self.words = [self.preprocess(m.group()) for m in matches]
         self.bounds = [m.span() for m in matches]
         self.first = {}
         for i, word in enumerate(self.words):
@@ -160,6 +174,13 @@ class _WordIndex:
         return self.words
 
     def spans(self, term: str) -> list[TextSpan]:
+        # one term is often evidence for several labels of the same case
+        found = self.found.get(term)
+        if found is None:
+            found = self.found[term] = self._find(term)
+        return found
+
+    def _find(self, term: str) -> list[TextSpan]:
         words = term.split()
         if not words:
             return []
