@@ -23,7 +23,7 @@ from .rules import data_file, read_jsonl, rules_to_disk
 
 BLOCKER_LABEL = "BLOCKER"
 _RULE_KEYS = frozenset({"concept", "why", "when_lower", "drop_if_prev_lower", "drop_if_next_lower", "drop_if_next_label",
-                        "keep_if_prev_lower", "keep_if_prev_label", "window", "drop_if_doc_has"})
+                        "keep_if_prev_lower", "keep_if_prev_label", "drop_if_prev_label", "window", "drop_if_doc_has"})
 
 
 class _Test(NamedTuple):
@@ -32,7 +32,7 @@ class _Test(NamedTuple):
     before it is in ``prev_lower``, the word after it in ``next_lower``, the entity right after
     it has a label in ``next_label``, the word before it is not in ``keep_if_prev_lower``, the
     nearest entity before it (at most ``window`` tokens back, within the clause) has no label in
-    ``keep_if_prev_label``, or the doc holds a match of a concept in ``doc_has``."""
+    ``keep_if_prev_label`` (or has one in ``drop_if_prev_label``), or the doc holds a match of a concept in ``doc_has``."""
 
     when_lower: frozenset[int]
     prev_lower: frozenset[int]
@@ -40,6 +40,7 @@ class _Test(NamedTuple):
     next_label: frozenset[str]
     keep_if_prev_lower: frozenset[int]
     keep_if_prev_label: frozenset[str]
+    drop_if_prev_label: frozenset[str]
     window: int
     doc_has: frozenset[str]
 
@@ -87,10 +88,11 @@ class ConceptAttributes:
                 ids(rule.get("when_lower", ())),
                 ids(rule.get("drop_if_prev_lower", ())), ids(rule.get("drop_if_next_lower", ())),
                 frozenset(rule.get("drop_if_next_label") or ()), ids(rule.get("keep_if_prev_lower", ())),
-                frozenset(rule.get("keep_if_prev_label") or ()), int(rule.get("window", 3)),
+                frozenset(rule.get("keep_if_prev_label") or ()), frozenset(rule.get("drop_if_prev_label") or ()),
+                int(rule.get("window", 3)),
                 frozenset(rule.get("drop_if_doc_has") or ()),
             ))
-        self._needs_ends = any(t.keep_if_prev_label for tests in self._tests.values() for t in tests)
+        self._needs_ends = any(t.keep_if_prev_label or t.drop_if_prev_label for tests in self._tests.values() for t in tests)
         self._needs_present = any(t.doc_has for tests in self._tests.values() for t in tests)
         unknown = [c["region"] for c in concepts if c.get("region") and c["region"] not in regions]
         if unknown:
@@ -113,6 +115,8 @@ class ConceptAttributes:
             if test.keep_if_prev_lower and (start == 0 or lowers[start - 1] not in test.keep_if_prev_lower):
                 return True
             if test.keep_if_prev_label and self._prev_label(start, test.window, label_end, lowers) not in test.keep_if_prev_label:
+                return True
+            if test.drop_if_prev_label and self._prev_label(start, test.window, label_end, lowers) in test.drop_if_prev_label:
                 return True
             if test.doc_has and not test.doc_has.isdisjoint(present):
                 return True
