@@ -23,7 +23,8 @@ from .rules import data_file, read_jsonl, rules_to_disk
 
 BLOCKER_LABEL = "BLOCKER"
 _RULE_KEYS = frozenset({"concept", "why", "when_lower", "drop_if_prev_lower", "drop_if_next_lower", "drop_if_next_label",
-                        "keep_if_prev_lower", "keep_if_prev_label", "drop_if_prev_label", "window", "drop_if_doc_has"})
+                        "keep_if_prev_lower", "keep_if_prev_label", "drop_if_prev_label", "window", "drop_if_doc_has",
+                        "relabel_if_prev_lower", "relabel_as"})
 
 
 class _Test(NamedTuple):
@@ -32,7 +33,10 @@ class _Test(NamedTuple):
     before it is in ``prev_lower``, the word after it in ``next_lower``, the entity right after
     it has a label in ``next_label``, the word before it is not in ``keep_if_prev_lower``, the
     nearest entity before it (at most ``window`` tokens back, within the clause) has no label in
-    ``keep_if_prev_label`` (or has one in ``drop_if_prev_label``), or the doc holds a match of a concept in ``doc_has``."""
+    ``keep_if_prev_label`` (or has one in ``drop_if_prev_label``), or the doc holds a match of a concept in ``doc_has``.
+    A rule with ``relabel_as`` (``{"label": ..., "concept": ...}``) drops nothing: it gives the
+    match that label and concept when the word before it is in ``relabel_if_prev_lower``
+    ("10 cm heels" are shoes, not a body part)."""
 
     when_lower: frozenset[int]
     prev_lower: frozenset[int]
@@ -43,6 +47,8 @@ class _Test(NamedTuple):
     drop_if_prev_label: frozenset[str]
     window: int
     doc_has: frozenset[str]
+    relabel_prev: frozenset[int]
+    relabel_as: tuple[str, str] | None
 
 
 _NO_INFO: tuple[None, dict] = (None, {})
@@ -91,9 +97,12 @@ class ConceptAttributes:
                 frozenset(rule.get("keep_if_prev_label") or ()), frozenset(rule.get("drop_if_prev_label") or ()),
                 int(rule.get("window", 3)),
                 frozenset(rule.get("drop_if_doc_has") or ()),
+                ids(rule.get("relabel_if_prev_lower", ())),
+                (rule["relabel_as"]["label"], rule["relabel_as"]["concept"]) if rule.get("relabel_as") else None,
             ))
         self._needs_ends = any(t.keep_if_prev_label or t.drop_if_prev_label for tests in self._tests.values() for t in tests)
         self._needs_present = any(t.doc_has for tests in self._tests.values() for t in tests)
+        self._relabels = frozenset(c for c, tests in self._tests.items() if any(t.relabel_as for t in tests))
         unknown = [c["region"] for c in concepts if c.get("region") and c["region"] not in regions]
         if unknown:
             raise ValueError(f"concepts.jsonl names regions missing from regions.json: {sorted(set(unknown))}")
@@ -101,7 +110,7 @@ class ConceptAttributes:
     def _rejected(self, start: int, end: int, concept: str, lowers: list[int], label_at: dict[int, str],
                   label_end: dict[int, str], present: frozenset[str]) -> bool:
         for test in self._tests.get(concept, ()):
-            if test.when_lower and lowers[start] not in test.when_lower:
+            if test.relabel_as or (test.when_lower and lowers[start] not in test.when_lower):
                 continue
             if start > 0 and lowers[start - 1] in test.prev_lower:
                 return True
@@ -138,6 +147,7 @@ class ConceptAttributes:
         lowers = v.lowers
         names = self._names
         present = self._present(ents, strings) if self._needs_present else frozenset()
+        relabelled: dict[int, tuple[str, int]] = {}
         for start, end, label, span_id in ents:
             if label == BLOCKER_LABEL:
                 continue
@@ -148,11 +158,17 @@ class ConceptAttributes:
             else:
                 name = ""
             concept = name or label.lower()
+            if concept in self._relabels:
+                new = self._relabel(start, concept, lowers)
+                if new is not None:
+                    label, concept = new
+                    strings.add(label)  # a label the ruler has not written yet is not in the store
+                    relabelled[start] = (label, strings.add(concept))
             if concept not in tests or not self._rejected(start, end, concept, lowers, label_at, label_end, present):
                 kept.append((start, end, concept))
-        if len(kept) != len(ents):
+        if len(kept) != len(ents) or relabelled:
             keep = {k[0] for k in kept}
-            ents = [ent for ent in ents if ent[0] in keep]
+            ents = [(s, e, *relabelled.get(s, (label, span_id))) for s, e, label, span_id in ents if s in keep]
             # the kept entities as they were (``doc.ents = [...]`` would build a Span per entity twice)
             write_entities(doc, [(s, e, strings[label], span_id) for s, e, label, span_id in ents])
         store = entity_store(doc)
@@ -161,6 +177,13 @@ class ConceptAttributes:
             region, codes = info.get(concept, _NO_INFO)
             store[start] = {"end": end, "concept": concept, "region": region, "codes": dict(codes)}
         return ents
+
+    def _relabel(self, start: int, concept: str, lowers: list[int]) -> tuple[str, str] | None:
+        for test in self._tests[concept]:
+            if test.relabel_as and (not test.when_lower or lowers[start] in test.when_lower) \
+                    and start > 0 and lowers[start - 1] in test.relabel_prev:
+                return test.relabel_as
+        return None
 
     @staticmethod
     def _prev_label(start: int, window: int, label_end: dict[int, str], lowers: list[int]) -> str | None:

@@ -144,3 +144,12 @@ def test_plantarflexion_is_not_plantar_fasciitis(nlp):
 def test_a_disambiguation_rule_with_an_unknown_key_is_refused():
     with pytest.raises(ValueError, match="unknown keys"):
         ConceptAttributes(None, "concept_attributes")._set([], {}, [{"concept": "pain", "drop_if_prev_lowr": ["x"]}])
+
+
+@pytest.mark.parametrize("text, label", [
+    ("Danced all night in 8 cm heels and now the balls of my feet burn.", "FOOTWEAR"),
+    ("Wore heels to the office party.", "FOOTWEAR"),
+    ("Both my heels ache first thing.", "BODY_REGION"),
+])
+def test_heels_after_a_wearing_word_or_a_height_are_shoes(nlp, text, label):
+    assert ("heels", label) in spans(nlp, text)
