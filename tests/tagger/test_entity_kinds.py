@@ -44,6 +44,7 @@ def test_alignment_verb_phrase_after_a_body_part_is_a_condition(nlp, text, findi
     "I dropped a kettlebell on the floor last week.",
     "The ache went in a day or two.",
     "P: drop hills for three weeks, easy flat runs only.",
+    "Sharp buttock pain on rolling in bed.",
 ])
 def test_the_same_verbs_without_a_body_part_are_not_conditions(nlp, text):
     assert texts(nlp, text, "CONDITION") == []
@@ -90,6 +91,7 @@ def test_sport_daily_movement_and_occupation_words_are_activities(nlp, text, act
 
 @pytest.mark.parametrize("text, not_activity", [
     ("I read on the train to work.", "train"),
+    ("Plus a 50-min train commute each way.", "train"),
     ("Her yoga teacher showed her a stretch.", "teacher"),
     ("The ache runs from my hip to the knee.", "runs"),
     ("Flat feet run in the family.", "run"),
