@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import spacy
 from spacy.language import Language
@@ -22,7 +22,37 @@ from .extensions import entity_store, register_extensions
 from .rules import data_file, read_jsonl, rules_to_disk
 
 BLOCKER_LABEL = "BLOCKER"
+_RULE_KEYS = frozenset({"concept", "why", "when_lower", "drop_if_prev_lower", "drop_if_next_lower", "drop_if_next_label",
+                        "keep_if_prev_lower", "keep_if_prev_label", "drop_if_prev_label", "window", "drop_if_doc_has",
+                        "relabel_if_prev_lower", "relabel_as"})
+
+
+class _Test(NamedTuple):
+    """One rule of ``data/disambiguation.jsonl`` for one concept. A match of the concept is
+    dropped when (only for matches whose first word is in ``when_lower``, if given) the word
+    before it is in ``prev_lower``, the word after it in ``next_lower``, the entity right after
+    it has a label in ``next_label``, the word before it is not in ``keep_if_prev_lower``, the
+    nearest entity before it (at most ``window`` tokens back, within the clause) has no label in
+    ``keep_if_prev_label`` (or has one in ``drop_if_prev_label``), or the doc holds a match of a concept in ``doc_has``.
+    A rule with ``relabel_as`` (``{"label": ..., "concept": ...}``) drops nothing: it gives the
+    match that label and concept when the word before it is in ``relabel_if_prev_lower``
+    ("10 cm heels" are shoes, not a body part)."""
+
+    when_lower: frozenset[int]
+    prev_lower: frozenset[int]
+    next_lower: frozenset[int]
+    next_label: frozenset[str]
+    keep_if_prev_lower: frozenset[int]
+    keep_if_prev_label: frozenset[str]
+    drop_if_prev_label: frozenset[str]
+    window: int
+    doc_has: frozenset[str]
+    relabel_prev: frozenset[int]
+    relabel_as: tuple[str, str] | None
+
+
 _NO_INFO: tuple[None, dict] = (None, {})
+_BREAKS = ids([",", ";", ".", ":", "(", ")", "!", "?"])
 
 
 @spacy.registry.misc("tagger.entity_patterns.v1")
@@ -54,28 +84,51 @@ class ConceptAttributes:
         self._info = {c["id"]: (c.get("region"), c.get("codes") or {}) for c in concepts}
         self.regions = regions
         self.rules = rules
-        # per concept: (previous-word ids, next-word ids, next-entity labels) of each rule
-        self._tests: dict[str, list[tuple[frozenset[int], frozenset[int], frozenset[str]]]] = {}
+        # per concept, one _Test per rule
+        self._tests: dict[str, list[_Test]] = {}
         for rule in rules:
-            self._tests.setdefault(rule["concept"], []).append((
+            unknown_keys = set(rule) - _RULE_KEYS
+            if unknown_keys:
+                raise ValueError(f"disambiguation rule for {rule.get('concept')!r} has unknown keys {sorted(unknown_keys)}")
+            self._tests.setdefault(rule["concept"], []).append(_Test(
+                ids(rule.get("when_lower", ())),
                 ids(rule.get("drop_if_prev_lower", ())), ids(rule.get("drop_if_next_lower", ())),
-                frozenset(rule.get("drop_if_next_label") or ()),
+                frozenset(rule.get("drop_if_next_label") or ()), ids(rule.get("keep_if_prev_lower", ())),
+                frozenset(rule.get("keep_if_prev_label") or ()), frozenset(rule.get("drop_if_prev_label") or ()),
+                int(rule.get("window", 3)),
+                frozenset(rule.get("drop_if_doc_has") or ()),
+                ids(rule.get("relabel_if_prev_lower", ())),
+                (rule["relabel_as"]["label"], rule["relabel_as"]["concept"]) if rule.get("relabel_as") else None,
             ))
+        self._needs_ends = any(t.keep_if_prev_label or t.drop_if_prev_label for tests in self._tests.values() for t in tests)
+        self._needs_present = any(t.doc_has for tests in self._tests.values() for t in tests)
+        self._relabels = frozenset(c for c, tests in self._tests.items() if any(t.relabel_as for t in tests))
         unknown = [c["region"] for c in concepts if c.get("region") and c["region"] not in regions]
         if unknown:
             raise ValueError(f"concepts.jsonl names regions missing from regions.json: {sorted(set(unknown))}")
 
-    def _rejected(self, start: int, end: int, concept: str, lowers: list[int], label_at: dict[int, str]) -> bool:
-        for prev_lower, next_lower, next_label in self._tests.get(concept, ()):
-            if start > 0 and lowers[start - 1] in prev_lower:
+    def _rejected(self, start: int, end: int, concept: str, lowers: list[int], label_at: dict[int, str],
+                  label_end: dict[int, str], present: frozenset[str]) -> bool:
+        for test in self._tests.get(concept, ()):
+            if test.relabel_as or (test.when_lower and lowers[start] not in test.when_lower):
+                continue
+            if start > 0 and lowers[start - 1] in test.prev_lower:
                 return True
             if end < len(lowers):
-                if lowers[end] in next_lower:
+                if lowers[end] in test.next_lower:
                     return True
-                if next_label:
+                if test.next_label:
                     nxt = label_at.get(end)
-                    if nxt is not None and nxt in next_label:
+                    if nxt is not None and nxt in test.next_label:
                         return True
+            if test.keep_if_prev_lower and (start == 0 or lowers[start - 1] not in test.keep_if_prev_lower):
+                return True
+            if test.keep_if_prev_label and self._prev_label(start, test.window, label_end, lowers) not in test.keep_if_prev_label:
+                return True
+            if test.drop_if_prev_label and self._prev_label(start, test.window, label_end, lowers) in test.drop_if_prev_label:
+                return True
+            if test.doc_has and not test.doc_has.isdisjoint(present):
+                return True
         return False
 
     def __call__(self, doc: Doc) -> Doc:
@@ -88,10 +141,13 @@ class ConceptAttributes:
         drop blockers and rejected matches; returns the entities that stay."""
         strings = v.strings
         label_at = {e[0]: e[2] for e in ents}  # entities never overlap: one per start token
+        label_end = {e[1]: e[2] for e in ents if e[2] != BLOCKER_LABEL} if self._needs_ends else {}
         kept = []
         tests = self._tests
         lowers = v.lowers
         names = self._names
+        present = self._present(ents, strings) if self._needs_present else frozenset()
+        relabelled: dict[int, tuple[str, int]] = {}
         for start, end, label, span_id in ents:
             if label == BLOCKER_LABEL:
                 continue
@@ -102,11 +158,17 @@ class ConceptAttributes:
             else:
                 name = ""
             concept = name or label.lower()
-            if concept not in tests or not self._rejected(start, end, concept, lowers, label_at):
+            if concept in self._relabels:
+                new = self._relabel(start, concept, lowers)
+                if new is not None:
+                    label, concept = new
+                    strings.add(label)  # a label the ruler has not written yet is not in the store
+                    relabelled[start] = (label, strings.add(concept))
+            if concept not in tests or not self._rejected(start, end, concept, lowers, label_at, label_end, present):
                 kept.append((start, end, concept))
-        if len(kept) != len(ents):
+        if len(kept) != len(ents) or relabelled:
             keep = {k[0] for k in kept}
-            ents = [ent for ent in ents if ent[0] in keep]
+            ents = [(s, e, *relabelled.get(s, (label, span_id))) for s, e, label, span_id in ents if s in keep]
             # the kept entities as they were (``doc.ents = [...]`` would build a Span per entity twice)
             write_entities(doc, [(s, e, strings[label], span_id) for s, e, label, span_id in ents])
         store = entity_store(doc)
@@ -115,6 +177,37 @@ class ConceptAttributes:
             region, codes = info.get(concept, _NO_INFO)
             store[start] = {"end": end, "concept": concept, "region": region, "codes": dict(codes)}
         return ents
+
+    def _relabel(self, start: int, concept: str, lowers: list[int]) -> tuple[str, str] | None:
+        for test in self._tests[concept]:
+            if test.relabel_as and (not test.when_lower or lowers[start] in test.when_lower) \
+                    and start > 0 and lowers[start - 1] in test.relabel_prev:
+                return test.relabel_as
+        return None
+
+    @staticmethod
+    def _prev_label(start: int, window: int, label_end: dict[int, str], lowers: list[int]) -> str | None:
+        """Label of the nearest entity ending at most ``window`` tokens before ``start``, or
+        None when there is none or a clause break (, ; . : brackets) comes first."""
+        for k in range(start, max(start - window, 0) - 1, -1):
+            label = label_end.get(k)
+            if label is not None:
+                return label
+            if k > 0 and lowers[k - 1] in _BREAKS:
+                return None
+        return None
+
+    def _present(self, ents: list[tuple[int, int, str, int]], strings) -> frozenset[str]:
+        """Concept ids matched anywhere in the doc, blockers' ids included."""
+        names = self._names
+        found = set()
+        for _, _, _, span_id in ents:
+            if span_id:
+                name = names.get(span_id)
+                if name is None:
+                    name = names[span_id] = strings[span_id]
+                found.add(name)
+        return frozenset(found)
 
     def to_disk(self, path, *, exclude=()) -> None:
         path = Path(path)
