@@ -145,9 +145,9 @@ class Tagger:
         return prepared
 
     def _finish(self, doc, prepared: CleanText) -> TagResult:
+        """One note the way ``tag_many`` does a batch of them, so both give the same result."""
         result = doc_to_result(doc, prepared.cleaning, self.info, prepared.warnings, text=prepared.text)
-        if self.classifier is not None:
-            result.hypotheses = self.classifier.hypotheses(result)
+        self._with_hypotheses([result], evidence=True)
         return result
 
 

@@ -128,3 +128,11 @@ def test_word_evidence_points_at_the_words_of_its_feature(small_model_dir, small
                     assert re.findall(r"\w\w+", span.text.lower()) == term
                     checked += 1
     assert checked > 0
+
+
+def test_tag_and_tag_many_give_the_same_result_for_the_same_note(shipped_tagger, seed_email):
+    notes = [seed_email, "R knee pain x3/52, worse stairs, tight hip flexors, desk job.", "No pain today."]
+    one_by_one = [shipped_tagger.tag(note).model_dump() for note in notes]
+    batched = [result.model_dump() for result in shipped_tagger.tag_many(notes, batch_size=2)]
+    assert one_by_one == batched
+    assert any(h["evidence"] for h in one_by_one[0]["hypotheses"])
