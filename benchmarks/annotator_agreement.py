@@ -2,7 +2,7 @@
 
 Reads the gold ``entities`` of the cases listed in the second-annotation file from
 ``corpora/cases/*.jsonl`` and compares them with
-``corpora/reviews/iaa_session3/second_annotation.jsonl`` using the project's own entity
+``corpora/reviews/iaa_session3/second_annotation.ndjson`` using the project's own entity
 scorer (``tagger.evaluation.scoring``: strict = same span and label; lenient = overlapping
 span, same label, one-to-one; attributes over strictly matched pairs). A is the reference,
 B plays the "prediction"; F1 is symmetric. No tagger is loaded or run.
@@ -24,7 +24,7 @@ sys.path.insert(0, str(ROOT))
 from tagger.evaluation.cases import FLAGS, LABELS, load_cases  # noqa: E402
 from tagger.evaluation.scoring import CaseEval, Mention, score  # noqa: E402
 
-SECOND = ROOT / "corpora" / "reviews" / "iaa_session3" / "second_annotation.jsonl"
+SECOND = ROOT / "corpora" / "reviews" / "iaa_session3" / "second_annotation.ndjson"
 
 
 def load_pairs(second: Path = SECOND) -> list[CaseEval]:

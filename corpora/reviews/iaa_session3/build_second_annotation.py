@@ -1,4 +1,4 @@
-"""Build second_annotation.jsonl from entries.txt (annotator B, blind to gold A and to the tagger).
+"""Build second_annotation.ndjson from entries.txt (annotator B, blind to gold A and to the tagger).
 
 entries.txt: ``# <case id>`` starts a case; each following line is
 ``surface | LABEL | attrs`` where LABEL is BR/ST/CO/SY/AC/FW and attrs are space-separated
@@ -86,7 +86,7 @@ def build(entries_path: Path = HERE / "entries.txt") -> list[dict]:
 
 if __name__ == "__main__":
     built = build()
-    with open(HERE / "second_annotation.jsonl", "w", encoding="utf-8") as fh:
+    with open(HERE / "second_annotation.ndjson", "w", encoding="utf-8") as fh:
         for case in built:
             fh.write(json.dumps(case, ensure_ascii=False) + "\n")
     print(f"{len(built)} cases, {sum(len(c['entities']) for c in built)} spans")
