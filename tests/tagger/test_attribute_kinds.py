@@ -1,0 +1,92 @@
+"""Session-3 attribute kinds on outside text: sides that hold past their mention, past episodes,
+and what relieves or aggravates, each with phrasing variants."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def ent(result, text, label=None, nth=0):
+    found = [e for e in result.entities if e.text == text and (label is None or e.label == label)]
+    return found[nth]
+
+
+# -- laterality -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "target", "side"),
+    [
+        ("SLS R: femur IR, knee drifts medially.", "knee", "right"),
+        ("Single-leg hop L: knee into IR, foot collapses.", "foot", "left"),
+        ("left: heel and arch sore by lunchtime", "arch", "left"),
+        ("Ober +ve R (ITB and TFL).", "TFL", "right"),
+    ],
+)
+def test_a_header_side_covers_the_sites_after_it(rules_tagger, text, target, side):
+    assert ent(rules_tagger.tag(text), target).laterality == side
+
+
+def test_a_header_side_stops_at_the_sentence_end(rules_tagger):
+    r = rules_tagger.tag("Ober +ve R (ITB and TFL). Hip strength normal.")
+    assert ent(r, "Hip").laterality is None
+
+
+@pytest.mark.parametrize(
+    ("text", "target", "side"),
+    [
+        ("My right knee has been grumbling around the kneecap since March.", "kneecap", "right"),
+        ("Deep left buttock ache, down the back of the thigh to the outside of the calf.", "outside of the calf", "left"),
+        ("A dull ache at the sole of the R foot most mornings.", "sole", "right"),
+        ("Numb toes on my L foot after long drives.", "toes", "left"),
+        ("Both feet burn across the soles by the evening.", "soles", "bilateral"),
+        ("It's my left shin, two fingers above the ankle.", "ankle", "left"),
+    ],
+)
+def test_a_site_placed_relative_to_a_sided_site_takes_its_side(rules_tagger, text, target, side):
+    assert ent(rules_tagger.tag(text), target).laterality == side
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Right foot pain and knee pain.", "knee"),  # a new item with its own finding
+        ("SL squat R: knee caves, pelvis drops.", "pelvis"),  # midline and pelvis take no carried side
+        ("Both knees ache after netball, mainly below the kneecap.", "kneecap"),  # one kneecap is no side
+        ("L5 radiculopathy on the L, referring to the shin.", "shin"),  # a referral, not a place
+        ("The left knee is fine but the ankle hurts.", "ankle"),
+    ],
+)
+def test_a_side_does_not_carry_where_nothing_places_the_site(rules_tagger, text, target):
+    assert ent(rules_tagger.tag(text), target).laterality is None
+
+
+@pytest.mark.parametrize(
+    ("text", "target", "side", "nth"),
+    [
+        ("I jarred my right foot and have been walking on the outside edge of that foot.",
+         "outside edge of that foot", "right", 0),
+        ("Sprained the L ankle; now the other foot aches from taking the weight.", "foot", "right", 0),
+        ("My left calf cramps and the knee on that side clicks.", "knee", "left", 0),
+    ],
+)
+def test_that_and_the_other_point_back_to_the_side_last_stated(rules_tagger, text, target, side, nth):
+    assert ent(rules_tagger.tag(text), target, nth=nth).laterality == side
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Straight leg raise +ve R. Hamstring length normal.", "Hamstring"),
+        ("Knee pain, right worse than left, and my knees click.", "knees"),
+        ("Niggles: Achilles, shoulder, L knee.", "shoulder"),
+        ("It's feeding both the knee and the hip problems.", "knee"),
+    ],
+)
+def test_side_words_that_belong_elsewhere_are_not_taken(rules_tagger, text, target):
+    assert ent(rules_tagger.tag(text), target).laterality is None
+
+
+def test_pain_at_the_front_of_the_knees_both_sides_is_bilateral(rules_tagger):
+    r = rules_tagger.tag("Pain at the front of the knees, both sides, when cycling.")
+    assert ent(r, "front of the knees").laterality == "bilateral"
