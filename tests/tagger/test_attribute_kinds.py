@@ -90,3 +90,34 @@ def test_side_words_that_belong_elsewhere_are_not_taken(rules_tagger, text, targ
 def test_pain_at_the_front_of_the_knees_both_sides_is_bilateral(rules_tagger):
     r = rules_tagger.tag("Pain at the front of the knees, both sides, when cycling.")
     assert ent(r, "front of the knees").laterality == "bilateral"
+
+
+# -- historical -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("R knee pain x3/52, worse stairs. Prev ITBS L 2021.", "ITBS"),
+        ("Cycling 6 hrs/wk (prev 1 ride/wk).", "ride"),
+        ("s/p L ACL reconstruction 2016, no issues since.", "ACL"),
+        ("PMHx: L ankle sprain 2019.", "sprain"),
+        ("I used to get shin splints at school.", "shin splints"),
+        ("My old hamstring tear never bothers me.", "hamstring"),
+    ],
+)
+def test_past_episodes_in_records_shorthand_are_historical(rules_tagger, text, target):
+    assert ent(rules_tagger.tag(text), target).historical is True
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("It used to start 3 km into a walk and now it comes on at 7 km.", "walk"),  # the current complaint's pattern
+        ("She runs in her old trail shoes.", "trail shoes"),  # old shoes are worn now
+        ("A question from one of your old running students.", "running"),
+        ("R heel pain started 3 weeks ago.", "heel"),
+    ],
+)
+def test_the_current_complaint_and_old_belongings_are_not_historical(rules_tagger, text, target):
+    assert ent(rules_tagger.tag(text), target).historical is False
