@@ -246,7 +246,7 @@ class ConText:
                     elif orth in _BRACKETS and not (ignore_commas and (orth in _PARENS or line)):
                         end = i
                         break
-                scopes.append((trig.end, end))
+                scopes.append((trig.end, end, end))
             if direction == "BACKWARD" or direction == "BIDIRECTIONAL":
                 lower = sent_start
                 if trig.start == sent_start and sent_start > 0 and orths[sent_start - 1] in _QUESTION:
@@ -269,14 +269,15 @@ class ConText:
                     elif orth in _BRACKETS and not (ignore_commas and orth in _PARENS):
                         start = i + 1
                         break
-                scopes.append((start, trig.start))
+                # an entity may run on into the trigger: "Hockey coach" before "coach here"
+                scopes.append((start, trig.start, trig.end))
             done: set[int] = set()
-            for lo, hi in scopes:
+            for lo, hi, last_end in scopes:
                 k = bisect_left(ent_starts, lo)
                 while k < n_ents and ent_starts[k] < hi:
                     s, e, label, _ = ents[k]
                     k += 1
-                    if e > hi or s in done or (labels is not None and label not in labels):
+                    if e > last_end or s in done or (labels is not None and label not in labels):
                         continue
                     if attribute == "negated" and label in CLOSE_NEGATION_LABELS and not self._negates_closely(lowers, trig, s, e):
                         continue

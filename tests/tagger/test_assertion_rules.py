@@ -206,7 +206,7 @@ def test_a_plan_header_on_its_own_line_covers_the_whole_next_line(rules_tagger):
         ("My brother has high arches and his physio told him that's why his shins ache when he runs.", "runs"),
         ("Her own mum's flat feet, fine. Parent's own history: I had shin splints as a teen.", "shin splints"),
         ("Her mum here. I've had sciatica myself so I worry.", "sciatica"),
-        ("Hockey coach here, writing about one of my U14s.", "Hockey"),
+        ("Hockey coach here, writing about one of my U14s.", "Hockey coach"),
         ("Pt read online that 'feet cause knee problems'.", "knee"),
     ],
 )
