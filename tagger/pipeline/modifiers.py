@@ -20,6 +20,7 @@ from typing import Any
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from .docview import DocView, ids, view
@@ -30,6 +31,7 @@ TARGET_LABELS = frozenset({"ACTIVITY", "FOOTWEAR"})
 CLAUSE_BREAKS = frozenset({"but", "however", "although", "though", "whereas", ";", "except", "yet", "otherwise"})
 _CLAUSE_BREAK_IDS = ids(CLAUSE_BREAKS)
 _ANSWER_ENDS = ids({"?", ":"})
+_COMMA = get_string_id(",")
 
 
 class Modifiers:
@@ -135,6 +137,14 @@ class Modifiers:
                 break
         return lo, hi
 
+    @staticmethod
+    def _comma_between(v, lo: int, hi: int) -> bool:
+        commas = v.positions().get(_COMMA)
+        if not commas:
+            return False
+        k = bisect_left(commas, lo)
+        return k < len(commas) and commas[k] < hi
+
     def _link_target(self, doc: Doc, v, target, by_start, starts, symptoms, symptom_starts, store, answers=()) -> None:
         lo, hi = self._clause(doc, v, target)
         t_start, t_end = target[0], target[1]
@@ -157,8 +167,12 @@ class Modifiers:
                     continue
             else:
                 continue
-            if dist <= int(rule.get("max_scope", 8)) and (best is None or dist < best[0]):
-                best = (dist, start, end, rule["modifier"], rule.get("inherit"))
+            if dist <= int(rule.get("max_scope", 8)):
+                # a trigger in the target's own comma segment beats a nearer one across a comma
+                # ("worst after a long day at the desk, better if I walk around")
+                rank = (self._comma_between(v, end, t_start) if end <= t_start else self._comma_between(v, t_end, start), dist)
+                if best is None or rank < best[0]:
+                    best = (rank, start, end, rule["modifier"], rule.get("inherit"))
         if best is not None and best[4]:
             # "settles for a few hrs after she foam-rolls": a trigger just before "after" decides
             reach = best[1] - int(best[4])

@@ -121,3 +121,32 @@ def test_past_episodes_in_records_shorthand_are_historical(rules_tagger, text, t
 )
 def test_the_current_complaint_and_old_belongings_are_not_historical(rules_tagger, text, target):
     assert ent(rules_tagger.tag(text), target).historical is False
+
+
+# -- relieving / aggravating ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "target", "modifier"),
+    [
+        ("Buzzing in the toes after a long drive, goes when I get up and walk about.", "walk", "relieving"),
+        ("If I get up and walk around at lunch it fades.", "walk", "relieving"),
+        ("Tingling after 30 min sitting and goes when I get up and walk around.", "sitting", "aggravating"),
+        ("Top of foot sore, new hiking boots laced tight, fine when loosened.", "hiking boots", "aggravating"),
+    ],
+)
+def test_getting_up_to_move_relieves_and_tight_lacing_aggravates(rules_tagger, text, target, modifier):
+    assert ent(rules_tagger.tag(text), target).modifier == modifier
+
+
+@pytest.mark.parametrize(
+    ("text", "target", "modifier"),
+    [
+        ("Worst after a long shift at the desk, better if I walk around.", "desk", "aggravating"),
+        ("Worst after a long shift at the desk, better if I walk around.", "walk", "relieving"),
+        ("R knee pain x3/52, worse stairs, eases off in trainers.", "stairs", "aggravating"),
+        ("R knee pain x3/52, worse stairs, eases off in trainers.", "trainers", "relieving"),
+    ],
+)
+def test_a_trigger_in_the_targets_own_comma_segment_wins(rules_tagger, text, target, modifier):
+    assert ent(rules_tagger.tag(text), target).modifier == modifier
