@@ -56,8 +56,10 @@ _LOCATIVE_IDS = ids(LOCATIVE_WORDS)
 # "to" places a site only at the end of a run already placed ("down the back of the thigh to the calf"),
 # not after a referral or a load ("L5 radiculopathy referring to the shin", "shifting load to the knee").
 _TO_IDS = ids({"to"})
-# A side stated earlier in a sentence does not hold past these.
-_CLAUSE_BREAKS = ids({"but", "however", "whereas", "while", "although", "though", ";", "other", "also", "then", "(", ")"})
+# A side stated earlier in a sentence does not hold past these (a relative clause, "buttock that runs
+# down the back of the thigh", is a clause of its own, as the annotators read it).
+_CLAUSE_BREAKS = ids({"but", "however", "whereas", "while", "although", "though", ";", "other", "also", "then", "(", ")",
+                      "that", "which"})
 _AND_IDS = ids({"and", "&", "+"})
 _OF_IDS = ids({"of", "on", "in"})
 _DETERMINERS = ids({"the", "my", "her", "his", "their", "your"})
@@ -144,6 +146,12 @@ class Laterality:
         rule_of = self._rule_of
         for match_id, start, end in self.matcher(doc):
             position, side, plural_only, adjacent = rule_of[match_id]
+            if adjacent:
+                # "that"/"other" are common words: a side only right before or inside a site ("that foot")
+                nxt, inner = ent_at.get(end), ent_at.get(end - 1)
+                if not ((nxt is not None and nxt[0] == end and nxt[2] in SITE_LABELS)
+                        or (inner is not None and inner[2] in SITE_LABELS)):
+                    continue
             trigger_starts.append(start)
             if position == "header":
                 headers.append((start, end, side))  # the trigger recorded is the side word(s), not the ':'/'(' 
@@ -249,9 +257,8 @@ class Laterality:
             if j + 1 < len(sites) and sites[j + 1] in sides:
                 nxt = sites[j + 1]
                 found = sides[nxt]
-                gap = [lowers[i] for i in range(site[1], min(nxt[0], found[1]))]
-                if (site[1] <= found[1] < nxt[0] < sent_end and 1 <= len(gap) <= 2 and gap[0] in _OF_IDS
-                        and all(w in _DETERMINERS for w in gap[1:])):
+                if (site[1] < found[1] <= site[1] + 2 and found[1] < nxt[0] < sent_end and lowers[site[1]] in _OF_IDS
+                        and all(lowers[i] in _DETERMINERS for i in range(site[1] + 1, found[1]))):
                     sides[site] = found
                     carried.add(site)
                     continue
