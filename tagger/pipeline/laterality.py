@@ -147,11 +147,14 @@ class Laterality:
         for match_id, start, end in self.matcher(doc):
             position, side, plural_only, adjacent = rule_of[match_id]
             if adjacent:
-                # "that"/"other" are common words: a side only right before or inside a site ("that foot")
-                nxt, inner = ent_at.get(end), ent_at.get(end - 1)
-                if not ((nxt is not None and nxt[0] == end and nxt[2] in SITE_LABELS)
-                        or (inner is not None and inner[2] in SITE_LABELS)):
+                # "that foot", "the other leg": the pointer word and the site word it is matched with;
+                # the trigger is the pointer word alone, and the site word must be (in) a site
+                inner = ent_at.get(end - 1)
+                if inner is None or inner[2] not in SITE_LABELS:
                     continue
+                inside.append((side, start, start + 1))
+                trigger_starts.append(start)
+                continue
             trigger_starts.append(start)
             if position == "header":
                 headers.append((start, end, side))  # the trigger recorded is the side word(s), not the ':'/'(' 
@@ -161,8 +164,6 @@ class Laterality:
             if position == "before":
                 if closes or (end < n and lowers[end] in _COMMA_IDS):
                     continue  # "right worse than left, and my knees": the side closes its phrase
-                if adjacent and end - 1 in ent_at:
-                    inside.append((side, start, end))
             elif not closes and end in ent_at and ent_at[end][0] == end and ent_at[end][2] in SITE_LABELS:
                 continue  # "Achilles, L knee": the side is the next site's
             # where two side phrases meet the same token, the longer one wins ("L>R" over "L")
@@ -176,7 +177,7 @@ class Laterality:
             if span[2] in SITE_LABELS:
                 found = self._side_before(doc, v, span, before, ent_at) or self._side_after(doc, v, span, after, ent_at)
                 if found is None and inside:
-                    found = next((t for t in inside if span[0] <= t[1] and t[2] <= span[1]), None)
+                    found = next((t for t in inside if t[1] < span[1] and t[2] + 1 > span[0]), None)
                 if found is None:
                     continue
                 if found[0] in ("same", "other"):
