@@ -104,6 +104,11 @@ def test_pain_at_the_front_of_the_knees_both_sides_is_bilateral(rules_tagger):
         ("PMHx: L ankle sprain 2019.", "sprain"),
         ("I used to get shin splints at school.", "shin splints"),
         ("My old hamstring tear never bothers me.", "hamstring"),
+        ("L ankle sprain 2019, fully resolved.", "sprain"),
+        ("R knee pain x3/52. Also L ITBS 2022, resolved.", "ITBS"),
+        ("I had surgery for a bunion on my right foot in spring.", "bunion"),
+        ("hx PF L 2020 (resolved w/ stretches).", "PF"),
+        ("Plantar fasciitis resolved with stretches.", "Plantar fasciitis"),
     ],
 )
 def test_past_episodes_in_records_shorthand_are_historical(rules_tagger, text, target):
@@ -117,6 +122,8 @@ def test_past_episodes_in_records_shorthand_are_historical(rules_tagger, text, t
         ("She runs in her old trail shoes.", "trail shoes"),  # old shoes are worn now
         ("A question from one of your old running students.", "running"),
         ("R heel pain started 3 weeks ago.", "heel"),
+        ("The ache used to come on at 3 km into a walk; now it starts at 7 km.", "walk"),
+        ("R knee pain x3/52, L ankle sprain 2019, resolved.", "knee"),
     ],
 )
 def test_the_current_complaint_and_old_belongings_are_not_historical(rules_tagger, text, target):
@@ -133,6 +140,8 @@ def test_the_current_complaint_and_old_belongings_are_not_historical(rules_tagge
         ("If I get up and walk around at lunch it fades.", "walk", "relieving"),
         ("Tingling after 30 min sitting and goes when I get up and walk around.", "sitting", "aggravating"),
         ("Top of foot sore, new hiking boots laced tight, fine when loosened.", "hiking boots", "aggravating"),
+        ("hx PF L 2020 (resolved w/ stretches).", "stretches", "relieving"),
+        ("Old knee pain fully resolved with orthotics.", "orthotics", "relieving"),
     ],
 )
 def test_getting_up_to_move_relieves_and_tight_lacing_aggravates(rules_tagger, text, target, modifier):
