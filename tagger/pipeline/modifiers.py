@@ -2,7 +2,8 @@
 
 The target of a link is an ACTIVITY, FOOTWEAR or a STRUCTURE being stretched or
 released ("goes away when barefoot" -> barefoot relieving; "worse in sneakers" ->
-sneakers aggravating). The nearest trigger in the target's clause wins; a bare "after"
+sneakers aggravating). The nearest trigger in the target's clause wins (one in the target's own
+comma segment first; a ``weak`` trigger such as "since I started" only when no other applies); a bare "after"
 (``inherit``) takes the value of a trigger just before it ("settles for a few hours after
 she foam-rolls" -> relieving). A form's question (``"direction": "ANSWER"``, "What makes it
 worse?") gives its value to the targets of the answer that follows, up to the line's end or
@@ -170,7 +171,10 @@ class Modifiers:
             if dist <= int(rule.get("max_scope", 8)):
                 # a trigger in the target's own comma segment beats a nearer one across a comma
                 # ("worst after a long day at the desk, better if I walk around")
-                rank = (self._comma_between(v, end, t_start) if end <= t_start else self._comma_between(v, t_end, start), dist)
+                # and a "weak" trigger, which only says when something changed ("since I started",
+                # "switched to"), yields to one that says which way ("... the ankle is much calmer")
+                crossed = self._comma_between(v, end, t_start) if end <= t_start else self._comma_between(v, t_end, start)
+                rank = (bool(rule.get("weak")), crossed, dist)
                 if best is None or rank < best[0]:
                     best = (rank, start, end, rule["modifier"], rule.get("inherit"))
         if best is not None and best[4]:

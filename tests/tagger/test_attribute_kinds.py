@@ -159,3 +159,15 @@ def test_getting_up_to_move_relieves_and_tight_lacing_aggravates(rules_tagger, t
 )
 def test_a_trigger_in_the_targets_own_comma_segment_wins(rules_tagger, text, target, modifier):
     assert ent(rules_tagger.tag(text), target).modifier == modifier
+
+
+@pytest.mark.parametrize(
+    ("text", "target", "modifier"),
+    [
+        ("Since I started the clam exercises a month ago the ankle is much calmer.", "clam", "relieving"),
+        ("Knee pain since I started running.", "running", "aggravating"),
+        ("Hip pain ↓↓ since arch supports 2/52 ago.", "arch supports", "relieving"),
+    ],
+)
+def test_a_trigger_that_only_dates_a_change_yields_to_one_that_says_which_way(rules_tagger, text, target, modifier):
+    assert ent(rules_tagger.tag(text), target).modifier == modifier
