@@ -141,7 +141,7 @@ class Laterality:
         before: dict[int, tuple] = {}  # end token -> (side, trigger start, trigger end, plural only, adjacent)
         after: dict[int, tuple] = {}  # start token -> (side, trigger start, trigger end, ...)
         headers: list[tuple[int, int, str]] = []  # (trigger start, trigger end, side)
-        inside: list[tuple[int, int, str]] = []  # "same"/"other" words inside a site ("edge of that foot")
+        inside: list[tuple[str, int, int]] = []  # (side, start, end) of "that"/"other" pointing at a site
         trigger_starts: list[int] = []
         rule_of = self._rule_of
         for match_id, start, end in self.matcher(doc):
@@ -157,7 +157,7 @@ class Laterality:
                 continue
             trigger_starts.append(start)
             if position == "header":
-                headers.append((start, end, side))  # the trigger recorded is the side word(s), not the ':'/'(' 
+                headers.append((start, end, side))  # the trigger recorded is the side word(s), not the ':'/'('
                 continue
             # "slump +ve R. Hamstring strength normal": the full stop ends the sentence
             closes = end < n and v.text(end - 1).endswith(".") and v.text(end)[:1].isupper()

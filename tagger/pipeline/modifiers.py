@@ -188,7 +188,7 @@ class Modifiers:
         if best is None:
             for a_lo, a_hi, q_start, q_end, value in answers:
                 if a_lo <= t_start and target[1] <= a_hi:
-                    best = (0, q_start, q_end, value, None)
+                    best = ((False, False, 0), q_start, q_end, value, None)
                     break
         if best is not None:
             record = store_record(store, target[0], target[1])
