@@ -2,12 +2,27 @@
 
 A side word before the mention counts when only phrase-internal words stand between
 ("my right lateral trunk", "R upper back/lat", "right hip and knee"); after the mention,
-a short phrase counts ("knee on the left side", "hip (R)", "knees L>R"). Symptoms and
-conditions take the side of the site they are linked to.
+a short phrase counts ("knee on the left side", "hip (R)", "knees L>R"). Neither reaches
+across a sentence boundary ("slump +ve R. Hamstring ..."), a side word followed by a comma
+does not bind forward ("right worse than left, and my knees"), and a side word right before
+another site is that site's, not the previous one's ("Achilles, L knee").
+
+A side stated once holds for more of its sentence, the way people write:
+- a header side ("SLS R: femur IR, knee drifts in", "left: heel and arch sore",
+  "Thomas +ve L (iliopsoas and TFL)") covers the sites after it up to the next side word
+  and the sentence end (or the closing bracket);
+- a site placed relative to a sided site ("right knee aching around the kneecap",
+  "left buttock ache down the back of the thigh to the outside of the calf", "the sole of
+  the R foot") takes its side; midline regions (back, trunk, neck) do not;
+- "that foot", "on that side", "the same side" take the side last stated, "the other
+  foot/side" the opposite one.
+"Both" with "the"/"my" before a singular site is the conjunction ("both the knee and the
+hip"), not a side. Symptoms and conditions take the side of the site they are linked to.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from pathlib import Path
 
 from spacy.language import Language
@@ -18,14 +33,48 @@ from .extensions import add_trigger, entity_store, register_extensions, store_re
 from .fastmatch import TokenMatcher
 from .rules import data_file, read_jsonl, rules_to_disk
 
+POSITIONS = frozenset({"before", "after", "header"})
+# "same" and "other" point back to the side stated last ("that foot", "the other leg").
+SIDES = frozenset({"left", "right", "bilateral", "same", "other"})
 SITE_LABELS = frozenset({"BODY_REGION", "STRUCTURE"})
 FINDING_LABELS = frozenset({"SYMPTOM", "CONDITION"})
 # Words that may stand between a side word and its region inside one phrase.
 PHRASE_WORDS = frozenset(
     "my the her his their your our a an of 's ’s lateral medial upper lower outer inner outside inside front "
     "back side posterior anterior mid middle deep whole entire and & or / , - sided bottom top ball balls "
-    "big little part area region joint lat med post ant +".split()
+    "big little part area region joint lat med post ant + normal portion".split()
 )
+# Words placing a site relative to another: "aching around the kneecap", "down into the calf".
+LOCATIVE_WORDS = frozenset(
+    "around under underneath below above beneath behind inside outside into along across over at near down between "
+    "towards toward within mostly mainly especially particularly".split()
+)
+# Determiners and position words that may stand between a locative word and its site.
+_LOCATIVE_FILLERS = ids("the my her his their your a an of small big little outer inner upper lower front back "
+                        "whole side top bottom just".split())
+_LOCATIVE_IDS = ids(LOCATIVE_WORDS)
+# "to" places a site only at the end of a run already placed ("down the back of the thigh to the calf"),
+# not after a referral or a load ("L5 radiculopathy referring to the shin", "shifting load to the knee").
+_TO_IDS = ids({"to"})
+# A side stated earlier in a sentence does not hold past these (a relative clause, "buttock that runs
+# down the back of the thigh", is a clause of its own, as the annotators read it).
+_CLAUSE_BREAKS = ids({"but", "however", "whereas", "while", "although", "though", ";", "other", "also", "then", "(", ")",
+                      "that", "which"})
+_AND_IDS = ids({"and", "&", "+"})
+_OF_IDS = ids({"of", "on", "in"})
+_DETERMINERS = ids({"the", "my", "her", "his", "their", "your"})
+_CLOSE_BRACKET = ids({")"})
+_OPEN_BRACKET = ids({"("})
+# Plurals without an s, for side words that need a plural site ("both feet").
+PLURALS = frozenset({"feet", "teeth"})
+_COMMA_IDS = ids({","})
+# Regions on the midline have no side of their own to inherit ("my left hip and lower back").
+MIDLINE_REGIONS = frozenset({"trunk", "upper_back", "lower_back", "neck"})
+# A side carried from elsewhere in the sentence does not reach the pelvis either ("SL squat R: knee
+# collapses medially, pelvis drops"): a pelvis takes a side only where one is stated for it.
+UNCARRIED_REGIONS = MIDLINE_REGIONS | {"pelvis"}
+_OPPOSITE = {"left": "right", "right": "left"}
+MAX_CARRY = 20  # tokens between a sided site and the site that inherits its side
 # Words linking a symptom to a site that follows it: "pain in my right foot".
 LINK_WORDS = frozenset("in at on around over of to into down through along behind under across near by from".split())
 _AFTER_WORDS = ids({"and", "&", "/", ",", "area", "region", "joint"})
@@ -34,6 +83,18 @@ _LINK_IDS = ids(LINK_WORDS)
 _JOINING_PUNCT = ids({"/", "-", "'"})
 _SLASH_DASH = ids({"/", "-"})
 _PHRASE_BREAKS = ids({"but", "and", "while", "when", "with"})
+
+
+def _plural(word: str) -> bool:
+    return word.endswith("s") or word in PLURALS
+
+
+def _uncarried(site: tuple[int, int, str], store: dict) -> bool:
+    """A region that takes no side from another site (back, trunk, neck, pelvis)."""
+    if site[2] != "BODY_REGION":
+        return False
+    record = store.get(site[0])
+    return record is not None and record.get("end") == site[1] and record.get("region") in UNCARRIED_REGIONS
 
 
 class Laterality:
@@ -49,11 +110,15 @@ class Laterality:
     def _set(self, rules: list[dict]) -> None:
         self.rules = rules
         self.matcher = TokenMatcher(self.matcher.vocab)
-        self._rule_of: dict[int, tuple[str, str]] = {}
+        self._rule_of: dict[int, tuple[str, str, bool, bool]] = {}
         for i, rule in enumerate(rules):
+            if rule["position"] not in POSITIONS or rule["side"] not in SIDES:
+                raise ValueError(f"laterality rule {i + 1}: position must be one of {sorted(POSITIONS)} and side one of "
+                                 f"{sorted(SIDES)}, not {rule['position']!r}/{rule['side']!r}")
             key = f"{rule['position']}|{rule['side']}|{i}"
             self.matcher.add(key, [rule["pattern"]])
-            self._rule_of[self.matcher._normalize_key(key)] = (rule["position"], rule["side"])
+            self._rule_of[self.matcher._normalize_key(key)] = (
+                rule["position"], rule["side"], bool(rule.get("plural_only")), bool(rule.get("adjacent")))
 
     def __call__(self, doc: Doc) -> Doc:
         v = view(doc)
@@ -65,30 +130,71 @@ class Laterality:
         if not ents:
             return ents
         store = entity_store(doc)
-        before: dict[int, tuple[str, int, int]] = {}  # end token -> (side, trigger start, trigger end)
-        after: dict[int, tuple[str, int, int]] = {}  # start token -> (side, trigger start, trigger end)
-        rule_of = self._rule_of
-        for match_id, start, end in self.matcher(doc):
-            position, side = rule_of[match_id]
-            # where two side phrases meet the same token, the longer one wins ("L>R" over "L")
-            table, key = (before, end) if position == "before" else (after, start)
-            held = table.get(key)
-            if held is None or end - start > held[2] - held[1]:
-                table[key] = (side, start, end)
+        lowers = v.lowers
+        n = len(lowers)
         # (start, end, label) of each entity, and the entity covering each entity token
         spans = [e[:3] for e in ents]
         ent_at: dict[int, tuple[int, int, str]] = {}
         for span in spans:
             for i in range(span[0], span[1]):
                 ent_at[i] = span
-        lowers = v.lowers
+        before: dict[int, tuple] = {}  # end token -> (side, trigger start, trigger end, plural only, adjacent)
+        after: dict[int, tuple] = {}  # start token -> (side, trigger start, trigger end, ...)
+        headers: list[tuple[int, int, str]] = []  # (trigger start, trigger end, side)
+        inside: list[tuple[str, int, int]] = []  # (side, start, end) of "that"/"other" pointing at a site
+        trigger_starts: list[int] = []
+        rule_of = self._rule_of
+        for match_id, start, end in self.matcher(doc):
+            position, side, plural_only, adjacent = rule_of[match_id]
+            if adjacent:
+                # "that foot", "the other leg": the pointer word and the site word it is matched with;
+                # the trigger is the pointer word alone, and the site word must be (in) a site
+                inner = ent_at.get(end - 1)
+                if inner is None or inner[2] not in SITE_LABELS:
+                    continue
+                inside.append((side, start, start + 1))
+                trigger_starts.append(start)
+                continue
+            trigger_starts.append(start)
+            if position == "header":
+                headers.append((start, end, side))  # the trigger recorded is the side word(s), not the ':'/'('
+                continue
+            # "slump +ve R. Hamstring strength normal": the full stop ends the sentence
+            closes = end < n and v.text(end - 1).endswith(".") and v.text(end)[:1].isupper()
+            if position == "before":
+                if closes or (end < n and lowers[end] in _COMMA_IDS):
+                    continue  # "right worse than left, and my knees": the side closes its phrase
+            elif not closes and end in ent_at and ent_at[end][0] == end and ent_at[end][2] in SITE_LABELS:
+                continue  # "Achilles, L knee": the side is the next site's
+            # where two side phrases meet the same token, the longer one wins ("L>R" over "L")
+            table, key = (before, end) if position == "before" else (after, start)
+            held = table.get(key)
+            if held is None or end - start > held[2] - held[1]:
+                table[key] = (side, start, end, plural_only, adjacent)
+        sides: dict[tuple[int, int, str], tuple[str, int, int]] = {}
+        pointers: list[tuple[tuple[int, int, str], tuple]] = []
         for span in spans:
             if span[2] in SITE_LABELS:
-                found = self._side_before(v, span, before, ent_at) or self._side_after(lowers, span, after, ent_at)
-                if found:
-                    record = store_record(store, span[0], span[1])
-                    record["laterality"] = found[0]
-                    add_trigger(record, "laterality", found[0], v.start_char(found[1]), v.end_char(found[2]))
+                found = self._side_before(doc, v, span, before, ent_at) or self._side_after(doc, v, span, after, ent_at)
+                if found is None and inside:
+                    found = next((t for t in inside if t[1] < span[1] and t[2] + 1 > span[0]), None)
+                if found is None:
+                    continue
+                if found[0] in ("same", "other"):
+                    pointers.append((span, found))
+                else:
+                    sides[span] = (found[0], found[1], found[2])
+        if pointers:
+            self._resolve_pointers(pointers, sides)
+        sites = [span for span in spans if span[2] in SITE_LABELS]
+        if headers:
+            self._header_sides(doc, v, headers, sorted(trigger_starts), sites, sides, store)
+        if len(sites) > 1 and sides:
+            self._carry_sides(doc, v, sites, sides, store, sorted(trigger_starts))
+        for span, found in sides.items():
+            record = store_record(store, span[0], span[1])
+            record["laterality"] = found[0]
+            add_trigger(record, "laterality", found[0], v.start_char(found[1]), v.end_char(found[2]))
         for span in spans:
             if span[2] in FINDING_LABELS:
                 site = self._linked_site(doc, v, span, ent_at)
@@ -104,13 +210,112 @@ class Laterality:
                     record["laterality"] = site_record.get("laterality") if site_record is not None else None
         return ents
 
-    def _side_before(self, v, ent, before, ent_at):
+    @staticmethod
+    def _resolve_pointers(pointers, sides) -> None:
+        """"that foot" / "the other leg": the side of the nearest left- or right-sided site before."""
+        stated = sorted((span[0], found[0]) for span, found in sides.items() if found[0] in _OPPOSITE)
+        starts = [s for s, _ in stated]
+        for span, found in pointers:
+            k = bisect_left(starts, found[1])
+            if k == 0:
+                continue
+            side = stated[k - 1][1]
+            sides[span] = (side if found[0] == "same" else _OPPOSITE[side], found[1], found[2])
+
+    @staticmethod
+    def _header_sides(doc, v, headers, trigger_starts, sites, sides, store) -> None:
+        """"SLS R: femur IR, knee drifts in": a side before a colon or an opening bracket holds for the
+        sites after it, to the next side word and the end of the sentence (or of the bracket)."""
+        site_starts = [s[0] for s in sites]
+        lowers = v.lowers
+        for start, end, side in headers:
+            if side not in ("left", "right", "bilateral"):
+                continue
+            _, stop = v.sent_bounds(doc, start)
+            k = bisect_left(trigger_starts, end)
+            if k < len(trigger_starts):
+                stop = min(stop, trigger_starts[k])
+            bracketed = lowers[end - 1] in _OPEN_BRACKET
+            for j in range(bisect_left(site_starts, end), len(sites)):
+                site = sites[j]
+                if site[0] >= stop:
+                    break
+                if bracketed and any(lowers[i] in _CLOSE_BRACKET for i in range(end, site[0])):
+                    break
+                if site not in sides and not _uncarried(site, store):
+                    sides[site] = (side, start, end - 1)
+
+    def _carry_sides(self, doc, v, sites, sides, store, trigger_starts) -> None:
+        """A site placed relative to a sided one in its sentence takes that side: "right knee aching
+        around the kneecap", "between the ribs and the top of my hip", "the sole of the R foot"."""
+        lowers = v.lowers
+        carried: set[tuple[int, int, str]] = set()
+        for j, site in enumerate(sites):
+            if site in sides or _uncarried(site, store):
+                continue
+            sent_start, sent_end = v.sent_bounds(doc, site[0])
+            # "the sole of the R foot", "numb toes on my L foot": the sided site right after "of"/"on"/"in"
+            if j + 1 < len(sites) and sites[j + 1] in sides:
+                nxt = sites[j + 1]
+                found = sides[nxt]
+                if (site[1] < found[1] <= site[1] + 2 and found[1] < nxt[0] < sent_end and lowers[site[1]] in _OF_IDS
+                        and all(lowers[i] in _DETERMINERS for i in range(site[1] + 1, found[1]))):
+                    sides[site] = found
+                    carried.add(site)
+                    continue
+            # the nearest sided site before, in the same sentence and clause
+            source = None
+            for k in range(j - 1, -1, -1):
+                if sites[k][1] <= sent_start or site[0] - sites[k][1] > MAX_CARRY:
+                    break
+                if sites[k] in sides:
+                    source = sites[k]
+                    break
+            if source is None or sides[source][0] not in ("left", "right", "bilateral"):
+                continue
+            if sides[source][0] == "bilateral" and not _plural(v.lower(site[1] - 1)):
+                continue  # "both knees ache, mainly below the kneecap": one kneecap is no side
+            between = range(source[1], site[0])
+            if any(lowers[i] in _CLAUSE_BREAKS for i in between):
+                continue
+            t = bisect_left(trigger_starts, source[1])
+            if t < len(trigger_starts) and trigger_starts[t] < site[0]:
+                continue  # another side word stands between
+            previous = sites[j - 1] if j else None
+            if self._placed(lowers, site, source, previous, sides, previous in carried):
+                sides[site] = sides[source]
+                carried.add(site)
+
+    @staticmethod
+    def _placed(lowers, site, source, previous, sides, previous_placed) -> bool:
+        """Whether ``site`` is placed by a locative word ("around the kneecap", "down into the small toes")
+        or listed right after a sided site ("the ribs and the top of my hip")."""
+        i, fillers = site[0] - 1, 0
+        while i >= source[1] and fillers <= 3:
+            w = lowers[i]
+            if w in _LOCATIVE_IDS:
+                return True
+            if w in _TO_IDS:
+                return previous_placed and previous == source
+            if w in _AND_IDS:
+                k = i - 1
+                while k >= source[1] and lowers[k] in _DETERMINERS:
+                    k -= 1
+                return previous is not None and previous in sides and previous[1] == k + 1
+            if w not in _LOCATIVE_FILLERS:
+                return False
+            i -= 1
+            fillers += 1
+        return False
+
+    def _side_before(self, doc, v, ent, before, ent_at):
         i = ent[0]
         steps = 0
         lowers, is_space = v.lowers, v.is_space
-        while i > 0 and steps <= self.max_distance:
+        sent_start = v.sent_bounds(doc, ent[0])[0]
+        while i > sent_start and steps <= self.max_distance:
             if i in before:
-                return before[i]
+                return self._fits(before[i], ent, v, i)
             other = ent_at.get(i - 1)
             if other is not None and other[2] in SITE_LABELS:
                 i = other[0]
@@ -119,12 +324,26 @@ class Laterality:
             else:
                 return None
             steps += 1
-        return before.get(i)
+        return self._fits(before.get(i), ent, v, i) if i > sent_start else None
 
-    def _side_after(self, lowers, ent, after, ent_at):
+    @staticmethod
+    def _fits(found, ent, v, at):
+        """A side phrase that only applies to plural sites ("both knees", not "both the knee and the hip")
+        or only right before its site ("that foot")."""
+        if found is None:
+            return None
+        if found[4] and at != ent[0]:
+            return None
+        if found[3]:
+            if not _plural(v.lower(ent[1] - 1)):
+                return None
+        return found
+
+    def _side_after(self, doc, v, ent, after, ent_at):
+        lowers = v.lowers
         i = ent[1]
         steps = 0
-        n = len(lowers)
+        n = min(len(lowers), v.sent_bounds(doc, ent[0])[1])
         while i < n and steps <= 2:
             if i in after:
                 return after[i]
@@ -136,7 +355,7 @@ class Laterality:
             else:
                 return None
             steps += 1
-        return after.get(i)
+        return after.get(i) if i < n else None
 
     def _linked_site(self, doc, v, ent, ent_at) -> tuple[int, int, str] | None:
         """The site a finding refers to: the nearest site before it in its phrase

@@ -2,7 +2,8 @@
 
 The target of a link is an ACTIVITY, FOOTWEAR or a STRUCTURE being stretched or
 released ("goes away when barefoot" -> barefoot relieving; "worse in sneakers" ->
-sneakers aggravating). The nearest trigger in the target's clause wins; a bare "after"
+sneakers aggravating). The nearest trigger in the target's clause wins (one in the target's own
+comma segment first; a ``weak`` trigger such as "since I started" only when no other applies); a bare "after"
 (``inherit``) takes the value of a trigger just before it ("settles for a few hours after
 she foam-rolls" -> relieving). A form's question (``"direction": "ANSWER"``, "What makes it
 worse?") gives its value to the targets of the answer that follows, up to the line's end or
@@ -20,6 +21,7 @@ from typing import Any
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from .docview import DocView, ids, view
@@ -30,6 +32,7 @@ TARGET_LABELS = frozenset({"ACTIVITY", "FOOTWEAR"})
 CLAUSE_BREAKS = frozenset({"but", "however", "although", "though", "whereas", ";", "except", "yet", "otherwise"})
 _CLAUSE_BREAK_IDS = ids(CLAUSE_BREAKS)
 _ANSWER_ENDS = ids({"?", ":"})
+_COMMA = get_string_id(",")
 
 
 class Modifiers:
@@ -135,6 +138,14 @@ class Modifiers:
                 break
         return lo, hi
 
+    @staticmethod
+    def _comma_between(v, lo: int, hi: int) -> bool:
+        commas = v.positions().get(_COMMA)
+        if not commas:
+            return False
+        k = bisect_left(commas, lo)
+        return k < len(commas) and commas[k] < hi
+
     def _link_target(self, doc: Doc, v, target, by_start, starts, symptoms, symptom_starts, store, answers=()) -> None:
         lo, hi = self._clause(doc, v, target)
         t_start, t_end = target[0], target[1]
@@ -157,8 +168,15 @@ class Modifiers:
                     continue
             else:
                 continue
-            if dist <= int(rule.get("max_scope", 8)) and (best is None or dist < best[0]):
-                best = (dist, start, end, rule["modifier"], rule.get("inherit"))
+            if dist <= int(rule.get("max_scope", 8)):
+                # a trigger in the target's own comma segment beats a nearer one across a comma
+                # ("worst after a long day at the desk, better if I walk around")
+                # and a "weak" trigger, which only says when something changed ("since I started",
+                # "switched to"), yields to one that says which way ("... the ankle is much calmer")
+                crossed = self._comma_between(v, end, t_start) if end <= t_start else self._comma_between(v, t_end, start)
+                rank = (bool(rule.get("weak")), crossed, dist)
+                if best is None or rank < best[0]:
+                    best = (rank, start, end, rule["modifier"], rule.get("inherit"))
         if best is not None and best[4]:
             # "settles for a few hrs after she foam-rolls": a trigger just before "after" decides
             reach = best[1] - int(best[4])
@@ -170,7 +188,7 @@ class Modifiers:
         if best is None:
             for a_lo, a_hi, q_start, q_end, value in answers:
                 if a_lo <= t_start and target[1] <= a_hi:
-                    best = (0, q_start, q_end, value, None)
+                    best = ((False, False, 0), q_start, q_end, value, None)
                     break
         if best is not None:
             record = store_record(store, target[0], target[1])
