@@ -61,6 +61,9 @@ def _load_cues() -> list[tuple[str, tuple[str, ...]]]:
 
 
 CUES = _load_cues()
+_CUES_BY_FIRST: dict[str, list[tuple[str, tuple[str, ...]]]] = defaultdict(list)  # first word -> its cues
+for _cue_class, _phrase in CUES:
+    _CUES_BY_FIRST[_phrase[0]].append((_cue_class, _phrase))
 _WORD = re.compile(r"[a-z0-9']+")
 
 
@@ -75,9 +78,7 @@ def _words(text: str) -> tuple[list[str], list[int]]:
 
 def _cue_hits(words: list[str]) -> list[tuple[int, str]]:
     """(word index, cue class) for every cue phrase in the text."""
-    by_first: dict[str, list[tuple[str, tuple[str, ...]]]] = defaultdict(list)
-    for cue_class, phrase in CUES:
-        by_first[phrase[0]].append((cue_class, phrase))
+    by_first = _CUES_BY_FIRST
     hits = []
     for i, w in enumerate(words):
         for cue_class, phrase in by_first.get(w, ()):
