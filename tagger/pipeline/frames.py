@@ -103,6 +103,14 @@ class ActivityFrames:
         for k, rule in enumerate(rules):
             self.matcher.add(k, [rule["pattern"]])
 
+    def __getstate__(self) -> dict[str, Any]:
+        # the compiled token tests are closures: pickle the rules and compile them again
+        return {k: v for k, v in self.__dict__.items() if k != "_elements"}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+        self._elements = [_compile(rule) for rule in self.rules]
+
     def __call__(self, doc: Doc) -> Doc:
         v = view(doc)
         self.run(doc, v, v.entities(doc))
@@ -154,7 +162,9 @@ class ActivityFrames:
         rules_to_disk(Path(path) / self.rules_file, self.rules)
 
     def from_disk(self, path, *, exclude=()) -> ActivityFrames:
-        self._set(read_jsonl(Path(path) / self.rules_file))
+        # a pipeline saved before this step existed has no frames file: it tags as it did then
+        rules_path = Path(path) / self.rules_file
+        self._set(read_jsonl(rules_path) if rules_path.exists() else [])
         return self
 
 
