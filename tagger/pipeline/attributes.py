@@ -1,6 +1,6 @@
 """Everything the rules say about the ruler's entities, as one pipeline component.
 
-``clinical_attributes`` runs the rule steps in order - concept attributes, laterality,
+``clinical_attributes`` runs the rule steps in order - activity frames, concept attributes, laterality,
 ConText, modifiers, dose, time expressions - on one doc view and one list of entities read
 once from the doc, instead of six components that each look the doc and its entities up
 again (reading the entities back from spaCy's token annotations cost more than some of the
@@ -22,6 +22,7 @@ from spacy.tokens import Doc
 from .concepts import ConceptAttributes
 from .context import ConText
 from .docview import DocView, view
+from .frames import ActivityFrames
 from .extensions import register_extensions
 from .fastmatch import TokenMatcher
 from .laterality import Laterality
@@ -44,8 +45,10 @@ class Step(Protocol):
 class ClinicalAttributes:
     def __init__(self, nlp: Language, name: str, max_distance: int = 5, default_max_scope: int = 10):
         self.name = name
-        # In this order: laterality reads concept regions, modifiers read negation.
+        # In this order: frames add activities the concept step names, laterality reads
+        # concept regions, modifiers read negation.
         self.steps: list[Step] = [
+            ActivityFrames(nlp, "activity_frames"),
             ConceptAttributes(nlp, "concept_attributes"),
             Laterality(nlp, "laterality", max_distance=max_distance),
             ConText(nlp, "context", default_max_scope=default_max_scope),

@@ -96,7 +96,7 @@ def test_pipeline_is_assembled_from_config_and_round_trips_through_disk(rules_ta
     nlp = rules_tagger.nlp
     assert nlp.pipe_names == ["clinical_sentencizer", "entity_ruler", "clinical_attributes"]
     steps = [step.name for step in nlp.get_pipe("clinical_attributes").steps]
-    assert steps == ["concept_attributes", "laterality", "context", "modifiers", "dose", "time_expressions"]
+    assert steps == ["activity_frames", "concept_attributes", "laterality", "context", "modifiers", "dose", "time_expressions"]
     nlp.to_disk(tmp_path / "pipeline")
     loaded = spacy.load(tmp_path / "pipeline")
     text = "No hip pain but my R forefoot hurts in sneakers; treadmill 4.5 mph an hour a day."

@@ -1,4 +1,4 @@
-"""clinical_attributes runs the six rule steps in one pass; it must tag exactly as the six
+"""clinical_attributes runs the seven rule steps in one pass; it must tag exactly as the seven
 separate components did, its shared matching pass must give each matcher its own matches,
 and entities written without Spans must be the entities spaCy's set_ents would set."""
 
@@ -24,7 +24,7 @@ TEXTS = [
     "sharp stabbing pain in the ball of my foot, since early March 2021, worse with 10k twice a week\n\nP: TFL release, review 3/52",
     "Sat 4th: tight laces on my running shoes, growing pains as a kid. Training plan says 40 km/wk.",
 ]
-STEPS = ["concept_attributes", "laterality", "context", "modifiers", "dose", "time_expressions"]
+STEPS = ["activity_frames", "concept_attributes", "laterality", "context", "modifiers", "dose", "time_expressions"]
 
 
 def _separate_pipeline():
@@ -46,7 +46,7 @@ def _key(doc):
             [t.is_sent_start for t in doc])
 
 
-def test_clinical_attributes_tags_as_the_six_separate_components(rules_tagger):
+def test_clinical_attributes_tags_as_the_seven_separate_components(rules_tagger):
     fused, separate = rules_tagger.nlp, _separate_pipeline()
     assert fused.pipe_names[-1] == "clinical_attributes"
     for text in TEXTS:
@@ -113,11 +113,11 @@ def test_clinical_attributes_regroups_its_matchers_after_new_rules(rules_tagger,
     attributes = nlp.get_pipe("clinical_attributes")
     nlp("Right knee pain since August.")
     before = attributes._group
-    assert before is not None and len(before.members) == 4
+    assert before is not None and len(before.members) == 5
     attributes.to_disk(tmp_path)
     attributes.from_disk(tmp_path)  # every step rebuilds its matchers from the saved rules
     doc = nlp("Right knee pain since August.")
-    assert attributes._group is not before and attributes._group.members[0] is attributes.step("laterality").matcher
+    assert attributes._group is not before and attributes._group.members[0] is attributes.step("activity_frames").matcher
     assert doc._.time_expressions and any(r.get("laterality") == "right" for r in doc._.entity_attrs.values())
 
 

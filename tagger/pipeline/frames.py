@@ -1,0 +1,174 @@
+"""Activities found by the words around them, for the ones no vocabulary lists.
+
+The ruler knows a closed list of activity words; notes name many more ("I've been a dental
+hygienist for 14 years", "I boulder four nights a week"). Each rule of
+``data/activity_frames.jsonl`` is a token pattern for a *frame* (an occupation frame, a
+first-person verb with a dose, ...) plus ``target``: the ``[first, last)`` indices of the
+pattern elements whose tokens become the ACTIVITY, so the frame's own words stay outside
+the span. A frame never overrides the ruler: a target that overlaps an entity is dropped,
+unless the entities inside it are all activities and its last token is free ("I work as a
+tennis coach": "tennis" grows into "tennis coach"). Runs before the concept step, which
+gives the new entities their concept (the rule's ``concept``).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .docview import DocView, view
+from .entities import write_entities
+from .extensions import register_extensions
+from .fastmatch import TokenMatcher, _compile_test
+from .rules import data_file, read_jsonl, rules_to_disk
+
+LABEL = "ACTIVITY"
+_RULE_KEYS = frozenset({"id", "concept", "pattern", "target", "why"})
+_COUNTS = {None: (1, 1), "?": (0, 1), "*": (0, 64), "+": (1, 64)}
+
+Element = tuple[Callable[[Any], bool], int, int]  # token test, fewest and most tokens
+
+
+def _counts(op: Any) -> tuple[int, int]:
+    if op in _COUNTS:
+        return _COUNTS[op]
+    if isinstance(op, str) and op.startswith("{") and op.endswith("}") and "," in op:
+        low, high = op[1:-1].split(",")
+        return int(low or 0), int(high) if high else 64
+    if isinstance(op, str) and op.startswith("{") and op.endswith("}"):
+        return int(op[1:-1]), int(op[1:-1])
+    raise ValueError(f"unsupported OP {op!r} in an activity frame")
+
+
+def _compile(rule: dict[str, Any]) -> list[Element]:
+    unknown = set(rule) - _RULE_KEYS
+    if unknown:
+        raise ValueError(f"activity frame {rule.get('id')!r} has unknown keys {sorted(unknown)}")
+    first, last = rule["target"]
+    if not 0 <= first < last <= len(rule["pattern"]):
+        raise ValueError(f"activity frame {rule.get('id')!r}: target {rule['target']} outside its pattern")
+    elements = []
+    for spec in rule["pattern"]:
+        spec = {k.upper(): v for k, v in spec.items()}
+        low, high = _counts(spec.pop("OP", None))
+        test = _compile_test(spec)
+        if test is None:
+            raise ValueError(f"activity frame {rule.get('id')!r}: unsupported token test {spec}")
+        elements.append((test, low, high))
+    return elements
+
+
+def _align(elements: list[Element], lexemes: list[Any]) -> list[int] | None:
+    """Where each element's tokens start in ``lexemes`` (plus the end), with earlier elements
+    taking as many tokens as they can; None if the pattern cannot cover them exactly."""
+    n = len(lexemes)
+
+    def walk(k: int, i: int) -> list[int] | None:
+        if k == len(elements):
+            return [i] if i == n else None
+        test, low, high = elements[k]
+        run = 0
+        while run < high and i + run < n and test(lexemes[i + run]):
+            run += 1
+        for take in range(run, low - 1, -1):
+            rest = walk(k + 1, i + take)
+            if rest is not None:
+                return [i, *rest]
+        return None
+
+    return walk(0, 0)
+
+
+class ActivityFrames:
+    rules_file = "activity_frames.jsonl"
+
+    def __init__(self, nlp: Language, name: str):
+        self.name = name
+        self.vocab = nlp.vocab
+        self.rules: list[dict[str, Any]] = []
+        self._set([])
+
+    def initialize(self, get_examples=None, *, nlp: Language | None = None) -> None:
+        self._set(read_jsonl(data_file(self.rules_file)))
+
+    def _set(self, rules: list[dict[str, Any]]) -> None:
+        self.rules = rules
+        self._elements = [_compile(rule) for rule in rules]
+        self.matcher = TokenMatcher(self.vocab)
+        for k, rule in enumerate(rules):
+            self.matcher.add(k, [rule["pattern"]])
+
+    def __getstate__(self) -> dict[str, Any]:
+        # the compiled token tests are closures: pickle the rules and compile them again
+        return {k: v for k, v in self.__dict__.items() if k != "_elements"}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+        self._elements = [_compile(rule) for rule in self.rules]
+
+    def __call__(self, doc: Doc) -> Doc:
+        v = view(doc)
+        self.run(doc, v, v.entities(doc))
+        return doc
+
+    def targets(self, doc: Doc, v: DocView) -> list[tuple[int, int, str]]:
+        """``(start, end, concept)`` of every frame's target, longest first."""
+        found = set()
+        vocab = self.vocab
+        for key, start, end in self.matcher(doc):
+            elements = self._elements[key]
+            bounds = _align(elements, [vocab[o] for o in v.orths[start:end]])
+            if bounds is None:
+                continue
+            first, last = self.rules[key]["target"]
+            s, e = start + bounds[first], start + bounds[last]
+            if s < e:
+                found.add((s, e, self.rules[key]["concept"]))
+        return sorted(found, key=lambda t: (t[0] - t[1], t[0]))
+
+    def run(self, doc: Doc, v: DocView, ents: list[tuple[int, int, str, int]]) -> list[tuple[int, int, str, int]]:
+        """Add the frames' activities to ``ents`` (the doc's entities); returns them all."""
+        targets = self.targets(doc, v) if self.rules else []
+        if not targets:
+            return ents
+        ents = list(ents)
+        added = False
+        strings = v.strings
+        for s, e, concept in targets:
+            starts = [x[0] for x in ents]
+            k = bisect_left(starts, e)
+            inside = []
+            j = k - 1
+            while j >= 0 and ents[j][1] > s:
+                inside.append(j)
+                j -= 1
+            if inside and not all(ents[j][2] == LABEL and ents[j][0] >= s and ents[j][1] < e for j in inside):
+                continue
+            for j in sorted(inside, reverse=True):
+                del ents[j]
+            ents.insert(bisect_left([x[0] for x in ents], s), (s, e, LABEL, strings.add(concept)))
+            added = True
+        if added:
+            strings.add(LABEL)
+            write_entities(doc, [(s, e, strings[label], span_id) for s, e, label, span_id in ents])
+        return ents
+
+    def to_disk(self, path, *, exclude=()) -> None:
+        rules_to_disk(Path(path) / self.rules_file, self.rules)
+
+    def from_disk(self, path, *, exclude=()) -> ActivityFrames:
+        # a pipeline saved before this step existed has no frames file: it tags as it did then
+        rules_path = Path(path) / self.rules_file
+        self._set(read_jsonl(rules_path) if rules_path.exists() else [])
+        return self
+
+
+@Language.factory("activity_frames", assigns=["doc.ents"], requires=["doc.ents"])
+def make_activity_frames(nlp: Language, name: str) -> ActivityFrames:
+    register_extensions()
+    return ActivityFrames(nlp, name)

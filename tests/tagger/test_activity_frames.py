@@ -1,0 +1,93 @@
+"""Activities found by their frame (tagger/pipeline/frames.py, data/activity_frames.jsonl):
+occupations after 'I'm a', 'work as a', 'been a', 'retired', 'Job:', and first-person verbs
+with a dose, for words no vocabulary lists. Example sentences are written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from tagger.pipeline import build_pipeline
+from tagger.pipeline.frames import _align, _compile
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return build_pipeline()
+
+
+def activities(nlp, text: str) -> list[str]:
+    return [e.text for e in nlp(text).ents if e.label_ == "ACTIVITY"]
+
+
+@pytest.mark.parametrize("text, activity", [
+    ("I've been a dental hygienist for 14 years.", "dental hygienist"),
+    ("I'm a professional seamstress, F, 49.", "seamstress"),
+    ("She works as a museum gallery attendant, on her feet all day.", "museum gallery attendant"),
+    ("I'm 52, been a locksmith since school.", "locksmith"),
+    ("S: 64M, retired stonemason, L hip ache.", "stonemason"),
+    ("Job: lab technician, stooped over a bench.", "lab technician"),
+    ("Day job is a planning officer at the council.", "planning officer"),
+    ("I'm an orchestral violinist, rehearsals most days.", "orchestral violinist"),
+    ("New job as a tour guide, on my feet all day.", "tour guide"),
+])
+def test_occupation_frame_tags_the_job_noun(nlp, text, activity):
+    assert activity in activities(nlp, text)
+
+
+@pytest.mark.parametrize("text, activity", [
+    ("I boulder four nights a week.", "boulder"),
+    ("I paddle for about 2 hours a day.", "paddle"),
+    ("I usually fence twice a week.", "fence"),
+])
+def test_first_person_verb_with_a_dose_is_an_activity(nlp, text, activity):
+    assert activity in activities(nlp, text)
+
+
+def test_the_dose_attaches_to_the_frame_activity(nlp):
+    doc = nlp("I boulder four nights a week.")
+    (ent,) = [e for e in doc.ents if e.label_ == "ACTIVITY"]
+    assert ent.text == "boulder" and ent._.concept == "dose_verb"
+    assert ent._.dose and ent._.dose[0][0] == "frequency"
+
+
+@pytest.mark.parametrize("text", [
+    "I've been a patient of yours for years.",
+    "We work as a team on the ward.",
+    "I'm a bit worried about the knee.",
+    "I'm a little better today.",
+    "I'm a fan of the new shoes.",
+    "I'm a mother of two.",
+    "I'm a big believer in rest.",
+    "I'm a heel striker apparently.",
+    "Twice a week, ice the heel.",
+    "I do 3 sessions a week.",
+    "I wear them 8 hours a day.",
+    "I take two tablets a day.",
+])
+def test_frames_without_a_job_or_activity_tag_nothing(nlp, text):
+    assert activities(nlp, text) == []
+
+
+def test_frame_does_not_override_another_label(nlp):
+    found = [(e.text, e.label_) for e in nlp("I'm a big overpronator.").ents]
+    assert ("overpronator", "CONDITION") in found
+    assert not any(label == "ACTIVITY" for _, label in found)
+
+
+def test_frame_extends_an_activity_inside_its_target(nlp):
+    assert "tennis coach" in activities(nlp, "I work as a tennis coach, on court all day.")
+
+
+def test_alignment_gives_earlier_elements_the_most_tokens():
+    rule = {"id": "t", "concept": "c", "target": [1, 2],
+            "pattern": [{"LOWER": "a"}, {"IS_ALPHA": True, "OP": "+"}, {"LOWER": "b", "OP": "?"}]}
+    class Lex:  # a stand-in exposing the attributes the compiled tests read
+        def __init__(self, text):
+            self.orth_ = self.lower_ = text
+            self.is_alpha = text.isalpha()
+    assert _align(_compile(rule), [Lex(w) for w in ["a", "x", "y", "b"]]) == [0, 1, 4, 4]
+
+
+def test_unknown_rule_keys_are_rejected():
+    with pytest.raises(ValueError, match="unknown keys"):
+        _compile({"id": "t", "concept": "c", "target": [0, 1], "pattern": [{"LOWER": "a"}], "targte": 1})
