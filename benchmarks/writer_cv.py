@@ -59,6 +59,22 @@ CONFIGS: dict[str, dict] = {
     "shipped_rawtext_t0.03": {"text_norm": "none", "text_weight": 0.03},
     "shipped_rawtext_t0.04": {"text_norm": "none", "text_weight": 0.04},
     "shipped_rawtext_t0.06": {"text_norm": "none", "text_weight": 0.06},
+    # assertion-aware words (words in a non-current entity's scope prefixed / duplicated / dropped)
+    "assert_mark": {"text_assertion": "mark"},
+    "assert_dup": {"text_assertion": "dup"},
+    "assert_drop": {"text_assertion": "drop"},
+    "assert_mark_negoth": {"text_assertion": "mark", "assertion_statuses": ("oth", "neg")},
+    "assert_drop_negoth": {"text_assertion": "drop", "assertion_statuses": ("oth", "neg")},
+    **{f"feat_{x}": {"extra_features": (x,)} for x in ("modlink", "sidepair", "order", "drive")},
+    "feat_all": {"extra_features": ("modlink", "sidepair", "order", "drive")},
+    # character n-grams (char_wb) beside or instead of the word block; the baseline gets the same
+    "char_w0.5": {"char_weight": 0.5},
+    "char_w1": {"char_weight": 1.0},
+    "char_only": {"char_weight": 1.0, "text_words": False},
+    **{f"tfidf_char_C{c:g}": {"features": "text", "C": float(c), "stack": False, **L2TEXT, "char_weight": 1.0} for c in (8, 16, 32)},
+    **{f"charonly_tfidf_C{c:g}": {"features": "text", "C": float(c), "stack": False, **L2TEXT, "char_weight": 1.0, "text_words": False}
+       for c in (8, 16, 32)},
+    "tfidf_C16_mark": {"features": "text", "C": 16.0, "stack": False, **L2TEXT, "text_assertion": "mark"},
 }
 BASELINES = ("tfidf_C8", "tfidf_C16")
 LONG_WORDS = 200  # "long" column: pooled macro F1 over held-out cases longer than this
@@ -106,10 +122,10 @@ def memoize_case_features() -> None:
     original = features.case_features
     memo: dict[int, tuple] = {}
 
-    def cached(case):
-        key = id(case)
+    def cached(case, extra=frozenset()):
+        key = (id(case), extra)
         if key not in memo:
-            memo[key] = (case, original(case))
+            memo[key] = (case, original(case, extra))
         return memo[key][1]
 
     features.case_features = cached

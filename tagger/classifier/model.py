@@ -192,7 +192,10 @@ class ChainClassifier(ClassifierMixin, BaseEstimator):
 def build_model(features: str = "both", C: float = 8.0, tfidf_max_features: int = 20000,
                 random_state: int = 0, entity_weight: float = 0.05, entity_norm: str = "none",
                 text_weight: float = 1.0, text_norm: str = "l2", stack: bool = True,
-                class_weight: str | None = "balanced") -> Pipeline:
+                class_weight: str | None = "balanced", text_assertion: str = "none",
+                assertion_statuses: tuple[str, ...] = ("oth", "neg", "hyp", "hist"),
+                extra_features: tuple[str, ...] = (), text_words: bool = True, char_weight: float = 0.0,
+                char_ngrams: tuple[int, int] = (3, 5), char_max_features: int = 20000) -> Pipeline:
     """The shipped model (``features="both"``) or a baseline (``"entities"``, ``"text"``).
 
     The entity block is not normalised per case (``entity_norm="none"``): each meaning
@@ -207,21 +210,27 @@ def build_model(features: str = "both", C: float = 8.0, tfidf_max_features: int 
         raise ValueError(f"text_norm must be 'l2' or 'none', not {text_norm!r}")
     parts = []
     if features in {"both", "entities"}:
-        steps = [("featurize", CaseFeaturizer()), ("vectorize", DictVectorizer())]
+        steps = [("featurize", CaseFeaturizer(extra=extra_features)), ("vectorize", DictVectorizer())]
         if entity_norm == "l2":
             steps.append(("normalize", Normalizer()))
         elif entity_norm != "none":
             raise ValueError(f"entity_norm must be 'none' or 'l2', not {entity_norm!r}")
         parts.append(("entities", Pipeline(steps)))
-    if features in {"both", "text"}:
+    if features in {"both", "text"} and text_words:
         parts.append(("words", Pipeline([
-            ("text", CaseText()),
+            ("text", CaseText(assertion=text_assertion, statuses=assertion_statuses)),
             ("tfidf", TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True, max_features=tfidf_max_features,
                                       lowercase=True, strip_accents="unicode", norm="l2" if text_norm == "l2" else None)),
         ])))
+    if features in {"both", "text"} and char_weight > 0:
+        parts.append(("chars", Pipeline([
+            ("text", CaseText(assertion=text_assertion, statuses=assertion_statuses)),
+            ("tfidf", TfidfVectorizer(analyzer="char_wb", ngram_range=char_ngrams, min_df=2, sublinear_tf=True,
+                                      max_features=char_max_features, lowercase=True, strip_accents="unicode")),
+        ])))
     if not parts:
         raise ValueError(f"features must be 'both', 'entities' or 'text', not {features!r}")
-    block_weight = {"entities": entity_weight, "words": text_weight}
+    block_weight = {"entities": entity_weight, "words": text_weight, "chars": char_weight}
     weights = {name: block_weight[name] for name, _ in parts}
     return Pipeline([("features", FeatureUnion(parts, transformer_weights=weights)),
                      ("classify", ChainClassifier(C=C, class_weight=class_weight, random_state=random_state, stack=stack))])
