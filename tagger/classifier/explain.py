@@ -2,7 +2,7 @@
 
 Evidence is the features that pushed a label's score up most (coefficient x value),
 mapped back to the text: a concept feature to the entity spans it came from, a word
-n-gram to its occurrences in the text.
+n-gram to its occurrences in the text, a character n-gram to the words that hold it.
 """
 
 from __future__ import annotations
@@ -37,6 +37,7 @@ class ChainModel:
         self._classifier = pipeline.named_steps["classify"]
         self._names = np.asarray(self._features.get_feature_names_out(), dtype=object)
         self._word_rules = _word_rules(self._features)
+        self._char_preprocess = _char_preprocessor(self._features)
 
     @property
     def thresholds_(self) -> np.ndarray:
@@ -62,7 +63,7 @@ class ChainModel:
         for i, result in enumerate(results):
             if evidence:
                 columns, contributions = self._classifier.decision_contributions(X[i])
-                words = _WordIndex(result.text, *self._word_rules)
+                words = _WordIndex(result.text, *self._word_rules, char_preprocess=self._char_preprocess)
             ranked = []
             for j, label in enumerate(self.labels_):
                 threshold = float(thresholds[j])
@@ -109,9 +110,11 @@ class ChainModel:
             block, _, name = str(self._names[columns[k]]).partition("__")
             if block == "entities":
                 spans = self._entity_spans(result, sources.get(name, []))
+            elif block == "chars":
+                spans = words.char_spans(name)
             else:
                 spans = words.spans(name)
-            evidence.append(Evidence(feature=name if block == "entities" else f"words:{name}", weight=round(weight, 4), spans=spans))
+            evidence.append(Evidence(feature=name if block == "entities" else f"{block}:{name}", weight=round(weight, 4), spans=spans))
         return evidence
 
     @staticmethod
@@ -131,7 +134,9 @@ class ChainModel:
 def _word_rules(features) -> tuple[re.Pattern[str], Callable[[str], str]]:
     """The word block's own token pattern and preprocessor (lower-casing, accent stripping),
     so a word feature's evidence finds the words it was built from."""
-    for _, block in features.transformer_list:
+    for name, block in features.transformer_list:
+        if name == "chars":
+            continue
         for step in getattr(block, "steps", [("", block)]):
             vectorizer = step[1]
             if hasattr(vectorizer, "build_preprocessor") and hasattr(vectorizer, "token_pattern"):
@@ -139,13 +144,27 @@ def _word_rules(features) -> tuple[re.Pattern[str], Callable[[str], str]]:
     return re.compile(r"(?u)\b\w\w+\b"), str.lower  # no word block: nothing will ask
 
 
+def _char_preprocessor(features) -> Callable[[str], str]:
+    """The character block's preprocessor (the same lower-casing and accent stripping)."""
+    for name, block in features.transformer_list:
+        if name == "chars":
+            return block.steps[-1][1].build_preprocessor()
+    return str.lower
+
+
+_WHITESPACE_TOKEN = re.compile(r"\S+")
+
+
 class _WordIndex:
     """The text's tokens, preprocessed as the vectorizer does, built once per case so each
     evidence term is a list lookup, not a regex over the whole text."""
 
-    def __init__(self, text: str, token: re.Pattern[str], preprocess: Callable[[str], str]):
+    def __init__(self, text: str, token: re.Pattern[str], preprocess: Callable[[str], str],
+                 char_preprocess: Callable[[str], str] = str.lower):
         self.text = text
         self.token, self.preprocess = token, preprocess
+        self.char_preprocess = char_preprocess
+        self.padded: list[tuple[str, int, int]] | None = None  # whitespace tokens, for character n-grams
         self.bounds: list[tuple[int, int]] = []
         self.first: dict[str, list[int]] = {}
         self.words: list[str] | None = None  # built on first use: most cases need no word evidence
@@ -168,6 +187,19 @@ class _WordIndex:
         for i in self.first.get(words[0], ()):
             if tokens[i : i + len(words)] == words:
                 start, end = self.bounds[i][0], self.bounds[i + len(words) - 1][1]
+                spans.append(TextSpan(start=start, end=end, text=self.text[start:end]))
+                if len(spans) >= MAX_SPANS_PER_FEATURE:
+                    break
+        return spans
+
+    def char_spans(self, gram: str) -> list[TextSpan]:
+        """The whitespace-separated words holding a ``char_wb`` n-gram: the vectorizer pads
+        each word with a space either side, so " hee" is a word starting "hee"."""
+        if self.padded is None:
+            self.padded = [(f" {self.char_preprocess(m.group())} ", *m.span()) for m in _WHITESPACE_TOKEN.finditer(self.text)]
+        spans = []
+        for padded, start, end in self.padded:
+            if gram in padded:
                 spans.append(TextSpan(start=start, end=end, text=self.text[start:end]))
                 if len(spans) >= MAX_SPANS_PER_FEATURE:
                     break

@@ -103,10 +103,7 @@ def status_of(entity) -> str:
     return "cur"
 
 
-EXTRA_FEATURES = frozenset({"modlink", "sidepair", "order", "drive"})
-
-
-def case_features(case: TagResult | dict[str, Any], extra: frozenset[str] = frozenset()) -> tuple[dict[str, float], dict[str, list[int]]]:
+def case_features(case: TagResult | dict[str, Any]) -> tuple[dict[str, float], dict[str, list[int]]]:
     """The feature dict of one case, and for each feature the entities it came from."""
     result = as_result(case)
     feats: dict[str, float] = {}
@@ -160,58 +157,10 @@ def case_features(case: TagResult | dict[str, Any], extra: frozenset[str] = froz
     for group, ids in current_groups.items():
         for region in regions:
             add(f"{group}->{region}", *ids, *symptomatic[region])
-    if extra:
-        _add_extra_features(result, extra, symptomatic, sides, regions, add)
     _add_cue_features(result, add)
     if result.time_expressions:
         add("time:" + ",".join(sorted({t.kind for t in result.time_expressions})))
     return feats, dict(sources)
-
-
-DRIVER_GROUPS = frozenset({"foot_mechanics", "painful_foot", "hip_restriction", "hip_stabiliser", "trunk_pull",
-                           "neural_source", "gait_change", "knee_alignment"})
-
-
-def _add_extra_features(result: TagResult, extra, symptomatic, sides, regions, add) -> None:
-    if "sidepair" in extra:
-        for a, b in combinations(regions, 2):
-            if sides[a] & sides[b]:
-                add(f"sides_agree:{a}+{b}", *symptomatic[a], *symptomatic[b])
-            elif sides[a] and sides[b]:
-                add(f"sides_differ:{a}+{b}", *symptomatic[a], *symptomatic[b])
-    if "order" in extra and len(regions) >= 2:
-        first = min(regions, key=lambda r: min(symptomatic[r]))
-        for other in regions:
-            if other != first:
-                way = "distal_first" if CHAIN_ORDER[first] > CHAIN_ORDER[other] else "proximal_first"
-                add(f"onset:{way}", min(symptomatic[first]), min(symptomatic[other]))
-                add(f"onset:{first}<{other}", min(symptomatic[first]), min(symptomatic[other]))
-    sites_by_sent: dict[int, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
-    for r in regions:
-        for i in symptomatic[r]:
-            sites_by_sent[result.entities[i].sentence][r].append(i)
-    for i, e in enumerate(result.entities):
-        st = status_of(e)
-        if st not in {"cur", "hyp"}:
-            continue
-        if "modlink" in extra and e.modifier:
-            if e.label in FINDING_LABELS and e.region in LOWER_CHAIN:
-                add(f"{e.modifier}@{e.region}", i)
-            elif e.label not in FINDING_LABELS:
-                for other in (e.sentence - 1, e.sentence, e.sentence + 1):
-                    for region, ids in sites_by_sent.get(other, {}).items():
-                        add(f"{e.modifier}:{e.label}->{region}", i, *ids)
-                        for group in CONCEPT_GROUPS.get(e.concept, ()):
-                            add(f"{e.modifier}:{group}->{region}", i, *ids)
-        if "drive" in extra and st == "cur" and e.region in LOWER_CHAIN:
-            for group in set(CONCEPT_GROUPS.get(e.concept, ())) & DRIVER_GROUPS:
-                for other in (e.sentence, e.sentence + 1):
-                    for region, ids in sites_by_sent.get(other, {}).items():
-                        if region == e.region:
-                            continue
-                        way = "up" if CHAIN_ORDER[e.region] > CHAIN_ORDER[region] else "down"
-                        add(f"drive:{way}", i, *ids)
-                        add(f"drive:{group}:{way}", i, *ids)
 
 
 def _add_cue_features(result: TagResult, add) -> None:
@@ -278,129 +227,25 @@ class CaseFeaturizer(TransformerMixin, BaseEstimator):
     Stateless: ``fit`` learns nothing; pair it with a ``DictVectorizer``.
     """
 
-    def __init__(self, extra: tuple[str, ...] = ()):
-        self.extra = extra
-
     def fit(self, X, y=None):
         return self
 
     def transform(self, X) -> list[dict[str, float]]:
-        return [case_features(case, frozenset(self.extra))[0] for case in X]
+        return [case_features(case)[0] for case in X]
 
     def get_feature_names_out(self, input_features=None):
         # Names come from the DictVectorizer that follows; this step has no columns of its own.
         return np.asarray(input_features if input_features is not None else [], dtype=object)
 
 
-# Assertion-aware words: the word block reads "no hip pain" and "my mum's hip pain" as
-# "hip pain" unless the words the pipeline marked are told apart. A word inside a
-# non-current entity, or between it and its trigger ("no ... pain"), gets its status prefix.
-ASSERTION_PREFIX = {"oth": "oth_", "neg": "neg_", "hyp": "hyp_", "hist": "hist_"}
-_STATUS_ATTRIBUTE = {"oth": "other_subject", "neg": "negated", "hyp": "hypothetical", "hist": "historical"}
-_STATUS_RANK = {"oth": 4, "neg": 3, "hyp": 2, "hist": 1}
-SCOPE_GAP = 60  # characters: a trigger further from its entity than this marks only the entity
-_TEXT_TOKEN = re.compile(r"(?u)\b\w\w+\b")  # TfidfVectorizer's default token pattern
-
-
-def assertion_scopes(result: TagResult, statuses=tuple(ASSERTION_PREFIX)) -> list[tuple[int, int, str]]:
-    """(start, end, status) for each entity whose status is in ``statuses``: the entity
-    and, when near, the trigger that set the status ("no" in "no numbness")."""
-    scopes = []
-    for e in result.entities:
-        st = status_of(e)
-        if st not in statuses:
-            continue
-        lo, hi = e.start, e.end
-        for t in e.triggers:
-            if t.attribute == _STATUS_ATTRIBUTE[st] and max(t.start - e.end, e.start - t.end) <= SCOPE_GAP:
-                lo, hi = min(lo, t.start), max(hi, t.end)
-        scopes.append((lo, hi, st))
-    return scopes
-
-
-def assertion_text(result: TagResult, mode: str = "mark", statuses=tuple(ASSERTION_PREFIX)) -> tuple[str, list[tuple[int, int, bool]]]:
-    """The text for the word block, and anchors mapping it back to ``result.text``.
-
-    ``mode="mark"`` rewrites each word in a scope with its status prefix ("neg_pain");
-    ``"dup"`` keeps the text and appends the prefixed words of each scope; ``"drop"``
-    deletes the scoped words. Anchors are ``(new_start, original_start, inserted)`` pieces,
-    in order: see ``to_original``.
-    """
-    text = result.text
-    scopes = assertion_scopes(result, statuses)
-    if not scopes:
-        return text, [(0, 0, False)]
-    status_at: dict[int, str] = {}
-    for token in _TEXT_TOKEN.finditer(text):
-        for lo, hi, st in scopes:
-            if lo <= token.start() < hi and _STATUS_RANK[st] > _STATUS_RANK.get(status_at.get(token.start(), ""), 0):
-                status_at[token.start()] = st
-    pieces: list[str] = []
-    anchors: list[tuple[int, int, bool]] = []
-    length = 0
-
-    def emit(piece: str, original: int, inserted: bool) -> None:
-        nonlocal length
-        if piece:
-            anchors.append((length, original, inserted))
-            pieces.append(piece)
-            length += len(piece)
-
-    tail: list[tuple[str, int, int]] = []
-    at = 0
-    for token in _TEXT_TOKEN.finditer(text):
-        st = status_at.get(token.start())
-        if st is None:
-            continue
-        if mode == "dup":
-            tail.append((ASSERTION_PREFIX[st], token.start(), token.end()))
-            continue
-        emit(text[at:token.start()], at, False)
-        if mode == "mark":
-            emit(ASSERTION_PREFIX[st], token.start(), True)
-            emit(token.group(), token.start(), False)
-        elif mode != "drop":
-            raise ValueError(f"assertion mode must be 'mark', 'dup' or 'drop', not {mode!r}")
-        at = token.end()
-    emit(text[at:], at, False)
-    for k, (prefix, start, end) in enumerate(tail):
-        emit("\n" if k == 0 else " ", start, True)
-        emit(prefix, start, True)
-        emit(text[start:end], start, False)
-    return "".join(pieces), anchors
-
-
-def to_original(anchors: list[tuple[int, int, bool]], position: int) -> int:
-    """A position in ``assertion_text``'s text -> the position in the original text
-    (inside an inserted prefix: where the word it prefixes starts)."""
-    k = bisect.bisect_right(anchors, (position, float("inf"), True)) - 1
-    new_start, original, inserted = anchors[max(k, 0)]
-    return original if inserted else original + (position - new_start)
-
-
 class CaseText(TransformerMixin, BaseEstimator):
-    """Tagged cases -> the text the tagger read, for word n-gram vectorizers.
-
-    ``assertion`` (``"none"``, ``"mark"``, ``"dup"``, ``"drop"``) hands the word block the
-    entities' assertion status (see ``assertion_text``) for the statuses in ``statuses``.
-    """
-
-    def __init__(self, assertion: str = "none", statuses: tuple[str, ...] = ("oth", "neg", "hyp", "hist")):
-        self.assertion = assertion
-        self.statuses = statuses
+    """Tagged cases -> the text the tagger read, for word n-gram vectorizers."""
 
     def fit(self, X, y=None):
         return self
 
-    def text_of(self, case) -> tuple[str, list[tuple[int, int, bool]]]:
-        """The text the vectorizer reads for one case, and its anchors (see ``to_original``)."""
-        result = as_result(case)
-        if self.assertion == "none":
-            return result.text, [(0, 0, False)]
-        return assertion_text(result, self.assertion, tuple(self.statuses))
-
     def transform(self, X) -> list[str]:
-        return [self.text_of(case)[0] for case in X]
+        return [as_result(case).text for case in X]
 
     def get_feature_names_out(self, input_features=None):
         return np.asarray(input_features if input_features is not None else [], dtype=object)

@@ -192,10 +192,7 @@ class ChainClassifier(ClassifierMixin, BaseEstimator):
 def build_model(features: str = "both", C: float = 8.0, tfidf_max_features: int = 20000,
                 random_state: int = 0, entity_weight: float = 0.05, entity_norm: str = "none",
                 text_weight: float = 1.0, text_norm: str = "l2", stack: bool = True,
-                class_weight: str | None = "balanced", text_assertion: str = "none",
-                assertion_statuses: tuple[str, ...] = ("oth", "neg", "hyp", "hist"),
-                extra_features: tuple[str, ...] = (), text_words: bool = True, char_weight: float = 0.0,
-                char_ngrams: tuple[int, int] = (3, 5), char_max_features: int = 20000) -> Pipeline:
+                class_weight: str | None = "balanced", char_weight: float = 1.0) -> Pipeline:
     """The shipped model (``features="both"``) or a baseline (``"entities"``, ``"text"``).
 
     The entity block is not normalised per case (``entity_norm="none"``): each meaning
@@ -203,30 +200,33 @@ def build_model(features: str = "both", C: float = 8.0, tfidf_max_features: int 
     with several complaints does not spread each one thin (``"l2"`` normalises it, as the
     model did before). The word block is word 1-2-gram TF-IDF, L2-normalised per case
     (``text_norm="l2"``; ``"none"`` leaves the TF-IDF weights as they are), times
-    ``text_weight``. ``stack`` gives each label's probability from all labels'
-    out-of-fold scores (see ``ChainClassifier``).
+    ``text_weight``. Beside it, a character block:
+    3-5-gram TF-IDF within word boundaries (``char_wb``), L2-normalised, times
+    ``char_weight`` (0 leaves it out), so "overpronating", "over-pronation" and a records
+    system's "overpron" share most of their features. ``stack`` gives each label's
+    probability from all labels' out-of-fold scores (see ``ChainClassifier``).
     """
     if text_norm not in {"l2", "none"}:
         raise ValueError(f"text_norm must be 'l2' or 'none', not {text_norm!r}")
     parts = []
     if features in {"both", "entities"}:
-        steps = [("featurize", CaseFeaturizer(extra=extra_features)), ("vectorize", DictVectorizer())]
+        steps = [("featurize", CaseFeaturizer()), ("vectorize", DictVectorizer())]
         if entity_norm == "l2":
             steps.append(("normalize", Normalizer()))
         elif entity_norm != "none":
             raise ValueError(f"entity_norm must be 'none' or 'l2', not {entity_norm!r}")
         parts.append(("entities", Pipeline(steps)))
-    if features in {"both", "text"} and text_words:
+    if features in {"both", "text"}:
         parts.append(("words", Pipeline([
-            ("text", CaseText(assertion=text_assertion, statuses=assertion_statuses)),
+            ("text", CaseText()),
             ("tfidf", TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True, max_features=tfidf_max_features,
                                       lowercase=True, strip_accents="unicode", norm="l2" if text_norm == "l2" else None)),
         ])))
     if features in {"both", "text"} and char_weight > 0:
         parts.append(("chars", Pipeline([
-            ("text", CaseText(assertion=text_assertion, statuses=assertion_statuses)),
-            ("tfidf", TfidfVectorizer(analyzer="char_wb", ngram_range=char_ngrams, min_df=2, sublinear_tf=True,
-                                      max_features=char_max_features, lowercase=True, strip_accents="unicode")),
+            ("text", CaseText()),
+            ("tfidf", TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), min_df=2, sublinear_tf=True,
+                                      max_features=tfidf_max_features, lowercase=True, strip_accents="unicode")),
         ])))
     if not parts:
         raise ValueError(f"features must be 'both', 'entities' or 'text', not {features!r}")
