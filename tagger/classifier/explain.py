@@ -98,8 +98,8 @@ class ChainModel:
                 for step in names[names.index("vectorize") + 1 :]:
                     X = transformer.named_steps[step].transform(X)
             elif name in self._tfidf_blocks:
-                texts, (vectorizer, analyze) = transformer.named_steps["text"].transform(results), self._tfidf_blocks[name]
-                X = _tfidf_rows(vectorizer, analyze, texts)
+                vectorizer, count = self._tfidf_blocks[name]
+                X = _tfidf_rows(vectorizer, count, transformer.named_steps["text"].transform(results))
             else:
                 X = transformer.transform(results)
             parts.append(X * weights.get(name, 1.0))
@@ -150,28 +150,59 @@ def _word_rules(features) -> tuple[re.Pattern[str], Callable[[str], str]]:
     return re.compile(r"(?u)\b\w\w+\b"), str.lower  # no word block: nothing will ask
 
 
-def _tfidf_blocks(features) -> dict[str, tuple[TfidfVectorizer, Callable[[str], list[str]]]]:
+def _tfidf_blocks(features) -> dict[str, tuple[TfidfVectorizer, _TermCounter]]:
     """The text blocks that are ``CaseText`` then a TF-IDF vectorizer ``_tfidf_rows`` can
-    reproduce, with each vectorizer's analyzer (built once, not per prediction)."""
+    reproduce, with a term counter for each (built once, not per prediction)."""
     blocks = {}
     for name, block in features.transformer_list:
         steps = getattr(block, "named_steps", {})
         vectorizer = steps.get("tfidf")
         if isinstance(steps.get("text"), CaseText) and isinstance(vectorizer, TfidfVectorizer) and len(steps) == 2 \
                 and vectorizer.use_idf and vectorizer.norm in {"l2", None} and vectorizer.binary is False:
-            blocks[name] = (vectorizer, vectorizer.build_analyzer())
+            blocks[name] = (vectorizer, _TermCounter(vectorizer))
     return blocks
 
 
-def _tfidf_rows(vectorizer: TfidfVectorizer, analyze: Callable[[str], list[str]], texts: list[str]) -> sparse.csr_matrix:
+class _TermCounter:
+    """A text -> {column: count} for a fitted vectorizer. A ``char_wb`` n-gram never crosses
+    a word, so for that analyzer each distinct word's columns are computed once and kept
+    (a note's words mostly recur from note to note): the n-grams were most of a prediction."""
+
+    MAX_WORDS = 50_000  # cached words before the cache starts over
+
+    def __init__(self, vectorizer: TfidfVectorizer):
+        self.vocabulary = vectorizer.vocabulary_
+        self.analyze = vectorizer.build_analyzer()
+        self.by_word = vectorizer.analyzer == "char_wb"
+        self.preprocess = vectorizer.build_preprocessor()
+        self.words: dict[str, list[int]] = {}
+
+    def __call__(self, text: str) -> dict[int, int]:
+        vocabulary = self.vocabulary
+        if not self.by_word:
+            counts = Counter(self.analyze(text))
+            return {j: n for term, n in counts.items() if (j := vocabulary.get(term)) is not None}
+        out: dict[int, int] = {}
+        for word, n in Counter(self.preprocess(text).split()).items():
+            columns = self.words.get(word)
+            if columns is None:
+                if len(self.words) >= self.MAX_WORDS:
+                    self.words.clear()
+                # the analyzer's preprocessing is idempotent, so a preprocessed word gives its own n-grams
+                columns = self.words[word] = [j for gram in self.analyze(word) if (j := vocabulary.get(gram)) is not None]
+            for j in columns:
+                out[j] = out.get(j, 0) + n
+        return out
+
+
+def _tfidf_rows(vectorizer: TfidfVectorizer, count: _TermCounter, texts: list[str]) -> sparse.csr_matrix:
     """``vectorizer.transform(texts)`` from its fitted ``vocabulary_`` and ``idf_``: the same
     counts, sublinear tf, idf and L2 norm, without scikit-learn's per-call input validation,
     which cost more than the counting for one note (two text blocks: ~1 ms a prediction)."""
-    vocabulary, idf = vectorizer.vocabulary_, vectorizer.idf_
+    idf = vectorizer.idf_
     indptr, indices, values = [0], [], []
     for text in texts:
-        found = [(vocabulary.get(term), n) for term, n in Counter(analyze(text)).items()]
-        found = sorted((j, n) for j, n in found if j is not None)
+        found = sorted(count(text).items())
         cols = np.fromiter((j for j, _ in found), dtype=np.int32, count=len(found))
         data = np.fromiter((n for _, n in found), dtype=np.float64, count=len(found))
         if vectorizer.sublinear_tf:
@@ -183,7 +214,7 @@ def _tfidf_rows(vectorizer: TfidfVectorizer, analyze: Callable[[str], list[str]]
         values.append(data)
         indptr.append(indptr[-1] + len(cols))
     return sparse.csr_matrix((np.concatenate(values) if values else np.zeros(0), np.concatenate(indices) if indices else np.zeros(0, np.int32),
-                              np.asarray(indptr, dtype=np.int32)), shape=(len(texts), len(vocabulary)))
+                              np.asarray(indptr, dtype=np.int32)), shape=(len(texts), len(vectorizer.vocabulary_)))
 
 
 def _char_preprocessor(features) -> Callable[[str], str]:
