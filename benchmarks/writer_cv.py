@@ -10,7 +10,7 @@ Also prints the dev split figure (train on train, score dev) for each configurat
 The TF-IDF baseline is run under the same protocol (and takes the same C grid, so that
 any tuning the model gets, the baseline gets too).
 
-    python benchmarks/writer_cv.py                        # shipped config + tfidf baselines
+    python benchmarks/writer_cv.py                        # shipped config + tfidf baselines (words; words + chars)
     python benchmarks/writer_cv.py --configs shipped,previous,tfidf_C16
     python benchmarks/writer_cv.py --list
 
@@ -38,11 +38,16 @@ sys.path.insert(0, str(REPO))
 # including options dropped because they lost (sentence-pooled TF-IDF, concept-token text,
 # stop words, unnormalised TF-IDF...), is in benchmarks/writer_cv_results.md with its figures
 # (most can be re-run from commit 1828190; text_norm='sqrt', the word block divided by the
-# square root of its norm, was tried and not committed).
-PREVIOUS = {"entity_norm": "l2", "entity_weight": 0.5, "text_norm": "l2", "text_weight": 1.0, "stack": False}
+# square root of its norm, was tried and not committed; assertion-aware word text, the extra
+# entity features and the character block without words can be re-run from commit c1b516e).
+PREVIOUS = {"entity_norm": "l2", "entity_weight": 0.5, "text_norm": "l2", "text_weight": 1.0, "stack": False, "char_weight": 0.0}
 L2TEXT = {"text_norm": "l2", "text_weight": 1.0}  # the model before this selection
+WORDS = {"features": "text", "stack": False, **L2TEXT, "char_weight": 0.0}  # the word TF-IDF baseline
+CHARS = {"features": "text", "stack": False, **L2TEXT, "char_weight": 1.0}  # the baseline given the character block too
 CONFIGS: dict[str, dict] = {
     "shipped": {},
+    "words_only": {"char_weight": 0.0},  # shipped before the character block
+    "shipped_char0.5": {"char_weight": 0.5},
     "previous": PREVIOUS,
     "previous_stacked": {**PREVIOUS, "stack": True},
     "shipped_unstacked": {"stack": False},
@@ -53,14 +58,15 @@ CONFIGS: dict[str, dict] = {
     "shipped_w0.08": {"entity_weight": 0.08},
     "shipped_unbalanced": {"class_weight": None},
     "entities_only": {"features": "entities"},
-    **{f"tfidf_C{c:g}": {"features": "text", "C": float(c), "stack": False, **L2TEXT} for c in (2, 4, 8, 16, 32)},
-    "tfidf_C16_stacked": {"features": "text", "C": 16.0, "stack": True, **L2TEXT},
+    **{f"tfidf_C{c:g}": {**WORDS, "C": float(c)} for c in (2, 4, 8, 16, 32)},
+    "tfidf_C16_stacked": {**WORDS, "C": 16.0, "stack": True},
+    **{f"tfidf_char_C{c:g}": {**CHARS, "C": float(c)} for c in (8, 16, 32)},
     # word block not normalised per case either (TF-IDF weights times text_weight)
     "shipped_rawtext_t0.03": {"text_norm": "none", "text_weight": 0.03},
     "shipped_rawtext_t0.04": {"text_norm": "none", "text_weight": 0.04},
     "shipped_rawtext_t0.06": {"text_norm": "none", "text_weight": 0.06},
 }
-BASELINES = ("tfidf_C8", "tfidf_C16")
+BASELINES = ("tfidf_C16", "tfidf_char_C16")
 LONG_WORDS = 200  # "long" column: pooled macro F1 over held-out cases longer than this
 
 

@@ -2,21 +2,23 @@
 
 Evidence is the features that pushed a label's score up most (coefficient x value),
 mapped back to the text: a concept feature to the entity spans it came from, a word
-n-gram to its occurrences in the text.
+n-gram to its occurrences in the text, a character n-gram to the words that hold it.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from typing import Any
 
 import numpy as np
 from scipy import sparse
+from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.pipeline import Pipeline
 
 from ..schema import Evidence, Hypothesis, TagResult, TextSpan
-from .features import case_features
+from .features import CaseText, case_features
 from .taxonomy import describe
 
 MAX_EVIDENCE = 5
@@ -37,6 +39,8 @@ class ChainModel:
         self._classifier = pipeline.named_steps["classify"]
         self._names = np.asarray(self._features.get_feature_names_out(), dtype=object)
         self._word_rules = _word_rules(self._features)
+        self._char_preprocess = _char_preprocessor(self._features)
+        self._tfidf_blocks = _tfidf_blocks(self._features)
 
     @property
     def thresholds_(self) -> np.ndarray:
@@ -62,7 +66,7 @@ class ChainModel:
         for i, result in enumerate(results):
             if evidence:
                 columns, contributions = self._classifier.decision_contributions(X[i])
-                words = _WordIndex(result.text, *self._word_rules)
+                words = _WordIndex(result.text, *self._word_rules, char_preprocess=self._char_preprocess)
                 entity_spans: dict[str, list[TextSpan]] = {}
             ranked = []
             for j, label in enumerate(self.labels_):
@@ -94,6 +98,9 @@ class ChainModel:
                 X = transformer.named_steps["vectorize"].transform(feats)
                 for step in names[names.index("vectorize") + 1 :]:
                     X = transformer.named_steps[step].transform(X)
+            elif name in self._tfidf_blocks:
+                vectorizer, count = self._tfidf_blocks[name]
+                X = _tfidf_rows(vectorizer, count, transformer.named_steps["text"].transform(results))
             else:
                 X = transformer.transform(results)
             parts.append(X * weights.get(name, 1.0))
@@ -114,9 +121,11 @@ class ChainModel:
                 spans = entity_spans.get(name)
                 if spans is None:
                     spans = entity_spans[name] = self._entity_spans(result, sources.get(name, []))
+            elif block == "chars":
+                spans = words.char_spans(name)
             else:
                 spans = words.spans(name)
-            evidence.append(Evidence(feature=name if block == "entities" else f"words:{name}", weight=round(weight, 4), spans=spans))
+            evidence.append(Evidence(feature=name if block == "entities" else f"{block}:{name}", weight=round(weight, 4), spans=spans))
         return evidence
 
     @staticmethod
@@ -136,7 +145,9 @@ class ChainModel:
 def _word_rules(features) -> tuple[re.Pattern[str], Callable[[str], str]]:
     """The word block's own token pattern and preprocessor (lower-casing, accent stripping),
     so a word feature's evidence finds the words it was built from."""
-    for _, block in features.transformer_list:
+    for name, block in features.transformer_list:
+        if name == "chars":
+            continue
         for step in getattr(block, "steps", [("", block)]):
             vectorizer = step[1]
             if hasattr(vectorizer, "build_preprocessor") and hasattr(vectorizer, "token_pattern"):
@@ -144,16 +155,98 @@ def _word_rules(features) -> tuple[re.Pattern[str], Callable[[str], str]]:
     return re.compile(r"(?u)\b\w\w+\b"), str.lower  # no word block: nothing will ask
 
 
+def _tfidf_blocks(features) -> dict[str, tuple[TfidfVectorizer, _TermCounter]]:
+    """The text blocks that are ``CaseText`` then a TF-IDF vectorizer ``_tfidf_rows`` can
+    reproduce, with a term counter for each (built once, not per prediction)."""
+    blocks = {}
+    for name, block in features.transformer_list:
+        steps = getattr(block, "named_steps", {})
+        vectorizer = steps.get("tfidf")
+        if isinstance(steps.get("text"), CaseText) and isinstance(vectorizer, TfidfVectorizer) and len(steps) == 2 \
+                and vectorizer.use_idf and vectorizer.norm in {"l2", None} and vectorizer.binary is False:
+            blocks[name] = (vectorizer, _TermCounter(vectorizer))
+    return blocks
+
+
+class _TermCounter:
+    """A text -> {column: count} for a fitted vectorizer. A ``char_wb`` n-gram never crosses
+    a word, so for that analyzer each distinct word's columns are computed once and kept
+    (a note's words mostly recur from note to note): the n-grams were most of a prediction."""
+
+    MAX_WORDS = 50_000  # cached words before the cache starts over
+
+    def __init__(self, vectorizer: TfidfVectorizer):
+        self.vocabulary = vectorizer.vocabulary_
+        self.analyze = vectorizer.build_analyzer()
+        self.by_word = vectorizer.analyzer == "char_wb"
+        self.preprocess = vectorizer.build_preprocessor()
+        self.words: dict[str, list[int]] = {}
+
+    def __call__(self, text: str) -> dict[int, int]:
+        vocabulary = self.vocabulary
+        if not self.by_word:
+            counts = Counter(self.analyze(text))
+            return {j: n for term, n in counts.items() if (j := vocabulary.get(term)) is not None}
+        out: dict[int, int] = {}
+        for word, n in Counter(self.preprocess(text).split()).items():
+            columns = self.words.get(word)
+            if columns is None:
+                if len(self.words) >= self.MAX_WORDS:
+                    self.words.clear()
+                # the analyzer's preprocessing is idempotent, so a preprocessed word gives its own n-grams
+                columns = self.words[word] = [j for gram in self.analyze(word) if (j := vocabulary.get(gram)) is not None]
+            for j in columns:
+                out[j] = out.get(j, 0) + n
+        return out
+
+
+def _tfidf_rows(vectorizer: TfidfVectorizer, count: _TermCounter, texts: list[str]) -> sparse.csr_matrix:
+    """``vectorizer.transform(texts)`` from its fitted ``vocabulary_`` and ``idf_``: the same
+    counts, sublinear tf, idf and L2 norm, without scikit-learn's per-call input validation,
+    which cost more than the counting for one note (two text blocks: ~1 ms a prediction)."""
+    idf = vectorizer.idf_
+    indptr, indices, values = [0], [], []
+    for text in texts:
+        found = sorted(count(text).items())
+        cols = np.fromiter((j for j, _ in found), dtype=np.int32, count=len(found))
+        data = np.fromiter((n for _, n in found), dtype=np.float64, count=len(found))
+        if vectorizer.sublinear_tf:
+            data = np.log(data) + 1.0
+        data *= idf[cols]
+        if vectorizer.norm == "l2" and len(data):
+            data /= np.sqrt(np.dot(data, data))
+        indices.append(cols)
+        values.append(data)
+        indptr.append(indptr[-1] + len(cols))
+    return sparse.csr_matrix((np.concatenate(values) if values else np.zeros(0), np.concatenate(indices) if indices else np.zeros(0, np.int32),
+                              np.asarray(indptr, dtype=np.int32)), shape=(len(texts), len(vectorizer.vocabulary_)))
+
+
+def _char_preprocessor(features) -> Callable[[str], str]:
+    """The character block's preprocessor (the same lower-casing and accent stripping)."""
+    for name, block in features.transformer_list:
+        if name == "chars":
+            return block.steps[-1][1].build_preprocessor()
+    return str.lower
+
+
+_WHITESPACE_TOKEN = re.compile(r"\S+")
+
+
 class _WordIndex:
     """The text's tokens, preprocessed as the vectorizer does, built once per case so each
     evidence term is a list lookup, not a regex over the whole text."""
 
-    def __init__(self, text: str, token: re.Pattern[str], preprocess: Callable[[str], str]):
+    def __init__(self, text: str, token: re.Pattern[str], preprocess: Callable[[str], str],
+                 char_preprocess: Callable[[str], str] = str.lower):
         self.text = text
         self.token, self.preprocess = token, preprocess
+        self.char_preprocess = char_preprocess
+        self.padded: list[tuple[str, int, int]] | None = None  # whitespace tokens, for character n-grams
         self.bounds: list[tuple[int, int]] = []
         self.first: dict[str, list[int]] = {}
-        self.found: dict[str, list[TextSpan]] = {}
+        self.found: dict[str, list[TextSpan]] = {}  # word term -> its spans
+        self.char_found: dict[str, list[TextSpan]] = {}  # character n-gram -> the words holding it
         self.words: list[str] | None = None  # built on first use: most cases need no word evidence
 
     def _build(self) -> list[str]:
@@ -193,3 +286,17 @@ class _WordIndex:
                 if len(spans) >= MAX_SPANS_PER_FEATURE:
                     break
         return spans
+
+    def char_spans(self, gram: str) -> list[TextSpan]:
+        """The whitespace-separated words holding a ``char_wb`` n-gram: the vectorizer pads
+        each word with a space either side, so " hee" is a word starting "hee"."""
+        if self.padded is None:
+            self.padded = [(f" {self.char_preprocess(m.group())} ", *m.span()) for m in _WHITESPACE_TOKEN.finditer(self.text)]
+        if gram not in self.char_found:  # the same n-gram is often evidence for several labels
+            spans = self.char_found[gram] = []
+            for padded, start, end in self.padded:
+                if gram in padded:
+                    spans.append(TextSpan(start=start, end=end, text=self.text[start:end]))
+                    if len(spans) >= MAX_SPANS_PER_FEATURE:
+                        break
+        return list(self.char_found[gram])

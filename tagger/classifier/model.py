@@ -192,7 +192,7 @@ class ChainClassifier(ClassifierMixin, BaseEstimator):
 def build_model(features: str = "both", C: float = 8.0, tfidf_max_features: int = 20000,
                 random_state: int = 0, entity_weight: float = 0.05, entity_norm: str = "none",
                 text_weight: float = 1.0, text_norm: str = "l2", stack: bool = True,
-                class_weight: str | None = "balanced") -> Pipeline:
+                class_weight: str | None = "balanced", char_weight: float = 1.0) -> Pipeline:
     """The shipped model (``features="both"``) or a baseline (``"entities"``, ``"text"``).
 
     The entity block is not normalised per case (``entity_norm="none"``): each meaning
@@ -200,8 +200,11 @@ def build_model(features: str = "both", C: float = 8.0, tfidf_max_features: int 
     with several complaints does not spread each one thin (``"l2"`` normalises it, as the
     model did before). The word block is word 1-2-gram TF-IDF, L2-normalised per case
     (``text_norm="l2"``; ``"none"`` leaves the TF-IDF weights as they are), times
-    ``text_weight``. ``stack`` gives each label's probability from all labels'
-    out-of-fold scores (see ``ChainClassifier``).
+    ``text_weight``. Beside it, a character block:
+    3-5-gram TF-IDF within word boundaries (``char_wb``), L2-normalised, times
+    ``char_weight`` (0 leaves it out), so "overpronating", "over-pronation" and a records
+    system's "overpron" share most of their features. ``stack`` gives each label's
+    probability from all labels' out-of-fold scores (see ``ChainClassifier``).
     """
     if text_norm not in {"l2", "none"}:
         raise ValueError(f"text_norm must be 'l2' or 'none', not {text_norm!r}")
@@ -219,9 +222,15 @@ def build_model(features: str = "both", C: float = 8.0, tfidf_max_features: int 
             ("tfidf", TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True, max_features=tfidf_max_features,
                                       lowercase=True, strip_accents="unicode", norm="l2" if text_norm == "l2" else None)),
         ])))
+    if features in {"both", "text"} and char_weight > 0:
+        parts.append(("chars", Pipeline([
+            ("text", CaseText()),
+            ("tfidf", TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), min_df=2, sublinear_tf=True,
+                                      max_features=tfidf_max_features, lowercase=True, strip_accents="unicode")),
+        ])))
     if not parts:
         raise ValueError(f"features must be 'both', 'entities' or 'text', not {features!r}")
-    block_weight = {"entities": entity_weight, "words": text_weight}
+    block_weight = {"entities": entity_weight, "words": text_weight, "chars": char_weight}
     weights = {name: block_weight[name] for name, _ in parts}
     return Pipeline([("features", FeatureUnion(parts, transformer_weights=weights)),
                      ("classify", ChainClassifier(C=C, class_weight=class_weight, random_state=random_state, stack=stack))])

@@ -22,9 +22,9 @@ from spacy.tokens import Doc
 from .concepts import ConceptAttributes
 from .context import ConText
 from .docview import DocView, view
-from .frames import ActivityFrames
 from .extensions import register_extensions
 from .fastmatch import TokenMatcher
+from .frames import ActivityFrames
 from .laterality import Laterality
 from .matchgroup import MatcherGroup
 from .measures import Dose, TimeExpressions

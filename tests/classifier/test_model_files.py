@@ -136,3 +136,26 @@ def test_tag_and_tag_many_give_the_same_result_for_the_same_note(shipped_tagger,
     batched = [result.model_dump() for result in shipped_tagger.tag_many(notes, batch_size=2)]
     assert one_by_one == batched
     assert any(h["evidence"] for h in one_by_one[0]["hypotheses"])
+
+
+def test_character_evidence_points_at_the_words_that_hold_the_ngram(small_model_dir, small_corpus):
+    """A char_wb feature's spans are whole words of the text; the n-gram, padded as the
+    vectorizer pads a word, lies inside each."""
+    from sklearn.feature_extraction.text import strip_accents_unicode
+
+    loaded = tagger.load(small_model_dir)
+    checked = 0
+    for case in small_corpus[:40]:
+        result = loaded.tag(case.text)
+        for h in result.hypotheses:
+            for ev in h.evidence:
+                if not ev.feature.startswith("chars:"):
+                    continue
+                gram = ev.feature.removeprefix("chars:")
+                assert ev.spans
+                for span in ev.spans:
+                    assert result.text[span.start:span.end] == span.text
+                    assert not any(ch.isspace() for ch in span.text)
+                    assert gram in f" {strip_accents_unicode(span.text.lower())} "
+                    checked += 1
+    assert checked > 0
