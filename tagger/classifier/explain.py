@@ -8,6 +8,7 @@ n-gram to its occurrences in the text, a character n-gram to the words that hold
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable
 from typing import Any
@@ -110,7 +111,7 @@ class ChainModel:
                   sources: dict[str, list[int]], words: _WordIndex,
                   entity_spans: dict[str, list[TextSpan]]) -> list[Evidence]:
         """``entity_spans`` memoizes a case's entity features' spans across its labels."""
-        order = np.argsort(-contrib)[:MAX_EVIDENCE]
+        order = _largest(contrib, MAX_EVIDENCE)
         evidence = []
         for k in order:
             weight = float(contrib[k])
@@ -140,6 +141,15 @@ class ChainModel:
             if len(spans) >= MAX_SPANS_PER_FEATURE:
                 break
         return spans
+
+
+def _largest(values: np.ndarray, k: int) -> np.ndarray:
+    """Indices of the ``k`` largest values, largest first: a partition, then a sort of ``k``
+    (a case has thousands of non-zero features with the character block)."""
+    if len(values) > k:
+        top = np.argpartition(-values, k)[:k]
+        return top[np.argsort(-values[top], kind="stable")]
+    return np.argsort(-values, kind="stable")
 
 
 def _word_rules(features) -> tuple[re.Pattern[str], Callable[[str], str]]:
@@ -182,22 +192,34 @@ class _TermCounter:
         self.preprocess = vectorizer.build_preprocessor()
         self.words: dict[str, list[int]] = {}
 
-    def __call__(self, text: str) -> dict[int, int]:
+    def __call__(self, text: str) -> tuple[np.ndarray, np.ndarray]:
+        """The columns of ``text``'s terms in the vocabulary, ascending, and their counts."""
         vocabulary = self.vocabulary
         if not self.by_word:
             counts = Counter(self.analyze(text))
-            return {j: n for term, n in counts.items() if (j := vocabulary.get(term)) is not None}
-        out: dict[int, int] = {}
+            columns = np.fromiter((vocabulary.get(term, -1) for term in counts), dtype=np.int64, count=len(counts))
+            n = np.fromiter(counts.values(), dtype=np.float64, count=len(counts))
+            known = columns >= 0
+            columns, n = columns[known], n[known]
+            order = np.argsort(columns)
+            return columns[order], n[order]
+        # a word's n-gram columns are added up with numpy: a note has thousands of them
+        per_word, repeats = [], []
         for word, n in Counter(self.preprocess(text).split()).items():
             columns = self.words.get(word)
             if columns is None:
                 if len(self.words) >= self.MAX_WORDS:
                     self.words.clear()
                 # the analyzer's preprocessing is idempotent, so a preprocessed word gives its own n-grams
-                columns = self.words[word] = [j for gram in self.analyze(word) if (j := vocabulary.get(gram)) is not None]
-            for j in columns:
-                out[j] = out.get(j, 0) + n
-        return out
+                found = [j for gram in self.analyze(word) if (j := vocabulary.get(gram)) is not None]
+                columns = self.words[word] = np.asarray(found, dtype=np.int64)
+            per_word.append(columns)
+            repeats.append(n)
+        if not per_word:
+            return np.zeros(0, dtype=np.int64), np.zeros(0)
+        lengths = np.fromiter((len(c) for c in per_word), dtype=np.int64, count=len(per_word))
+        columns, inverse = np.unique(np.concatenate(per_word), return_inverse=True)
+        return columns, np.bincount(inverse, weights=np.repeat(np.asarray(repeats, dtype=np.float64), lengths))
 
 
 def _tfidf_rows(vectorizer: TfidfVectorizer, count: _TermCounter, texts: list[str]) -> sparse.csr_matrix:
@@ -207,15 +229,13 @@ def _tfidf_rows(vectorizer: TfidfVectorizer, count: _TermCounter, texts: list[st
     idf = vectorizer.idf_
     indptr, indices, values = [0], [], []
     for text in texts:
-        found = sorted(count(text).items())
-        cols = np.fromiter((j for j, _ in found), dtype=np.int32, count=len(found))
-        data = np.fromiter((n for _, n in found), dtype=np.float64, count=len(found))
+        cols, data = count(text)
         if vectorizer.sublinear_tf:
             data = np.log(data) + 1.0
-        data *= idf[cols]
+        data = data * idf[cols]
         if vectorizer.norm == "l2" and len(data):
             data /= np.sqrt(np.dot(data, data))
-        indices.append(cols)
+        indices.append(cols.astype(np.int32))
         values.append(data)
         indptr.append(indptr[-1] + len(cols))
     return sparse.csr_matrix((np.concatenate(values) if values else np.zeros(0), np.concatenate(indices) if indices else np.zeros(0, np.int32),
@@ -243,6 +263,8 @@ class _WordIndex:
         self.token, self.preprocess = token, preprocess
         self.char_preprocess = char_preprocess
         self.padded: list[tuple[str, int, int]] | None = None  # whitespace tokens, for character n-grams
+        self.joined = ""  # the padded words joined by NUL
+        self.word_starts: list[int] = []  # where each padded word starts in ``joined``
         self.bounds: list[tuple[int, int]] = []
         self.first: dict[str, list[int]] = {}
         self.found: dict[str, list[TextSpan]] = {}  # word term -> its spans
@@ -292,11 +314,19 @@ class _WordIndex:
         each word with a space either side, so " hee" is a word starting "hee"."""
         if self.padded is None:
             self.padded = [(f" {self.char_preprocess(m.group())} ", *m.span()) for m in _WHITESPACE_TOKEN.finditer(self.text)]
+            # one string of the padded words, so each n-gram is found by str.find (an
+            # n-gram holds no NUL, so a match never runs across two words)
+            self.joined = "\0".join(padded for padded, _, _ in self.padded)
+            self.word_starts, at = [], 0
+            for padded, _, _ in self.padded:
+                self.word_starts.append(at)
+                at += len(padded) + 1
         if gram not in self.char_found:  # the same n-gram is often evidence for several labels
             spans = self.char_found[gram] = []
-            for padded, start, end in self.padded:
-                if gram in padded:
-                    spans.append(TextSpan(start=start, end=end, text=self.text[start:end]))
-                    if len(spans) >= MAX_SPANS_PER_FEATURE:
-                        break
+            pos = self.joined.find(gram) if gram else -1
+            while pos >= 0 and len(spans) < MAX_SPANS_PER_FEATURE:
+                k = bisect_right(self.word_starts, pos) - 1
+                padded, start, end = self.padded[k]
+                spans.append(TextSpan(start=start, end=end, text=self.text[start:end]))
+                pos = self.joined.find(gram, self.word_starts[k] + len(padded))
         return list(self.char_found[gram])
