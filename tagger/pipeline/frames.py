@@ -25,7 +25,7 @@ from .docview import DocView, view
 from .entities import write_entities
 from .extensions import register_extensions
 from .fastmatch import TokenMatcher, _compile_test
-from .rules import data_file, read_jsonl, rules_to_disk
+from .rules import RulesComponent, read_jsonl
 
 LABEL = "ACTIVITY"
 _RULE_KEYS = frozenset({"id", "concept", "pattern", "target", "why"})
@@ -84,17 +84,8 @@ def _align(elements: list[Element], lexemes: list[Any]) -> list[int] | None:
     return walk(0, 0)
 
 
-class ActivityFrames:
+class ActivityFrames(RulesComponent):
     rules_file = "activity_frames.jsonl"
-
-    def __init__(self, nlp: Language, name: str):
-        self.name = name
-        self.vocab = nlp.vocab
-        self.rules: list[dict[str, Any]] = []
-        self._set([])
-
-    def initialize(self, get_examples=None, *, nlp: Language | None = None) -> None:
-        self._set(read_jsonl(data_file(self.rules_file)))
 
     def _set(self, rules: list[dict[str, Any]]) -> None:
         self.rules = rules
@@ -157,9 +148,6 @@ class ActivityFrames:
             strings.add(LABEL)
             write_entities(doc, [(s, e, strings[label], span_id) for s, e, label, span_id in ents])
         return ents
-
-    def to_disk(self, path, *, exclude=()) -> None:
-        rules_to_disk(Path(path) / self.rules_file, self.rules)
 
     def from_disk(self, path, *, exclude=()) -> ActivityFrames:
         # a pipeline saved before this step existed has no frames file: it tags as it did then

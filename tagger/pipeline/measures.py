@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
@@ -19,7 +18,7 @@ from spacy.tokens import Doc, Span
 from .docview import DocView, view
 from .extensions import entity_store, register_extensions, store_record
 from .fastmatch import TokenMatcher
-from .rules import data_file, read_jsonl, rules_to_disk
+from .rules import RulesComponent
 
 _NUMBER_WORDS = {"a": 1.0, "an": 1.0, "one": 1.0, "two": 2.0, "three": 3.0, "four": 4.0, "five": 5.0,
                  "six": 6.0, "seven": 7.0, "eight": 8.0, "nine": 9.0, "ten": 10.0, "half": 0.5,
@@ -61,19 +60,8 @@ def filter_matches(matches: list[tuple[int, int, int]]) -> list[tuple[int, int, 
     return sorted(result, key=lambda m: m[1])
 
 
-class _PatternComponent:
-    """Shared plumbing: a token matcher built from ``{"kind": ..., "pattern": [...]}`` rows."""
-
-    rules_file = ""
-
-    def __init__(self, nlp: Language, name: str):
-        self.name = name
-        self.vocab = nlp.vocab
-        self.rules: list[dict[str, Any]] = []
-        self._set([])
-
-    def initialize(self, get_examples=None, *, nlp: Language | None = None) -> None:
-        self._set(read_jsonl(data_file(self.rules_file)))
+class _PatternComponent(RulesComponent):
+    """A token matcher built from ``{"kind": ..., "pattern": [...]}`` rows."""
 
     def _set(self, rules: list[dict[str, Any]]) -> None:
         self.rules = rules
@@ -88,14 +76,6 @@ class _PatternComponent:
 
     def spans(self, doc: Doc) -> list[Span]:
         return [Span(doc, s, e, label=kind) for kind, s, e in self.matches(doc)]
-
-    def to_disk(self, path, *, exclude=()) -> None:
-        rules_to_disk(Path(path) / self.rules_file, self.rules)
-
-    def from_disk(self, path, *, exclude=()):
-        self._set(read_jsonl(Path(path) / self.rules_file))
-        return self
-
 
 class Dose(_PatternComponent):
     """Attach each dose to the nearest ACTIVITY in its sentence, or in the sentence

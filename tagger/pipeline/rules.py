@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import srsly
+from spacy.language import Language
 
 DATA_DIR = Path(__file__).parent / "data"
 
@@ -32,3 +33,30 @@ def data_file(name: str) -> Path:
 def rules_to_disk(path: Path, rules: list[dict[str, Any]]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     srsly.write_jsonl(path, rules)
+
+
+class RulesComponent:
+    """Shared plumbing of a component whose rules are one JSONL file: read from ``data/`` at
+    ``initialize``, saved beside the pipeline by ``to_disk`` and read back by ``from_disk``.
+    A subclass names its ``rules_file`` and builds its matchers in ``_set``."""
+
+    rules_file = ""
+
+    def __init__(self, nlp: Language, name: str):
+        self.name = name
+        self.vocab = nlp.vocab
+        self.rules: list[dict[str, Any]] = []
+        self._set([])
+
+    def initialize(self, get_examples=None, *, nlp: Language | None = None) -> None:
+        self._set(read_jsonl(data_file(self.rules_file)))
+
+    def _set(self, rules: list[dict[str, Any]]) -> None:
+        raise NotImplementedError
+
+    def to_disk(self, path, *, exclude=()) -> None:
+        rules_to_disk(Path(path) / self.rules_file, self.rules)
+
+    def from_disk(self, path, *, exclude=()):
+        self._set(read_jsonl(Path(path) / self.rules_file))
+        return self
