@@ -15,7 +15,6 @@ after a question ("Numbness? No"), and EHR query prefixes ("?S1").
 from __future__ import annotations
 
 from bisect import bisect_left
-from pathlib import Path
 from typing import Any, NamedTuple
 
 from spacy.language import Language
@@ -26,7 +25,7 @@ from spacy.tokens import Doc
 from .docview import DocView, ids, view
 from .extensions import add_trigger, entity_store, register_extensions, store_record
 from .fastmatch import TokenMatcher
-from .rules import data_file, read_jsonl, rules_to_disk
+from .rules import RulesComponent
 
 CATEGORY_ATTRIBUTE = {
     "NEGATED_EXISTENCE": "negated",
@@ -93,17 +92,13 @@ class _RuleInfo(NamedTuple):
     line: bool  # the scope runs to the end of the line, across sentences and semicolons
 
 
-class ConText:
+class ConText(RulesComponent):
+    rules_file = "context_rules.jsonl"
+
     def __init__(self, nlp: Language, name: str, default_max_scope: int = 10):
-        self.name = name
-        self.vocab = nlp.vocab
         self._make_doc = nlp.make_doc
         self.default_max_scope = default_max_scope
-        self.rules: list[dict[str, Any]] = []
-        self._set([])
-
-    def initialize(self, get_examples=None, *, nlp: Language | None = None) -> None:
-        self._set(read_jsonl(data_file("context_rules.jsonl")))
+        super().__init__(nlp, name)
 
     def _set(self, rules: list[dict[str, Any]]) -> None:
         for i, rule in enumerate(rules):
@@ -324,13 +319,6 @@ class ConText:
             if lower in _LIST_ENDS:
                 return False
         return False
-
-    def to_disk(self, path, *, exclude=()) -> None:
-        rules_to_disk(Path(path) / "context_rules.jsonl", self.rules)
-
-    def from_disk(self, path, *, exclude=()) -> ConText:
-        self._set(read_jsonl(Path(path) / "context_rules.jsonl"))
-        return self
 
 
 @Language.factory(

@@ -23,7 +23,6 @@ hip"), not a side. Symptoms and conditions take the side of the site they are li
 from __future__ import annotations
 
 from bisect import bisect_left
-from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -31,7 +30,7 @@ from spacy.tokens import Doc
 from .docview import DocView, ids, view
 from .extensions import add_trigger, entity_store, register_extensions, store_record
 from .fastmatch import TokenMatcher
-from .rules import data_file, read_jsonl, rules_to_disk
+from .rules import RulesComponent
 
 POSITIONS = frozenset({"before", "after", "header"})
 # "same" and "other" point back to the side stated last ("that foot", "the other leg").
@@ -97,19 +96,16 @@ def _uncarried(site: tuple[int, int, str], store: dict) -> bool:
     return record is not None and record.get("end") == site[1] and record.get("region") in UNCARRIED_REGIONS
 
 
-class Laterality:
-    def __init__(self, nlp: Language, name: str, max_distance: int = 5):
-        self.name = name
-        self.max_distance = max_distance
-        self.matcher = TokenMatcher(nlp.vocab)
-        self.rules: list[dict] = []
+class Laterality(RulesComponent):
+    rules_file = "laterality_rules.jsonl"
 
-    def initialize(self, get_examples=None, *, nlp: Language | None = None) -> None:
-        self._set(read_jsonl(data_file("laterality_rules.jsonl")))
+    def __init__(self, nlp: Language, name: str, max_distance: int = 5):
+        self.max_distance = max_distance
+        super().__init__(nlp, name)
 
     def _set(self, rules: list[dict]) -> None:
         self.rules = rules
-        self.matcher = TokenMatcher(self.matcher.vocab)
+        self.matcher = TokenMatcher(self.vocab)
         self._rule_of: dict[int, tuple[str, str, bool, bool]] = {}
         for i, rule in enumerate(rules):
             if rule["position"] not in POSITIONS or rule["side"] not in SIDES:
@@ -383,13 +379,6 @@ class Laterality:
             i += 1
             steps += 1
         return None
-
-    def to_disk(self, path, *, exclude=()) -> None:
-        rules_to_disk(Path(path) / "laterality_rules.jsonl", self.rules)
-
-    def from_disk(self, path, *, exclude=()) -> Laterality:
-        self._set(read_jsonl(Path(path) / "laterality_rules.jsonl"))
-        return self
 
 
 @Language.factory(

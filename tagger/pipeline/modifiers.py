@@ -16,7 +16,6 @@ when barefoot").
 from __future__ import annotations
 
 from bisect import bisect_left
-from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
@@ -26,7 +25,7 @@ from spacy.tokens import Doc
 
 from .docview import DocView, ids, view
 from .extensions import add_trigger, entity_store, register_extensions, store_record
-from .rules import data_file, read_jsonl, rules_to_disk
+from .rules import RulesComponent
 
 TARGET_LABELS = frozenset({"ACTIVITY", "FOOTWEAR"})
 CLAUSE_BREAKS = frozenset({"but", "however", "although", "though", "whereas", ";", "except", "yet", "otherwise"})
@@ -35,16 +34,12 @@ _ANSWER_ENDS = ids({"?", ":"})
 _COMMA = get_string_id(",")
 
 
-class Modifiers:
-    def __init__(self, nlp: Language, name: str):
-        self.name = name
-        self.vocab = nlp.vocab
-        self._make_doc = nlp.make_doc
-        self.rules: list[dict[str, Any]] = []
-        self._set([])
+class Modifiers(RulesComponent):
+    rules_file = "modifier_rules.jsonl"
 
-    def initialize(self, get_examples=None, *, nlp: Language | None = None) -> None:
-        self._set(read_jsonl(data_file("modifier_rules.jsonl")))
+    def __init__(self, nlp: Language, name: str):
+        self._make_doc = nlp.make_doc
+        super().__init__(nlp, name)
 
     def _set(self, rules: list[dict[str, Any]]) -> None:
         self.rules = rules
@@ -214,13 +209,6 @@ class Modifiers:
                 record["modifier"] = value
                 add_trigger(record, "modifier", value, v.start_char(word), v.end_char(word + 1))
                 return
-
-    def to_disk(self, path, *, exclude=()) -> None:
-        rules_to_disk(Path(path) / "modifier_rules.jsonl", self.rules)
-
-    def from_disk(self, path, *, exclude=()) -> Modifiers:
-        self._set(read_jsonl(Path(path) / "modifier_rules.jsonl"))
-        return self
 
 
 @Language.factory("modifiers", assigns=["span._.modifier"], requires=["doc.ents", "span._.negated", "span._.other_subject"])
