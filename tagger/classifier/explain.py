@@ -190,7 +190,7 @@ class _TermCounter:
         self.analyze = vectorizer.build_analyzer()
         self.by_word = vectorizer.analyzer == "char_wb"
         self.preprocess = vectorizer.build_preprocessor()
-        self.words: dict[str, list[int]] = {}
+        self.words: dict[str, np.ndarray] = {}  # preprocessed word -> its n-grams' columns
 
     def __call__(self, text: str) -> tuple[np.ndarray, np.ndarray]:
         """The columns of ``text``'s terms in the vocabulary, ascending, and their counts."""
@@ -329,4 +329,4 @@ class _WordIndex:
                 padded, start, end = self.padded[k]
                 spans.append(TextSpan(start=start, end=end, text=self.text[start:end]))
                 pos = self.joined.find(gram, self.word_starts[k] + len(padded))
-        return list(self.char_found[gram])
+        return self.char_found[gram]
