@@ -112,21 +112,27 @@ def test_evidence_can_be_left_out_without_changing_probabilities(small_model_dir
            [[(h.label, h.probability, h.passes) for h in r.hypotheses] for r in full]
 
 
-def test_word_evidence_points_at_the_words_of_its_feature(small_model_dir, small_corpus):
-    """A TF-IDF feature's spans are the text's own words, found as the vectorizer found them."""
-    loaded = tagger.load(small_model_dir)
-    checked = 0
-    for case in small_corpus[:40]:
+def _block_evidence(model_dir, corpus, block: str):
+    """(result, feature name without its block prefix, evidence) for every evidence item of
+    ``block`` ("words", "chars") on the first 40 cases."""
+    loaded = tagger.load(model_dir)
+    for case in corpus[:40]:
         result = loaded.tag(case.text)
         for h in result.hypotheses:
             for ev in h.evidence:
-                if not ev.feature.startswith("words:"):
-                    continue
-                term = ev.feature.removeprefix("words:").split()
-                for span in ev.spans:
-                    assert result.text[span.start:span.end] == span.text
-                    assert re.findall(r"\w\w+", span.text.lower()) == term
-                    checked += 1
+                if ev.feature.startswith(f"{block}:"):
+                    yield result, ev.feature.removeprefix(f"{block}:"), ev
+
+
+def test_word_evidence_points_at_the_words_of_its_feature(small_model_dir, small_corpus):
+    """A TF-IDF feature's spans are the text's own words, found as the vectorizer found them."""
+    checked = 0
+    for result, name, ev in _block_evidence(small_model_dir, small_corpus, "words"):
+        term = name.split()
+        for span in ev.spans:
+            assert result.text[span.start:span.end] == span.text
+            assert re.findall(r"\w\w+", span.text.lower()) == term
+            checked += 1
     assert checked > 0
 
 
@@ -143,19 +149,12 @@ def test_character_evidence_points_at_the_words_that_hold_the_ngram(small_model_
     vectorizer pads a word, lies inside each."""
     from sklearn.feature_extraction.text import strip_accents_unicode
 
-    loaded = tagger.load(small_model_dir)
     checked = 0
-    for case in small_corpus[:40]:
-        result = loaded.tag(case.text)
-        for h in result.hypotheses:
-            for ev in h.evidence:
-                if not ev.feature.startswith("chars:"):
-                    continue
-                gram = ev.feature.removeprefix("chars:")
-                assert ev.spans
-                for span in ev.spans:
-                    assert result.text[span.start:span.end] == span.text
-                    assert not any(ch.isspace() for ch in span.text)
-                    assert gram in f" {strip_accents_unicode(span.text.lower())} "
-                    checked += 1
+    for result, gram, ev in _block_evidence(small_model_dir, small_corpus, "chars"):
+        assert ev.spans
+        for span in ev.spans:
+            assert result.text[span.start:span.end] == span.text
+            assert not any(ch.isspace() for ch in span.text)
+            assert gram in f" {strip_accents_unicode(span.text.lower())} "
+            checked += 1
     assert checked > 0
