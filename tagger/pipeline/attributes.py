@@ -1,7 +1,7 @@
 """Everything the rules say about the ruler's entities, as one pipeline component.
 
 ``clinical_attributes`` runs the rule steps in order - activity frames, concept attributes, laterality,
-ConText, modifiers, dose, time expressions - on one doc view and one list of entities read
+ConText, subject resolution, modifiers, dose, time expressions - on one doc view and one list of entities read
 once from the doc, instead of six components that each look the doc and its entities up
 again (reading the entities back from spaCy's token annotations cost more than some of the
 steps themselves). Each step is still its own class in its own module with its own rules
@@ -29,6 +29,7 @@ from .laterality import Laterality
 from .matchgroup import MatcherGroup
 from .measures import Dose, TimeExpressions
 from .modifiers import Modifiers
+from .subject import SubjectResolution
 
 Ents = list[tuple[int, int, str, int]]
 
@@ -52,6 +53,7 @@ class ClinicalAttributes:
             ConceptAttributes(nlp, "concept_attributes"),
             Laterality(nlp, "laterality", max_distance=max_distance),
             ConText(nlp, "context", default_max_scope=default_max_scope),
+            SubjectResolution(nlp, "subject_resolution"),
             Modifiers(nlp, "modifiers"),
             Dose(nlp, "dose"),
             TimeExpressions(nlp, "time_expressions"),
