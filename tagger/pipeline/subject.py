@@ -233,7 +233,7 @@ class SubjectResolution(RulesComponent):
         ent_tokens = {i for s, e, _, _ in ents for i in range(s, e)}
         owners: list[tuple[str, int] | None] = []
         votes: Counter[str] = Counter()
-        for s, e, label, _ in ents:
+        for s, _e, label, _ in ents:
             lo = v.sent_bounds(doc, s)[0]
             # "her clam exercises", "my U15 netballer": a possessed activity is the one who set
             # it or the activity's own name for a person, not that person's activity
