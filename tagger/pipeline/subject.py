@@ -27,10 +27,10 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from typing import Any
+from typing import Any, NamedTuple
 
-from spacy.attrs import LOWER
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from .docview import DocView, ids, view
@@ -87,7 +87,7 @@ class SubjectResolution(RulesComponent):
         not_after: set[str] = set()
         boundaries: set[str] = set()
         not_names: set[str] = set()
-        self._headers: list[tuple[str, frozenset[int]]] = []
+        self._headers: list[tuple[list[int], frozenset[int]]] = []
         for rule in rules:
             kind = rule["kind"]
             if kind == "person":
@@ -109,7 +109,8 @@ class SubjectResolution(RulesComponent):
             elif kind == "boundary":
                 boundaries.update(w.lower() for w in rule["words"])
             else:
-                self._headers.append((rule["literal"].lower(), ids(w.lower() for w in rule.get("same_writer") or ())))
+                words = [get_string_id(t.lower_) for t in self._make_doc(rule["literal"])]
+                self._headers.append((words, ids(w.lower() for w in rule.get("same_writer") or ())))
         self._markers = ids(markers)
         self._verbs = ids(verbs)
         self._not_after = ids(not_after)
@@ -117,106 +118,126 @@ class SubjectResolution(RulesComponent):
         self._not_names = ids(not_names)
         # nouns that take a possessive marker ("wife's") own by that marker, not as a bare noun
         self._first_possessive = frozenset(k for k, c in self._possessive.items() if c == "first")
+        self._person_ids = frozenset(self._nominative) | frozenset(self._possessive)
+        self._spelled: dict[frozenset[int], frozenset[int]] = {}
         self._nouns = frozenset(k for k, c in self._nominative.items() if c in {"subject_noun", "other_noun"})
 
     # -- who owns an entity ---------------------------------------------------
-    def _possessor(self, v: DocView, i: int, lo: int, ent_tokens: set[int]) -> tuple[str, int] | None:
-        """The person class of the possessive just before token ``i`` ("her left knee"), with its token."""
-        lowers, orths = v.lowers, v.orths
-        k, seen = i - 1, 0
-        while k >= lo and seen < POSSESSIVE_REACH:
-            low = lowers[k]
-            if low in self._markers and k > lo:
-                owner = lowers[k - 1]
-                cls = self._nominative.get(owner) if owner in self._nouns else None
-                if cls is None and v.strings[orths[k - 1]][:1].isupper() and k - 1 not in ent_tokens \
-                        and owner not in self._nominative and owner not in self._possessive and owner not in self._not_names:
-                    cls = "name"
-                return (cls, k - 1) if cls else None
-            cls = self._possessive.get(low)
-            if cls is not None:
-                return cls, k
-            if low in self._boundaries or v.is_punct[k] or low in self._nominative:
-                return None
-            if k not in ent_tokens:
-                seen += 1
-            k -= 1
-        return None
+    def _anchors(self, v: DocView, wanted: frozenset[int]) -> list[int]:
+        """Sorted positions of the tokens whose lower form is in ``wanted``, read from the
+        view's ORTH index (a lookup per spelling instead of a pass over every token)."""
+        positions = v.positions()
+        found: list[int] = []
+        for orth in self._spellings(wanted).intersection(positions):
+            found.extend(positions[orth])
+        found.sort()
+        return found
 
-    def _clause_subject(self, v: DocView, i: int, lo: int) -> tuple[str, int] | None:
-        """The class of the clause subject before token ``i`` that has or does what follows
-        ("my husband runs", "I had"), with its token; None when there is none in the clause."""
+    def _spellings(self, wanted: frozenset[int]) -> frozenset[int]:
+        spelled = self._spelled.get(wanted)
+        if spelled is None:
+            strings = self.vocab.strings
+            spelled = self._spelled[wanted] = ids(
+                form for key in wanted if key in strings
+                for word in [strings[key]] for form in {word, word.capitalize(), word.upper(), word.title()})
+        return spelled
+
+    def _owner(self, v: DocView, s: int, lo: int, label: str, doc_facts: _DocFacts) -> tuple[str, int] | None:
+        """The person class that owns the entity starting at token ``s``, and its word's token.
+
+        The nearest person word (or possessive marker) before the entity in its clause decides:
+        a possessive owns the entity when at most two words stand between ("her left knee");
+        a clause subject owns it when a verb of having or doing follows it ("my husband runs",
+        "I had PF as a kid"), not a verb of advising ("she has recommended orthotics")."""
+        anchors, bounds = doc_facts.anchors, doc_facts.boundaries
+        j = bisect_left(anchors, s) - 1
+        if j < 0:
+            return None
+        k = anchors[j]
+        if k < lo or k < s - CLAUSE_REACH:
+            return None
+        b = bisect_right(bounds, k)
+        if b < len(bounds) and bounds[b] < s:
+            return None  # a clause boundary stands between
         lowers = v.lowers
-        stop = max(lo, i - CLAUSE_REACH)
-        for k in range(i - 1, stop - 1, -1):
-            low = lowers[k]
-            if low in self._boundaries:
+        low = lowers[k]
+        if low in self._markers:
+            if k == lo:
                 return None
-            cls = self._nominative.get(low)
-            if cls is None:
-                if self._possessive.get(low) is not None:
-                    return None  # "her physio told me": a possessed noun is not the owner here
-                continue
-            if k + 1 < v.n and lowers[k + 1] in self._markers:
-                return None  # "my wife's physio ..." is handled as a possessive
-            verb = "'" in v.lower(k)  # "she's", "I've": the verb is in the word
-            for j in range(k + 1, min(i, k + 1 + VERB_REACH)):
-                if lowers[j] in self._verbs:
-                    verb = not (j + 1 < i and lowers[j + 1] in self._not_after)
-                    break
-            return (cls, k) if verb else None
+            owner = lowers[k - 1]
+            if owner in self._nominative and owner not in self._nouns:
+                return None  # "She's been doing ...": too often the physio at work on the writer
+            if label not in POSSESSED or not self._close(s, k, doc_facts.ent_tokens):
+                return None
+            cls = self._nominative.get(owner) if owner in self._nouns else None
+            if cls is None and v.strings[v.orths[k - 1]][:1].isupper() and k - 1 not in doc_facts.ent_tokens \
+                    and owner not in self._possessive and owner not in self._not_names:
+                cls = "name"
+            return (cls, k - 1) if cls else None
+        cls = self._possessive.get(low)
+        if cls is not None:
+            if label in POSSESSED and self._close(s, k, doc_facts.ent_tokens):
+                return cls, k
+            return None  # "her physio told me": a possessed noun is not the owner here
+        cls = self._nominative[low]
+        if "'" in v.lower(k) or self._verb_follows(lowers, k, s):
+            return cls, k
         return None
 
     @staticmethod
-    def _quoted(v: DocView, lo: int, i: int) -> bool:
-        """Whether token ``i`` stands inside a quotation opened earlier in its sentence."""
-        orths = v.orths
-        return sum(1 for k in range(lo, i) if orths[k] in _QUOTES) % 2 == 1
+    def _close(s: int, k: int, ent_tokens: set[int]) -> bool:
+        """At most ``POSSESSIVE_REACH - 1`` words that are not entities stand between ``k`` and ``s``."""
+        between = sum(1 for t in range(k + 1, s) if t not in ent_tokens)
+        return between < POSSESSIVE_REACH
 
-    def _voice(self, doc: Doc, v: DocView, until: int) -> Counter[str]:
-        """How often each person class is named in the note's first ``until`` tokens (the
-        original writer's part): the writer's words "I"/"my" against "she"/"his"/"pt". "My"
-        before a subject noun ("my athlete", "my son") names the third person."""
+    def _verb_follows(self, lowers: list[int], k: int, s: int) -> bool:
+        for j in range(k + 1, min(s, k + 1 + VERB_REACH)):
+            if lowers[j] in self._verbs:
+                return not (j + 1 < s and lowers[j + 1] in self._not_after)
+        return False
+
+    @staticmethod
+    def _quoted(quotes: list[int], lo: int, i: int) -> bool:
+        """Whether token ``i`` stands inside a quotation opened earlier in its sentence
+        (``quotes``: the doc's quote-mark positions)."""
+        return (bisect_left(quotes, i) - bisect_left(quotes, lo)) % 2 == 1
+
+    def _voice(self, v: DocView, persons: list[int], until: int) -> Counter[str]:
+        """How often each person class is named before token ``until`` (the original writer's
+        part; ``persons``: the positions of person words): the writer's "I"/"my" against
+        "she"/"his"/"pt". "My" before a subject noun ("my athlete", "my son") names the third
+        person; "my" before another noun ("my husband") puts a relative in the writer's story."""
         counts: Counter[str] = Counter()
-        if until >= v.n:
-            by_lower = doc.count_by(LOWER)
-        else:
-            by_lower = Counter(v.lowers[:until])
-        for key, n in by_lower.items():
-            cls = self._nominative.get(key) or self._possessive.get(key)
-            if cls is not None:
-                counts[cls] += n
-        if counts["first"] and (counts["subject_noun"] or counts["other_noun"]):
-            lowers = v.lowers
-            for k in range(min(until, v.n) - 1):
-                if lowers[k] in self._first_possessive:
-                    cls = self._nominative.get(lowers[k + 1])
-                    if cls == "subject_noun":
-                        counts["first"] -= 1
-                    elif cls == "other_noun":
-                        counts["my_other"] += 1
-        if counts["my_other"] and not counts["subject_noun"]:
-            # "My husband's physio told him ...": in a writer's own story with a relative in it,
-            # "he" and "she" are the relative (or the physio), not whom the note is about
-            counts["she"] = counts["he"] = 0
+        lowers, n = v.lowers, v.n
+        for k in persons:
+            if k >= until:
+                break
+            low = lowers[k]
+            cls = self._nominative.get(low) or self._possessive.get(low)
+            counts[cls] += 1
+            if low in self._first_possessive and k + 1 < n:
+                after = self._nominative.get(lowers[k + 1])
+                if after == "subject_noun":
+                    counts["first"] -= 1
+                elif after == "other_noun":
+                    counts["my_other"] += 1
         return counts
 
     # -- the note's writers -------------------------------------------------
-    def _reply_starts(self, doc: Doc, v: DocView) -> list[tuple[int, bool]]:
+    def _reply_starts(self, v: DocView) -> list[tuple[int, bool]]:
         """Token positions where a reply by another writer (True) or by the subject (False)
         begins: after a header line such as "Reply from RunNerdAl:" ("Reply from OP:" is the subject)."""
         found = []
-        lowered = doc.text.lower()
-        for literal, same in self._headers:
-            at = lowered.find(literal)
-            while at >= 0:
-                if at == 0 or lowered[at - 1] == "\n":
-                    line_end = lowered.find("\n", at)
-                    line_end = len(lowered) if line_end < 0 else line_end
-                    i, j = bisect_left(v.idx, at), bisect_left(v.idx, line_end)
-                    other = not any(v.lowers[k] in same for k in range(i, j))
-                    found.append((j, other))
-                at = lowered.find(literal, at + 1)
+        lowers, n = v.lowers, v.n
+        for words, same in self._headers:
+            width = len(words)
+            for i in self._anchors(v, frozenset(words[:1])):
+                if lowers[i:i + width] != words or (i > 0 and "\n" not in v.text(i - 1)):
+                    continue
+                j = i + width
+                while j < n and not (v.is_space[j] and "\n" in v.text(j)):
+                    j += 1
+                found.append((j, not any(lowers[k] in same for k in range(i + width, j))))
         found.sort()
         return found
 
@@ -228,19 +249,25 @@ class SubjectResolution(RulesComponent):
     def run(self, doc: Doc, v: DocView, ents: list[tuple[int, int, str, int]]) -> list[tuple[int, int, str, int]]:
         if not ents:
             return ents
-        replies = self._reply_starts(doc, v) if self._headers else []
+        persons = self._anchors(v, self._person_ids)
+        if not persons:
+            return ents  # nobody is named: nothing to resolve ("R knee pain x3/52")
+        facts = _DocFacts(
+            anchors=sorted(persons + self._anchors(v, self._markers)),
+            boundaries=self._anchors(v, self._boundaries),
+            ent_tokens={i for s, e, _, _ in ents for i in range(s, e)},
+        )
+        quotes = self._anchors(v, _QUOTES)
+        replies = self._reply_starts(v) if self._headers else []
         reply_at = [r[0] for r in replies]
-        ent_tokens = {i for s, e, _, _ in ents for i in range(s, e)}
         owners: list[tuple[str, int] | None] = []
         votes: Counter[str] = Counter()
         for s, _e, label, _ in ents:
             lo = v.sent_bounds(doc, s)[0]
-            # "her clam exercises", "my U15 netballer": a possessed activity is the one who set
-            # it or the activity's own name for a person, not that person's activity
-            if self._quoted(v, lo, s):
+            if quotes and self._quoted(quotes, lo, s):
                 owners.append(None)  # "says 'my L foot has gone flat'": the quoted speaker, not the writer
                 continue
-            owner = (self._possessor(v, s, lo, ent_tokens) if label in POSSESSED else None) or self._clause_subject(v, s, lo)
+            owner = self._owner(v, s, lo, label, facts)
             if owner is not None and owner[0] == "first" and replies:
                 r = bisect_right(reply_at, s) - 1
                 if r >= 0 and replies[r][1]:
@@ -248,9 +275,11 @@ class SubjectResolution(RulesComponent):
             owners.append(owner)
             if owner is not None and label in SYMPTOMATIC:
                 votes[owner[0]] += 1
-        words = self._voice(doc, v, reply_at[0] if reply_at else v.n)
+        words = self._voice(v, persons, reply_at[0] if reply_at else v.n)
         if words["my_other"] and not words["subject_noun"]:
-            votes["she"] = votes["he"] = 0
+            # "My husband's physio told him ...": in a writer's own story with a relative in it,
+            # "he" and "she" are the relative (or the physio), not whom the note is about
+            votes["she"] = votes["he"] = words["she"] = words["he"] = 0
         first = votes["first"] * OWNER_WEIGHT + words["first"]
         third = sum(votes[c] for c in THIRD) * OWNER_WEIGHT + sum(words[c] for c in THIRD)
         if first == 0 and third == 0:
@@ -275,6 +304,13 @@ class SubjectResolution(RulesComponent):
         return ents
 
 
+class _DocFacts(NamedTuple):
+    """Positions read once per doc: person words and possessive markers (``anchors``), clause
+    boundaries, and the tokens inside entities."""
+
+    anchors: list[int]
+    boundaries: list[int]
+    ent_tokens: set[int]
 
 
 @Language.factory(
