@@ -37,8 +37,8 @@ from .docview import DocView, ids, view
 from .extensions import add_trigger, entity_store, register_extensions, store_record
 from .rules import RulesComponent
 
-KINDS = {"person", "not_name", "possessive_marker", "verb", "not_after_verb", "boundary", "writer_header"}
-CLASSES = {"first", "second", "we", "she", "he", "subject_noun", "other_noun"}
+KINDS = {"person", "not_name", "possessed_head", "adverb", "possessive_marker", "verb", "not_after_verb", "boundary", "writer_header"}
+CLASSES = {"first", "second", "we", "she", "he", "subject_noun", "other_noun", "object"}
 CASES = {"nominative", "possessive", "both"}
 # classes that own the symptomatic entities of a note and so may be its subject
 SYMPTOMATIC = frozenset({"BODY_REGION", "STRUCTURE", "CONDITION", "SYMPTOM"})
@@ -87,6 +87,8 @@ class SubjectResolution(RulesComponent):
         not_after: set[str] = set()
         boundaries: set[str] = set()
         not_names: set[str] = set()
+        heads: set[str] = set()
+        adverbs: set[str] = set()
         self._headers: list[tuple[list[int], frozenset[int]]] = []
         for rule in rules:
             kind = rule["kind"]
@@ -100,6 +102,10 @@ class SubjectResolution(RulesComponent):
                         self._possessive[key_id] = rule["class"]
             elif kind == "not_name":
                 not_names.update(w.lower() for w in rule["words"])
+            elif kind == "possessed_head":
+                heads.update(w.lower() for w in rule["words"])
+            elif kind == "adverb":
+                adverbs.update(w.lower() for w in rule["words"])
             elif kind == "possessive_marker":
                 markers.update(rule["words"])
             elif kind == "verb":
@@ -116,6 +122,8 @@ class SubjectResolution(RulesComponent):
         self._not_after = ids(not_after)
         self._boundaries = ids(boundaries)
         self._not_names = ids(not_names)
+        self._heads = ids(heads)
+        self._adverbs = ids(adverbs)
         # nouns that take a possessive marker ("wife's") own by that marker, not as a bare noun
         self._first_possessive = frozenset(k for k, c in self._possessive.items() if c == "first")
         self._person_ids = frozenset(self._nominative) | frozenset(self._possessive)
@@ -142,7 +150,7 @@ class SubjectResolution(RulesComponent):
                 for word in [strings[key]] for form in {word, word.capitalize(), word.upper(), word.title()})
         return spelled
 
-    def _owner(self, v: DocView, s: int, lo: int, label: str, doc_facts: _DocFacts) -> tuple[str, int] | None:
+    def _owner(self, v: DocView, s: int, e: int, lo: int, label: str, doc_facts: _DocFacts) -> tuple[str, int] | None:
         """The person class that owns the entity starting at token ``s``, and its word's token.
 
         The nearest person word (or possessive marker) before the entity in its clause decides:
@@ -167,7 +175,7 @@ class SubjectResolution(RulesComponent):
             owner = lowers[k - 1]
             if owner in self._nominative and owner not in self._nouns:
                 return None  # "She's been doing ...": too often the physio at work on the writer
-            if label not in POSSESSED or not self._close(s, k, doc_facts.ent_tokens):
+            if label not in POSSESSED or not self._close(s, k, doc_facts.ent_tokens) or self._head_follows(lowers, e):
                 return None
             cls = self._nominative.get(owner) if owner in self._nouns else None
             if cls is None and v.strings[v.orths[k - 1]][:1].isupper() and k - 1 not in doc_facts.ent_tokens \
@@ -176,10 +184,12 @@ class SubjectResolution(RulesComponent):
             return (cls, k - 1) if cls else None
         cls = self._possessive.get(low)
         if cls is not None:
-            if label in POSSESSED and self._close(s, k, doc_facts.ent_tokens):
+            if label in POSSESSED and self._close(s, k, doc_facts.ent_tokens) and not self._head_follows(lowers, e):
                 return cls, k
             return None  # "her physio told me": a possessed noun is not the owner here
         cls = self._nominative[low]
+        if cls == "object":
+            return None
         if "'" in v.lower(k) or self._verb_follows(lowers, k, s):
             return cls, k
         return None
@@ -190,10 +200,26 @@ class SubjectResolution(RulesComponent):
         between = sum(1 for t in range(k + 1, s) if t not in ent_tokens)
         return between < POSSESSIVE_REACH
 
+    def _head_follows(self, lowers: list[int], e: int) -> bool:
+        """Whether the entity ending at ``e`` modifies a possessed noun ("her glute routine")."""
+        return e < len(lowers) and lowers[e] in self._heads
+
     def _verb_follows(self, lowers: list[int], k: int, s: int) -> bool:
-        for j in range(k + 1, min(s, k + 1 + VERB_REACH)):
+        """Whether a verb of having or doing follows the clause subject at ``k`` (adverbs
+        aside) and is not an auxiliary before a verb of advising ("has recommended", "had me")."""
+        adverbs = self._adverbs
+        j, reach = k + 1, VERB_REACH
+        while j < s and reach > 0:
+            if lowers[j] in adverbs:
+                j += 1
+                continue
             if lowers[j] in self._verbs:
-                return not (j + 1 < s and lowers[j + 1] in self._not_after)
+                j += 1
+                while j < s and lowers[j] in adverbs:
+                    j += 1
+                return not (j < s and lowers[j] in self._not_after)
+            j += 1
+            reach -= 1
         return False
 
     @staticmethod
@@ -262,12 +288,12 @@ class SubjectResolution(RulesComponent):
         reply_at = [r[0] for r in replies]
         owners: list[tuple[str, int] | None] = []
         votes: Counter[str] = Counter()
-        for s, _e, label, _ in ents:
+        for s, e, label, _ in ents:
             lo = v.sent_bounds(doc, s)[0]
             if quotes and self._quoted(quotes, lo, s):
                 owners.append(None)  # "says 'my L foot has gone flat'": the quoted speaker, not the writer
                 continue
-            owner = self._owner(v, s, lo, label, facts)
+            owner = self._owner(v, s, e, lo, label, facts)
             if owner is not None and owner[0] == "first" and replies:
                 r = bisect_right(reply_at, s) - 1
                 if r >= 0 and replies[r][1]:

@@ -52,12 +52,23 @@ def test_an_entity_owned_by_someone_other_than_the_subject_is_other_subject(rule
         ("Thanks for your email. Your knee pain sounds like patellar tendinopathy.", "knee"),
         # someone who advises is not someone who owns
         ("My foot hurts on long walks. The physio suggested orthotics and she thinks the arch is dropping.", "orthotics"),
+        # the physio at work on the writer: causative "had me", treatment, her routine
+        ("My right hip drops when I walk. The podiatrist had me stand on one leg.", "leg"),
+        ("My knee aches on stairs. She has me doing squats every day.", "squats"),
+        ("My ankle is sore. He did release work on the TFL.", "TFL"),
+        ("My ankle is sore. I do her glute routine every morning.", "glute"),
+        ("My ankle is sore. She was focused on the foot.", "foot"),
         # a clinician's note about "she", with the patient's own words in quotes
         ("58F, L knee pain x6/12; says 'my foot has gone flat'. Eases when she wears her old sandals.", "sandals"),
     ],
 )
 def test_an_entity_owned_by_the_subject_is_not_other_subject(rules_tagger, text, target):
     assert not ent(rules_tagger.tag(text), target).other_subject
+
+
+def test_a_clinicians_letter_in_the_first_person_is_not_the_clinicians_body(rules_tagger):
+    r = rules_tagger.tag("Mrs Lee has lateral hip pain and her left hip is tender. I have not found features of a back source.")
+    assert not any(e.other_subject for e in r.entities)
 
 
 def test_exercises_set_by_someone_else_are_still_the_subjects_activity(rules_tagger):
