@@ -223,6 +223,24 @@ class SubjectResolution(RulesComponent):
         return False
 
     @staticmethod
+    def _replier(v: DocView, doc: Doc, s: int, e: int, lo: int, owner: tuple[str, int] | None, firsts: list[int],
+                 store: dict[int, dict[str, Any]]) -> tuple[str, int] | None:
+        """The owner of an entity in a reply by another writer: the replier when the replier
+        owns it, or when it has no owner and its sentence is about the replier ("mine was the
+        opposite - stability shoes did nothing"); a hypothetical or advised thing ("worth trying
+        insoles") stays unowned."""
+        if owner is not None:
+            return ("replier", owner[1])
+        record = store.get(s)
+        if record is not None and record.get("end") == e and record.get("hypothetical"):
+            return None
+        hi = v.sent_bounds(doc, s)[1]
+        j = bisect_left(firsts, lo)
+        if j < len(firsts) and firsts[j] < hi:
+            return ("replier", firsts[j])
+        return None
+
+    @staticmethod
     def _quoted(quotes: list[int], lo: int, i: int) -> bool:
         """Whether token ``i`` stands inside a quotation opened earlier in its sentence
         (``quotes``: the doc's quote-mark positions)."""
@@ -288,16 +306,19 @@ class SubjectResolution(RulesComponent):
         reply_at = [r[0] for r in replies]
         owners: list[tuple[str, int] | None] = []
         votes: Counter[str] = Counter()
+        store = entity_store(doc)
+        firsts = [k for k in persons if self._nominative.get(v.lowers[k]) == "first" or self._possessive.get(v.lowers[k]) == "first"] \
+            if replies else []
         for s, e, label, _ in ents:
             lo = v.sent_bounds(doc, s)[0]
             if quotes and self._quoted(quotes, lo, s):
                 owners.append(None)  # "says 'my L foot has gone flat'": the quoted speaker, not the writer
                 continue
             owner = self._owner(v, s, e, lo, label, facts)
-            if owner is not None and owner[0] == "first" and replies:
+            if replies and (owner is None or owner[0] == "first"):
                 r = bisect_right(reply_at, s) - 1
                 if r >= 0 and replies[r][1]:
-                    owner = ("replier", owner[1])
+                    owner = self._replier(v, doc, s, e, lo, owner, firsts, store)
             owners.append(owner)
             if owner is not None and label in SYMPTOMATIC:
                 votes[owner[0]] += 1
@@ -315,7 +336,6 @@ class SubjectResolution(RulesComponent):
         else:
             pronoun = "she" if votes["she"] + words["she"] >= votes["he"] + words["he"] else "he"
             subject = frozenset({pronoun, "subject_noun", "name"})
-        store = entity_store(doc)
         for (s, e, _, _), owner in zip(ents, owners, strict=True):
             if owner is None:
                 continue

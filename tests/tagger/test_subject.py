@@ -88,6 +88,16 @@ def test_a_forum_reply_by_another_writer_is_other_subject_in_the_first_person(ru
     assert not ent(r, "heel", nth=1).other_subject  # the original poster again
 
 
+def test_in_a_reply_what_the_replier_tells_of_themselves_is_other_subject(rules_tagger):
+    text = ("Knee pain on long runs since March. Do orthotics help?\n\n"
+            "Reply from hill_hopper:\n"
+            "Mine was different - orthotics did nothing, it was all glute work. You could try insoles though?")
+    r = rules_tagger.tag(text)
+    assert not ent(r, "orthotics").other_subject  # the original poster's question
+    assert ent(r, "orthotics", nth=1).other_subject  # the replier's experience
+    assert not ent(r, "insoles").other_subject  # advice to the original poster
+
+
 def test_the_trigger_of_a_subject_decision_is_the_owners_word(rules_tagger):
     r = rules_tagger.tag("My left knee aches on stairs. Her ankle swelled up after the same race.")
     ankle = ent(r, "ankle")
