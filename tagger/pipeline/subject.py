@@ -37,7 +37,7 @@ from .docview import DocView, ids, view
 from .extensions import add_trigger, entity_store, register_extensions, store_record
 from .rules import RulesComponent
 
-KINDS = {"person", "not_name", "possessed_head", "adverb", "possessive_marker", "verb", "not_after_verb", "boundary", "writer_header"}
+KINDS = {"person", "not_name", "possessed_head", "adverb", "role", "possessive_marker", "verb", "not_after_verb", "boundary", "writer_header"}
 CLASSES = {"first", "second", "we", "she", "he", "subject_noun", "other_noun", "object"}
 CASES = {"nominative", "possessive", "both"}
 # classes that own the symptomatic entities of a note and so may be its subject
@@ -89,6 +89,7 @@ class SubjectResolution(RulesComponent):
         not_names: set[str] = set()
         heads: set[str] = set()
         adverbs: set[str] = set()
+        roles: set[str] = set()
         self._headers: list[tuple[list[int], frozenset[int]]] = []
         for rule in rules:
             kind = rule["kind"]
@@ -104,6 +105,8 @@ class SubjectResolution(RulesComponent):
                 not_names.update(w.lower() for w in rule["words"])
             elif kind == "possessed_head":
                 heads.update(w.lower() for w in rule["words"])
+            elif kind == "role":
+                roles.update(w.lower() for w in rule["words"])
             elif kind == "adverb":
                 adverbs.update(w.lower() for w in rule["words"])
             elif kind == "possessive_marker":
@@ -124,6 +127,7 @@ class SubjectResolution(RulesComponent):
         self._not_names = ids(not_names)
         self._heads = ids(heads)
         self._adverbs = ids(adverbs)
+        self._roles = ids(roles)
         # nouns that take a possessive marker ("wife's") own by that marker, not as a bare noun
         self._first_possessive = frozenset(k for k, c in self._possessive.items() if c == "first")
         self._person_ids = frozenset(self._nominative) | frozenset(self._possessive)
@@ -221,6 +225,39 @@ class SubjectResolution(RulesComponent):
             j += 1
             reach -= 1
         return False
+
+    @staticmethod
+    def _mark(store: dict[int, dict[str, Any]], v: DocView, s: int, e: int, k: int) -> None:
+        """Mark the entity ``s:e`` other_subject, its trigger the person word at token ``k``."""
+        record = store_record(store, s, e)
+        if not record.get("other_subject"):
+            record["other_subject"] = True
+            add_trigger(record, "other_subject", "true", v.idx[k], v.end_char(k + 1))
+
+    def _role_holder(self, v: DocView, s: int, lo: int, owner: tuple[str, int] | None, third_person: bool,
+                     first_sentence: bool) -> tuple[str, int] | None:
+        """An activity that names a person's role ("PE teacher", "tennis coach") is somebody
+        else's when a possessive names whose it is ("her PE teacher"), or, in a note about a third
+        person, when it is the writer's own ("I'm the netball coach", "Tennis coach, writing about
+        a junior"); a first-person writer's job ("I'm a secondary school teacher") is the subject's."""
+        lowers = v.lowers
+        for k in range(s - 1, max(lo, s - POSSESSIVE_REACH) - 1, -1):
+            if self._possessive.get(lowers[k]) is not None:
+                return ("role", k)
+            if lowers[k] in self._markers:
+                # "Beth's coach", not "he's a teacher"
+                return ("role", k) if k > 0 and lowers[k - 1] not in self._nominative else None
+            if v.is_punct[k]:
+                break
+        if not third_person:
+            return None
+        if owner is not None:
+            return ("role", owner[1]) if owner[0] == "first" else None
+        # the note opens with the writer's role: "Tennis coach, writing about ...", not "S: 26F, trainee teacher"
+        words_before = [k for k in range(s) if not v.is_space[k]]
+        if first_sentence and len(words_before) <= 1 and not any(v.is_punct[k] for k in words_before):
+            return ("role", s)
+        return None
 
     @staticmethod
     def _replier(v: DocView, doc: Doc, s: int, e: int, lo: int, owner: tuple[str, int] | None, firsts: list[int],
@@ -336,17 +373,22 @@ class SubjectResolution(RulesComponent):
         else:
             pronoun = "she" if votes["she"] + words["she"] >= votes["he"] + words["he"] else "he"
             subject = frozenset({pronoun, "subject_noun", "name"})
-        for (s, e, _, _), owner in zip(ents, owners, strict=True):
+        third_person = bool(subject) and "first" not in subject
+        first_sentence_end = v.sent_bounds(doc, 0)[1]
+        for (s, e, label, _), owner in zip(ents, owners, strict=True):
+            if label == "ACTIVITY" and v.lowers[e - 1] in self._roles:
+                owner = self._role_holder(v, s, lo=v.sent_bounds(doc, s)[0], owner=owner, third_person=third_person,
+                                          first_sentence=s < first_sentence_end)
+                if owner is not None:
+                    self._mark(store, v, s, e, owner[1])
+                continue
             if owner is None:
                 continue
             cls, k = owner
             if cls in NEUTRAL:
                 continue
             if cls in {"other_noun", "replier"} or (subject and cls not in subject):
-                record = store_record(store, s, e)
-                if not record.get("other_subject"):
-                    record["other_subject"] = True
-                    add_trigger(record, "other_subject", "true", v.idx[k], v.end_char(k + 1))
+                self._mark(store, v, s, e, k)
         return ents
 
 

@@ -98,6 +98,20 @@ def test_in_a_reply_what_the_replier_tells_of_themselves_is_other_subject(rules_
     assert not ent(r, "insoles").other_subject  # advice to the original poster
 
 
+@pytest.mark.parametrize(
+    ("text", "target", "other"),
+    [
+        ("Hockey coach, writing about one of my U16s. She has shin pain and her left shin is tender.", "Hockey coach", True),
+        ("Writing about Amy. She has sore knees after class and her dance teacher noticed she limps.", "dance teacher", True),
+        ("S: 31F, primary school teacher. L heel pain x4/52, worse first steps.", "teacher", False),
+        ("I'm a secondary school teacher so my feet ache by the end of the day.", "teacher", False),
+        ("Writing about Tom. He has a sore heel and his knee aches; he's a teacher, on his feet all day.", "teacher", False),
+    ],
+)
+def test_an_activity_naming_a_role_is_the_writers_or_anothers_in_a_note_about_a_third_person(rules_tagger, text, target, other):
+    assert ent(rules_tagger.tag(text), target).other_subject is other
+
+
 def test_the_trigger_of_a_subject_decision_is_the_owners_word(rules_tagger):
     r = rules_tagger.tag("My left knee aches on stairs. Her ankle swelled up after the same race.")
     ankle = ent(r, "ankle")
