@@ -143,3 +143,14 @@ def test_subject_resolution_runs_as_a_component_of_its_own_and_round_trips(tmp_p
     component = alone.add_pipe("subject_resolution")
     component.from_disk(tmp_path)
     assert component.rules == step.rules
+
+
+def test_a_pipeline_saved_before_subject_resolution_existed_still_loads_without_it(tmp_path):
+    from tagger.pipeline import build_pipeline
+
+    nlp = build_pipeline()
+    step = nlp.get_pipe("clinical_attributes").step("subject_resolution")
+    step.from_disk(tmp_path / "missing")  # no subject_rules.jsonl there
+    assert step.rules == []
+    doc = nlp("My knee hurts. Her ankle swelled up too.")
+    assert not any(e._.other_subject for e in doc.ents)
