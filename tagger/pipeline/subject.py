@@ -51,7 +51,8 @@ NEUTRAL = frozenset({"second", "we"})
 POSSESSIVE_REACH = 3  # tokens between a possessive and the entity it owns ("her left big toe")
 CLAUSE_REACH = 20  # tokens back to look for a clause subject
 VERB_REACH = 2
-_QUOTES = ids({'"', "'", "“", "”", "‘", "’"})
+_QUOTE_MARKS = ('"', "'", "“", "”", "‘", "’")
+_QUOTES = ids(_QUOTE_MARKS)
 OWNER_WEIGHT = 2  # an owned symptomatic entity counts as much as two person words when deciding the subject  # tokens after a clause subject where its verb may stand ("she also has", "my mum has")
 
 
@@ -144,6 +145,11 @@ class SubjectResolution(RulesComponent):
         self._first_possessive = frozenset(k for k, c in self._possessive.items() if c == "first")
         self._person_ids = frozenset(self._nominative) | frozenset(self._possessive)
         self._spelled: dict[frozenset[int], frozenset[int]] = {}
+        # the text of every id above, to look its capitalised spellings up (not from the string
+        # store, which holds a word only once some doc has contained it)
+        texts = {w.lower() for rule in rules for w in rule.get("words") or ()} | set(_QUOTE_MARKS)
+        texts |= {t.lower_ for rule in rules if "literal" in rule for t in self._make_doc(rule["literal"])}
+        self._text_of = {get_string_id(w): w for w in texts}
         self._nouns = frozenset(k for k, c in self._nominative.items() if c in {"subject_noun", "other_noun"})
 
     # -- who owns an entity ---------------------------------------------------
@@ -160,10 +166,10 @@ class SubjectResolution(RulesComponent):
     def _spellings(self, wanted: frozenset[int]) -> frozenset[int]:
         spelled = self._spelled.get(wanted)
         if spelled is None:
-            strings = self.vocab.strings
+            text_of = self._text_of
             spelled = self._spelled[wanted] = ids(
-                form for key in wanted if key in strings
-                for word in [strings[key]] for form in {word, word.capitalize(), word.upper(), word.title()})
+                form for key in wanted if key in text_of
+                for word in [text_of[key]] for form in {word, word.capitalize(), word.upper(), word.title()})
         return spelled
 
     def _owner(self, v: DocView, s: int, e: int, lo: int, label: str, doc_facts: _DocFacts) -> tuple[str, int] | None:
@@ -306,7 +312,7 @@ class SubjectResolution(RulesComponent):
             if k >= until:
                 break
             low = lowers[k]
-            cls = self._nominative.get(low) or self._possessive.get(low)
+            cls = self._nominative.get(low) or self._possessive.get(low) or ""
             counts[cls] += 1
             if low in self._first_possessive and k + 1 < n:
                 after = self._nominative.get(lowers[k + 1])

@@ -154,3 +154,14 @@ def test_a_pipeline_saved_before_subject_resolution_existed_still_loads_without_
     assert step.rules == []
     doc = nlp("My knee hurts. Her ankle swelled up too.")
     assert not any(e._.other_subject for e in doc.ents)
+
+
+def test_capitalised_person_words_are_found_in_a_fresh_pipelines_first_doc():
+    # spellings come from the rules, not from whatever the string store happened to hold
+    from tagger.pipeline import build_pipeline
+
+    nlp = build_pipeline()
+    doc = nlp("My knee hurts after runs. Granny's knee is worse. Hubby has plantar fasciitis.")
+    others = {e.text for e in doc.ents if e._.other_subject}
+    assert "plantar fasciitis" in others
+    assert [e._.other_subject for e in doc.ents if e.text == "knee"] == [False, True]
