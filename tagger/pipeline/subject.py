@@ -9,15 +9,22 @@ and who owns each entity, and marks the entities owned by anyone else:
    nearest person word before it in its clause when that word is the clause's subject
    and a verb of having or doing follows it ("my husband runs marathons", "I had PF as a
    kid"). A clause subject followed by another verb ("the physio suggested orthotics",
-   "she thinks it's the ITB") owns nothing.
-2. **Subject.** The note's subject is the person class that owns most of its body
-   regions, structures, conditions and symptoms: the writer ("first") in a patient's
-   email or post; the third person ("she"/"he", with nouns such as "pt", "athlete",
-   "daughter" and names) in a clinician's note, a coach's message or a parent's form.
+   "she thinks it's the ITB", "she had me walk") owns nothing; nor does anyone inside a
+   quotation ("says 'my L foot has gone flat'").
+2. **Subject.** The note's subject is the person class named most often in the writer's
+   part of the note, the owners of its body regions, structures, conditions and symptoms
+   counting double: the writer ("first") in a patient's email or post; the third person
+   ("she"/"he", with nouns such as "pt", "athlete", "daughter" and names) in a clinician's
+   note, a coach's message or a parent's form. "My husband", "my sister" in a writer's own
+   story make "he"/"she" the relative's, not a candidate subject.
 3. **Mark.** An entity whose owner is neither the subject nor the reader ("your knee")
    nor "we" is someone else's: a relative, a friend, the coach's own body in a coach's
    message ("I had PF myself"), the parent's own history on a child's form. After a
-   "Reply from <someone>:" line the first person is that replier, never the subject.
+   "Reply from <someone>:" line the first person is that replier, never the subject, and
+   so is what a replier's sentence about themselves holds ("mine was the opposite -
+   stability shoes did nothing"). An activity naming a role is someone else's after a
+   possessive ("her PE teacher") and, in a note about a third person, when it is the
+   writer's ("Tennis coach, writing about a junior").
 
 Every word list is data in ``data/subject_rules.jsonl``. The pass is per entity, over at
 most one clause before it.
@@ -40,7 +47,8 @@ from .extensions import add_trigger, entity_store, register_extensions, store_re
 from .rules import RulesComponent
 
 logger = logging.getLogger("tagger")
-KINDS = {"person", "not_name", "possessed_head", "adverb", "role", "possessive_marker", "verb", "not_after_verb", "boundary", "writer_header"}
+KINDS = {"person", "not_name", "possessed_head", "adverb", "role", "possessive_marker", "verb", "not_after_verb",
+         "boundary", "writer_header"}
 CLASSES = {"first", "second", "we", "she", "he", "subject_noun", "other_noun", "object"}
 CASES = {"nominative", "possessive", "both"}
 # classes that own the symptomatic entities of a note and so may be its subject
@@ -50,10 +58,10 @@ THIRD = frozenset({"she", "he", "subject_noun", "name"})
 NEUTRAL = frozenset({"second", "we"})
 POSSESSIVE_REACH = 3  # tokens between a possessive and the entity it owns ("her left big toe")
 CLAUSE_REACH = 20  # tokens back to look for a clause subject
-VERB_REACH = 2
+VERB_REACH = 2  # words after a clause subject where its verb may stand ("my mum has", adverbs aside)
+OWNER_WEIGHT = 2  # an owned symptomatic entity counts as much as two person words when deciding the subject
 _QUOTE_MARKS = ('"', "'", "“", "”", "‘", "’")
 _QUOTES = ids(_QUOTE_MARKS)
-OWNER_WEIGHT = 2  # an owned symptomatic entity counts as much as two person words when deciding the subject  # tokens after a clause subject where its verb may stand ("she also has", "my mum has")
 
 
 def validate_subject_rule(rule: dict[str, Any], where: str) -> None:
