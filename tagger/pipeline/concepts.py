@@ -117,26 +117,30 @@ class ConditionForms:
         """``(start, end, concept, starts of the entities it replaces)`` per condition form:
         words that no match (``matched``, blockers included) covers, and one-word CONDITION
         matches of a diagnosis suffix that an adjective or a STRUCTURE before them joins."""
+        lowers, strings, join, verdicts = v.lowers, v.strings, self.join, self._verdicts
+        # most words are not diagnoses: find the few candidates first (one dict lookup per word)
+        candidates = []
+        for i, lower in enumerate(lowers):
+            concept = verdicts.get(lower)
+            if concept is None:
+                concept = self._verdict(lower, strings)
+            if concept:
+                candidates.append((i, concept))
+        if not candidates:
+            return []
         covered = bytearray(v.n)
         for s, e, _, _ in matched:
             covered[s:e] = b"\x01" * (e - s)
         structure_end = {e: s for s, e, label, _ in ents if label == "STRUCTURE"}
-        lowers, strings, join = v.lowers, v.strings, self.join
-        found = []
         conditions = {s: names.get(sid, "") for s, e, label, sid in ents if label == "CONDITION" and e == s + 1}
-        for i, lower in enumerate(lowers):
+        found = []
+        for i, concept in candidates:
             replaced: tuple[int, ...] = ()
             if i in conditions:
-                if not self._verdict(lower, strings):
-                    continue
-                concept = conditions[i] or self._verdict(lower, strings)
+                concept = conditions[i] or concept
                 replaced = (i,)
-            elif covered[i] or v.is_punct[i]:
+            elif covered[i]:
                 continue
-            else:
-                concept = self._verdict(lower, strings)
-                if not concept:
-                    continue
             start = i
             while start > 0 and i - start < self._MAX_JOIN and not covered[start - 1] and lowers[start - 1] in join:
                 start -= 1
