@@ -92,6 +92,8 @@ class ConditionForms:
         self.join = ids(spec.get("join_words") or ())
         self.absorb = frozenset(spec.get("absorb_structure_for") or ())
         self._verdicts: dict[int, str] = {}  # LOWER id -> concept ("" = not a condition form)
+        self._seen: set[int] = set()  # the keys of _verdicts, as a set for set operations
+        self._positive: set[int] = set()  # the LOWER ids whose verdict is a concept
 
     def __bool__(self) -> bool:
         return bool(self.suffixes)
@@ -109,7 +111,12 @@ class ConditionForms:
                 found = next((c for stem, c in self.stems if stem in word), self.concept)
             if len(self._verdicts) > 100_000:
                 self._verdicts.clear()
+                self._seen.clear()
+                self._positive.clear()
             self._verdicts[lower] = found
+            self._seen.add(lower)
+            if found:
+                self._positive.add(lower)
         return found
 
     def find(self, v: DocView, ents: list[tuple[int, int, str, int]], matched: list[tuple[int, int, str, int]],
@@ -117,17 +124,18 @@ class ConditionForms:
         """``(start, end, concept, starts of the entities it replaces)`` per condition form:
         words that no match (``matched``, blockers included) covers, and one-word CONDITION
         matches of a diagnosis suffix that an adjective or a STRUCTURE before them joins."""
-        lowers, strings, join, verdicts = v.lowers, v.strings, self.join, self._verdicts
-        # most words are not diagnoses: find the few candidates first (one dict lookup per word)
-        candidates = []
-        for i, lower in enumerate(lowers):
-            concept = verdicts.get(lower)
-            if concept is None:
-                concept = self._verdict(lower, strings)
-            if concept:
-                candidates.append((i, concept))
-        if not candidates:
+        lowers, strings, join = v.lowers, v.strings, self.join
+        # most docs hold no diagnosis word: set operations in C find the few candidates
+        words = set(lowers)
+        unseen = words - self._seen
+        if unseen:
+            for lower in unseen:
+                self._verdict(lower, strings)
+        hits = words & self._positive
+        if not hits:
             return []
+        verdicts = self._verdicts
+        candidates = [(i, verdicts[lower]) for i, lower in enumerate(lowers) if lower in hits]
         covered = bytearray(v.n)
         for s, e, _, _ in matched:
             covered[s:e] = b"\x01" * (e - s)
