@@ -205,3 +205,18 @@ def test_sports_exercises_loads_and_occupations(nlp, text, activity):
 ])
 def test_role_and_trade_words_alone_are_not_occupations(nlp, text):
     assert not any(t.lower() in {"primary driver", "mechanics"} for t in texts(nlp, text, "ACTIVITY"))
+
+
+def test_heels_after_in_are_shoes_and_ta_at_a_sign_off_is_thanks(nlp):
+    assert texts(nlp, "Eight hours in heels at the wedding.", "FOOTWEAR") == ["heels"]
+    assert texts(nlp, "Is that linked? Ta, Josh", "STRUCTURE") == []
+    assert texts(nlp, "TA activation poor on the left.", "STRUCTURE") == ["TA"]
+
+
+@pytest.mark.parametrize("text, activity", [
+    ("S: 58M golfer, lateral hip pain.", "golfer"),
+    ("Avoid crossing legs when sitting.", "crossing legs"),
+    ("Started marathon training in January.", "marathon training"),
+])
+def test_sports_people_and_postures(nlp, text, activity):
+    assert activity in texts(nlp, text, "ACTIVITY")
