@@ -4,6 +4,8 @@ The EntityRuler runs first with patterns whose ``id`` is the concept; this compo
 looks the id up in ``data/concepts.jsonl``. ``BLOCKER`` patterns exist only to win the
 longest-match contest against a wrong reading ("comes back" is not a back) and are
 removed here, as are matches that a rule in ``data/disambiguation.jsonl`` rejects.
+Diagnoses no vocabulary lists are then found by their form (``data/condition_forms.json``:
+"sesamoiditis", "fasciopathy", "peroneal tendinosis"; see ``ConditionForms``).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from .extensions import entity_store, register_extensions
 from .rules import data_file, read_jsonl, rules_to_disk
 
 BLOCKER_LABEL = "BLOCKER"
+_FORMS_FILE = "condition_forms.json"
 _RULE_KEYS = frozenset({"concept", "why", "when_lower", "drop_if_prev_lower", "drop_if_next_lower", "drop_if_next_label",
                         "keep_if_prev_lower", "keep_if_prev_label", "drop_if_prev_label", "window", "drop_if_doc_has",
                         "relabel_if_prev_lower", "relabel_as"})
@@ -61,9 +64,102 @@ def entity_patterns() -> list[dict[str, Any]]:
     return read_jsonl(data_file("entity_patterns.jsonl"))
 
 
+def _read_forms(path: Path) -> dict[str, Any]:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
 def load_regions(path: Path | None = None) -> dict[str, dict[str, Any]]:
     raw = json.loads((path or data_file("regions.json")).read_text(encoding="utf-8"))
     return {k: v for k, v in raw.items() if not k.startswith("//")}
+
+
+class ConditionForms:
+    """CONDITIONs by word form: a word that no pattern took and that ends in a diagnosis
+    suffix (-itis, -osis, -opathy, -algia, ...) and is not excluded. Anatomical adjectives
+    right before it, and a STRUCTURE right before those, join the span ("Achilles
+    tendinopathy", "prepatellar bursitis"); a BODY_REGION does not ("knee" + "arthrosis")."""
+
+    _MAX_JOIN = 3
+
+    def __init__(self, spec: dict[str, Any] | None = None):
+        spec = {k: v for k, v in (spec or {}).items() if not k.startswith("//")}
+        self.spec = spec
+        self.suffixes = tuple(spec.get("suffixes") or ())
+        self.min_length = int(spec.get("min_length", 7))
+        self.concept = spec.get("concept", "")
+        self.stems = [(stem, concept) for stem, concept in spec.get("stems") or ()]
+        self.exclude = frozenset(spec.get("exclude") or ())
+        self.join = ids(spec.get("join_words") or ())
+        self.absorb = frozenset(spec.get("absorb_structure_for") or ())
+        self._verdicts: dict[int, str] = {}  # LOWER id -> concept ("" = not a condition form)
+        self._seen: set[int] = set()  # the keys of _verdicts, as a set for set operations
+        self._positive: set[int] = set()  # the LOWER ids whose verdict is a concept
+
+    def __bool__(self) -> bool:
+        return bool(self.suffixes)
+
+    def concepts(self) -> set[str]:
+        return {self.concept, *(c for _, c in self.stems)} if self else set()
+
+    def _verdict(self, lower: int, strings) -> str:
+        found = self._verdicts.get(lower)
+        if found is None:
+            word = strings[lower]
+            found = ""
+            if len(word) >= self.min_length and word.endswith(self.suffixes) and word not in self.exclude \
+                    and word.replace("-", "").isalpha():
+                found = next((c for stem, c in self.stems if stem in word), self.concept)
+            if len(self._verdicts) > 100_000:
+                self._verdicts.clear()
+                self._seen.clear()
+                self._positive.clear()
+            self._verdicts[lower] = found
+            self._seen.add(lower)
+            if found:
+                self._positive.add(lower)
+        return found
+
+    def find(self, v: DocView, ents: list[tuple[int, int, str, int]], matched: list[tuple[int, int, str, int]],
+             names: dict[int, str]) -> list[tuple[int, int, str, tuple[int, ...]]]:
+        """``(start, end, concept, starts of the entities it replaces)`` per condition form:
+        words that no match (``matched``, blockers included) covers, and one-word CONDITION
+        matches of a diagnosis suffix that an adjective or a STRUCTURE before them joins."""
+        lowers, strings, join = v.lowers, v.strings, self.join
+        # most docs hold no diagnosis word: set operations in C find the few candidates
+        words = set(lowers)
+        unseen = words - self._seen
+        if unseen:
+            for lower in unseen:
+                self._verdict(lower, strings)
+        hits = words & self._positive
+        if not hits:
+            return []
+        verdicts = self._verdicts
+        candidates = [(i, verdicts[lower]) for i, lower in enumerate(lowers) if lower in hits]
+        covered = bytearray(v.n)
+        for s, e, _, _ in matched:
+            covered[s:e] = b"\x01" * (e - s)
+        structure_end = {e: s for s, e, label, _ in ents if label == "STRUCTURE"}
+        conditions = {s: names.get(sid, "") for s, e, label, sid in ents if label == "CONDITION" and e == s + 1}
+        found = []
+        for i, concept in candidates:
+            replaced: tuple[int, ...] = ()
+            if i in conditions:
+                concept = conditions[i] or concept
+                replaced = (i,)
+            elif covered[i]:
+                continue
+            start = i
+            while start > 0 and i - start < self._MAX_JOIN and not covered[start - 1] and lowers[start - 1] in join:
+                start -= 1
+            absorbed = structure_end.get(start) if concept in self.absorb else None
+            if absorbed is not None:
+                replaced += (absorbed,)
+                start = absorbed
+            if replaced == (i,) and start == i:
+                continue  # a pattern's match, unchanged
+            found.append((start, i + 1, concept, replaced))
+        return found
 
 
 class ConceptAttributes:
@@ -76,10 +172,15 @@ class ConceptAttributes:
         self._names: dict[int, str] = {}
 
     def initialize(self, get_examples=None, *, nlp: Language | None = None) -> None:
-        self._set(read_jsonl(data_file("concepts.jsonl")), load_regions(), read_jsonl(data_file("disambiguation.jsonl")))
+        self._set(read_jsonl(data_file("concepts.jsonl")), load_regions(), read_jsonl(data_file("disambiguation.jsonl")),
+                  _read_forms(data_file(_FORMS_FILE)))
 
-    def _set(self, concepts, regions, rules) -> None:
+    def _set(self, concepts, regions, rules, forms: dict[str, Any] | None = None) -> None:
+        self.forms = ConditionForms(forms)
         self.concepts = {c["id"]: c for c in concepts}
+        missing = self.forms.concepts() - set(self.concepts)
+        if missing:
+            raise ValueError(f"{_FORMS_FILE} names concepts missing from concepts.jsonl: {sorted(missing)}")
         # per concept: (region, codes), what every mention of it gets
         self._info = {c["id"]: (c.get("region"), c.get("codes") or {}) for c in concepts}
         self.regions = regions
@@ -140,6 +241,7 @@ class ConceptAttributes:
         """Set the concept attributes of ``ents`` (the doc's entities, from ``v.entities``) and
         drop blockers and rejected matches; returns the entities that stay."""
         strings = v.strings
+        matched = ents
         label_at = {e[0]: e[2] for e in ents}  # entities never overlap: one per start token
         label_end = {e[1]: e[2] for e in ents if e[2] != BLOCKER_LABEL} if self._needs_ends else {}
         kept = []
@@ -171,12 +273,28 @@ class ConceptAttributes:
             ents = [(s, e, *relabelled.get(s, (label, span_id))) for s, e, label, span_id in ents if s in keep]
             # the kept entities as they were (``doc.ents = [...]`` would build a Span per entity twice)
             write_entities(doc, [(s, e, strings[label], span_id) for s, e, label, span_id in ents])
+        if self.forms:
+            ents, kept = self._add_forms(doc, v, ents, kept, matched)
         store = entity_store(doc)
         info = self._info
         for start, end, concept in kept:
             region, codes = info.get(concept, _NO_INFO)
             store[start] = {"end": end, "concept": concept, "region": region, "codes": dict(codes)}
         return ents
+
+    def _add_forms(self, doc: Doc, v: DocView, ents, kept, matched):
+        """Add the CONDITIONs found by word form (an absorbed STRUCTURE gives way to them)."""
+        found = self.forms.find(v, ents, matched, self._names)
+        if not found:
+            return ents, kept
+        strings = v.strings
+        absorbed = {a for *_, replaced in found for a in replaced}
+        strings.add("CONDITION")
+        new = [(s, e, "CONDITION", strings.add(c)) for s, e, c, _ in found]
+        ents = sorted([x for x in ents if x[0] not in absorbed] + new)
+        kept = sorted([k for k in kept if k[0] not in absorbed] + [(s, e, c) for s, e, c, _ in found])
+        write_entities(doc, [(s, e, strings[lab], sid) for s, e, lab, sid in ents])
+        return ents, kept
 
     def _relabel(self, start: int, concept: str, lowers: list[int]) -> tuple[str, str] | None:
         for test in self._tests[concept]:
@@ -215,10 +333,13 @@ class ConceptAttributes:
         rules_to_disk(path / "disambiguation.jsonl", self.rules)
         path.mkdir(parents=True, exist_ok=True)
         (path / "regions.json").write_text(json.dumps(self.regions, indent=1), encoding="utf-8")
+        (path / _FORMS_FILE).write_text(json.dumps(self.forms.spec, indent=1), encoding="utf-8")
 
     def from_disk(self, path, *, exclude=()) -> ConceptAttributes:
         path = Path(path)
-        self._set(read_jsonl(path / "concepts.jsonl"), load_regions(path / "regions.json"), read_jsonl(path / "disambiguation.jsonl"))
+        forms = path / _FORMS_FILE
+        self._set(read_jsonl(path / "concepts.jsonl"), load_regions(path / "regions.json"), read_jsonl(path / "disambiguation.jsonl"),
+                  _read_forms(forms) if forms.exists() else None)  # a pipeline saved before the file existed has none
         return self
 
 
