@@ -4,40 +4,23 @@ The pipeline's output is trusted data (the tests check it against the schema, se
 ``tests/tagger/test_result.py``), so the result models are built directly instead of
 being validated: ``TagResult.model_validate`` of the same tree cost about as much as three
 of the pipeline's rule steps per note, and ``model_construct`` (pydantic's own unvalidated
-path, written in Python) costs twice that. ``_built`` sets the same instance attributes
-``model_construct`` sets, in field order, with the values validation would have produced
-(fresh lists and dicts, floats for dose values), so the models are indistinguishable from
-validated ones: ``==``, ``model_dump``, ``model_dump_json``, copies and pickles agree.
+path, written in Python) costs twice that. ``schema.built`` sets the same instance
+attributes ``model_construct`` sets, in field order, with the values validation would have
+produced (fresh lists and dicts, floats for dose values), so the models are
+indistinguishable from validated ones: ``==``, ``model_dump``, ``model_dump_json``, copies
+and pickles agree.
 Input is still validated where it enters (``tagger.cleaning``, the service's request models).
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
-from typing import Any, TypeVar
+from typing import Any
 
-from pydantic import BaseModel
 from spacy.tokens import Doc
 
 from .pipeline.docview import view
-from .schema import Cleaning, DoseItem, Entity, Hypothesis, ModelInfo, Sentence, TagResult, TimeExpression, Trigger
-
-M = TypeVar("M", bound=BaseModel)
-_set_attr = object.__setattr__
-# Every field of these models is given a value below, so each instance's set of explicitly
-# set fields is "all of them". Instances share one such set per model: pydantic only ever
-# adds a field's name to it (already there), and copies and pickles take their own set.
-_ALL_FIELDS = {cls: set(cls.model_fields) for cls in (Entity, Trigger, DoseItem, Sentence, TimeExpression)}
-
-
-def _built(cls: type[M], values: dict[str, Any], fields_set: set[str] | None = None) -> M:
-    """An instance of ``cls`` holding ``values`` (every field, in field order) unvalidated."""
-    model = cls.__new__(cls)
-    _set_attr(model, "__dict__", values)
-    _set_attr(model, "__pydantic_fields_set__", _ALL_FIELDS[cls] if fields_set is None else fields_set)
-    _set_attr(model, "__pydantic_extra__", None)
-    _set_attr(model, "__pydantic_private__", None)
-    return model
+from .schema import Cleaning, DoseItem, Entity, Hypothesis, ModelInfo, Sentence, TagResult, TimeExpression, Trigger, built
 
 
 def doc_to_result(doc: Doc, cleaning: Cleaning, model: ModelInfo, warnings: list[str] | None = None,
@@ -57,7 +40,7 @@ def doc_to_result(doc: Doc, cleaning: Cleaning, model: ModelInfo, warnings: list
             record = {}
         start_char, end_char = idx[start], idx[end - 1] + lengths[end - 1]
         codes = record.get("codes")
-        entities.append(_built(Entity, {
+        entities.append(built(Entity, {
             "start": start_char,
             "end": end_char,
             "text": text[start_char:end_char],
@@ -72,11 +55,11 @@ def doc_to_result(doc: Doc, cleaning: Cleaning, model: ModelInfo, warnings: list
             "other_subject": record.get("other_subject", False),
             "modifier": record.get("modifier"),
             "triggers": [
-                _built(Trigger, {"start": s, "end": e, "text": text[s:e], "attribute": attr, "value": value})
+                built(Trigger, {"start": s, "end": e, "text": text[s:e], "attribute": attr, "value": value})
                 for attr, value, s, e in (record.get("triggers") or ())
             ],
             "dose": [
-                _built(DoseItem, {"start": s, "end": e, "text": text[s:e], "kind": kind,
+                built(DoseItem, {"start": s, "end": e, "text": text[s:e], "kind": kind,
                                   "value": None if value is None else float(value), "unit": unit})
                 for kind, s, e, value, unit in (record.get("dose") or ())
             ],
@@ -84,11 +67,11 @@ def doc_to_result(doc: Doc, cleaning: Cleaning, model: ModelInfo, warnings: list
             "sentence": bisect_right(starts, start) - 1,
         }))
     sentences = [
-        _built(Sentence, {"start": idx[s], "end": idx[e - 1] + lengths[e - 1]})
+        built(Sentence, {"start": idx[s], "end": idx[e - 1] + lengths[e - 1]})
         for s, e in zip(starts, [*starts[1:], len(doc)], strict=True)
     ]
     times = [
-        _built(TimeExpression, {"start": s, "end": e, "text": text[s:e], "kind": kind})
+        built(TimeExpression, {"start": s, "end": e, "text": text[s:e], "kind": kind})
         for kind, s, e in (doc._.time_expressions or ())
     ]
     values = {
@@ -102,4 +85,4 @@ def doc_to_result(doc: Doc, cleaning: Cleaning, model: ModelInfo, warnings: list
         "warnings": list(warnings or ()),
     }
     # as validation leaves it: the default schema_version is not among the fields set
-    return _built(TagResult, {"schema_version": TagResult.model_fields["schema_version"].default, **values}, set(values))
+    return built(TagResult, {"schema_version": TagResult.model_fields["schema_version"].default, **values}, set(values))

@@ -18,7 +18,7 @@ from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.pipeline import Pipeline
 
-from ..schema import Evidence, Hypothesis, TagResult, TextSpan
+from ..schema import Evidence, Hypothesis, TagResult, TextSpan, built
 from .features import CaseText, case_features
 from .taxonomy import describe
 
@@ -60,7 +60,7 @@ class ChainModel:
             return []
         featured = [case_features(result) for result in results]
         X = self._transform(results, [feats for feats, _ in featured])
-        proba = self._classifier.predict_proba(X)
+        proba = self._classifier._proba(X)  # X is ours, built as validation would leave it
         thresholds = self._classifier.thresholds_
         info = [describe(label) for label in self.labels_]
         out = []
@@ -72,17 +72,17 @@ class ChainModel:
             ranked = []
             for j, label in enumerate(self.labels_):
                 threshold = float(thresholds[j])
-                ranked.append(Hypothesis(
-                    label=label,
-                    probability=round(float(proba[i, j]), 4),
-                    threshold=threshold,
-                    passes=bool(proba[i, j] >= threshold),
-                    kind=info[j]["kind"],
-                    path=list(info[j].get("path") or []),
-                    direction=info[j].get("direction"),
-                    description=info[j].get("description", ""),
-                    evidence=self._evidence(result, columns, contributions[j], featured[i][1], words, entity_spans) if evidence else [],
-                ))
+                ranked.append(built(Hypothesis, {
+                    "label": label,
+                    "probability": round(float(proba[i, j]), 4),
+                    "threshold": threshold,
+                    "passes": bool(proba[i, j] >= threshold),
+                    "kind": info[j]["kind"],
+                    "path": list(info[j].get("path") or []),
+                    "direction": info[j].get("direction"),
+                    "description": info[j].get("description", ""),
+                    "evidence": self._evidence(result, columns, contributions[j], featured[i][1], words, entity_spans) if evidence else [],
+                }))
             ranked.sort(key=lambda h: h.probability, reverse=True)
             out.append(ranked)
         return out
@@ -126,7 +126,9 @@ class ChainModel:
                 spans = words.char_spans(name)
             else:
                 spans = words.spans(name)
-            evidence.append(Evidence(feature=name if block == "entities" else f"{block}:{name}", weight=round(weight, 4), spans=spans))
+            # a list of its own per Evidence (as validation would make), though the spans are shared
+            evidence.append(built(Evidence, {"feature": name if block == "entities" else f"{block}:{name}",
+                                             "weight": round(weight, 4), "spans": list(spans)}))
         return evidence
 
     @staticmethod
@@ -137,7 +139,7 @@ class ChainModel:
                 continue
             seen.add(i)
             e = result.entities[i]
-            spans.append(TextSpan(start=e.start, end=e.end, text=e.text))
+            spans.append(built(TextSpan, {"start": e.start, "end": e.end, "text": e.text}))
             if len(spans) >= MAX_SPANS_PER_FEATURE:
                 break
         return spans
@@ -304,7 +306,7 @@ class _WordIndex:
         for i in self.first.get(words[0], ()):
             if tokens[i : i + len(words)] == words:
                 start, end = self.bounds[i][0], self.bounds[i + len(words) - 1][1]
-                spans.append(TextSpan(start=start, end=end, text=self.text[start:end]))
+                spans.append(built(TextSpan, {"start": start, "end": end, "text": self.text[start:end]}))
                 if len(spans) >= MAX_SPANS_PER_FEATURE:
                     break
         return spans
@@ -327,6 +329,6 @@ class _WordIndex:
             while pos >= 0 and len(spans) < MAX_SPANS_PER_FEATURE:
                 k = bisect_right(self.word_starts, pos) - 1
                 padded, start, end = self.padded[k]
-                spans.append(TextSpan(start=start, end=end, text=self.text[start:end]))
+                spans.append(built(TextSpan, {"start": start, "end": end, "text": self.text[start:end]}))
                 pos = self.joined.find(gram, self.word_starts[k] + len(padded))
         return self.char_found[gram]
