@@ -11,10 +11,12 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 from scipy import sparse
+from sklearn.feature_extraction import DictVectorizer
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.pipeline import Pipeline
 
@@ -42,6 +44,7 @@ class ChainModel:
         self._word_rules = _word_rules(self._features)
         self._char_preprocess = _char_preprocessor(self._features)
         self._tfidf_blocks = _tfidf_blocks(self._features)
+        self._layout = _direct_layout(self._features, self._tfidf_blocks)
 
     @property
     def thresholds_(self) -> np.ndarray:
@@ -91,6 +94,8 @@ class ChainModel:
         """``features.transform(results)`` without computing the case features twice:
         the entity block starts from ``feats`` at its vectorizer and runs every later step;
         each block is scaled by its union weight, exactly as ``FeatureUnion`` does."""
+        if self._layout is not None:
+            return self._stacked(results, feats, self._layout)
         weights = self._features.transformer_weights or {}
         parts = []
         for name, transformer in self._features.transformer_list:
@@ -106,6 +111,34 @@ class ChainModel:
                 X = transformer.transform(results)
             parts.append(X * weights.get(name, 1.0))
         return sparse.hstack(parts).tocsr()
+
+    def _stacked(self, results: list[TagResult], feats: list[dict[str, float]], layout: list[_Block]):
+        """``_transform``'s matrix built directly, one CSR matrix for all the blocks: each
+        row's columns and values are the ones the block's vectorizer gives, ascending, times
+        the block's weight, shifted by the widths of the blocks before it, which is what
+        ``sparse.hstack`` of the weighted blocks holds. The scikit-learn and scipy calls per
+        block (validation, a matrix per block, scaling, stacking) cost more than the counting
+        for a single note."""
+        texts = {block.name: block.text.transform(results) for block in layout if block.text is not None}
+        indptr, indices, values = [0], [], []
+        nnz = 0
+        for i, row_feats in enumerate(feats):
+            for block in layout:
+                if block.counter is None:
+                    # DictVectorizer.transform of numeric features (case_features gives only numbers)
+                    vocabulary = block.vocabulary
+                    found = sorted((j, value) for name, value in row_feats.items() if (j := vocabulary.get(name)) is not None)
+                    cols = np.fromiter((j for j, _ in found), dtype=np.int64, count=len(found))
+                    data = np.fromiter((value for _, value in found), dtype=np.float64, count=len(found))
+                else:
+                    cols, data = _tfidf_row(block.vectorizer, block.counter, texts[block.name][i])
+                indices.append(cols + block.offset)
+                values.append(data * block.weight)
+                nnz += len(cols)
+            indptr.append(nnz)
+        width = layout[-1].offset + layout[-1].width
+        return sparse.csr_matrix((np.concatenate(values), np.concatenate(indices).astype(np.int32), np.asarray(indptr, dtype=np.int32)),
+                                 shape=(len(results), width))
 
     def _evidence(self, result: TagResult, columns: np.ndarray, contrib: np.ndarray,
                   sources: dict[str, list[int]], words: _WordIndex,
@@ -180,6 +213,43 @@ def _tfidf_blocks(features) -> dict[str, tuple[TfidfVectorizer, _TermCounter]]:
     return blocks
 
 
+@dataclass(frozen=True)
+class _Block:
+    """One block of the feature union, as ``ChainModel._stacked`` builds it."""
+
+    name: str
+    offset: int  # the block's first column in the stacked matrix
+    width: int
+    weight: float
+    vocabulary: dict[str, int]
+    vectorizer: TfidfVectorizer | None = None  # a text block: its vectorizer, term counter and CaseText
+    counter: _TermCounter | None = None
+    text: CaseText | None = None
+
+
+def _direct_layout(features, tfidf_blocks: dict[str, tuple[TfidfVectorizer, _TermCounter]]) -> list[_Block] | None:
+    """The union's blocks if ``_stacked`` can build every one of them: the entity block as
+    the case features and a ``DictVectorizer`` alone, the text blocks as ``_tfidf_blocks``
+    finds them. None for any other union (``_transform`` then runs the blocks)."""
+    weights = features.transformer_weights or {}
+    layout: list[_Block] = []
+    offset = 0
+    for name, block in features.transformer_list:
+        steps = getattr(block, "named_steps", {})
+        weight = weights.get(name, 1.0)
+        if name == "entities" and list(steps) == ["featurize", "vectorize"] and isinstance(steps["vectorize"], DictVectorizer):
+            vocabulary = steps["vectorize"].vocabulary_
+            layout.append(_Block(name, offset, len(vocabulary), weight, vocabulary))
+        elif name in tfidf_blocks:
+            vectorizer, counter = tfidf_blocks[name]
+            layout.append(_Block(name, offset, len(vectorizer.vocabulary_), weight, vectorizer.vocabulary_,
+                                 vectorizer, counter, steps["text"]))
+        else:
+            return None
+        offset += layout[-1].width
+    return layout or None
+
+
 class _TermCounter:
     """A text -> {column: count} for a fitted vectorizer. A ``char_wb`` n-gram never crosses
     a word, so for that analyzer each distinct word's columns are computed once and kept
@@ -224,19 +294,24 @@ class _TermCounter:
         return columns, np.bincount(inverse, weights=np.repeat(np.asarray(repeats, dtype=np.float64), lengths))
 
 
+def _tfidf_row(vectorizer: TfidfVectorizer, count: _TermCounter, text: str) -> tuple[np.ndarray, np.ndarray]:
+    """One row of ``vectorizer.transform([text])``: its columns, ascending, and values."""
+    cols, data = count(text)
+    if vectorizer.sublinear_tf:
+        data = np.log(data) + 1.0
+    data = data * vectorizer.idf_[cols]
+    if vectorizer.norm == "l2" and len(data):
+        data /= np.sqrt(np.dot(data, data))
+    return cols, data
+
+
 def _tfidf_rows(vectorizer: TfidfVectorizer, count: _TermCounter, texts: list[str]) -> sparse.csr_matrix:
     """``vectorizer.transform(texts)`` from its fitted ``vocabulary_`` and ``idf_``: the same
     counts, sublinear tf, idf and L2 norm, without scikit-learn's per-call input validation,
     which cost more than the counting for one note (two text blocks: ~1 ms a prediction)."""
-    idf = vectorizer.idf_
     indptr, indices, values = [0], [], []
     for text in texts:
-        cols, data = count(text)
-        if vectorizer.sublinear_tf:
-            data = np.log(data) + 1.0
-        data = data * idf[cols]
-        if vectorizer.norm == "l2" and len(data):
-            data /= np.sqrt(np.dot(data, data))
+        cols, data = _tfidf_row(vectorizer, count, text)
         indices.append(cols.astype(np.int32))
         values.append(data)
         indptr.append(indptr[-1] + len(cols))
