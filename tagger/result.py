@@ -20,7 +20,18 @@ from typing import Any
 from spacy.tokens import Doc
 
 from .pipeline.docview import view
-from .schema import Cleaning, DoseItem, Entity, Hypothesis, ModelInfo, Sentence, TagResult, TimeExpression, Trigger, built
+from .schema import (
+    Cleaning,
+    DoseItem,
+    Entity,
+    Hypothesis,
+    ModelInfo,
+    Sentence,
+    TagResult,
+    TimeExpression,
+    Trigger,
+    built,
+)
 
 
 def doc_to_result(doc: Doc, cleaning: Cleaning, model: ModelInfo, warnings: list[str] | None = None,
