@@ -237,8 +237,10 @@ def _direct_layout(features, tfidf_blocks: dict[str, tuple[TfidfVectorizer, _Ter
     for name, block in features.transformer_list:
         steps = getattr(block, "named_steps", {})
         weight = weights.get(name, 1.0)
-        if name == "entities" and list(steps) == ["featurize", "vectorize"] and isinstance(steps["vectorize"], DictVectorizer):
-            vocabulary = steps["vectorize"].vocabulary_
+        vectorize = steps.get("vectorize")
+        if name == "entities" and list(steps) == ["featurize", "vectorize"] and isinstance(vectorize, DictVectorizer) \
+                and vectorize.sparse and vectorize.dtype in (float, np.float64):
+            vocabulary = vectorize.vocabulary_
             layout.append(_Block(name, offset, len(vocabulary), weight, vocabulary))
         elif name in tfidf_blocks:
             vectorizer, counter = tfidf_blocks[name]
