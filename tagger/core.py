@@ -88,8 +88,15 @@ class Tagger:
         several times faster than one call per note); ``evidence=False`` leaves each
         hypothesis's evidence empty, for bulk runs that only need the probabilities.
         """
+        results = self._results_in_order(texts, batch_size, n_process, errors, clean_input)
+        if self.classifier is None:
+            # Nothing to compute per batch: hand each result on at once, so the caller can let it
+            # go before the next is made (a batch of results held back outlives the collector's
+            # young generations, and every 25% growth of the old one costs a full collection).
+            yield from results
+            return
         pending: list[TagResult | RowError] = []
-        for item in self._results_in_order(texts, batch_size, n_process, errors, clean_input):
+        for item in results:
             pending.append(item)
             if len(pending) >= batch_size:
                 yield from self._with_hypotheses(pending, evidence)

@@ -11,14 +11,16 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 from scipy import sparse
+from sklearn.feature_extraction import DictVectorizer
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.pipeline import Pipeline
 
-from ..schema import Evidence, Hypothesis, TagResult, TextSpan
+from ..schema import Evidence, Hypothesis, TagResult, TextSpan, built
 from .features import CaseText, case_features
 from .taxonomy import describe
 
@@ -42,6 +44,7 @@ class ChainModel:
         self._word_rules = _word_rules(self._features)
         self._char_preprocess = _char_preprocessor(self._features)
         self._tfidf_blocks = _tfidf_blocks(self._features)
+        self._layout = _direct_layout(self._features, self._tfidf_blocks)
 
     @property
     def thresholds_(self) -> np.ndarray:
@@ -60,7 +63,7 @@ class ChainModel:
             return []
         featured = [case_features(result) for result in results]
         X = self._transform(results, [feats for feats, _ in featured])
-        proba = self._classifier.predict_proba(X)
+        proba = self._classifier._proba(X)  # X is ours, built as validation would leave it
         thresholds = self._classifier.thresholds_
         info = [describe(label) for label in self.labels_]
         out = []
@@ -72,17 +75,17 @@ class ChainModel:
             ranked = []
             for j, label in enumerate(self.labels_):
                 threshold = float(thresholds[j])
-                ranked.append(Hypothesis(
-                    label=label,
-                    probability=round(float(proba[i, j]), 4),
-                    threshold=threshold,
-                    passes=bool(proba[i, j] >= threshold),
-                    kind=info[j]["kind"],
-                    path=list(info[j].get("path") or []),
-                    direction=info[j].get("direction"),
-                    description=info[j].get("description", ""),
-                    evidence=self._evidence(result, columns, contributions[j], featured[i][1], words, entity_spans) if evidence else [],
-                ))
+                ranked.append(built(Hypothesis, {
+                    "label": label,
+                    "probability": round(float(proba[i, j]), 4),
+                    "threshold": threshold,
+                    "passes": bool(proba[i, j] >= threshold),
+                    "kind": info[j]["kind"],
+                    "path": list(info[j].get("path") or []),
+                    "direction": info[j].get("direction"),
+                    "description": info[j].get("description", ""),
+                    "evidence": self._evidence(result, columns, contributions[j], featured[i][1], words, entity_spans) if evidence else [],
+                }))
             ranked.sort(key=lambda h: h.probability, reverse=True)
             out.append(ranked)
         return out
@@ -91,6 +94,8 @@ class ChainModel:
         """``features.transform(results)`` without computing the case features twice:
         the entity block starts from ``feats`` at its vectorizer and runs every later step;
         each block is scaled by its union weight, exactly as ``FeatureUnion`` does."""
+        if self._layout is not None:
+            return self._stacked(results, feats, self._layout)
         weights = self._features.transformer_weights or {}
         parts = []
         for name, transformer in self._features.transformer_list:
@@ -106,6 +111,34 @@ class ChainModel:
                 X = transformer.transform(results)
             parts.append(X * weights.get(name, 1.0))
         return sparse.hstack(parts).tocsr()
+
+    def _stacked(self, results: list[TagResult], feats: list[dict[str, float]], layout: list[_Block]):
+        """``_transform``'s matrix built directly, one CSR matrix for all the blocks: each
+        row's columns and values are the ones the block's vectorizer gives, ascending, times
+        the block's weight, shifted by the widths of the blocks before it, which is what
+        ``sparse.hstack`` of the weighted blocks holds. The scikit-learn and scipy calls per
+        block (validation, a matrix per block, scaling, stacking) cost more than the counting
+        for a single note."""
+        texts = {block.name: block.text.transform(results) for block in layout if block.text is not None}
+        indptr, indices, values = [0], [], []
+        nnz = 0
+        for i, row_feats in enumerate(feats):
+            for block in layout:
+                if block.counter is None:
+                    # DictVectorizer.transform of numeric features (case_features gives only numbers)
+                    vocabulary = block.vocabulary
+                    found = sorted((j, value) for name, value in row_feats.items() if (j := vocabulary.get(name)) is not None)
+                    cols = np.fromiter((j for j, _ in found), dtype=np.int64, count=len(found))
+                    data = np.fromiter((value for _, value in found), dtype=np.float64, count=len(found))
+                else:
+                    cols, data = _tfidf_row(block.vectorizer, block.counter, texts[block.name][i])
+                indices.append(cols + block.offset)
+                values.append(data * block.weight)
+                nnz += len(cols)
+            indptr.append(nnz)
+        width = layout[-1].offset + layout[-1].width
+        return sparse.csr_matrix((np.concatenate(values), np.concatenate(indices).astype(np.int32), np.asarray(indptr, dtype=np.int32)),
+                                 shape=(len(results), width))
 
     def _evidence(self, result: TagResult, columns: np.ndarray, contrib: np.ndarray,
                   sources: dict[str, list[int]], words: _WordIndex,
@@ -126,7 +159,9 @@ class ChainModel:
                 spans = words.char_spans(name)
             else:
                 spans = words.spans(name)
-            evidence.append(Evidence(feature=name if block == "entities" else f"{block}:{name}", weight=round(weight, 4), spans=spans))
+            # a list of its own per Evidence (as validation would make), though the spans are shared
+            evidence.append(built(Evidence, {"feature": name if block == "entities" else f"{block}:{name}",
+                                             "weight": round(weight, 4), "spans": list(spans)}))
         return evidence
 
     @staticmethod
@@ -137,7 +172,7 @@ class ChainModel:
                 continue
             seen.add(i)
             e = result.entities[i]
-            spans.append(TextSpan(start=e.start, end=e.end, text=e.text))
+            spans.append(built(TextSpan, {"start": e.start, "end": e.end, "text": e.text}))
             if len(spans) >= MAX_SPANS_PER_FEATURE:
                 break
         return spans
@@ -176,6 +211,45 @@ def _tfidf_blocks(features) -> dict[str, tuple[TfidfVectorizer, _TermCounter]]:
                 and vectorizer.use_idf and vectorizer.norm in {"l2", None} and vectorizer.binary is False:
             blocks[name] = (vectorizer, _TermCounter(vectorizer))
     return blocks
+
+
+@dataclass(frozen=True)
+class _Block:
+    """One block of the feature union, as ``ChainModel._stacked`` builds it."""
+
+    name: str
+    offset: int  # the block's first column in the stacked matrix
+    width: int
+    weight: float
+    vocabulary: dict[str, int]
+    vectorizer: TfidfVectorizer | None = None  # a text block: its vectorizer, term counter and CaseText
+    counter: _TermCounter | None = None
+    text: CaseText | None = None
+
+
+def _direct_layout(features, tfidf_blocks: dict[str, tuple[TfidfVectorizer, _TermCounter]]) -> list[_Block] | None:
+    """The union's blocks if ``_stacked`` can build every one of them: the entity block as
+    the case features and a ``DictVectorizer`` alone, the text blocks as ``_tfidf_blocks``
+    finds them. None for any other union (``_transform`` then runs the blocks)."""
+    weights = features.transformer_weights or {}
+    layout: list[_Block] = []
+    offset = 0
+    for name, block in features.transformer_list:
+        steps = getattr(block, "named_steps", {})
+        weight = weights.get(name, 1.0)
+        vectorize = steps.get("vectorize")
+        if name == "entities" and list(steps) == ["featurize", "vectorize"] and isinstance(vectorize, DictVectorizer) \
+                and vectorize.sparse and vectorize.dtype in (float, np.float64):
+            vocabulary = vectorize.vocabulary_
+            layout.append(_Block(name, offset, len(vocabulary), weight, vocabulary))
+        elif name in tfidf_blocks:
+            vectorizer, counter = tfidf_blocks[name]
+            layout.append(_Block(name, offset, len(vectorizer.vocabulary_), weight, vectorizer.vocabulary_,
+                                 vectorizer, counter, steps["text"]))
+        else:
+            return None
+        offset += layout[-1].width
+    return layout or None
 
 
 class _TermCounter:
@@ -222,19 +296,24 @@ class _TermCounter:
         return columns, np.bincount(inverse, weights=np.repeat(np.asarray(repeats, dtype=np.float64), lengths))
 
 
+def _tfidf_row(vectorizer: TfidfVectorizer, count: _TermCounter, text: str) -> tuple[np.ndarray, np.ndarray]:
+    """One row of ``vectorizer.transform([text])``: its columns, ascending, and values."""
+    cols, data = count(text)
+    if vectorizer.sublinear_tf:
+        data = np.log(data) + 1.0
+    data = data * vectorizer.idf_[cols]
+    if vectorizer.norm == "l2" and len(data):
+        data /= np.sqrt(np.dot(data, data))
+    return cols, data
+
+
 def _tfidf_rows(vectorizer: TfidfVectorizer, count: _TermCounter, texts: list[str]) -> sparse.csr_matrix:
     """``vectorizer.transform(texts)`` from its fitted ``vocabulary_`` and ``idf_``: the same
     counts, sublinear tf, idf and L2 norm, without scikit-learn's per-call input validation,
     which cost more than the counting for one note (two text blocks: ~1 ms a prediction)."""
-    idf = vectorizer.idf_
     indptr, indices, values = [0], [], []
     for text in texts:
-        cols, data = count(text)
-        if vectorizer.sublinear_tf:
-            data = np.log(data) + 1.0
-        data = data * idf[cols]
-        if vectorizer.norm == "l2" and len(data):
-            data /= np.sqrt(np.dot(data, data))
+        cols, data = _tfidf_row(vectorizer, count, text)
         indices.append(cols.astype(np.int32))
         values.append(data)
         indptr.append(indptr[-1] + len(cols))
@@ -304,7 +383,7 @@ class _WordIndex:
         for i in self.first.get(words[0], ()):
             if tokens[i : i + len(words)] == words:
                 start, end = self.bounds[i][0], self.bounds[i + len(words) - 1][1]
-                spans.append(TextSpan(start=start, end=end, text=self.text[start:end]))
+                spans.append(built(TextSpan, {"start": start, "end": end, "text": self.text[start:end]}))
                 if len(spans) >= MAX_SPANS_PER_FEATURE:
                     break
         return spans
@@ -327,6 +406,6 @@ class _WordIndex:
             while pos >= 0 and len(spans) < MAX_SPANS_PER_FEATURE:
                 k = bisect_right(self.word_starts, pos) - 1
                 padded, start, end = self.padded[k]
-                spans.append(TextSpan(start=start, end=end, text=self.text[start:end]))
+                spans.append(built(TextSpan, {"start": start, "end": end, "text": self.text[start:end]}))
                 pos = self.joined.find(gram, self.word_starts[k] + len(padded))
         return self.char_found[gram]

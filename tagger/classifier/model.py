@@ -141,7 +141,12 @@ class ChainClassifier(ClassifierMixin, BaseEstimator):
 
     def predict_proba(self, X) -> np.ndarray:
         check_is_fitted(self, "estimators_")
-        X = validate_data(self, X, accept_sparse="csr", reset=False)
+        return self._proba(validate_data(self, X, accept_sparse="csr", reset=False))
+
+    def _proba(self, X) -> np.ndarray:
+        """``predict_proba`` of a matrix as validation leaves it: a CSR matrix of floats with
+        ``n_features_in_`` columns (what ``ChainModel`` builds; validating one row cost more
+        than the arithmetic)."""
         if getattr(self, "stack_weights_", None) is not None:
             z = self._decisions(X) @ self.stack_weights_.T + self.stack_intercepts_
             return 1.0 / (1.0 + np.exp(-z))
