@@ -39,7 +39,9 @@ sys.path.insert(0, str(REPO))
 # stop words, unnormalised TF-IDF...), is in benchmarks/writer_cv_results.md with its figures
 # (most can be re-run from commit 1828190; text_norm='sqrt', the word block divided by the
 # square root of its norm, was tried and not committed; assertion-aware word text, the extra
-# entity features and the character block without words can be re-run from commit c1b516e).
+# entity features and the character block without words can be re-run from commit c1b516e; session 4's
+# posture_held / load_rise features (held_rise_weight) and per-label C grid (C_grid) from commit 9ede249
+# with the configs shipped_heldrise_x4, shipped_Cgrid, tfidf_Cgrid; x8 there is {"held_rise_weight": 8.0}).
 PREVIOUS = {"entity_norm": "l2", "entity_weight": 0.5, "text_norm": "l2", "text_weight": 1.0, "stack": False, "char_weight": 0.0}
 L2TEXT = {"text_norm": "l2", "text_weight": 1.0}  # the model before this selection
 WORDS = {"features": "text", "stack": False, **L2TEXT, "char_weight": 0.0}  # the word TF-IDF baseline
@@ -65,11 +67,6 @@ CONFIGS: dict[str, dict] = {
     "shipped_rawtext_t0.03": {"text_norm": "none", "text_weight": 0.03},
     "shipped_rawtext_t0.04": {"text_norm": "none", "text_weight": 0.04},
     "shipped_rawtext_t0.06": {"text_norm": "none", "text_weight": 0.06},
-    # session 4: per-label C picked from a grid by the out-of-fold average precision
-    "shipped_Cgrid": {"C_grid": (2.0, 8.0, 32.0)},
-    "tfidf_Cgrid": {**WORDS, "C": 16.0, "C_grid": (4.0, 16.0, 64.0)},
-    # posture_held / load_rise worth 4x the other entity features (0.2 after the block weight)
-    "shipped_heldrise_x4": {"held_rise_weight": 4.0},
 }
 BASELINES = ("tfidf_C16", "tfidf_char_C16")
 LONG_WORDS = 200  # "long" column: pooled macro F1 over held-out cases longer than this

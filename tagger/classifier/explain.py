@@ -96,8 +96,7 @@ class ChainModel:
         for name, transformer in self._features.transformer_list:
             if name == "entities":
                 names = [step for step, _ in transformer.steps]
-                featurize = transformer.named_steps["featurize"]
-                X = transformer.named_steps["vectorize"].transform([featurize.scale(f) for f in feats])
+                X = transformer.named_steps["vectorize"].transform(feats)
                 for step in names[names.index("vectorize") + 1 :]:
                     X = transformer.named_steps[step].transform(X)
             elif name in self._tfidf_blocks:
@@ -109,7 +108,7 @@ class ChainModel:
         return sparse.hstack(parts).tocsr()
 
     def _evidence(self, result: TagResult, columns: np.ndarray, contrib: np.ndarray,
-                  sources: dict[str, list[int | tuple[int, int]]], words: _WordIndex,
+                  sources: dict[str, list[int]], words: _WordIndex,
                   entity_spans: dict[str, list[TextSpan]]) -> list[Evidence]:
         """``entity_spans`` memoizes a case's entity features' spans across its labels."""
         order = _largest(contrib, MAX_EVIDENCE)
@@ -131,15 +130,12 @@ class ChainModel:
         return evidence
 
     @staticmethod
-    def _entity_spans(result: TagResult, ids: list[int | tuple[int, int]]) -> list[TextSpan]:
+    def _entity_spans(result: TagResult, ids: list[int]) -> list[TextSpan]:
         seen, spans = set(), []
         for i in ids:
-            if i in seen or (not isinstance(i, tuple) and i >= len(result.entities)):
+            if i in seen or i >= len(result.entities):
                 continue
             seen.add(i)
-            if isinstance(i, tuple):  # a feature read from the text itself (features._add_held_and_rise)
-                spans.append(TextSpan(start=i[0], end=i[1], text=result.text[i[0]:i[1]]))
-                continue
             e = result.entities[i]
             spans.append(TextSpan(start=e.start, end=e.end, text=e.text))
             if len(spans) >= MAX_SPANS_PER_FEATURE:

@@ -64,7 +64,7 @@ CUES = _load_cues()
 _CUES_BY_FIRST: dict[str, list[tuple[str, tuple[str, ...]]]] = defaultdict(list)  # first word -> its cues
 for _cue_class, _phrase in CUES:
     _CUES_BY_FIRST[_phrase[0]].append((_cue_class, _phrase))
-_WORD = re.compile(r"[a-z0-9']+|[↑↓]")  # records shorthand's arrows are words ("↑ erg to 2x/day")
+_WORD = re.compile(r"[a-z0-9']+")
 
 
 def _words(text: str) -> tuple[list[str], list[int]]:
@@ -104,14 +104,13 @@ def status_of(entity) -> str:
     return "cur"
 
 
-def case_features(case: TagResult | dict[str, Any]) -> tuple[dict[str, float], dict[str, list[int | tuple[int, int]]]]:
+def case_features(case: TagResult | dict[str, Any]) -> tuple[dict[str, float], dict[str, list[int]]]:
     """The feature dict of one case, and for each feature the entities it came from."""
     result = as_result(case)
     feats: dict[str, float] = {}
     sources: dict[str, list[int]] = defaultdict(list)
 
-    def add(name: str, *entity_ids: int | tuple[int, int]) -> None:
-        """``entity_ids``: indices into ``result.entities``, or (start, end) text spans."""
+    def add(name: str, *entity_ids: int) -> None:
         feats[name] = 1.0
         sources[name].extend(entity_ids)
 
@@ -160,7 +159,6 @@ def case_features(case: TagResult | dict[str, Any]) -> tuple[dict[str, float], d
         for region in regions:
             add(f"{group}->{region}", *ids, *symptomatic[region])
     _add_cue_features(result, add)
-    _add_held_and_rise(result, add)
     if result.time_expressions:
         add("time:" + ",".join(sorted({t.kind for t in result.time_expressions})))
     return feats, dict(sources)
@@ -195,56 +193,6 @@ def _add_cue_features(result: TagResult, add) -> None:
                     add(f"{name}~{cue_class}", i)
 
 
-# A static posture held for a stated time ("sits 7-8 h", "90-min bus ride", "an hour in the
-# chair"): the duration and a static word in one sentence. Words, not entities, because the
-# pipeline does not tag a bus ride or a chair as an activity.
-_HELD_WORDS = frozenset("""sit sits sitting sat seated chair chairs desk desks sofa bus minibus car van lorry truck cab
-drive drives driving drove commute train flight plane stand stands standing stood stooped stooping stoop hunched
-bent kneeling position posture revising studying screen laptop computer""".split())
-_DURATION = re.compile(r"\b(\d+(?:\.\d+)?)(?:\s*(?:-|–|to)\s*(\d+(?:\.\d+)?))?\s*-?\s*"
-                       r"(h|hr|hrs|hour|hours|min|mins|minute|minutes)\b|\b(an|one|two|three|four|five|six|eight|ten|twelve) "
-                       r"(hours?|hrs?)\b", re.IGNORECASE)
-# A load that went up in numbers: "3→5 d/wk", "2000->5000 m/wk", "from 20 to 40 km", "from never to 8 km a day".
-_RISE = re.compile(r"\b(\d+(?:[.,]\d+)?)\s*[a-z/]{0,8}\s*(?:→|->|-->|=>)\s*(\d+(?:[.,]\d+)?)"
-                   r"|\bfrom\s+(\d+(?:[.,]\d+)?|never|nothing|zero|none)\s*[a-z/ ]{0,16}?\s+to\s+(?:about\s+|around\s+|over\s+)?(\d+(?:[.,]\d+)?)",
-                   re.IGNORECASE)
-
-
-def _number(text: str) -> float:
-    try:
-        return float(text.replace(",", ""))
-    except ValueError:
-        return 0.0  # never, nothing, zero, none
-
-
-def _add_held_and_rise(result: TagResult, add) -> None:
-    """``posture_held`` (a static posture and a duration of 45 minutes or more in one
-    sentence), ``load_rise`` (a number that went up, in a sentence with an activity or
-    ``↑``), each mapped to the text spans that carry it."""
-    text = result.text
-    bounds = [(s.start, s.end) for s in result.sentences] or [(0, len(text))]
-    activity_sents = {e.sentence for e in result.entities if e.label == "ACTIVITY" and status_of(e) in {"cur", "hyp"}}
-    for k, (lo, hi) in enumerate(bounds):
-        sent = text[lo:hi]
-        lowered = sent.lower()
-        held = [(lo + m.start(), lo + m.end()) for m in _WORD.finditer(lowered) if m.group() in _HELD_WORDS]
-        if held:
-            for m in _DURATION.finditer(sent):
-                if m.group(4):
-                    minutes = 60.0
-                else:
-                    value = _number(m.group(2) or m.group(1))
-                    minutes = value * (60.0 if m.group(3).lower().startswith("h") else 1.0)
-                if minutes >= 45:
-                    add("posture_held", (lo + m.start(), lo + m.end()), held[0])
-                    break
-        for m in _RISE.finditer(sent):
-            first, second = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
-            if _number(second) > _number(first) and (k in activity_sents or "↑" in sent):
-                add("load_rise", (lo + m.start(), lo + m.end()))
-                break
-
-
 def _add_sentence_links(result: TagResult, hits, starts, sent_bounds, add) -> None:
     linking = {"cause", "relief", "worse"}
     cue_sents: dict[int, set[str]] = defaultdict(set)
@@ -274,30 +222,17 @@ def _add_sentence_links(result: TagResult, hits, starts, sent_bounds, add) -> No
                 add(f"link:{a}+{b}", *by_region[a], *by_region[b])
 
 
-TEXT_READ_FEATURES = ("posture_held", "load_rise")  # read from the text, not from entities
-
-
 class CaseFeaturizer(TransformerMixin, BaseEstimator):
     """Tagged cases (``TagResult`` objects or their JSON dicts) -> feature dicts.
 
-    Stateless: ``fit`` learns nothing; pair it with a ``DictVectorizer``. ``held_rise_weight``
-    scales ``posture_held`` and ``load_rise`` against the other (binary) features.
+    Stateless: ``fit`` learns nothing; pair it with a ``DictVectorizer``.
     """
-
-    def __init__(self, held_rise_weight: float = 1.0):
-        self.held_rise_weight = held_rise_weight
 
     def fit(self, X, y=None):
         return self
 
-    def scale(self, feats: dict[str, float]) -> dict[str, float]:
-        weight = getattr(self, "held_rise_weight", 1.0)  # models saved before the parameter existed
-        if weight == 1.0 or not any(name in feats for name in TEXT_READ_FEATURES):
-            return feats
-        return {k: v * weight if k in TEXT_READ_FEATURES else v for k, v in feats.items()}
-
     def transform(self, X) -> list[dict[str, float]]:
-        return [self.scale(case_features(case)[0]) for case in X]
+        return [case_features(case)[0] for case in X]
 
     def get_feature_names_out(self, input_features=None):
         # Names come from the DictVectorizer that follows; this step has no columns of its own.

@@ -9,7 +9,6 @@ from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.feature_extraction import DictVectorizer
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
-from sklearn.metrics import average_precision_score
 from sklearn.model_selection import StratifiedKFold, cross_val_predict
 from sklearn.pipeline import FeatureUnion, Pipeline
 from sklearn.preprocessing import LabelBinarizer, Normalizer
@@ -54,7 +53,7 @@ class ChainClassifier(ClassifierMixin, BaseEstimator):
 
     def __init__(self, C: float = 4.0, class_weight: str | None = "balanced", cv: int = 5,
                  tune_thresholds: bool = True, calibrate: bool = True, random_state: int = 0, max_iter: int = 2000,
-                 stack: bool = False, stack_C: float = 1.0, C_grid: tuple[float, ...] | None = None):
+                 stack: bool = False, stack_C: float = 1.0):
         self.C = C
         self.class_weight = class_weight
         self.cv = cv
@@ -64,10 +63,9 @@ class ChainClassifier(ClassifierMixin, BaseEstimator):
         self.max_iter = max_iter
         self.stack = stack
         self.stack_C = stack_C
-        self.C_grid = C_grid
 
-    def _base(self, C: float | None = None) -> LogisticRegression:
-        return LogisticRegression(C=self.C if C is None else C, class_weight=self.class_weight, solver="liblinear",
+    def _base(self) -> LogisticRegression:
+        return LogisticRegression(C=self.C, class_weight=self.class_weight, solver="liblinear",
                                   max_iter=self.max_iter, random_state=self.random_state)
 
     def fit(self, X, y):
@@ -87,7 +85,6 @@ class ChainClassifier(ClassifierMixin, BaseEstimator):
             if Y.shape[1] == 1:
                 Y = np.hstack([1 - Y, Y])
         self.estimators_ = []
-        self.C_ = np.full(Y.shape[1], float(self.C))
         self.thresholds_ = np.full(Y.shape[1], 0.5)
         # Platt scaling per label: probability = sigmoid(a * decision + b), fitted on
         # out-of-fold decision values, so a long case full of matching features does not
@@ -101,21 +98,13 @@ class ChainClassifier(ClassifierMixin, BaseEstimator):
             if yj.min() == yj.max():
                 self.estimators_.append(float(yj[0]))  # constant label: predict it
                 continue
-            n_splits = min(self.cv, int(yj.sum()), int(len(yj) - yj.sum()))
-            decision = None
-            if self.multilabel_ and (self.tune_thresholds or self.calibrate or self.C_grid) and n_splits >= 2:
-                folds = StratifiedKFold(n_splits=n_splits, shuffle=True, random_state=self.random_state)
-                # per-label strength: the C on the grid whose out-of-fold scores rank the label best
-                best_ap = -1.0
-                for C in (self.C_grid or (self.C,)):
-                    dec = cross_val_predict(self._base(C), X, yj, cv=folds, method="decision_function")
-                    ap = average_precision_score(yj, dec) if self.C_grid else 0.0
-                    if ap > best_ap + 1e-9:
-                        best_ap, decision, self.C_[j] = ap, dec, float(C)
-            self.estimators_.append(self._base(self.C_[j]).fit(X, yj))
+            self.estimators_.append(self._base().fit(X, yj))
             n_iter.append(int(np.max(self.estimators_[-1].n_iter_)))
             if self.multilabel_ and (self.tune_thresholds or self.calibrate):
-                if decision is not None:
+                n_splits = min(self.cv, int(yj.sum()), int(len(yj) - yj.sum()))
+                if n_splits >= 2:
+                    folds = StratifiedKFold(n_splits=n_splits, shuffle=True, random_state=self.random_state)
+                    decision = cross_val_predict(self._base(), X, yj, cv=folds, method="decision_function")
                     oof[:, j], have_oof[j] = decision, True
                     if self.calibrate:
                         platt = LogisticRegression(C=1e4, solver="lbfgs").fit(decision.reshape(-1, 1), yj)
@@ -203,8 +192,7 @@ class ChainClassifier(ClassifierMixin, BaseEstimator):
 def build_model(features: str = "both", C: float = 8.0, tfidf_max_features: int = 20000,
                 random_state: int = 0, entity_weight: float = 0.05, entity_norm: str = "none",
                 text_weight: float = 1.0, text_norm: str = "l2", stack: bool = True,
-                class_weight: str | None = "balanced", char_weight: float = 1.0,
-                C_grid: tuple[float, ...] | None = None, held_rise_weight: float = 1.0) -> Pipeline:
+                class_weight: str | None = "balanced", char_weight: float = 1.0) -> Pipeline:
     """The shipped model (``features="both"``) or a baseline (``"entities"``, ``"text"``).
 
     The entity block is not normalised per case (``entity_norm="none"``): each meaning
@@ -222,7 +210,7 @@ def build_model(features: str = "both", C: float = 8.0, tfidf_max_features: int 
         raise ValueError(f"text_norm must be 'l2' or 'none', not {text_norm!r}")
     parts = []
     if features in {"both", "entities"}:
-        steps = [("featurize", CaseFeaturizer(held_rise_weight=held_rise_weight)), ("vectorize", DictVectorizer())]
+        steps = [("featurize", CaseFeaturizer()), ("vectorize", DictVectorizer())]
         if entity_norm == "l2":
             steps.append(("normalize", Normalizer()))
         elif entity_norm != "none":
@@ -245,5 +233,4 @@ def build_model(features: str = "both", C: float = 8.0, tfidf_max_features: int 
     block_weight = {"entities": entity_weight, "words": text_weight, "chars": char_weight}
     weights = {name: block_weight[name] for name, _ in parts}
     return Pipeline([("features", FeatureUnion(parts, transformer_weights=weights)),
-                     ("classify", ChainClassifier(C=C, class_weight=class_weight, random_state=random_state, stack=stack,
-                                                 C_grid=C_grid))])
+                     ("classify", ChainClassifier(C=C, class_weight=class_weight, random_state=random_state, stack=stack))])

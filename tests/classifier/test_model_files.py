@@ -11,7 +11,6 @@ import pytest
 import skops.io as sio
 
 import tagger
-from tagger.classifier.features import case_features
 from tagger.classifier.persistence import load_classifier
 from tagger.errors import ModelLoadError
 
@@ -159,15 +158,3 @@ def test_character_evidence_points_at_the_words_that_hold_the_ngram(small_model_
             assert gram in f" {strip_accents_unicode(span.text.lower())} "
             checked += 1
     assert checked > 0
-
-
-def test_features_read_from_the_text_explain_with_their_own_spans(small_model_dir):
-    """posture_held / load_rise have no entity behind them: their evidence is the text span."""
-    loaded = tagger.load(small_model_dir)
-    model = loaded.classifier
-    result = loaded.tag("Court stenographer, sits 7-8 h a day, L buttock ache. Running 20→40 km/wk.")
-    _, sources = case_features(result)
-    for name in ("posture_held", "load_rise"):
-        spans = model._entity_spans(result, sources[name])
-        assert spans and all(result.text[s.start:s.end] == s.text for s in spans)
-    assert [s.text for s in model._entity_spans(result, sources["load_rise"])] == ["20→40"]
