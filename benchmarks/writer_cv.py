@@ -39,7 +39,9 @@ sys.path.insert(0, str(REPO))
 # stop words, unnormalised TF-IDF...), is in benchmarks/writer_cv_results.md with its figures
 # (most can be re-run from commit 1828190; text_norm='sqrt', the word block divided by the
 # square root of its norm, was tried and not committed; assertion-aware word text, the extra
-# entity features and the character block without words can be re-run from commit c1b516e).
+# entity features and the character block without words can be re-run from commit c1b516e; session 4's
+# posture_held / load_rise features (held_rise_weight) and per-label C grid (C_grid) from commit 9ede249
+# with the configs shipped_heldrise_x4, shipped_Cgrid, tfidf_Cgrid; x8 there is {"held_rise_weight": 8.0}).
 PREVIOUS = {"entity_norm": "l2", "entity_weight": 0.5, "text_norm": "l2", "text_weight": 1.0, "stack": False, "char_weight": 0.0}
 L2TEXT = {"text_norm": "l2", "text_weight": 1.0}  # the model before this selection
 WORDS = {"features": "text", "stack": False, **L2TEXT, "char_weight": 0.0}  # the word TF-IDF baseline
@@ -121,7 +123,7 @@ def memoize_case_features() -> None:
     features.case_features = cached
 
 
-def fit_predict(config: dict, train_results, Y_train, test_results) -> np.ndarray:
+def fit_predict(config: dict, train_results, Y_train, test_results, with_proba: bool = False):
     from tagger.classifier.model import build_model
     from tagger.classifier.training import DEFAULT_C
 
@@ -129,7 +131,9 @@ def fit_predict(config: dict, train_results, Y_train, test_results) -> np.ndarra
     kwargs.setdefault("C", DEFAULT_C)
     pipe = build_model(**kwargs).fit(train_results, Y_train)
     proba = pipe.predict_proba(test_results)
-    return (proba >= pipe.named_steps["classify"].thresholds_).astype(int)
+    thresholds = pipe.named_steps["classify"].thresholds_
+    P = (proba >= thresholds).astype(int)
+    return (P, proba - thresholds) if with_proba else P
 
 
 def macro_f1(Y, P) -> float:
@@ -146,15 +150,18 @@ def run_config(name: str, config: dict, cases, writer, results, Y, n_jobs: int =
 
     def one(f):
         tr, te = writer != f, writer == f
-        P = fit_predict(config, [r for r, m in zip(results, tr, strict=True) if m], Y[tr], [r for r, m in zip(results, te, strict=True) if m])
-        return f, macro_f1(Y[te], P), P
+        P, margin = fit_predict(config, [r for r, m in zip(results, tr, strict=True) if m], Y[tr],
+                                [r for r, m in zip(results, te, strict=True) if m], with_proba=True)
+        return f, macro_f1(Y[te], P), P, margin
 
     started = time.perf_counter()
     out = Parallel(n_jobs=n_jobs)(delayed(one)(f) for f in files)
-    per_file = {f: s for f, s, _ in out}
+    per_file = {f: s for f, s, _, _ in out}
     pooled_P = np.zeros_like(Y)
-    for f, _, P in out:
+    pooled_margin = np.zeros(Y.shape)
+    for f, _, P, margin in out:
         pooled_P[writer == f] = P
+        pooled_margin[writer == f] = margin
     split = np.array([c.split for c in cases])
     P_dev = fit_predict(config, [r for r, s in zip(results, split, strict=True) if s == "train"], Y[split == "train"],
                         [r for r, s in zip(results, split, strict=True) if s == "dev"])
@@ -164,7 +171,8 @@ def run_config(name: str, config: dict, cases, writer, results, Y, n_jobs: int =
     long = np.array([len(c.text.split()) > LONG_WORDS for c in cases])
     return {"long": macro_f1(Y[long], pooled_P[long]), "n_long": int(long.sum()),"name": name, "per_file": per_file, "mean": float(np.mean(list(per_file.values()))),
             "pooled_per_label": per_label.tolist(), "min_label": float(per_label.min()),
-            "dev": macro_f1(Y[split == "dev"], P_dev), "seconds": time.perf_counter() - started}
+            "dev": macro_f1(Y[split == "dev"], P_dev), "seconds": time.perf_counter() - started,
+            "margin": np.round(pooled_margin, 4).tolist()}
 
 
 def main() -> None:
@@ -196,9 +204,13 @@ def main() -> None:
         print(f"| {name} | " + " | ".join(f"{res['per_file'][f]:.3f}" for f in files)
               + f" | **{res['mean']:.3f}** | {res['min_label']:.3f} {labels[int(np.argmin(res['pooled_per_label']))]} "
               + f"| {res['long']:.3f} | {res['dev']:.3f} | {res['seconds']:.0f} |", flush=True)
+        res_margin = res.pop("margin")
         if args.json:
+            res["margin"] = res_margin
             with open(args.json, "a", encoding="utf-8") as fh:
-                fh.write(json.dumps({**res, "config": CONFIGS[name], "labels": labels}) + "\n")
+                # held-out probability minus threshold per case and label, for error analysis (no text)
+                fh.write(json.dumps({**res, "config": CONFIGS[name], "labels": labels,
+                                     "ids": [c.id for c in cases]}) + "\n")
 
 
 if __name__ == "__main__":

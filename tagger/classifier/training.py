@@ -49,6 +49,18 @@ SHIPPED_SETTINGS = {"entity_weight": DEFAULT_ENTITY_WEIGHT, "entity_norm": DEFAU
 TFIDF_BASELINE = {"C": 16.0, "stack": False, "text_norm": "l2", "text_weight": 1.0, "char_weight": 0.0}
 
 
+def describe_features(settings: dict[str, Any]) -> str:
+    """The model card's one-line account of the feature blocks ``build_model`` builds from ``settings``."""
+    entity_norm = "L2-normalised" if settings.get("entity_norm") == "l2" else "binary, not normalised"
+    text_norm = "L2-normalised" if settings.get("text_norm", "l2") == "l2" else "not normalised"
+    parts = [f"entity/concept features ({entity_norm} per case, weight {settings.get('entity_weight', 1.0):g})",
+             f"word 1-2-gram tf-idf ({text_norm} per case, weight {settings.get('text_weight', 1.0):g})"]
+    if settings.get("char_weight", 0.0) > 0:
+        parts.append(f"character 3-5-gram tf-idf within word boundaries (char_wb, L2-normalised per case, "
+                     f"weight {settings['char_weight']:g})")
+    return " + ".join(parts)
+
+
 def label_set(cases: Iterable[Case]) -> list[str]:
     """The taxonomy's labels that occur, in taxonomy order, then a clinic's own labels sorted."""
     seen = {label for case in cases for label in case.labels}
@@ -173,8 +185,7 @@ def train_model(cases: Sequence[Case], out_dir: str | Path, *, use_all: bool = F
         "command": command or "",
         "seed": seed,
         "hyperparameters": {"C": C, **SHIPPED_SETTINGS,
-                            "features": f"entity/concept features (binary, not normalised per case, weight {DEFAULT_ENTITY_WEIGHT}) "
-                                        "+ word 1-2-gram tf-idf (L2-normalised per case, weight 1)",
+                            "features": describe_features(SHIPPED_SETTINGS),
                             "calibration": ("stacked: per label, a logistic regression over all labels' 5-fold out-of-fold decision values"
                                             if DEFAULT_STACK else "Platt scaling per label on 5-fold out-of-fold decision values"),
                             "thresholds": threshold_source,

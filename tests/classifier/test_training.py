@@ -34,6 +34,7 @@ def test_train_with_include_adds_the_clinics_cases_and_a_new_label(tmp_path, sma
     card = json.loads((out / "card.json").read_text())
     assert card["corpus"]["cases"] == len(small_corpus) + len(texts)
     assert "knee_occupational" in card["labels"]
+    assert "character 3-5-gram" in card["hyperparameters"]["features"]  # every block the model has is named
     assert card["corpus"]["by_label"]["knee_occupational"] == 15
 
     import tagger
@@ -49,3 +50,11 @@ def test_train_refuses_a_corpus_without_splits_with_a_clear_message(tmp_path, sm
     result = CliRunner().invoke(app, ["train", str(corpus), "--out", str(tmp_path / "m")])
     assert result.exit_code != 0
     assert "tagger corpus split" in result.output
+
+
+def test_model_card_features_name_the_blocks_the_settings_build():
+    from tagger.classifier.training import SHIPPED_SETTINGS, describe_features
+
+    shipped = describe_features(SHIPPED_SETTINGS)
+    assert "word 1-2-gram" in shipped and f"weight {SHIPPED_SETTINGS['char_weight']:g})" in shipped
+    assert "character" not in describe_features({**SHIPPED_SETTINGS, "char_weight": 0.0})
