@@ -67,6 +67,10 @@ CONFIGS: dict[str, dict] = {
     "shipped_rawtext_t0.03": {"text_norm": "none", "text_weight": 0.03},
     "shipped_rawtext_t0.04": {"text_norm": "none", "text_weight": 0.04},
     "shipped_rawtext_t0.06": {"text_norm": "none", "text_weight": 0.06},
+    # late fusion (see late_fusion_fit_predict): separate models per block, stacked
+    "late_entities_text": {"late": "late_entities_text"},
+    "late_entities_C0.1_text": {"late": "late_entities_C0.1_text"},
+    "late_entities_shipped": {"late": "late_entities_shipped"},
 }
 BASELINES = ("tfidf_C16", "tfidf_char_C16")
 LONG_WORDS = 200  # "long" column: pooled macro F1 over held-out cases longer than this
@@ -123,10 +127,58 @@ def memoize_case_features() -> None:
     features.case_features = cached
 
 
+def late_fusion_fit_predict(blocks: list[dict], train_results, Y_train, test_results, stack_C: float = 1.0):
+    """Late fusion (an experiment, not a shipped option): one logistic regression per label
+    and per block (each block its own ``build_model`` feature union and C), and per label a
+    second logistic regression over every block's and every label's out-of-fold decision
+    values, thresholded at its best F1 on those out-of-fold values (as ``ChainClassifier``
+    does for its one block). Returns (P, probability - threshold)."""
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import StratifiedKFold, cross_val_predict
+
+    from tagger.classifier.model import best_f1_threshold, build_model
+
+    oof_cols, test_cols = [], []
+    for block in blocks:
+        kwargs = dict(block)
+        C = kwargs.pop("C")
+        union = build_model(**kwargs)[:-1]
+        X_train = union.fit_transform(train_results)
+        X_test = union.transform(test_results)
+        for j in range(Y_train.shape[1]):
+            yj = Y_train[:, j]
+            base = LogisticRegression(C=C, class_weight="balanced", solver="liblinear", max_iter=2000, random_state=0)
+            folds = StratifiedKFold(n_splits=min(5, int(yj.sum()), int(len(yj) - yj.sum())), shuffle=True, random_state=0)
+            oof_cols.append(cross_val_predict(base, X_train, yj, cv=folds, method="decision_function"))
+            test_cols.append(base.fit(X_train, yj).decision_function(X_test))
+    oof, dec_test = np.column_stack(oof_cols), np.column_stack(test_cols)
+    P = np.zeros((len(test_results), Y_train.shape[1]), dtype=int)
+    margin = np.zeros(P.shape)
+    for j in range(Y_train.shape[1]):
+        second = LogisticRegression(C=stack_C, solver="lbfgs", max_iter=1000).fit(oof, Y_train[:, j])
+        t = best_f1_threshold(Y_train[:, j], second.predict_proba(oof)[:, 1])
+        proba = second.predict_proba(dec_test)[:, 1]
+        P[:, j], margin[:, j] = proba >= t, proba - t
+    return P, margin
+
+
+# late-fusion experiments: name -> the blocks, each a build_model configuration with its own C
+LATE: dict[str, list[dict]] = {
+    # the meaning features on their own scale (weight 1) beside the word + character model
+    "late_entities_text": [{"features": "entities", "entity_weight": 1.0, "C": 1.0}, {**CHARS, "C": 16.0}],
+    "late_entities_C0.1_text": [{"features": "entities", "entity_weight": 1.0, "C": 0.1}, {**CHARS, "C": 16.0}],
+    # the shipped model's own union (entities at 0.05 beside words and characters) beside the meaning block alone
+    "late_entities_shipped": [{"features": "entities", "entity_weight": 1.0, "C": 0.1}, {"C": 8.0}],
+}
+
+
 def fit_predict(config: dict, train_results, Y_train, test_results, with_proba: bool = False):
     from tagger.classifier.model import build_model
     from tagger.classifier.training import DEFAULT_C
 
+    if "late" in config:
+        P, margin = late_fusion_fit_predict(LATE[config["late"]], train_results, Y_train, test_results)
+        return (P, margin) if with_proba else P
     kwargs = dict(config)
     kwargs.setdefault("C", DEFAULT_C)
     pipe = build_model(**kwargs).fit(train_results, Y_train)
