@@ -22,7 +22,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
-from .docview import DocView, ids, view
+from .docview import DocView, ids
 from .extensions import add_trigger, entity_store, register_extensions, store_record
 from .fastmatch import TokenMatcher
 from .rules import RulesComponent
@@ -181,11 +181,6 @@ class ConText(RulesComponent):
         return True
 
     # -- scope --------------------------------------------------------------
-    def __call__(self, doc: Doc) -> Doc:
-        v = view(doc)
-        self.run(doc, v, v.entities(doc))
-        return doc
-
     def run(self, doc: Doc, v: DocView, ents: list[tuple[int, int, str, int]]) -> list[tuple[int, int, str, int]]:
         """Set the ConText attributes of ``ents`` (the doc's entities); returns them."""
         if not ents:

@@ -21,7 +21,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .docview import DocView, view
+from .docview import DocView
 from .entities import write_entities
 from .extensions import register_extensions
 from .fastmatch import TokenMatcher, _compile_test
@@ -101,11 +101,6 @@ class ActivityFrames(RulesComponent):
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.__dict__.update(state)
         self._elements = [_compile(rule) for rule in self.rules]
-
-    def __call__(self, doc: Doc) -> Doc:
-        v = view(doc)
-        self.run(doc, v, v.entities(doc))
-        return doc
 
     def targets(self, doc: Doc, v: DocView) -> list[tuple[int, int, str]]:
         """``(start, end, concept)`` of every frame's target, longest first."""

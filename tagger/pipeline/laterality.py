@@ -27,7 +27,7 @@ from bisect import bisect_left
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .docview import DocView, ids, view
+from .docview import DocView, ids
 from .extensions import add_trigger, entity_store, register_extensions, store_record
 from .fastmatch import TokenMatcher
 from .rules import RulesComponent
@@ -115,11 +115,6 @@ class Laterality(RulesComponent):
             self.matcher.add(key, [rule["pattern"]])
             self._rule_of[self.matcher._normalize_key(key)] = (
                 rule["position"], rule["side"], bool(rule.get("plural_only")), bool(rule.get("adjacent")))
-
-    def __call__(self, doc: Doc) -> Doc:
-        v = view(doc)
-        self.run(doc, v, v.entities(doc))
-        return doc
 
     def run(self, doc: Doc, v: DocView, ents: list[tuple[int, int, str, int]]) -> list[tuple[int, int, str, int]]:
         """Set laterality and linked sites on ``ents`` (the doc's entities); returns them."""

@@ -83,11 +83,6 @@ class Dose(_PatternComponent):
 
     rules_file = "dose_patterns.jsonl"
 
-    def __call__(self, doc: Doc) -> Doc:
-        v = view(doc)
-        self.run(doc, v, v.entities(doc))
-        return doc
-
     def run(self, doc: Doc, v: DocView, ents: list[tuple[int, int, str, int]]) -> list[tuple[int, int, str, int]]:
         """Attach doses to the activities among ``ents`` (the doc's entities); returns them."""
         activities = [(e[0], e[1]) for e in ents if e[2] == "ACTIVITY"]

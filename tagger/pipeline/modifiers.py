@@ -23,7 +23,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
-from .docview import DocView, ids, view
+from .docview import DocView, ids
 from .extensions import add_trigger, entity_store, register_extensions, store_record
 from .rules import RulesComponent
 
@@ -57,11 +57,6 @@ class Modifiers(RulesComponent):
             else:
                 self.matcher.add(str(i), [self._make_doc(rule["literal"])])
                 self._rule_of[self.vocab.strings.add(str(i))] = rule
-
-    def __call__(self, doc: Doc) -> Doc:
-        v = view(doc)
-        self.run(doc, v, v.entities(doc))
-        return doc
 
     def run(self, doc: Doc, v: DocView, ents: list[tuple[int, int, str, int]]) -> list[tuple[int, int, str, int]]:
         """Link ``ents``' activities, footwear and stretched structures to what relieves or

@@ -8,6 +8,9 @@ from typing import Any
 
 import srsly
 from spacy.language import Language
+from spacy.tokens import Doc
+
+from .docview import DocView, view
 
 DATA_DIR = Path(__file__).parent / "data"
 
@@ -38,7 +41,9 @@ def rules_to_disk(path: Path, rules: list[dict[str, Any]]) -> None:
 class RulesComponent:
     """Shared plumbing of a component whose rules are one JSONL file: read from ``data/`` at
     ``initialize``, saved beside the pipeline by ``to_disk`` and read back by ``from_disk``.
-    A subclass names its ``rules_file`` and builds its matchers in ``_set``."""
+    A subclass names its ``rules_file``, builds its matchers in ``_set`` and sets its attributes
+    in ``run``, which ``clinical_attributes`` calls with the view and entities it shares
+    between steps; called as a component of its own, the step makes them itself."""
 
     rules_file = ""
 
@@ -53,6 +58,14 @@ class RulesComponent:
 
     def _set(self, rules: list[dict[str, Any]]) -> None:
         raise NotImplementedError
+
+    def run(self, doc: Doc, v: DocView, ents: list[tuple[int, int, str, int]]) -> list[tuple[int, int, str, int]]:
+        raise NotImplementedError
+
+    def __call__(self, doc: Doc) -> Doc:
+        v = view(doc)
+        self.run(doc, v, v.entities(doc))
+        return doc
 
     def to_disk(self, path, *, exclude=()) -> None:
         rules_to_disk(Path(path) / self.rules_file, self.rules)

@@ -42,7 +42,7 @@ from spacy.language import Language
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
-from .docview import DocView, ids, view
+from .docview import DocView, ids
 from .extensions import add_trigger, entity_store, register_extensions, store_record
 from .rules import RulesComponent
 
@@ -347,11 +347,6 @@ class SubjectResolution(RulesComponent):
                 found.append((j, not any(lowers[k] in same for k in range(i + width, j))))
         found.sort()
         return found
-
-    def __call__(self, doc: Doc) -> Doc:
-        v = view(doc)
-        self.run(doc, v, v.entities(doc))
-        return doc
 
     def run(self, doc: Doc, v: DocView, ents: list[tuple[int, int, str, int]]) -> list[tuple[int, int, str, int]]:
         if not ents:

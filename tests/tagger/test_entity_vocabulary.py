@@ -78,7 +78,7 @@ def test_condition_forms_survive_a_save_and_load(nlp, tmp_path):
 
 def test_condition_forms_must_name_known_concepts(nlp):
     step = ConceptAttributes(nlp, "concept_attributes")
-    with pytest.raises(ValueError, match="condition_forms.json"):
+    with pytest.raises(ValueError, match=r"condition_forms\.json"):
         step._set([], {}, [], {"suffixes": ["itis"], "concept": "nowhere"})
 
 
