@@ -7,9 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-
-def ent(result, text, label=None):
-    return next(e for e in result.entities if e.text == text and (label is None or e.label == label))
+from tests.tagger.entity_lookup import ent
 
 
 def texts(result, label=None):

@@ -5,11 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-
-def ent(result, text, label=None, nth=0):
-    found = [e for e in result.entities if e.text == text and (label is None or e.label == label)]
-    return found[nth]
-
+from tests.tagger.entity_lookup import ent
 
 # -- laterality -----------------------------------------------------------------------------
 

@@ -12,11 +12,7 @@ import spacy
 
 from tagger.pipeline.rules import data_file, read_jsonl
 from tagger.pipeline.subject import validate_subject_rule
-
-
-def ent(result, text, label=None, nth=0):
-    found = [e for e in result.entities if e.text == text and (label is None or e.label == label)]
-    return found[nth]
+from tests.tagger.entity_lookup import ent
 
 
 @pytest.mark.parametrize(
