@@ -24,6 +24,9 @@ DEFAULT_MAX_CHARS = 200_000
 
 _HEADER = re.compile(r"^\s*\**(From|To|Cc|Bcc|Sent|Date|Subject|Reply-To|Importance|Attachments?)\**\s*:", re.I)
 _STRONG_HEADER = re.compile(r"^\s*\**(From|Sent|Subject|Reply-To)\**\s*:", re.I)
+# The subject line is the writer's own summary ("Subject: heel and now back"), so its value
+# is kept as a line of narrative; only the header name before it is dropped.
+_SUBJECT = re.compile(r"^\s*\**Subject\**\s*:\s*(?=\S)", re.I)
 _QUOTED = re.compile(r"^\s*>")
 _WROTE = re.compile(r"^\s*(On|Am|Le|El)\b.{0,250}\b(wrote|schrieb|a écrit|escribió)\s*:\s*$", re.I)
 _WROTE_START = re.compile(r"^\s*On\s+\S.{0,200}$", re.I)
@@ -162,10 +165,12 @@ def parse_eml(data: bytes) -> str:
         except (LookupError, UnicodeDecodeError) as exc:
             raise EncodingError(f"an email part declares a charset that cannot be decoded ({exc})") from exc
         (plain if ctype == "text/plain" else html).append(body)
+    # the subject is the writer's own summary; pasted threads keep it too (_SUBJECT)
+    subject = [str(msg["subject"]).strip()] if msg["subject"] and str(msg["subject"]).strip() else []
     if plain:
-        return "\n\n".join(plain)
+        return "\n\n".join(subject + plain)
     if html:
-        return "\n\n".join(html_to_text(h) for h in html)
+        return "\n\n".join(subject + [html_to_text(h) for h in html])
     raise EmptyTextError("the email has no text/plain or text/html part to tag")
 
 
@@ -183,6 +188,7 @@ def clean_email_text(text: str) -> tuple[str, Cleaning]:
     """Drop email furniture line by line; keep every other line verbatim."""
     lines = text.splitlines(keepends=True)
     keep = [True] * len(lines)
+    skip_prefix = [0] * len(lines)  # leading characters of a kept line that are dropped
     removed: dict[str, int] = {}
     messages = 0
     content_since_break = False
@@ -207,6 +213,11 @@ def clean_email_text(text: str) -> tuple[str, Cleaning]:
         elif _BANNER.match(line):
             drop(i, "banner")
             content_since_break = False
+        elif subject := _SUBJECT.match(line):
+            skip_prefix[i] = subject.end()
+            removed["header"] = removed.get("header", 0) + 1
+            if content_since_break:
+                content_since_break = False
         elif _HEADER.match(line):
             # a header block: this line and its neighbours that are headers or their wrapped continuations
             drop(i, "header")
@@ -244,14 +255,16 @@ def clean_email_text(text: str) -> tuple[str, Cleaning]:
     segments: list[Segment] = []
     pos_in = 0
     pos_out = 0
-    for line, kept in zip(lines, keep, strict=True):
+    for line, kept, skip in zip(lines, keep, skip_prefix, strict=True):
         if kept:
-            if segments and segments[-1].input_start + segments[-1].length == pos_in:
+            start, line = pos_in + skip, line[skip:]
+            if segments and segments[-1].input_start + segments[-1].length == start:
                 segments[-1] = Segment(clean_start=segments[-1].clean_start, input_start=segments[-1].input_start, length=segments[-1].length + len(line))
             else:
-                segments.append(Segment(clean_start=pos_out, input_start=pos_in, length=len(line)))
+                segments.append(Segment(clean_start=pos_out, input_start=start, length=len(line)))
             parts.append(line)
             pos_out += len(line)
+            pos_in += skip
         pos_in += len(line)
     return "".join(parts), Cleaning(source="cleaned", messages=max(messages, 1), removed=removed, segments=segments)
 

@@ -61,7 +61,17 @@ def test_eml_with_html_part_is_decoded(rules_tagger):
     result = rules_tagger.tag_eml(eml)
     assert result.cleaning.source == "decoded"
     assert "left knee" in result.text and "hip" not in result.text
-    assert next(e for e in result.entities if e.text == "knee").laterality == "left"
+    assert [e.laterality for e in result.entities if e.text == "knee"] == [None, "left"]  # the subject's, then the body's
+
+
+def test_subject_line_is_kept_as_narrative_without_its_header_name(rules_tagger):
+    thread = "From: Ana\nSubject: RE: heel and now back\n\nThe heel is better this week.\n"
+    result = rules_tagger.tag(thread)
+    assert result.text.startswith("RE: heel and now back\n")
+    assert "Subject" not in result.text and "From" not in result.text
+    first_heel = next(e for e in result.entities if e.text == "heel")
+    start = result.to_input_offset(first_heel.start)
+    assert thread[start : start + 4] == "heel" and start == thread.index("heel")
 
 
 def test_plain_notes_are_not_touched():

@@ -147,11 +147,11 @@ def test_the_split_field_wins_over_the_hash():
     assert select_cases([{**case, "entities": None}], "all") == ([], 0)  # not annotated
 
 
-def test_evaluation_maps_cleaned_offsets_back_and_counts_gold_in_removed_headers(rules_tagger):
-    text = "Subject: knee\n\nMy right knee hurts."
-    body = text.rindex("knee")
+def test_evaluation_maps_cleaned_offsets_back_and_counts_gold_in_removed_quotes(rules_tagger):
+    text = "From: Ana\n> How is the knee?\n\nMy right knee hurts."
+    quoted, body = text.index("knee"), text.rindex("knee")
     case = {"id": "x-1", "text": text, "split": "dev", "entities": [
-        {"start": 9, "end": 13, "text": "knee", "label": "BODY_REGION", "laterality": None},
+        {"start": quoted, "end": quoted + 4, "text": "knee", "label": "BODY_REGION", "laterality": None},
         {"start": body, "end": body + 4, "text": "knee", "label": "BODY_REGION", "laterality": "right"},
     ]}
     report = evaluate_entities([case, {**case, "id": "x-2", "split": "test"}], rules_tagger, split="dev")
