@@ -102,6 +102,83 @@ def _compile_test(spec: dict[str, Any]) -> Callable[[Any], bool] | None:
     return lambda lex: all(test(lex) for test in tests)
 
 
+class _MaskIndex:
+    """A matcher's token tests arranged so that a lexeme's mask costs a few dict lookups.
+
+    Calling every compiled test on a new lexeme cost ~180 µs (each reads the lexeme's strings
+    again), which made new words (names, numbers, typos: most of a real note's vocabulary the
+    first time it is seen) the largest single cost of the pipeline. Here each string
+    attribute is read once; equality and ``IN`` tests are one lookup of that string in a
+    table of bits; ``NOT_IN`` starts set and a lookup clears it; ``REGEX``, flag and length
+    tests run once each. A test of several attributes keeps its compiled function.
+    """
+
+    def __init__(self, specs: list[dict[str, Any]], tests: list[Callable[[Any], bool]]):
+        self.base = 0
+        self.set_by: dict[str, dict[str, int]] = {}
+        self.cleared_by: dict[str, dict[str, int]] = {}
+        self.regexes: list[tuple[str, Callable[[str], Any], int]] = []
+        self.flags: list[tuple[str, bool, int]] = []
+        self.lengths: dict[int, int] = {}
+        self.others: list[tuple[Callable[[Any], bool], int]] = []
+        for i, (spec, test) in enumerate(zip(specs, tests, strict=True)):
+            if not self._add(spec, 1 << i):
+                self.others.append((test, 1 << i))
+        self.attrs = sorted({*self.set_by, *self.cleared_by, *(attr for attr, _, _ in self.regexes)})
+
+    def _add(self, spec: dict[str, Any], bit: int) -> bool:
+        if len(spec) != 1:
+            return False
+        ((attr, value),) = spec.items()
+        if attr in _STRING_ATTRS:
+            attr = "ORTH" if attr == "TEXT" else attr
+            if isinstance(value, str):
+                table = self.set_by.setdefault(attr, {})
+                table[value] = table.get(value, 0) | bit
+                return True
+            if not (isinstance(value, dict) and len(value) == 1):
+                return False
+            ((pred, arg),) = value.items()
+            if pred in ("IN", "NOT_IN"):
+                if pred == "NOT_IN":
+                    self.base |= bit
+                table = (self.set_by if pred == "IN" else self.cleared_by).setdefault(attr, {})
+                for v in arg:
+                    table[v] = table.get(v, 0) | bit
+                return True
+            if pred == "REGEX":
+                self.regexes.append((attr, re.compile(arg).search, bit))
+                return True
+            return False
+        if attr in _FLAG_ATTRS:
+            self.flags.append((attr.lower(), value, bit))
+            return True
+        if attr == "LENGTH":
+            self.lengths[value] = self.lengths.get(value, 0) | bit
+            return True
+        return False
+
+    def mask(self, lex: Any) -> int:
+        strings = {attr: _STRING_ATTRS[attr](lex) for attr in self.attrs}
+        mask = self.base
+        for attr, table in self.set_by.items():
+            mask |= table.get(strings[attr], 0)
+        for attr, table in self.cleared_by.items():
+            mask &= ~table.get(strings[attr], 0)
+        for attr, search, bit in self.regexes:
+            if search(strings[attr]):
+                mask |= bit
+        for name, value, bit in self.flags:
+            if bool(getattr(lex, name)) is value:
+                mask |= bit
+        if self.lengths:
+            mask |= self.lengths.get(len(lex.orth_), 0)
+        for test, bit in self.others:
+            if test(lex):
+                mask |= bit
+        return mask
+
+
 class TokenMatcher:
     """Drop-in for the parts of ``spacy.matcher.Matcher`` our components use:
     ``add(key, patterns)``, ``__call__(doclike) -> [(match_id, start, end), ...]``,
@@ -114,7 +191,9 @@ class TokenMatcher:
         self._keys: set[int] = set()
         self._spacy: Matcher | None = None  # set when a pattern is beyond this matcher
         self._tests: list[Callable[[Any], bool]] = []
+        self._test_specs: list[dict[str, Any]] = []
         self._test_bit: dict[str, int] = {}
+        self._index: _MaskIndex | None = None  # the tests arranged for lookups, built when first needed
         # per pattern: match id, quantifiers, test bit masks, first-token mask (None: may start anywhere)
         self._pkeys: list[int] = []
         self._pquants: list[tuple[int, ...]] = []
@@ -217,6 +296,8 @@ class TokenMatcher:
                 return None
             self._test_bit[name] = 1 << len(self._tests)
             self._tests.append(test)
+            self._test_specs.append(spec)
+            self._index = None
             self._reset_cache()
         return self._test_bit[name]
 
@@ -224,11 +305,9 @@ class TokenMatcher:
     def _mask(self, orth: int) -> int:
         """The bit mask of the token tests a lexeme passes, cached (and noted in
         ``_starters`` when some pattern can start at it)."""
-        lex = self.vocab[orth]
-        mask = 0
-        for i, test in enumerate(self._tests):
-            if test(lex):
-                mask |= 1 << i
+        if self._index is None:
+            self._index = _MaskIndex(self._test_specs, self._tests)
+        mask = self._index.mask(self.vocab[orth])
         self._mask_cache[orth] = mask
         if mask & self._any_first:
             self._starters.add(orth)

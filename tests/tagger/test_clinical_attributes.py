@@ -80,10 +80,10 @@ def test_a_matcher_group_gives_each_member_the_matches_it_finds_alone_in_the_sam
     nlp = rules_tagger.nlp
     alone, grouped = _rule_matchers(nlp.vocab), _rule_matchers(nlp.vocab)
     group = MatcherGroup(grouped)
+    docs = [nlp.make_doc(text) for text in TEXTS]  # their words enter the vocab here, not in the matchers
     strings = len(nlp.vocab.strings)
     found = 0
-    for text in TEXTS:
-        doc = nlp.make_doc(text)
+    for doc in docs:
         for a, g in zip(alone, grouped, strict=True):
             assert g(doc) == a(doc)
             found += len(a(doc))
@@ -145,3 +145,18 @@ def test_doc_view_token_facts_are_the_docs_own(rules_tagger):
         columns = [ORTH, LOWER, IDX, LENGTH, IS_PUNCT, IS_SPACE]
         expected = doc.to_array(columns).T.tolist() if len(doc) else [[] for _ in columns]
         assert [v.orths, v.lowers, v.idx, v.lengths, v.is_punct, v.is_space] == expected
+
+
+def test_token_matcher_masks_from_lookups_equal_its_compiled_tests_on_every_lexeme(rules_tagger):
+    nlp = rules_tagger.nlp
+    specs = [{"LOWER": "knee"}, {"ORTH": {"IN": ["R", "L"]}}, {"LOWER": {"NOT_IN": ["no", "not"]}},
+             {"TEXT": {"REGEX": r"^\d+(\.\d+)?$"}}, {"LIKE_NUM": True}, {"IS_PUNCT": False}, {"LENGTH": 2},
+             {"LOWER": {"IN": ["km", "mi"]}, "LIKE_NUM": False}, {"LOWER": {"REGEX": "^x", "NOT_IN": ["xray"]}}]
+    matcher = TokenMatcher(nlp.vocab)
+    for i, spec in enumerate(specs):
+        matcher.add(f"t{i}", [[spec]])
+    doc = nlp.make_doc("R knee no NOT 4.5 km, xx xray Xmas mi 12 L. ?")
+    for token in doc:
+        expected = sum(1 << i for i, test in enumerate(matcher._tests) if test(token.lex))
+        assert matcher._mask(token.orth) == expected, token.text
+    assert matcher._index.others  # the two-attribute specs kept their compiled tests
