@@ -63,8 +63,14 @@ _TO_IDS = ids({"to", "into"})
 _CLAUSE_BREAKS = ids({"but", "however", "whereas", "while", "although", "though", ";", "other", "also", "then", "(", ")",
                       "that", "which"})
 _AND_IDS = ids({"and", "&", "+"})
+# Words that open a clause of their own after "and" ("and there's a pull behind my knee", "and it aches").
+_NEW_CLAUSE_IDS = ids({"there", "there's", "it", "it's", "i", "i'm", "i've", "she", "he", "they", "this", "that"})
 _OF_IDS = ids({"of", "on", "in"})
 _DETERMINERS = ids({"the", "my", "her", "his", "their", "your"})
+_POSSESSIVES = ids({"my", "her", "his", "their", "your", "a", "an"})
+_COORDINATORS = ids({"and", "or", "&"})
+# "Calf length R < L (knee-to-wall ...)": a side after a comparison is a value, not a header
+_COMPARISONS = frozenset({"<", ">", "=", "vs", "vs.", "v"})
 _CLOSE_BRACKET = ids({")"})
 _OPEN_BRACKET = ids({"("})
 # Plurals without an s, for side words that need a plural site ("both feet").
@@ -82,6 +88,9 @@ MAX_CLAUSE = 12  # tokens back from a clause-final side ("... on the right") to 
 _CLAUSE_ENDS = ids({",", ";", ":", ".", "!", "?", "(", ")", "-", "–", "but", "however", "whereas", "while", "although",
                     "though", "when", "whenever", "because", "cos", "if", "since", "as", "after", "before", "then", "so",
                     "which", "that", "who", "also"})
+# Before a lowercase side word and its colon, these make it prose, not a header ("on the right:", "I'm right:").
+_NOT_HEADER_BEFORE = ids({"the", "my", "her", "his", "their", "your", "'m", "’m", "am", "is", "are", "was", "were", "be",
+                          "been", "it", "that", "all", "quite", "exactly", "not"})
 _STATED = frozenset({"left", "right", "bilateral"})
 _COMPARATIVE_IDS = ids({"worse", "more", "better", "less", "than", "higher", "lower"})
 _SIDE_IDS = ids({"side"})
@@ -172,8 +181,8 @@ class Laterality(RulesComponent):
                 continue  # "it left the whole foot numb", "knee, right?", "sore knee - right after a run"
             trigger_starts.append(start)
             if position == "header":
-                if start > 0 and lowers[start - 1] in _DETERMINERS:
-                    continue  # "running differently on the right: landing on the forefoot" is prose, not a header
+                if start > 0 and (lowers[start - 1] in _NOT_HEADER_BEFORE or v.text(start - 1) in _COMPARISONS):
+                    continue  # "running differently on the right: landing ...", "what makes me think I'm right: ..."
                 headers.append((start, end, side))  # the trigger recorded is the side word(s), not the ':'/'('
                 continue
             # "slump +ve R. Hamstring strength normal": the full stop ends the sentence
@@ -181,6 +190,8 @@ class Laterality(RulesComponent):
             if position == "before":
                 if closes or (end < n and lowers[end] in _COMMA_IDS):
                     continue  # "right worse than left, and my knees": the side closes its phrase
+                if end < n and lowers[end] in _COORDINATORS:
+                    continue  # "rolls in more than the right and the whole leg twists": "the right" is a noun
             elif not closes and end in ent_at and ent_at[end][0] == end and ent_at[end][2] in SITE_LABELS:
                 if clause and lowers[end] in _SIDE_IDS:
                     clause_ends.append((side, start, end))  # "my foot hurts on the right side"
@@ -326,8 +337,9 @@ class Laterality(RulesComponent):
             if sides[source][0] == "bilateral" and not _plural(v.lower(site[1] - 1)):
                 continue  # "both knees ache, mainly below the kneecap": one kneecap is no side
             between = range(source[1], site[0])
-            if any(lowers[i] in _CLAUSE_BREAKS for i in between):
-                continue
+            if any(lowers[i] in _CLAUSE_BREAKS or (lowers[i] in _AND_IDS and i + 1 < site[0] and (
+                    lowers[i + 1] in _NEW_CLAUSE_IDS or lowers[i - 1] in _COMMA_IDS)) for i in between):
+                continue  # "... foot tingles and there's a pull behind my knee", "..., and the muscles at ...": a clause of its own
             t = bisect_left(trigger_starts, source[1])
             if t < len(trigger_starts) and trigger_starts[t] < site[0]:
                 continue  # another side word stands between
@@ -364,13 +376,18 @@ class Laterality(RulesComponent):
         steps = 0
         lowers, is_space = v.lowers, v.is_space
         sent_start = v.sent_bounds(doc, ent[0])[0]
+        own_phrase = False  # a possessive of the site's own ("... and my knee") opens a new phrase
         while i > sent_start and steps <= self.max_distance:
             if i in before:
                 return self._fits(before[i], ent, v, i)
             other = ent_at.get(i - 1)
             if other is not None and other[2] in SITE_LABELS:
+                if own_phrase:
+                    return None  # "a clicky right knee, and my neck", "stand on left leg my hip is dropping"
                 i = other[0]
             elif lowers[i - 1] in _PHRASE_IDS or is_space[i - 1]:
+                if lowers[i - 1] in _POSSESSIVES and not (i >= 2 and lowers[i - 2] in _OF_IDS):
+                    own_phrase = True
                 i -= 1
             else:
                 return None

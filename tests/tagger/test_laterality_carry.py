@@ -88,3 +88,30 @@ def test_that_foot_takes_the_side_stated_at_the_end_of_the_clause_before(rules_t
 
 def test_left_and_right_together_are_bilateral(rules_tagger):
     assert ent(rules_tagger.tag("My left and right knees both ache."), "knees").laterality == "bilateral"
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        # a possessive or an article of the site's own opens a new phrase
+        ("I also have a clicky right knee, and my neck has been stiff.", "neck"),
+        ("When I stand on left leg my hip is dropping.", "hip"),
+        ("Very weak right glutes and a pelvis that drops.", "pelvis"),
+        # "the right" as a noun, then a new clause
+        ("My left foot rolls in more than the right and the whole leg twists in.", "leg"),
+        # a clause of its own after "and" or ", and"
+        ("The outside of my left foot tingles and there's a pull behind my knee.", "knee"),
+        ("My left foot overpronates, the shin turns in, and the muscles at the side of my hip are working hard.",
+         "side of my hip"),
+        # "I'm right:" and a comparison before a bracket are no headers
+        ("What makes me think I'm right: the shoes with a firm arch help.", "arch"),
+        ("Calf length R < L (knee-to-wall 6cm vs 11cm).", "knee"),
+    ],
+)
+def test_a_side_does_not_reach_a_site_in_another_phrase(rules_tagger, text, target):
+    assert ent(rules_tagger.tag(text), target).laterality is None
+
+
+def test_a_radiating_run_keeps_its_side_through_unsided_stops(rules_tagger):
+    r = rules_tagger.tag("Pain from the left side of the low back, through the buttock, to behind the knee and sometimes to the heel.")
+    assert ent(r, "heel").laterality == "left"
