@@ -55,13 +55,14 @@ from .rules import RulesComponent
 logger = logging.getLogger("tagger")
 KINDS = {"person", "not_name", "possessed_head", "adverb", "role", "possessive_marker", "verb", "not_after_verb",
          "boundary", "writer_header", "preposition", "with"}
-CLASSES = {"first", "second", "we", "she", "he", "subject_noun", "other_noun", "object"}
-CASES = {"nominative", "possessive", "both"}
+CLASSES = {"first", "second", "we", "she", "he", "subject_noun", "other_noun", "group", "object"}
+CASES = {"nominative", "possessive", "both", "reflexive"}
 # classes that own the symptomatic entities of a note and so may be its subject
 SYMPTOMATIC = frozenset({"BODY_REGION", "STRUCTURE", "CONDITION", "SYMPTOM"})
 POSSESSED = frozenset({"BODY_REGION", "STRUCTURE", "CONDITION", "SYMPTOM", "FOOTWEAR"})
 THIRD = frozenset({"she", "he", "subject_noun", "name"})
 NEUTRAL = frozenset({"second", "we"})
+REFLEXIVE_REACH = 3  # words after an entity where "herself"/"myself" names its owner ("had PF herself")
 MAX_ANCHORS = 3  # person words tried, nearest first, when a possessive nearer the entity owns something else
 PHRASE_REACH = 3  # extra words after a clause subject for a prepositional phrase before its verb
 POSSESSIVE_REACH = 3  # tokens between a possessive and the entity it owns ("her left big toe")
@@ -115,6 +116,7 @@ class SubjectResolution(RulesComponent):
         self.rules = rules
         self._nominative: dict[int, str] = {}
         self._possessive: dict[int, str] = {}
+        self._reflexive: dict[int, str] = {}
         markers: set[str] = set()
         verbs: set[str] = set()
         not_after: set[str] = set()
@@ -136,6 +138,8 @@ class SubjectResolution(RulesComponent):
                         self._nominative[key_id] = rule["class"]
                     if rule["case"] == "possessive":
                         self._possessive[key_id] = rule["class"]
+                    if rule["case"] == "reflexive":
+                        self._reflexive[key_id] = rule["class"]
             elif kind == "not_name":
                 not_names.update(w.lower() for w in rule["words"])
             elif kind == "possessed_head":
@@ -181,7 +185,7 @@ class SubjectResolution(RulesComponent):
         texts = {w.lower() for rule in rules for w in rule.get("words") or ()} | set(_QUOTE_MARKS)
         texts |= {t.lower_ for rule in rules if "literal" in rule for t in self._make_doc(rule["literal"])}
         self._text_of = {get_string_id(w): w for w in texts}
-        self._nouns = frozenset(k for k, c in self._nominative.items() if c in {"subject_noun", "other_noun"})
+        self._nouns = frozenset(k for k, c in self._nominative.items() if c in {"subject_noun", "other_noun", "group"})
 
     # -- who owns an entity ---------------------------------------------------
     def _anchors(self, v: DocView, wanted: frozenset[int]) -> list[int]:
@@ -210,6 +214,13 @@ class SubjectResolution(RulesComponent):
         a possessive owns the entity when at most two words stand between ("her left knee");
         a clause subject owns it when a verb of having or doing follows it ("my husband runs",
         "I had PF as a kid"), not a verb of advising ("she has recommended orthotics")."""
+        lowers = v.lowers
+        for t in range(e, min(e + REFLEXIVE_REACH, v.n)):
+            cls = self._reflexive.get(lowers[t])
+            if cls is not None:
+                return cls, t  # "had ITB syndrome herself", "I had PF myself"
+            if v.is_punct[t]:
+                break
         anchors = doc_facts.anchors
         j = bisect_left(anchors, s) - 1
         for _ in range(MAX_ANCHORS):
@@ -244,6 +255,8 @@ class SubjectResolution(RulesComponent):
                 return None
             owner = lowers[k - 1]
             if owner in self._nominative and owner not in self._nouns:
+                if k + 1 < s and lowers[k + 1] in self._verbs and self._verb_follows(lowers, k, s):
+                    return self._nominative[owner], k - 1  # "he's had PF for years", "she's got flat feet"
                 return None  # "She's been doing ...": too often the physio at work on the writer
             if label not in POSSESSED or not self._close(s, k, doc_facts.ent_tokens) or self._head_follows(lowers, e):
                 return None
@@ -260,15 +273,15 @@ class SubjectResolution(RulesComponent):
         cls = self._nominative[low]
         if cls == "object":
             return None
-        if cls == "other_noun" and self._with_writer(v, k):
+        if cls in {"other_noun", "group"} and self._with_writer(v, k):
             return "we", k  # "me and my friends started doing dance challenges": the writer is one of them
         if "'" in v.lower(k) or self._verb_follows(lowers, k, s):
             return cls, k
-        if cls == "other_noun" and any(lowers[t] in _SIMILE_IDS for t in range(max(lo, k - 2), k)):
+        if cls in {"other_noun", "group"} and any(lowers[t] in _SIMILE_IDS for t in range(max(lo, k - 2), k)):
             return None  # "I look like a man running for a bus": a comparison, nobody else's activity
         if cls != "subject_noun" and label == "ACTIVITY" and all(lowers[t] in self._adverbs for t in range(k + 1, s)):
             return cls, k  # the activity is the clause subject's verb: "he sits all day", "my flatmate cycles"
-        if cls in {"other_noun", "subject_noun"} and k + 1 < s and lowers[k + 1] in self._with \
+        if cls in {"other_noun", "group", "subject_noun"} and k + 1 < s and lowers[k + 1] in self._with \
                 and self._close(s, k + 1, doc_facts.ent_tokens):
             return cls, k  # "runners with flat feet", "a friend with ITBS"
         return None
@@ -496,7 +509,7 @@ class SubjectResolution(RulesComponent):
             cls, k = owner
             if cls in NEUTRAL:
                 continue
-            if cls in {"other_noun", "replier"} or (subject and cls not in subject):
+            if cls in {"other_noun", "group", "replier"} or (subject and cls not in subject):
                 self._mark(store, v, s, e, k)
         return ents
 

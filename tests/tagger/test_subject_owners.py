@@ -63,3 +63,22 @@ def test_someone_elses_body_or_activity_named_by_a_noun_phrase_is_other_subject(
 )
 def test_the_subjects_own_body_or_activity_stays_the_subjects(rules_tagger, text, target):
     assert not ent(rules_tagger.tag(text), target).other_subject
+
+
+@pytest.mark.parametrize(
+    ("text", "target", "other"),
+    [
+        # a reflexive names the owner
+        ("My heel hurts in the morning. My physio runs ultras and had ITB syndrome herself.", "ITB syndrome", True),
+        ("Writing about Mia, 14. She has sore shins. I had shin splints myself at her age.", "shin splints", True),
+        ("Writing about Mia, 14. She's got sore shins and she had shin splints herself last year.", "shin splints", False),
+        # "he's had", "she's got": a pronoun with a contracted verb of having
+        ("My heel hurts. My dad's the same, he's had plantar fasciitis for years.", "plantar fasciitis", True),
+        # plural groups: someone else's, and "my lads" in a coach's note is the coach's group, not a relative
+        ("My heel hurts. One of the girls at work had plantar fasciitis.", "plantar fasciitis", True),
+        ("I coach a marathon group and one of my lads, Marcus, needs help. He has pain under his right heel.", "heel",
+         False),
+    ],
+)
+def test_reflexives_contractions_and_groups_name_the_owner(rules_tagger, text, target, other):
+    assert ent(rules_tagger.tag(text), target).other_subject is other
