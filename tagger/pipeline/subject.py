@@ -179,6 +179,7 @@ class SubjectResolution(RulesComponent):
         # nouns that take a possessive marker ("wife's") own by that marker, not as a bare noun
         self._first_possessive = frozenset(k for k, c in self._possessive.items() if c == "first")
         self._person_ids = frozenset(self._nominative) | frozenset(self._possessive)
+        self._reflexive_ids = frozenset(self._reflexive)
         self._spelled: dict[frozenset[int], frozenset[int]] = {}
         # the text of every id above, to look its capitalised spellings up (not from the string
         # store, which holds a word only once some doc has contained it)
@@ -214,20 +215,20 @@ class SubjectResolution(RulesComponent):
         a possessive owns the entity when at most two words stand between ("her left knee");
         a clause subject owns it when a verb of having or doing follows it ("my husband runs",
         "I had PF as a kid"), not a verb of advising ("she has recommended orthotics")."""
-        lowers = v.lowers
-        for t in range(e, min(e + REFLEXIVE_REACH, v.n)):
-            cls = self._reflexive.get(lowers[t])
-            if cls is not None:
-                return cls, t  # "had ITB syndrome herself", "I had PF myself"
-            if v.is_punct[t]:
-                break
+        reflexives = doc_facts.reflexives
+        if reflexives:
+            r = bisect_left(reflexives, e)
+            t = reflexives[r] if r < len(reflexives) else v.n
+            if t < e + REFLEXIVE_REACH and not any(v.is_punct[i] for i in range(e, t)):
+                return self._reflexive[v.lowers[t]], t  # "had ITB syndrome herself", "I had PF myself"
         anchors = doc_facts.anchors
         j = bisect_left(anchors, s) - 1
         for _ in range(MAX_ANCHORS):
             if j < 0:
                 return None
             k = anchors[j]
-            if self._possessive.get(v.lowers[k]) is not None and self._verb_between(v.lowers, k, s):
+            if s - k <= POSSESSIVE_REACH + 1 and self._possessive.get(v.lowers[k]) is not None \
+                    and self._verb_between(v.lowers, k, s):
                 j -= 1  # "a guy at my gym had PF": "my" owns the gym; the guy may own the PF
                 continue
             return self._owner_at(v, k, s, e, lo, label, doc_facts)
@@ -454,6 +455,7 @@ class SubjectResolution(RulesComponent):
             anchors=sorted(persons + self._anchors(v, self._markers)),
             boundaries=self._anchors(v, self._boundaries),
             ent_tokens={i for s, e, _, _ in ents for i in range(s, e)},
+            reflexives=self._anchors(v, self._reflexive_ids) if self._reflexive_ids else [],
         )
         quotes = self._anchors(v, _QUOTES)
         replies = self._reply_starts(v) if self._headers else []
@@ -521,6 +523,7 @@ class _DocFacts(NamedTuple):
     anchors: list[int]
     boundaries: list[int]
     ent_tokens: set[int]
+    reflexives: list[int]
 
 
 @Language.factory(
