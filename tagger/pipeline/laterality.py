@@ -44,9 +44,12 @@ PHRASE_WORDS = frozenset(
     "big little part area region joint lat med post ant + normal portion".split()
 )
 # Words placing a site relative to another: "aching around the kneecap", "down into the calf".
+# Not "over", "towards" or a bare "into": a site reached by a spreading symptom or a sweep ("tingling into
+# the big toe", "aching over the greater trochanter", "towards the heel") has no side stated for it
+# (the gold leaves these unsided more often than not).
 LOCATIVE_WORDS = frozenset(
-    "around under underneath below above beneath behind inside outside into along across over at near down between "
-    "towards toward within mostly mainly especially particularly".split()
+    "around under underneath below above beneath behind inside outside along across at near down between "
+    "within mostly mainly especially particularly".split()
 )
 # Determiners and position words that may stand between a locative word and its site.
 _LOCATIVE_FILLERS = ids("the my her his their your a an of small big little outer inner upper lower front back "
@@ -54,14 +57,20 @@ _LOCATIVE_FILLERS = ids("the my her his their your a an of small big little oute
 _LOCATIVE_IDS = ids(LOCATIVE_WORDS)
 # "to" places a site only at the end of a run already placed ("down the back of the thigh to the calf"),
 # not after a referral or a load ("L5 radiculopathy referring to the shin", "shifting load to the knee").
-_TO_IDS = ids({"to"})
+_TO_IDS = ids({"to", "into"})
 # A side stated earlier in a sentence does not hold past these (a relative clause, "buttock that runs
 # down the back of the thigh", is a clause of its own, as the annotators read it).
 _CLAUSE_BREAKS = ids({"but", "however", "whereas", "while", "although", "though", ";", "other", "also", "then", "(", ")",
                       "that", "which"})
 _AND_IDS = ids({"and", "&", "+"})
+# Words that open a clause of their own after "and" ("and there's a pull behind my knee", "and it aches").
+_NEW_CLAUSE_IDS = ids({"there", "there's", "it", "it's", "i", "i'm", "i've", "she", "he", "they", "this", "that"})
 _OF_IDS = ids({"of", "on", "in"})
 _DETERMINERS = ids({"the", "my", "her", "his", "their", "your"})
+_POSSESSIVES = ids({"my", "her", "his", "their", "your", "a", "an"})
+_COORDINATORS = ids({"and", "or", "&"})
+# "Calf length R < L (knee-to-wall ...)": a side after a comparison is a value, not a header
+_COMPARISONS = frozenset({"<", ">", "=", "vs", "vs.", "v"})
 _CLOSE_BRACKET = ids({")"})
 _OPEN_BRACKET = ids({"("})
 # Plurals without an s, for side words that need a plural site ("both feet").
@@ -74,6 +83,25 @@ MIDLINE_REGIONS = frozenset({"trunk", "upper_back", "lower_back", "neck"})
 UNCARRIED_REGIONS = MIDLINE_REGIONS | {"pelvis"}
 _OPPOSITE = {"left": "right", "right": "left"}
 MAX_CARRY = 20  # tokens between a sided site and the site that inherits its side
+MAX_CLAUSE = 12  # tokens back from a clause-final side ("... on the right") to the sites it covers
+# Where a clause-final side stops reaching back: "I sleep on my back, and my hip hurts on the left".
+_CLAUSE_ENDS = ids({",", ";", ":", ".", "!", "?", "(", ")", "-", "–", "but", "however", "whereas", "while", "although",
+                    "though", "when", "whenever", "because", "cos", "if", "since", "as", "after", "before", "then", "so",
+                    "which", "that", "who", "also"})
+# Before a lowercase side word and its colon, these make it prose, not a header ("on the right:", "I'm right:").
+_NOT_HEADER_BEFORE = ids({"the", "my", "her", "his", "their", "your", "'m", "’m", "am", "is", "are", "was", "were", "be",
+                          "been", "it", "that", "all", "quite", "exactly", "not"})
+_STATED = frozenset({"left", "right", "bilateral"})
+_COMPARATIVE_IDS = ids({"worse", "more", "better", "less", "than", "higher", "lower"})
+_SIDE_IDS = ids({"side"})
+_SIDE_WORD_IDS = ids({"left", "right"})
+# A bare "left"/"right" (no "the"/"my" before it) followed by one of these is a verb, an adverb or a
+# question tag, not a side: "it left my foot numb", "right my knee is killing me", "knee, right?",
+# "sore - right after a run", "right now". ("on the left the knee rolls in" keeps its side.)
+_NOT_SIDE_NEXT = ids({"my", "his", "her", "their", "your", "our", "a", "an", "this", "it", "me", "him", "them", "the",
+                      "?", "after", "now", "away", "before", "then", "there", "here", "at", "in", "on", "up", "down",
+                      "into", "through", "behind", "under", "off", "to", "from", "by", "when", "over", "out", "around",
+                      "enough", "thing", "way", "so"})
 # Words linking a symptom to a site that follows it: "pain in my right foot".
 LINK_WORDS = frozenset("in at on around over of to into down through along behind under across near by from".split())
 _AFTER_WORDS = ids({"and", "&", "/", ",", "area", "region", "joint"})
@@ -106,7 +134,7 @@ class Laterality(RulesComponent):
     def _set(self, rules: list[dict]) -> None:
         self.rules = rules
         self.matcher = TokenMatcher(self.vocab)
-        self._rule_of: dict[int, tuple[str, str, bool, bool]] = {}
+        self._rule_of: dict[int, tuple[str, str, bool, bool, bool]] = {}
         for i, rule in enumerate(rules):
             if rule["position"] not in POSITIONS or rule["side"] not in SIDES:
                 raise ValueError(f"laterality rule {i + 1}: position must be one of {sorted(POSITIONS)} and side one of "
@@ -114,7 +142,8 @@ class Laterality(RulesComponent):
             key = f"{rule['position']}|{rule['side']}|{i}"
             self.matcher.add(key, [rule["pattern"]])
             self._rule_of[self.matcher._normalize_key(key)] = (
-                rule["position"], rule["side"], bool(rule.get("plural_only")), bool(rule.get("adjacent")))
+                rule["position"], rule["side"], bool(rule.get("plural_only")), bool(rule.get("adjacent")),
+                bool(rule.get("clause")))
 
     def run(self, doc: Doc, v: DocView, ents: list[tuple[int, int, str, int]]) -> list[tuple[int, int, str, int]]:
         """Set laterality and linked sites on ``ents`` (the doc's entities); returns them."""
@@ -133,10 +162,11 @@ class Laterality(RulesComponent):
         after: dict[int, tuple] = {}  # start token -> (side, trigger start, trigger end, ...)
         headers: list[tuple[int, int, str]] = []  # (trigger start, trigger end, side)
         inside: list[tuple[str, int, int]] = []  # (side, start, end) of "that"/"other" pointing at a site
+        clause_ends: list[tuple[str, int, int]] = []  # (side, start, end) of "on the right" that may end a clause
         trigger_starts: list[int] = []
         rule_of = self._rule_of
         for match_id, start, end in self.matcher(doc):
-            position, side, plural_only, adjacent = rule_of[match_id]
+            position, side, plural_only, adjacent, clause = rule_of[match_id]
             if adjacent:
                 # "that foot", "the other leg": the pointer word and the site word it is matched with;
                 # the trigger is the pointer word alone, and the site word must be (in) a site
@@ -146,8 +176,13 @@ class Laterality(RulesComponent):
                 inside.append((side, start, start + 1))
                 trigger_starts.append(start)
                 continue
+            if (lowers[end - 1] in _SIDE_WORD_IDS and end < n and lowers[end] in _NOT_SIDE_NEXT
+                    and not (end - 2 >= 0 and lowers[end - 2] in _DETERMINERS)):
+                continue  # "it left the whole foot numb", "knee, right?", "sore knee - right after a run"
             trigger_starts.append(start)
             if position == "header":
+                if start > 0 and (lowers[start - 1] in _NOT_HEADER_BEFORE or v.text(start - 1) in _COMPARISONS):
+                    continue  # "running differently on the right: landing ...", "what makes me think I'm right: ..."
                 headers.append((start, end, side))  # the trigger recorded is the side word(s), not the ':'/'('
                 continue
             # "slump +ve R. Hamstring strength normal": the full stop ends the sentence
@@ -155,8 +190,14 @@ class Laterality(RulesComponent):
             if position == "before":
                 if closes or (end < n and lowers[end] in _COMMA_IDS):
                     continue  # "right worse than left, and my knees": the side closes its phrase
+                if end < n and lowers[end] in _COORDINATORS:
+                    continue  # "rolls in more than the right and the whole leg twists": "the right" is a noun
             elif not closes and end in ent_at and ent_at[end][0] == end and ent_at[end][2] in SITE_LABELS:
+                if clause and lowers[end] in _SIDE_IDS:
+                    clause_ends.append((side, start, end))  # "my foot hurts on the right side"
                 continue  # "Achilles, L knee": the side is the next site's
+            elif clause and side in _STATED and not (start > 0 and lowers[start - 1] in _COMPARATIVE_IDS):
+                clause_ends.append((side, start, end))  # not "both knees ache, worse on the left"
             # where two side phrases meet the same token, the longer one wins ("L>R" over "L")
             table, key = (before, end) if position == "before" else (after, start)
             held = table.get(key)
@@ -175,9 +216,11 @@ class Laterality(RulesComponent):
                     pointers.append((span, found))
                 else:
                     sides[span] = (found[0], found[1], found[2])
+        sites = [span for span in spans if span[2] in SITE_LABELS]
+        if clause_ends:
+            self._clause_sides(doc, v, clause_ends, sites, sides, sorted(trigger_starts))
         if pointers:
             self._resolve_pointers(pointers, sides)
-        sites = [span for span in spans if span[2] in SITE_LABELS]
         if headers:
             self._header_sides(doc, v, headers, sorted(trigger_starts), sites, sides, store)
         if len(sites) > 1 and sides:
@@ -212,6 +255,33 @@ class Laterality(RulesComponent):
                 continue
             side = stated[k - 1][1]
             sides[span] = (side if found[0] == "same" else _OPPOSITE[side], found[1], found[2])
+
+    @staticmethod
+    def _clause_sides(doc, v, clause_ends, sites, sides, trigger_starts) -> None:
+        """"my pelvis drops on the right", "Outer knee ITB pain flaring again on the R": a side stated at
+        the end of a clause holds for the sites of that clause that have none, back to a comma, a clause
+        word ("when", "but") or another side word; a side already used by a site next to it is that
+        site's ("pain in my knee on the right")."""
+        used = {found[1] for found in sides.values()}
+        site_ends = [s[1] for s in sites]
+        lowers = v.lowers
+        for side, start, end in clause_ends:
+            if start in used:
+                continue
+            sent_start = v.sent_bounds(doc, start)[0]
+            t = bisect_left(trigger_starts, start) - 1
+            floor = max(sent_start, start - MAX_CLAUSE, trigger_starts[t] + 1 if t >= 0 else 0)
+            i = start - 1
+            while i >= floor and lowers[i] not in _CLAUSE_ENDS and not (
+                    lowers[i] in _AND_IDS and i + 1 < start and lowers[i + 1] in _DETERMINERS):
+                i -= 1  # "the hip flexors are short and my pelvis rotates forward on the L": the pelvis only
+            j = bisect_left(site_ends, start + 1) - 1
+            while j >= 0 and sites[j][0] > i:
+                site = sites[j]
+                if site in sides:
+                    break  # "my right knee and hip ache on the left" is no reading anyone means
+                sides[site] = (side, start, end)
+                j -= 1
 
     @staticmethod
     def _header_sides(doc, v, headers, trigger_starts, sites, sides, store) -> None:
@@ -267,8 +337,9 @@ class Laterality(RulesComponent):
             if sides[source][0] == "bilateral" and not _plural(v.lower(site[1] - 1)):
                 continue  # "both knees ache, mainly below the kneecap": one kneecap is no side
             between = range(source[1], site[0])
-            if any(lowers[i] in _CLAUSE_BREAKS for i in between):
-                continue
+            if any(lowers[i] in _CLAUSE_BREAKS or (lowers[i] in _AND_IDS and i + 1 < site[0] and (
+                    lowers[i + 1] in _NEW_CLAUSE_IDS or lowers[i - 1] in _COMMA_IDS)) for i in between):
+                continue  # "... foot tingles and there's a pull behind my knee", "..., and the muscles at ...": a clause of its own
             t = bisect_left(trigger_starts, source[1])
             if t < len(trigger_starts) and trigger_starts[t] < site[0]:
                 continue  # another side word stands between
@@ -287,7 +358,8 @@ class Laterality(RulesComponent):
             if w in _LOCATIVE_IDS:
                 return True
             if w in _TO_IDS:
-                return previous_placed and previous == source
+                # "down into the calf" is placed; "a dull ache into the 5th toe" is a spread
+                return (i > source[1] and lowers[i - 1] in _LOCATIVE_IDS) or (previous_placed and previous == source)
             if w in _AND_IDS:
                 k = i - 1
                 while k >= source[1] and lowers[k] in _DETERMINERS:
@@ -304,13 +376,18 @@ class Laterality(RulesComponent):
         steps = 0
         lowers, is_space = v.lowers, v.is_space
         sent_start = v.sent_bounds(doc, ent[0])[0]
+        own_phrase = False  # a possessive of the site's own ("... and my knee") opens a new phrase
         while i > sent_start and steps <= self.max_distance:
             if i in before:
                 return self._fits(before[i], ent, v, i)
             other = ent_at.get(i - 1)
             if other is not None and other[2] in SITE_LABELS:
+                if own_phrase:
+                    return None  # "a clicky right knee, and my neck", "stand on left leg my hip is dropping"
                 i = other[0]
             elif lowers[i - 1] in _PHRASE_IDS or is_space[i - 1]:
+                if lowers[i - 1] in _POSSESSIVES and not (i >= 2 and lowers[i - 2] in _OF_IDS):
+                    own_phrase = True
                 i -= 1
             else:
                 return None

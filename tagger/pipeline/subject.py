@@ -10,12 +10,18 @@ and who owns each entity, and marks the entities owned by anyone else:
    and a verb of having or doing follows it ("my husband runs marathons", "I had PF as a
    kid"). A clause subject followed by another verb ("the physio suggested orthotics",
    "she thinks it's the ITB", "she had me walk") owns nothing; nor does anyone inside a
-   quotation ("says 'my L foot has gone flat'").
+   quotation ("says 'my L foot has gone flat'"). A possessive cut off from the entity by a
+   verb owns its own noun only ("a guy at my gym had PF": the guy's PF, after his phrase); a
+   person noun owns what follows "with" ("runners with flat feet"), its own relative clause
+   ("a friend who runs ultras") or family-history entry ("mother: RA", "Mum - flat feet"),
+   and an activity that is its verb ("my flatmate cycles"); "me and my friends" include the
+   writer, "I'm someone who" is the writer, "like a man running" is a comparison.
 2. **Subject.** The note's subject is the person class named most often in the writer's
    part of the note, the owners of its body regions, structures, conditions and symptoms
    counting double: the writer ("first") in a patient's email or post; the third person
    ("she"/"he", with nouns such as "pt", "athlete", "daughter" and names) in a clinician's
-   note, a coach's message or a parent's form. "My husband", "my sister" in a writer's own
+   note, a coach's message or a parent's form; the reader ("your knee") when the reader owns
+   more findings than anyone else (a clinician's reply, an answer to the original poster). "My husband", "my sister" in a writer's own
    story make "he"/"she" the relative's, not a candidate subject.
 3. **Mark.** An entity whose owner is neither the subject nor the reader ("your knee")
    nor "we" is someone else's: a relative, a friend, the coach's own body in a coach's
@@ -48,20 +54,27 @@ from .rules import RulesComponent
 
 logger = logging.getLogger("tagger")
 KINDS = {"person", "not_name", "possessed_head", "adverb", "role", "possessive_marker", "verb", "not_after_verb",
-         "boundary", "writer_header"}
-CLASSES = {"first", "second", "we", "she", "he", "subject_noun", "other_noun", "object"}
-CASES = {"nominative", "possessive", "both"}
+         "boundary", "writer_header", "preposition", "with"}
+CLASSES = {"first", "second", "we", "she", "he", "subject_noun", "other_noun", "group", "object"}
+CASES = {"nominative", "possessive", "both", "reflexive"}
 # classes that own the symptomatic entities of a note and so may be its subject
 SYMPTOMATIC = frozenset({"BODY_REGION", "STRUCTURE", "CONDITION", "SYMPTOM"})
 POSSESSED = frozenset({"BODY_REGION", "STRUCTURE", "CONDITION", "SYMPTOM", "FOOTWEAR"})
 THIRD = frozenset({"she", "he", "subject_noun", "name"})
 NEUTRAL = frozenset({"second", "we"})
+REFLEXIVE_REACH = 3  # words after an entity where "herself"/"myself" names its owner ("had PF herself")
+MAX_ANCHORS = 3  # person words tried, nearest first, when a possessive nearer the entity owns something else
+PHRASE_REACH = 3  # extra words after a clause subject for a prepositional phrase before its verb
 POSSESSIVE_REACH = 3  # tokens between a possessive and the entity it owns ("her left big toe")
 CLAUSE_REACH = 20  # tokens back to look for a clause subject
 VERB_REACH = 2  # words after a clause subject where its verb may stand ("my mum has", adverbs aside)
+READER_VOTES = 3  # owned findings the reader ("your knee") needs before the reader is taken for the subject
 OWNER_WEIGHT = 2  # an owned symptomatic entity counts as much as two person words when deciding the subject
 _QUOTE_MARKS = ('"', "'", "“", "”", "‘", "’")
 _QUOTES = ids(_QUOTE_MARKS)
+_COMMA_IDS = ids({","})
+_SIMILE_IDS = ids({"like", "as"})
+_AM_IDS = ids({"am", "'m", "’m", "i'm", "im"})
 
 
 def validate_subject_rule(rule: dict[str, Any], where: str) -> None:
@@ -103,6 +116,7 @@ class SubjectResolution(RulesComponent):
         self.rules = rules
         self._nominative: dict[int, str] = {}
         self._possessive: dict[int, str] = {}
+        self._reflexive: dict[int, str] = {}
         markers: set[str] = set()
         verbs: set[str] = set()
         not_after: set[str] = set()
@@ -111,6 +125,8 @@ class SubjectResolution(RulesComponent):
         heads: set[str] = set()
         adverbs: set[str] = set()
         roles: set[str] = set()
+        prepositions: set[str] = set()
+        withs: set[str] = set()
         self._headers: list[tuple[list[int], frozenset[int]]] = []
         for rule in rules:
             kind = rule["kind"]
@@ -122,12 +138,18 @@ class SubjectResolution(RulesComponent):
                         self._nominative[key_id] = rule["class"]
                     if rule["case"] == "possessive":
                         self._possessive[key_id] = rule["class"]
+                    if rule["case"] == "reflexive":
+                        self._reflexive[key_id] = rule["class"]
             elif kind == "not_name":
                 not_names.update(w.lower() for w in rule["words"])
             elif kind == "possessed_head":
                 heads.update(w.lower() for w in rule["words"])
             elif kind == "role":
                 roles.update(w.lower() for w in rule["words"])
+            elif kind == "preposition":
+                prepositions.update(w.lower() for w in rule["words"])
+            elif kind == "with":
+                withs.update(w.lower() for w in rule["words"])
             elif kind == "adverb":
                 adverbs.update(w.lower() for w in rule["words"])
             elif kind == "possessive_marker":
@@ -149,16 +171,22 @@ class SubjectResolution(RulesComponent):
         self._heads = ids(heads)
         self._adverbs = ids(adverbs)
         self._roles = ids(roles)
+        self._prepositions = ids(prepositions)
+        self._with = ids(withs)
+        self._and = ids({"and", "&", "+"})
+        self._relatives = ids({"who", "that"})
+        self._entry_marks = ids({":", "-", "–", "—"})
         # nouns that take a possessive marker ("wife's") own by that marker, not as a bare noun
         self._first_possessive = frozenset(k for k, c in self._possessive.items() if c == "first")
         self._person_ids = frozenset(self._nominative) | frozenset(self._possessive)
+        self._reflexive_ids = frozenset(self._reflexive)
         self._spelled: dict[frozenset[int], frozenset[int]] = {}
         # the text of every id above, to look its capitalised spellings up (not from the string
         # store, which holds a word only once some doc has contained it)
         texts = {w.lower() for rule in rules for w in rule.get("words") or ()} | set(_QUOTE_MARKS)
         texts |= {t.lower_ for rule in rules if "literal" in rule for t in self._make_doc(rule["literal"])}
         self._text_of = {get_string_id(w): w for w in texts}
-        self._nouns = frozenset(k for k, c in self._nominative.items() if c in {"subject_noun", "other_noun"})
+        self._nouns = frozenset(k for k, c in self._nominative.items() if c in {"subject_noun", "other_noun", "group"})
 
     # -- who owns an entity ---------------------------------------------------
     def _anchors(self, v: DocView, wanted: frozenset[int]) -> list[int]:
@@ -187,23 +215,49 @@ class SubjectResolution(RulesComponent):
         a possessive owns the entity when at most two words stand between ("her left knee");
         a clause subject owns it when a verb of having or doing follows it ("my husband runs",
         "I had PF as a kid"), not a verb of advising ("she has recommended orthotics")."""
-        anchors, bounds = doc_facts.anchors, doc_facts.boundaries
+        reflexives = doc_facts.reflexives
+        if reflexives:
+            r = bisect_left(reflexives, e)
+            t = reflexives[r] if r < len(reflexives) else v.n
+            if t < e + REFLEXIVE_REACH and not any(v.is_punct[i] for i in range(e, t)):
+                return self._reflexive[v.lowers[t]], t  # "had ITB syndrome herself", "I had PF myself"
+        anchors = doc_facts.anchors
         j = bisect_left(anchors, s) - 1
-        if j < 0:
-            return None
-        k = anchors[j]
+        for _ in range(MAX_ANCHORS):
+            if j < 0:
+                return None
+            k = anchors[j]
+            if s - k <= POSSESSIVE_REACH + 1 and self._possessive.get(v.lowers[k]) is not None \
+                    and self._verb_between(v.lowers, k, s):
+                j -= 1  # "a guy at my gym had PF": "my" owns the gym; the guy may own the PF
+                continue
+            return self._owner_at(v, k, s, e, lo, label, doc_facts)
+        return None
+
+    def _verb_between(self, lowers: list[int], k: int, s: int) -> bool:
+        """Whether a verb of having or doing stands between a possessive at ``k`` and the entity at ``s``."""
+        return any(lowers[t] in self._verbs and lowers[t] not in self._adverbs for t in range(k + 1, s))
+
+    def _owner_at(self, v: DocView, k: int, s: int, e: int, lo: int, label: str,
+                  doc_facts: _DocFacts) -> tuple[str, int] | None:
+        """The owner named by the person word (or possessive marker) at ``k``, or ``None``."""
+        bounds = doc_facts.boundaries
         if k < lo or k < s - CLAUSE_REACH:
             return None
-        b = bisect_right(bounds, k)
-        if b < len(bounds) and bounds[b] < s:
-            return None  # a clause boundary stands between
         lowers = v.lowers
         low = lowers[k]
+        b = bisect_right(bounds, k)
+        if b < len(bounds) and bounds[b] < s:
+            if low in self._nouns:
+                return self._listed_owner(v, k, s, bounds, b, doc_facts)
+            return None  # a clause boundary stands between
         if low in self._markers:
             if k == lo:
                 return None
             owner = lowers[k - 1]
             if owner in self._nominative and owner not in self._nouns:
+                if k + 1 < s and lowers[k + 1] in self._verbs and self._verb_follows(lowers, k, s):
+                    return self._nominative[owner], k - 1  # "he's had PF for years", "she's got flat feet"
                 return None  # "She's been doing ...": too often the physio at work on the writer
             if label not in POSSESSED or not self._close(s, k, doc_facts.ent_tokens) or self._head_follows(lowers, e):
                 return None
@@ -220,9 +274,49 @@ class SubjectResolution(RulesComponent):
         cls = self._nominative[low]
         if cls == "object":
             return None
+        if cls in {"other_noun", "group"} and self._with_writer(v, k):
+            return "we", k  # "me and my friends started doing dance challenges": the writer is one of them
         if "'" in v.lower(k) or self._verb_follows(lowers, k, s):
             return cls, k
+        if cls in {"other_noun", "group"} and any(lowers[t] in _SIMILE_IDS for t in range(max(lo, k - 2), k)):
+            return None  # "I look like a man running for a bus": a comparison, nobody else's activity
+        if cls != "subject_noun" and label == "ACTIVITY" and all(lowers[t] in self._adverbs for t in range(k + 1, s)):
+            return cls, k  # the activity is the clause subject's verb: "he sits all day", "my flatmate cycles"
+        if cls in {"other_noun", "group", "subject_noun"} and k + 1 < s and lowers[k + 1] in self._with \
+                and self._close(s, k + 1, doc_facts.ent_tokens):
+            return cls, k  # "runners with flat feet", "a friend with ITBS"
         return None
+
+    def _listed_owner(self, v: DocView, k: int, s: int, bounds: list[int], b: int,
+                      doc_facts: _DocFacts) -> tuple[str, int] | None:
+        """A person noun owns what its own relative clause or family-history entry names, across the
+        boundary word that opens it: "a friend who runs ultras", "my sister, who has flat feet",
+        "mother: RA", "Mum - flat feet too"."""
+        lowers = v.lowers
+        if any(lowers[t] in _AM_IDS for t in range(max(0, k - 4), k)):
+            return "first", k  # "I'm also someone who has flat feet": the writer
+        j = k + 1
+        if j < s and lowers[j] in _COMMA_IDS:
+            j += 1
+        between = bounds[b:bisect_left(bounds, s)]
+        if between[-1] != j or any(t not in (k + 1, j) for t in between):
+            return None  # the boundary must open the noun's own clause, and no other boundary follow
+        cls = self._nominative[lowers[k]]
+        if lowers[j] in self._relatives:
+            return (cls, k) if self._verb_follows(lowers, j, s) else None
+        if lowers[j] in self._entry_marks and self._close(s, j, doc_facts.ent_tokens):
+            return cls, k
+        return None
+
+    def _with_writer(self, v: DocView, k: int) -> bool:
+        """Whether the person noun at ``k`` is joined to the writer: "me and my friends", "my mates and I"."""
+        lowers = v.lowers
+        i = k - 1
+        if i >= 0 and self._possessive.get(lowers[i]) is not None:
+            i -= 1
+        if i >= 1 and lowers[i] in self._and and self._nominative.get(lowers[i - 1]) in {"first", "object"}:
+            return True
+        return k + 2 < v.n and lowers[k + 1] in self._and and self._nominative.get(lowers[k + 2]) in {"first", "object"}
 
     @staticmethod
     def _close(s: int, k: int, ent_tokens: set[int]) -> bool:
@@ -238,11 +332,14 @@ class SubjectResolution(RulesComponent):
         """Whether a verb of having or doing follows the clause subject at ``k`` (adverbs
         aside) and is not an auxiliary before a verb of advising ("has recommended", "had me")."""
         adverbs = self._adverbs
-        j, reach = k + 1, VERB_REACH
+        j, reach, phrase = k + 1, VERB_REACH, False
         while j < s and reach > 0:
             if lowers[j] in adverbs:
                 j += 1
                 continue
+            if not phrase and lowers[j] in self._prepositions:
+                # "a guy at my gym had", "someone in my club gets": the noun's phrase, then its verb
+                phrase, reach = True, reach + PHRASE_REACH
             if lowers[j] in self._verbs:
                 j += 1
                 while j < s and lowers[j] in adverbs:
@@ -358,6 +455,7 @@ class SubjectResolution(RulesComponent):
             anchors=sorted(persons + self._anchors(v, self._markers)),
             boundaries=self._anchors(v, self._boundaries),
             ent_tokens={i for s, e, _, _ in ents for i in range(s, e)},
+            reflexives=self._anchors(v, self._reflexive_ids) if self._reflexive_ids else [],
         )
         quotes = self._anchors(v, _QUOTES)
         replies = self._reply_starts(v) if self._headers else []
@@ -389,6 +487,11 @@ class SubjectResolution(RulesComponent):
         third = sum(votes[c] for c in THIRD) * OWNER_WEIGHT + sum(words[c] for c in THIRD)
         if first == 0 and third == 0:
             subject: frozenset[str] = frozenset()
+        elif votes["second"] >= READER_VOTES and votes["second"] > votes["first"] + sum(votes[c] for c in THIRD):
+            # a clinician answering a patient ("your knee ... I had the same myself"), a reply to the
+            # original poster: the reader owns most findings, so the reader is the subject and the
+            # writer's own body is someone else's
+            subject = frozenset({"second"})
         elif first >= third:
             subject = frozenset({"first"})
         else:
@@ -408,7 +511,7 @@ class SubjectResolution(RulesComponent):
             cls, k = owner
             if cls in NEUTRAL:
                 continue
-            if cls in {"other_noun", "replier"} or (subject and cls not in subject):
+            if cls in {"other_noun", "group", "replier"} or (subject and cls not in subject):
                 self._mark(store, v, s, e, k)
         return ents
 
@@ -420,6 +523,7 @@ class _DocFacts(NamedTuple):
     anchors: list[int]
     boundaries: list[int]
     ent_tokens: set[int]
+    reflexives: list[int]
 
 
 @Language.factory(

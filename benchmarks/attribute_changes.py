@@ -1,0 +1,69 @@
+"""Entities of unannotated train notes whose laterality or other_subject a rule change alters.
+
+Tag every train case that has no ``entities`` and save each entity's laterality and
+other_subject (``--save before.json``); after changing the rules, run again with
+``--compare before.json`` to print every entity whose value moved, with its sentence,
+for reading by the guidelines. Only the train split is read.
+
+    .venv/bin/python benchmarks/attribute_changes.py --save /tmp/before.json
+    .venv/bin/python benchmarks/attribute_changes.py --compare /tmp/before.json
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+import tagger  # noqa: E402
+from tagger.evaluation.cases import case_split, load_cases  # noqa: E402
+
+ATTRIBUTES = ("laterality", "other_subject")
+
+
+def tag_unannotated(model: str) -> dict[str, dict]:
+    t = tagger.load(model)
+    cases = [c for c in load_cases([ROOT / "corpora"])
+             if not isinstance(c.get("entities"), list) and case_split(c)[0] == "train"]
+    out: dict[str, dict] = {}
+    for case in cases:
+        res = t.tag(case["text"])
+        sents = [(s.start, s.end) for s in res.sentences]
+        for e in res.entities:
+            sent = next((res.text[a:b] for a, b in sents if a <= e.start < b), "")
+            key = f"{case['id']}|{e.start}|{e.end}|{e.label}"
+            out[key] = {"text": e.text, "sentence": " ".join(sent.split()),
+                        **{a: getattr(e, a) for a in ATTRIBUTES}}
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--save")
+    ap.add_argument("--compare")
+    ap.add_argument("--model", default="/tmp/empty-dir")
+    args = ap.parse_args()
+    now = tag_unannotated(args.model)
+    if args.save:
+        Path(args.save).write_text(json.dumps(now))
+        print(f"{len(now)} entities saved")
+    if args.compare:
+        before = json.loads(Path(args.compare).read_text())
+        changed = 0
+        for key, ent in now.items():
+            old = before.get(key)
+            if old is None:
+                continue
+            moved = [f"{a}: {old[a]} -> {ent[a]}" for a in ATTRIBUTES if old[a] != ent[a]]
+            if moved:
+                changed += 1
+                print(f"{key.split('|')[0]} {key.split('|')[3]} [{ent['text']}] {'; '.join(moved)}\n    {ent['sentence']}")
+        print(f"{changed} entities changed ({len(set(now) ^ set(before))} spans differ)")
+
+
+if __name__ == "__main__":
+    main()

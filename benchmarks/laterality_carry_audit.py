@@ -1,0 +1,146 @@
+"""Which laterality mechanism set each predicted side, and how often the gold agrees (train + dev).
+
+Wraps the laterality component's steps (a side before the site, after it, a header side,
+a carried side, a pointer) to record which one set each site's side, then compares the
+sides on strictly matched gold sites. Never reads the test split.
+
+      .venv/bin/python benchmarks/laterality_carry_audit.py [--show KIND]
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+import tagger  # noqa: E402
+from tagger.evaluation.cases import load_cases, select_cases  # noqa: E402
+from tagger.evaluation.entities import alignment, input_span  # noqa: E402
+from tagger.pipeline import laterality as lat  # noqa: E402
+
+VIA: dict[tuple[str, int], str] = {}
+
+
+def _key(doc, v, span):
+    return (doc.text, v.start_char(span[0]))
+
+
+def _wrap_steps() -> None:
+    cls = lat.Laterality
+    side_before, side_after = cls._side_before, cls._side_after
+    header_sides, carry_sides = cls._header_sides, cls._carry_sides
+
+    def before(self, doc, v, ent, table, ent_at):
+        found = side_before(self, doc, v, ent, table, ent_at)
+        if found is not None:
+            words = {v.lower(i) for i in range(found[2], ent[0])}
+            sited = any(i in ent_at and ent_at[i][2] in lat.SITE_LABELS for i in range(found[2], ent[0]))
+            kind = "adjacent" if found[2] == ent[0] else ("across-site" if sited else "phrase")
+            if sited and words & {"and", "&", "/", ",", "or", "+"}:
+                kind = "across-site-and"
+            VIA[_key(doc, v, ent)] = f"before:{kind}"
+        return found
+
+    def after(self, doc, v, ent, table, ent_at):
+        found = side_after(self, doc, v, ent, table, ent_at)
+        if found is not None:
+            sited = any(i in ent_at and ent_at[i][2] in lat.SITE_LABELS for i in range(ent[1], found[1]))
+            trig = " ".join(v.text(i) for i in range(found[1], found[2]))
+            VIA[_key(doc, v, ent)] = f"after:{'across-site' if sited else 'direct'}:{trig.lower()}"
+        return found
+
+    def header(doc, v, headers, starts, sites, sides, store):
+        old = set(sides)
+        header_sides(doc, v, headers, starts, sites, sides, store)
+        for s in set(sides) - old:
+            VIA[_key(doc, v, s)] = "header"
+
+    def carry(self, doc, v, sites, sides, store, starts):
+        old = set(sides)
+        carry_sides(self, doc, v, sites, sides, store, starts)
+        for s in set(sides) - old:
+            nxt = sides[s][1] > s[0]
+            prev = v.lower(s[0] - 1) if s[0] else ""
+            k = s[0] - 1
+            while k > 0 and v.lower(k) in {"the", "my", "a", "of", "small", "big", "outer", "inner", "top", "bottom",
+                                           "side", "front", "back", "upper", "lower", "whole", "just", "little", "her",
+                                           "his", "their", "your", "an"}:
+                k -= 1
+            prev = v.lower(k)
+            kind = "of-next" if nxt else ("and-list" if prev in {"and", "&", "+"} else f"locative:{prev}")
+            VIA[_key(doc, v, s)] = f"carry:{kind}"
+
+    clause_sides = getattr(cls, "_clause_sides", None)
+
+    def clause(doc, v, ends, sites, sides, starts):
+        old = set(sides)
+        clause_sides(doc, v, ends, sites, sides, starts)
+        for s in set(sides) - old:
+            VIA[_key(doc, v, s)] = "clause"
+
+    if clause_sides is not None:
+        cls._clause_sides = staticmethod(clause)
+    cls._side_before = before
+    cls._side_after = after
+    cls._header_sides = staticmethod(header)
+    cls._carry_sides = carry
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--show", action="append", default=[], help="print the cases of mechanisms starting with this")
+    ap.add_argument("--splits", default="train,dev")
+    ap.add_argument("--blind", action="store_true",
+                    help="only the dev cases annotated blind (corpora/reviews/gold_blind_session2.md, _session3.md)")
+    args = ap.parse_args()
+    _wrap_steps()
+    t = tagger.load("/tmp/empty-dir")
+    cases = load_cases([Path("corpora")])
+    chosen = []
+    for split in args.splits.split(","):
+        assert split in ("train", "dev")
+        chosen += select_cases(cases, split)[0]
+    if args.blind:
+        listed = set()
+        for name in ("gold_blind_session2.md", "gold_blind_session3.md"):
+            text = (ROOT / "corpora" / "reviews" / name).read_text()
+            listed |= set(re.findall(r"\b[a-z]+-\d{4}\b", text.split("## Method")[0]))
+        chosen = [c for c in chosen if c["id"] in listed]
+    stats: dict[str, Counter] = defaultdict(Counter)
+    shown = defaultdict(list)
+    for case in chosen:
+        res = t.tag(case["text"])
+        blocks, _ = alignment(res.text, res.cleaning, case["text"])
+        gold = {(g["start"], g["end"], g["label"]): g for g in case["entities"]}
+        for e in res.entities:
+            if e.label not in lat.SITE_LABELS:
+                continue
+            span = input_span(blocks, res.text, case["text"], e.start, e.end)
+            g = gold.get((span[0], span[1], e.label)) if span else None
+            if g is None:
+                continue
+            via = VIA.get((res.text, e.start), "pointer") if e.laterality else "none"
+            gside = g.get("laterality")
+            ok = gside == e.laterality
+            group = via.split(":")[0] + ":" + via.split(":")[1] if ":" in via else via
+            stats[group]["right" if ok else "wrong"] += 1
+            if any(via.startswith(s) for s in args.show) and (not ok or "all" in args.show):
+                a, b = max(0, span[0] - 70), span[1] + 50
+                ctx = case["text"][a:span[0]] + "[" + case["text"][span[0]:span[1]] + "]" + case["text"][span[1]:b]
+                shown[via].append(f"  {case['id']} {'OK ' if ok else 'BAD'} gold={gside} pred={e.laterality}: "
+                                  + ctx.replace("\n", " "))
+    for group, c in sorted(stats.items()):
+        n = c["right"] + c["wrong"]
+        print(f"{group:28s} n={n:4d} agree={c['right'] / n:.2f} wrong={c['wrong']}")
+    for via, rows in sorted(shown.items()):
+        print(via)
+        print("\n".join(rows))
+
+
+if __name__ == "__main__":
+    main()
