@@ -25,6 +25,7 @@ from .rules import data_file, read_jsonl, rules_to_disk
 
 BLOCKER_LABEL = "BLOCKER"
 _FORMS_FILE = "condition_forms.json"
+_QUALIFIERS_FILE = "span_qualifiers.json"
 _RULE_KEYS = frozenset({"concept", "why", "when_lower", "drop_if_prev_lower", "drop_if_next_lower", "drop_if_next_label",
                         "keep_if_prev_lower", "keep_if_prev_label", "drop_if_prev_label", "window", "drop_if_doc_has",
                         "relabel_if_prev_lower", "relabel_as"})
@@ -162,6 +163,49 @@ class ConditionForms:
         return found
 
 
+class SpanQualifiers:
+    """Leading words cut off a label's spans, whichever pattern made them
+    (``data/span_qualifiers.json``): degree words before a diagnosis ("excessive [pronation]",
+    "grade 2 [strain]"), evaluative and ownership words before a shoe ("old [shoes]",
+    "custom [orthotics]"). A span keeps at least one word."""
+
+    def __init__(self, spec: dict[str, Any] | None = None):
+        self.spec = spec or {}
+        self.leading: dict[str, frozenset[int]] = {}
+        self.grade_words: dict[str, frozenset[int]] = {}
+        self.grades: dict[str, frozenset[int]] = {}
+        self.keep_before: dict[str, frozenset[int]] = {}
+        for label, rule in self.spec.items():
+            if label.startswith("//"):
+                continue
+            self.leading[label] = ids(rule.get("leading") or ())
+            self.grade_words[label] = ids(rule.get("grade_words") or ())
+            self.grades[label] = ids(rule.get("grades") or ())
+            self.keep_before[label] = ids(rule.get("keep_before") or ())
+
+    def __bool__(self) -> bool:
+        return bool(self.leading)
+
+    def trimmed_start(self, start: int, end: int, label: str, lowers: list[int]) -> int:
+        """The first token of ``lowers[start:end]`` after its leading qualifiers."""
+        leading = self.leading.get(label)
+        if not leading:
+            return start
+        grade_words, grades, keep = self.grade_words[label], self.grades[label], self.keep_before[label]
+        while end - start > 1:
+            lower = lowers[start]
+            if lower in grade_words:
+                step = 2 if end - start > 2 and lowers[start + 1] in grades else 1
+            elif lower in leading and lowers[start + 1] not in keep:
+                step = 1
+            else:
+                break
+            if end - start - step < 1:
+                break
+            start += step
+        return start
+
+
 class ConceptAttributes:
     def __init__(self, nlp: Language, name: str):
         self.name = name
@@ -173,10 +217,12 @@ class ConceptAttributes:
 
     def initialize(self, get_examples=None, *, nlp: Language | None = None) -> None:
         self._set(read_jsonl(data_file("concepts.jsonl")), load_regions(), read_jsonl(data_file("disambiguation.jsonl")),
-                  _read_forms(data_file(_FORMS_FILE)))
+                  _read_forms(data_file(_FORMS_FILE)), _read_forms(data_file(_QUALIFIERS_FILE)))
 
-    def _set(self, concepts, regions, rules, forms: dict[str, Any] | None = None) -> None:
+    def _set(self, concepts, regions, rules, forms: dict[str, Any] | None = None,
+             qualifiers: dict[str, Any] | None = None) -> None:
         self.forms = ConditionForms(forms)
+        self.qualifiers = SpanQualifiers(qualifiers)
         self.concepts = {c["id"]: c for c in concepts}
         missing = self.forms.concepts() - set(self.concepts)
         if missing:
@@ -268,9 +314,11 @@ class ConceptAttributes:
                     relabelled[start] = (label, strings.add(concept))
             if concept not in tests or not self._rejected(start, end, concept, lowers, label_at, label_end, present):
                 kept.append((start, end, concept))
-        if len(kept) != len(ents) or relabelled:
+        trims = self._trims(ents, kept, relabelled, lowers, strings) if self.qualifiers else {}
+        if len(kept) != len(ents) or relabelled or trims:
             keep = {k[0] for k in kept}
-            ents = [(s, e, *relabelled.get(s, (label, span_id))) for s, e, label, span_id in ents if s in keep]
+            ents = [(trims.get(s, s), e, *relabelled.get(s, (label, span_id))) for s, e, label, span_id in ents if s in keep]
+            kept = [(trims.get(s, s), e, c) for s, e, c in kept]
             # the kept entities as they were (``doc.ents = [...]`` would build a Span per entity twice)
             write_entities(doc, [(s, e, strings[label], span_id) for s, e, label, span_id in ents])
         if self.forms:
@@ -281,6 +329,17 @@ class ConceptAttributes:
             region, codes = info.get(concept, _NO_INFO)
             store[start] = {"end": end, "concept": concept, "region": region, "codes": dict(codes)}
         return ents
+
+    def _trims(self, ents, kept, relabelled, lowers, strings) -> dict[int, int]:
+        """Old start -> new start for the kept spans that lose leading qualifiers."""
+        labels = {s: relabelled[s][0] if s in relabelled else label for s, _, label, _ in ents}
+        trims = {}
+        for start, end, _ in kept:
+            if end - start > 1:
+                new = self.qualifiers.trimmed_start(start, end, labels[start], lowers)
+                if new != start:
+                    trims[start] = new
+        return trims
 
     def _add_forms(self, doc: Doc, v: DocView, ents, kept, matched):
         """Add the CONDITIONs found by word form (an absorbed STRUCTURE gives way to them)."""
@@ -334,12 +393,14 @@ class ConceptAttributes:
         path.mkdir(parents=True, exist_ok=True)
         (path / "regions.json").write_text(json.dumps(self.regions, indent=1), encoding="utf-8")
         (path / _FORMS_FILE).write_text(json.dumps(self.forms.spec, indent=1), encoding="utf-8")
+        (path / _QUALIFIERS_FILE).write_text(json.dumps(self.qualifiers.spec, indent=1), encoding="utf-8")
 
     def from_disk(self, path, *, exclude=()) -> ConceptAttributes:
         path = Path(path)
-        forms = path / _FORMS_FILE
+        forms, qualifiers = path / _FORMS_FILE, path / _QUALIFIERS_FILE
+        # a pipeline saved before a file existed has none
         self._set(read_jsonl(path / "concepts.jsonl"), load_regions(path / "regions.json"), read_jsonl(path / "disambiguation.jsonl"),
-                  _read_forms(forms) if forms.exists() else None)  # a pipeline saved before the file existed has none
+                  _read_forms(forms) if forms.exists() else None, _read_forms(qualifiers) if qualifiers.exists() else None)
         return self
 
 
