@@ -16,6 +16,7 @@ from typing import Any, NamedTuple
 
 import spacy
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from .docview import DocView, ids, view
@@ -28,7 +29,7 @@ _FORMS_FILE = "condition_forms.json"
 _QUALIFIERS_FILE = "span_qualifiers.json"
 _RULE_KEYS = frozenset({"concept", "why", "when_lower", "drop_if_prev_lower", "drop_if_next_lower", "drop_if_next_label",
                         "keep_if_prev_lower", "keep_if_prev_label", "drop_if_prev_label", "window", "drop_if_doc_has",
-                        "relabel_if_prev_lower", "relabel_as"})
+                        "relabel_if_prev_lower", "relabel_as", "unless_span_lower"})
 
 
 class _Test(NamedTuple):
@@ -40,7 +41,9 @@ class _Test(NamedTuple):
     ``keep_if_prev_label`` (or has one in ``drop_if_prev_label``), or the doc holds a match of a concept in ``doc_has``.
     A rule with ``relabel_as`` (``{"label": ..., "concept": ...}``) drops nothing: it gives the
     match that label and concept when the word before it is in ``relabel_if_prev_lower``
-    ("10 cm heels" are shoes, not a body part)."""
+    ("10 cm heels" are shoes, not a body part). A match whose words are one of
+    ``unless_span_lower`` is never dropped by the rule ("knock knees" is a finding wherever it
+    stands, "knees knock in" only after the part)."""
 
     when_lower: frozenset[int]
     prev_lower: frozenset[int]
@@ -53,6 +56,7 @@ class _Test(NamedTuple):
     doc_has: frozenset[str]
     relabel_prev: frozenset[int]
     relabel_as: tuple[str, str] | None
+    unless_span: frozenset[tuple[int, ...]] = frozenset()
 
 
 _NO_INFO: tuple[None, dict] = (None, {})
@@ -63,6 +67,13 @@ _BREAKS = ids([",", ";", ".", ":", "(", ")", "!", "?"])
 def entity_patterns() -> list[dict[str, Any]]:
     """The shipped EntityRuler patterns (referenced from the pipeline config)."""
     return read_jsonl(data_file("entity_patterns.jsonl"))
+
+
+def condition_phrases() -> list[tuple[str, str]]:
+    """The shipped CONDITION phrase patterns, lower-cased, with their concepts (the targets
+    of misspelling repair in ``ConditionForms``)."""
+    return [(p["pattern"].lower(), p["id"]) for p in entity_patterns()
+            if p["label"] == "CONDITION" and isinstance(p["pattern"], str) and p.get("id")]
 
 
 def _read_forms(path: Path) -> dict[str, Any]:
@@ -92,12 +103,45 @@ class ConditionForms:
         self.exclude = frozenset(spec.get("exclude") or ())
         self.join = ids(spec.get("join_words") or ())
         self.absorb = frozenset(spec.get("absorb_structure_for") or ())
+        self.heads = ids(spec.get("head_words") or ())
+        self.head_stop = ids(spec.get("head_stop_words") or ())
+        self.head_concept = spec.get("head_concept", self.concept)
+        # one-letter misspellings of the long words of CONDITION phrase patterns: variant -> word
+        # ("ilitibial" -> "iliotibial"), and the phrases by their words
+        self._typos: dict[int, int] = {}
+        self._phrases: dict[int, list[tuple[tuple[int, ...], int, str]]] = {}
+        self._typo_words: set[int] = set()
         self._verdicts: dict[int, str] = {}  # LOWER id -> concept ("" = not a condition form)
         self._seen: set[int] = set()  # the keys of _verdicts, as a set for set operations
         self._positive: set[int] = set()  # the LOWER ids whose verdict is a concept
 
     def __bool__(self) -> bool:
         return bool(self.suffixes)
+
+    _TYPO_MIN = 8  # shorter words have too many real-word neighbours one letter away
+
+    def set_phrases(self, phrases: list[tuple[str, str]]) -> None:
+        """CONDITION phrase patterns (text, concept) whose long words may be misspelt by one
+        letter (a deletion, insertion, substitution or swap) and still be found."""
+        letters = "abcdefghijklmnopqrstuvwxyz"
+        known = {w for text, _ in phrases for w in text.split()}
+        variants: dict[str, set[str]] = {}
+        for text, concept in phrases:
+            words = text.split()
+            key = tuple(get_string_id(w) for w in words)
+            for k, word in enumerate(words):
+                if len(word) < self._TYPO_MIN or not word.isalpha():
+                    continue
+                self._phrases.setdefault(get_string_id(word), []).append((key, k, concept))
+                edits = {word[:i] + word[i + 1:] for i in range(len(word))}
+                edits |= {word[:i] + word[i + 1] + word[i] + word[i + 2:] for i in range(len(word) - 1)}
+                edits |= {word[:i] + c + word[i + 1:] for i in range(len(word)) for c in letters}
+                edits |= {word[:i] + c + word[i:] for i in range(len(word) + 1) for c in letters}
+                for edit in edits - known:
+                    variants.setdefault(edit, set()).add(word)
+        # a variant one letter from two different words is ambiguous: leave it
+        self._typos = {get_string_id(v): get_string_id(next(iter(ws))) for v, ws in variants.items() if len(ws) == 1}
+        self._typo_words = set(self._typos)
 
     def concepts(self) -> set[str]:
         return {self.concept, *(c for _, c in self.stems)} if self else set()
@@ -128,13 +172,14 @@ class ConditionForms:
         lowers, strings, join = v.lowers, v.strings, self.join
         # most docs hold no diagnosis word: set operations in C find the few candidates
         words = set(lowers)
+        extra = self._heads_and_typos(v, ents, matched, words) if (self.heads or self._typos) else []
         unseen = words - self._seen
         if unseen:
             for lower in unseen:
                 self._verdict(lower, strings)
         hits = words & self._positive
         if not hits:
-            return []
+            return extra
         verdicts = self._verdicts
         candidates = [(i, verdicts[lower]) for i, lower in enumerate(lowers) if lower in hits]
         covered = bytearray(v.n)
@@ -160,6 +205,56 @@ class ConditionForms:
             if replaced == (i,) and start == i:
                 continue  # a pattern's match, unchanged
             found.append((start, i + 1, concept, replaced))
+        taken = {k for s, e, *_ in found for k in range(s, e)}
+        return found + [x for x in extra if not taken.intersection(range(x[0], x[1]))]
+
+    def _heads_and_typos(self, v: DocView, ents, matched, words: set[int]) -> list[tuple[int, int, str, tuple[int, ...]]]:
+        """'<words> syndrome' no pattern took ("cuboid syndrome", "sinus tarsi syndrome": the
+        words before the head, or a STRUCTURE, join it), and CONDITION phrases with one word
+        misspelt by a letter ("ilitibial band syndrome")."""
+        heads = words & self.heads
+        typos = words & self._typo_words
+        if not heads and not typos:
+            return []
+        lowers, n = v.lowers, v.n
+        covered = bytearray(n)
+        for s, e, _, _ in matched:
+            covered[s:e] = b"\x01" * (e - s)
+        starts = {s: (e, label) for s, e, label, _ in ents}
+        ends = {e: (s, label) for s, e, label, _ in ents}
+        found: list[tuple[int, int, str, tuple[int, ...]]] = []
+        for i, lower in enumerate(lowers):
+            if lower in typos and not covered[i]:
+                target = self._typos[lower]
+                for key, k, concept in self._phrases.get(target, ()):
+                    s, e = i - k, i - k + len(key)
+                    if s < 0 or e > n:
+                        continue
+                    if any(lowers[j] != key[j - s] for j in range(s, e) if j != i):
+                        continue
+                    # the other words may be tagged as parts ('band' of 'IT band'): they are absorbed
+                    inside = [a for a, (b, label) in starts.items() if s <= a < e]
+                    if any(starts[a][1] == "CONDITION" or starts[a][0] > e for a in inside) or any(a < s < b for b, (a, _) in ends.items() if a < s):
+                        continue
+                    replaced = tuple(inside)
+                    if e - s == 1 and concept in self.absorb and s in ends and ends[s][1] == "STRUCTURE":
+                        s, replaced = ends[s][0], (ends[s][0],)  # 'Achilles tendinopahty', as for a suffix word
+                    found.append((s, e, concept, replaced))
+                    covered[s:e] = b"\x01" * (e - s)
+                    break
+            elif lower in heads and not covered[i]:
+                start, replaced = i, ()
+                while start > 0 and i - start < self._MAX_JOIN:
+                    prev = start - 1
+                    if prev + 1 in ends and ends[prev + 1][1] == "STRUCTURE":
+                        start = ends[prev + 1][0]
+                        replaced += (start,)
+                        break
+                    if covered[prev] or lowers[prev] in self.head_stop or not v.strings[lowers[prev]].replace("'", "").replace("-", "").isalpha():
+                        break
+                    start = prev
+                if start < i:
+                    found.append((start, i + 1, self.head_concept, replaced))
         return found
 
 
@@ -224,6 +319,8 @@ class ConceptAttributes:
         self.forms = ConditionForms(forms)
         self.qualifiers = SpanQualifiers(qualifiers)
         self.concepts = {c["id"]: c for c in concepts}
+        if self.forms:
+            self.forms.set_phrases(condition_phrases())
         missing = self.forms.concepts() - set(self.concepts)
         if missing:
             raise ValueError(f"{_FORMS_FILE} names concepts missing from concepts.jsonl: {sorted(missing)}")
@@ -246,6 +343,7 @@ class ConceptAttributes:
                 frozenset(rule.get("drop_if_doc_has") or ()),
                 ids(rule.get("relabel_if_prev_lower", ())),
                 (rule["relabel_as"]["label"], rule["relabel_as"]["concept"]) if rule.get("relabel_as") else None,
+                frozenset(tuple(get_string_id(w) for w in phrase.split()) for phrase in rule.get("unless_span_lower") or ()),
             ))
         self._needs_ends = any(t.keep_if_prev_label or t.drop_if_prev_label for tests in self._tests.values() for t in tests)
         self._needs_present = any(t.doc_has for tests in self._tests.values() for t in tests)
@@ -258,6 +356,8 @@ class ConceptAttributes:
                   label_end: dict[int, str], present: frozenset[str]) -> bool:
         for test in self._tests.get(concept, ()):
             if test.relabel_as or (test.when_lower and lowers[start] not in test.when_lower):
+                continue
+            if test.unless_span and tuple(lowers[start:end]) in test.unless_span:
                 continue
             if start > 0 and lowers[start - 1] in test.prev_lower:
                 return True
