@@ -29,7 +29,8 @@ _FORMS_FILE = "condition_forms.json"
 _QUALIFIERS_FILE = "span_qualifiers.json"
 _RULE_KEYS = frozenset({"concept", "why", "when_lower", "drop_if_prev_lower", "drop_if_next_lower", "drop_if_next_label",
                         "keep_if_prev_lower", "keep_if_prev_label", "drop_if_prev_label", "window", "drop_if_doc_has",
-                        "relabel_if_prev_lower", "relabel_as", "unless_span_lower"})
+                        "relabel_if_prev_lower", "relabel_as", "unless_span_lower",
+                        "keep_if_lower_before"})
 
 
 class _Test(NamedTuple):
@@ -43,7 +44,9 @@ class _Test(NamedTuple):
     match that label and concept when the word before it is in ``relabel_if_prev_lower``
     ("10 cm heels" are shoes, not a body part). A match whose words are one of
     ``unless_span_lower`` is never dropped by the rule ("knock knees" is a finding wherever it
-    stands, "knees knock in" only after the part)."""
+    stands, "knees knock in" only after the part). With ``keep_if_lower_before`` a match is kept
+    only when one of those words stands at most ``window`` tokens before it, within the clause
+    ("my feet are flat": a flat foot; "keep your back flat": not)."""
 
     when_lower: frozenset[int]
     prev_lower: frozenset[int]
@@ -57,6 +60,7 @@ class _Test(NamedTuple):
     relabel_prev: frozenset[int]
     relabel_as: tuple[str, str] | None
     unless_span: frozenset[tuple[int, ...]] = frozenset()
+    lower_before: frozenset[int] = frozenset()
 
 
 _NO_INFO: tuple[None, dict] = (None, {})
@@ -69,11 +73,12 @@ def entity_patterns() -> list[dict[str, Any]]:
     return read_jsonl(data_file("entity_patterns.jsonl"))
 
 
-def condition_phrases() -> list[tuple[str, str]]:
+def condition_phrases() -> tuple[list[tuple[str, str]], set[str]]:
     """The shipped CONDITION phrase patterns, lower-cased, with their concepts (the targets
-    of misspelling repair in ``ConditionForms``)."""
-    return [(p["pattern"].lower(), p["id"]) for p in entity_patterns()
-            if p["label"] == "CONDITION" and isinstance(p["pattern"], str) and p.get("id")]
+    of misspelling repair in ``ConditionForms``), and the words of every phrase pattern."""
+    patterns = [p for p in entity_patterns() if isinstance(p["pattern"], str)]
+    phrases = [(p["pattern"].lower(), p["id"]) for p in patterns if p["label"] == "CONDITION" and p.get("id")]
+    return phrases, {w for p in patterns for w in p["pattern"].lower().split()}
 
 
 def _read_forms(path: Path) -> dict[str, Any]:
@@ -108,7 +113,7 @@ class ConditionForms:
         self.head_concept = spec.get("head_concept", self.concept)
         # one-letter misspellings of the long words of CONDITION phrase patterns: variant -> word
         # ("ilitibial" -> "iliotibial"), and the phrases by their words
-        self._typos: dict[int, int] = {}
+        self._typos: dict[int, tuple[int, ...]] = {}
         self._phrases: dict[int, list[tuple[tuple[int, ...], int, str]]] = {}
         self._typo_words: set[int] = set()
         self._verdicts: dict[int, str] = {}  # LOWER id -> concept ("" = not a condition form)
@@ -118,19 +123,22 @@ class ConditionForms:
     def __bool__(self) -> bool:
         return bool(self.suffixes)
 
-    _TYPO_MIN = 8  # shorter words have too many real-word neighbours one letter away
-
-    def set_phrases(self, phrases: list[tuple[str, str]]) -> None:
+    def set_phrases(self, phrases: list[tuple[str, str]], known: set[str]) -> None:
         """CONDITION phrase patterns (text, concept) whose long words may be misspelt by one
-        letter (a deletion, insertion, substitution or swap) and still be found."""
+        letter (a deletion, insertion, substitution or swap) and still be found. A variant that
+        is a word of any pattern (``known``: 'abduction' is not a misspelt 'adduction') or is
+        shorter than ``typo_min_length`` ('plasters', 'version') is left alone, and so are the
+        words in ``typo_exclude`` (ordinary words whose neighbours are ordinary words)."""
         letters = "abcdefghijklmnopqrstuvwxyz"
-        known = {w for text, _ in phrases for w in text.split()}
+        min_length = int(self.spec.get("typo_min_length", 9))
+        exclude = set(self.spec.get("typo_exclude") or ())
+        known = known | {w for text, _ in phrases for w in text.split()}
         variants: dict[str, set[str]] = {}
         for text, concept in phrases:
             words = text.split()
             key = tuple(get_string_id(w) for w in words)
             for k, word in enumerate(words):
-                if len(word) < self._TYPO_MIN or not word.isalpha():
+                if len(word) < min_length or not word.isalpha() or word in exclude:
                     continue
                 self._phrases.setdefault(get_string_id(word), []).append((key, k, concept))
                 edits = {word[:i] + word[i + 1:] for i in range(len(word))}
@@ -138,9 +146,13 @@ class ConditionForms:
                 edits |= {word[:i] + c + word[i + 1:] for i in range(len(word)) for c in letters}
                 edits |= {word[:i] + c + word[i:] for i in range(len(word) + 1) for c in letters}
                 for edit in edits - known:
-                    variants.setdefault(edit, set()).add(word)
-        # a variant one letter from two different words is ambiguous: leave it
-        self._typos = {get_string_id(v): get_string_id(next(iter(ws))) for v, ws in variants.items() if len(ws) == 1}
+                    if len(edit) >= min_length:
+                        variants.setdefault(edit, set()).add(word)
+        # a variant one letter from words of different concepts is ambiguous: leave it
+        # ('overpronaton' is near 'overpronation' and 'overpronator', both overpronation)
+        concepts = {w: {c for _, _, c in self._phrases[get_string_id(w)]} for ws in variants.values() for w in ws}
+        self._typos = {get_string_id(v): tuple(get_string_id(w) for w in sorted(ws)) for v, ws in variants.items()
+                       if len(ws) == 1 or len({frozenset(concepts[w]) for w in ws}) == 1}
         self._typo_words = set(self._typos)
 
     def concepts(self) -> set[str]:
@@ -225,8 +237,7 @@ class ConditionForms:
         found: list[tuple[int, int, str, tuple[int, ...]]] = []
         for i, lower in enumerate(lowers):
             if lower in typos and not covered[i]:
-                target = self._typos[lower]
-                for key, k, concept in self._phrases.get(target, ()):
+                for key, k, concept in (x for target in self._typos[lower] for x in self._phrases.get(target, ())):
                     s, e = i - k, i - k + len(key)
                     if s < 0 or e > n:
                         continue
@@ -320,7 +331,7 @@ class ConceptAttributes:
         self.qualifiers = SpanQualifiers(qualifiers)
         self.concepts = {c["id"]: c for c in concepts}
         if self.forms:
-            self.forms.set_phrases(condition_phrases())
+            self.forms.set_phrases(*condition_phrases())
         missing = self.forms.concepts() - set(self.concepts)
         if missing:
             raise ValueError(f"{_FORMS_FILE} names concepts missing from concepts.jsonl: {sorted(missing)}")
@@ -344,6 +355,7 @@ class ConceptAttributes:
                 ids(rule.get("relabel_if_prev_lower", ())),
                 (rule["relabel_as"]["label"], rule["relabel_as"]["concept"]) if rule.get("relabel_as") else None,
                 frozenset(tuple(get_string_id(w) for w in phrase.split()) for phrase in rule.get("unless_span_lower") or ()),
+                ids(rule.get("keep_if_lower_before", ())),
             ))
         self._needs_ends = any(t.keep_if_prev_label or t.drop_if_prev_label for tests in self._tests.values() for t in tests)
         self._needs_present = any(t.doc_has for tests in self._tests.values() for t in tests)
@@ -376,6 +388,19 @@ class ConceptAttributes:
                 return True
             if test.doc_has and not test.doc_has.isdisjoint(present):
                 return True
+            if test.lower_before and not self._lower_before(start, test.window, test.lower_before, lowers):
+                return True
+        return False
+
+    @staticmethod
+    def _lower_before(start: int, window: int, words: frozenset[int], lowers: list[int]) -> bool:
+        """Whether one of ``words`` is among the ``window`` tokens before ``start``, with no
+        clause break (, ; . : brackets) in between."""
+        for k in range(start - 1, max(start - window, 0) - 1, -1):
+            if lowers[k] in words:
+                return True
+            if lowers[k] in _BREAKS:
+                return False
         return False
 
     def __call__(self, doc: Doc) -> Doc:

@@ -101,3 +101,43 @@ def test_qualifiers_and_heads_survive_a_save_and_load(nlp, tmp_path):
     loaded = load_pipeline(tmp_path / "pipe")
     assert texts(loaded, "Excessive pronation and cuboid syndrome.", "CONDITION") == ["pronation", "cuboid syndrome"]
     assert texts(loaded, "Wore custom orthotics.", "FOOTWEAR") == ["orthotics"]
+
+
+@pytest.mark.parametrize("text, span", [
+    ("My feet are flat, the physio says.", "flat"),
+    ("Mum says my L foot has gone flat.", "flat"),
+])
+def test_a_foot_said_to_be_flat_is_the_finding(nlp, text, span):
+    assert texts(nlp, text, "CONDITION") == [span]
+
+
+@pytest.mark.parametrize("text", [
+    "Keep your back flat and your feet flat on the floor.",
+    "My feet ache in flat shoes.",
+    "We moved into a new flat; the route was flat.",
+])
+def test_flat_elsewhere_is_not_a_condition(nlp, text):
+    assert texts(nlp, text, "CONDITION") == []
+
+
+def test_a_part_named_before_pull_is_split_like_a_strain(nlp):
+    doc = nlp("Had a hamstring pull last May. Pull the knee up to your chest.")
+    assert [(e.text, e.label_) for e in doc.ents if e.label_ in ("STRUCTURE", "CONDITION")] == [
+        ("hamstring", "STRUCTURE"), ("pull", "CONDITION")]
+
+
+def test_a_hip_that_hikes_up_is_a_finding(nlp):
+    assert texts(nlp, "Someone said my right hip hikes up when I stand.", "CONDITION") == ["hikes up"]
+
+
+def test_an_injury_verb_before_a_part_leaves_the_part_alone(nlp):
+    doc = nlp("I rolled my ankle on a kerb.")
+    assert [(e.text, e.label_) for e in doc.ents] == [("ankle", "BODY_REGION")]
+
+
+@pytest.mark.parametrize("text", [
+    "It healed with plasters; here is the written version.",
+    "Side-lying abduction daily, isometric abduction holds.",
+])
+def test_ordinary_words_near_a_diagnosis_are_not_misspellings(nlp, text):
+    assert texts(nlp, text, "CONDITION") == []
