@@ -115,7 +115,9 @@ class ConditionForms:
         # ("ilitibial" -> "iliotibial"), and the phrases by their words
         self._typos: dict[int, tuple[int, ...]] = {}
         self._phrases: dict[int, list[tuple[tuple[int, ...], int, str]]] = {}
-        self._typo_words: set[int] = set()
+        self._deletes: dict[str, set[str]] = {}
+        self._known: set[str] = set()
+        self._min_typo = 9
         self._verdicts: dict[int, str] = {}  # LOWER id -> concept ("" = not a condition form)
         self._seen: set[int] = set()  # the keys of _verdicts, as a set for set operations
         self._positive: set[int] = set()  # the LOWER ids whose verdict is a concept
@@ -125,35 +127,47 @@ class ConditionForms:
 
     def set_phrases(self, phrases: list[tuple[str, str]], known: set[str]) -> None:
         """CONDITION phrase patterns (text, concept) whose long words may be misspelt by one
-        letter (a deletion, insertion, substitution or swap) and still be found. A variant that
+        letter (a deletion, insertion, substitution or swap) and still be found. A word that
         is a word of any pattern (``known``: 'abduction' is not a misspelt 'adduction') or is
         shorter than ``typo_min_length`` ('plasters', 'version') is left alone, and so are the
         words in ``typo_exclude`` (ordinary words whose neighbours are ordinary words)."""
-        letters = "abcdefghijklmnopqrstuvwxyz"
-        min_length = int(self.spec.get("typo_min_length", 9))
+        self._min_typo = int(self.spec.get("typo_min_length", 9))
         exclude = set(self.spec.get("typo_exclude") or ())
-        known = known | {w for text, _ in phrases for w in text.split()}
-        variants: dict[str, set[str]] = {}
+        self._known = known | {w for text, _ in phrases for w in text.split()}
+        # symmetric-delete index: a target word and each of its one-letter deletions -> the word
+        self._deletes: dict[str, set[str]] = {}
+        self._phrases = {}
         for text, concept in phrases:
             words = text.split()
             key = tuple(get_string_id(w) for w in words)
             for k, word in enumerate(words):
-                if len(word) < min_length or not word.isalpha() or word in exclude:
+                if len(word) < self._min_typo - 1 or not word.isalpha() or word in exclude:
                     continue
                 self._phrases.setdefault(get_string_id(word), []).append((key, k, concept))
-                edits = {word[:i] + word[i + 1:] for i in range(len(word))}
-                edits |= {word[:i] + word[i + 1] + word[i] + word[i + 2:] for i in range(len(word) - 1)}
-                edits |= {word[:i] + c + word[i + 1:] for i in range(len(word)) for c in letters}
-                edits |= {word[:i] + c + word[i:] for i in range(len(word) + 1) for c in letters}
-                for edit in edits - known:
-                    if len(edit) >= min_length:
-                        variants.setdefault(edit, set()).add(word)
-        # a variant one letter from words of different concepts is ambiguous: leave it
-        # ('overpronaton' is near 'overpronation' and 'overpronator', both overpronation)
-        concepts = {w: {c for _, _, c in self._phrases[get_string_id(w)]} for ws in variants.values() for w in ws}
-        self._typos = {get_string_id(v): tuple(get_string_id(w) for w in sorted(ws)) for v, ws in variants.items()
-                       if len(ws) == 1 or len({frozenset(concepts[w]) for w in ws}) == 1}
-        self._typo_words = set(self._typos)
+                for variant in {word, *_deletions(word)}:
+                    self._deletes.setdefault(variant, set()).add(word)
+        self._typos = {}  # LOWER id -> the target words it misspells (() = none), filled as words are met
+
+    def _typo_targets(self, lower: int, strings) -> tuple[int, ...]:
+        found = self._typos.get(lower)
+        if found is None:
+            found = ()
+            word = strings[lower]
+            if len(word) >= self._min_typo and word.isalpha() and word not in self._known:
+                deletes = self._deletes
+                candidates = set(deletes.get(word, ()))
+                for variant in _deletions(word):
+                    candidates |= deletes.get(variant, set())
+                targets = sorted(c for c in candidates if _one_edit(word, c))
+                # words of different concepts one letter away: ambiguous, left alone
+                # ('overpronaton' is near 'overpronation' and 'overpronator', both overpronation)
+                concepts = {frozenset(c for _, _, c in self._phrases[get_string_id(t)]) for t in targets}
+                if targets and len(concepts) == 1:
+                    found = tuple(get_string_id(t) for t in targets)
+            if len(self._typos) > 100_000:
+                self._typos.clear()
+            self._typos[lower] = found
+        return found
 
     def concepts(self) -> set[str]:
         return {self.concept, *(c for _, c in self.stems)} if self else set()
@@ -184,7 +198,7 @@ class ConditionForms:
         lowers, strings, join = v.lowers, v.strings, self.join
         # most docs hold no diagnosis word: set operations in C find the few candidates
         words = set(lowers)
-        extra = self._heads_and_typos(v, ents, matched, words) if (self.heads or self._typos) else []
+        extra = self._heads_and_typos(v, ents, matched, words) if (self.heads or self._deletes) else []
         unseen = words - self._seen
         if unseen:
             for lower in unseen:
@@ -225,7 +239,7 @@ class ConditionForms:
         words before the head, or a STRUCTURE, join it), and CONDITION phrases with one word
         misspelt by a letter ("ilitibial band syndrome")."""
         heads = words & self.heads
-        typos = words & self._typo_words
+        typos = {w for w in words if self._typo_targets(w, v.strings)} if self._deletes else set()
         if not heads and not typos:
             return []
         lowers, n = v.lowers, v.n
@@ -267,6 +281,23 @@ class ConditionForms:
                 if start < i:
                     found.append((start, i + 1, self.head_concept, replaced))
         return found
+
+
+def _deletions(word: str) -> set[str]:
+    return {word[:i] + word[i + 1:] for i in range(len(word))}
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` differ by one deletion, insertion, substitution or swap of
+    neighbouring letters."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
+                                  and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
 
 
 class SpanQualifiers:
