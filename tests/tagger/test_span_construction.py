@@ -79,9 +79,14 @@ def test_knock_knees_is_a_finding_without_a_part_before_it(nlp):
     ("Put the bags in the boot of the car.", "FOOTWEAR"),
     ("NWB boot 4/52 then review.", "FOOTWEAR"),
     ("PF joint OA on the MRI.", "CONDITION"),
+    ("The pain spikes when I stand up.", "FOOTWEAR"),
+    ("Once the ache kicks in I stop.", "FOOTWEAR"),
+    ("She pulled up halfway and walked back.", "CONDITION"),
+    ("That was the straw that broke the camel's back.", "CONDITION"),
 ])
 def test_a_word_read_in_its_other_sense_is_dropped(nlp, text, label):
-    assert not any(e.label_ == label and e.text.lower() in ("tear", "strain", "trainers", "slides", "pumps", "flats", "boot", "pf")
+    assert not any(e.label_ == label and e.text.lower() in ("tear", "strain", "trainers", "slides", "pumps", "flats", "boot", "pf",
+                                                          "spikes", "kicks", "pulled", "broke")
                    for e in nlp(text).ents)
 
 
@@ -141,3 +146,17 @@ def test_an_injury_verb_before_a_part_leaves_the_part_alone(nlp):
 ])
 def test_ordinary_words_near_a_diagnosis_are_not_misspellings(nlp, text):
     assert texts(nlp, text, "CONDITION") == []
+
+
+def test_mechanical_lbp_is_the_symptom_abbreviation(nlp):
+    doc = nlp("A: mechanical LBP.")
+    assert [(e.text, e.label_) for e in doc.ents] == [("LBP", "SYMPTOM")]
+
+
+@pytest.mark.parametrize("text, label, span", [
+    ("I race in spikes at the track.", "FOOTWEAR", "spikes"),
+    ("FYI Marco pulled his L hamstring in the 2nd rep.", "CONDITION", "pulled"),
+    ("I broke my wrist on the ice.", "CONDITION", "broke"),
+])
+def test_the_ordinary_sense_of_the_new_rules_stays(nlp, text, label, span):
+    assert span in texts(nlp, text, label)
