@@ -22,9 +22,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tagger import load  # noqa: E402
-from tagger.evaluation.cases import case_split, load_cases  # noqa: E402
-from tagger.evaluation.entities import predicted_mentions  # noqa: E402
+from tagger import load
+from tagger.evaluation.cases import case_split, load_cases
+from tagger.evaluation.entities import predicted_mentions
 
 LABELS = ("CONDITION", "FOOTWEAR")
 SIDE = {"left", "right", "l", "r", "bilateral", "b/l", "both", "lt", "rt"}
@@ -69,7 +69,7 @@ def construction(words: list[str], label: str) -> str:
         return "X + condition noun (" + lw[-1] + ")"
     if any(w in {"syndrome", "dysfunction"} for w in lw):
         return "... syndrome/dysfunction"
-    if len(lw) == 1 and (words[0].isupper() or re.fullmatch(r"[A-Za-z]{2,5}s?", words[0]) and words[0][:2].isupper()):
+    if len(lw) == 1 and (words[0].isupper() or (re.fullmatch(r"[A-Za-z]{2,5}s?", words[0]) and words[0][:2].isupper())):
         return "abbreviation"
     if len(lw) > 1:
         return "other multiword"

@@ -135,7 +135,7 @@ class ConditionForms:
         exclude = set(self.spec.get("typo_exclude") or ())
         self._known = known | {w for text, _ in phrases for w in text.split()}
         # symmetric-delete index: a target word and each of its one-letter deletions -> the word
-        self._deletes: dict[str, set[str]] = {}
+        self._deletes = {}
         self._phrases = {}
         for text, concept in phrases:
             words = text.split()
