@@ -116,6 +116,8 @@ class ConditionForms:
         self._typos: dict[int, tuple[int, ...]] = {}
         self._phrases: dict[int, list[tuple[tuple[int, ...], int, str]]] = {}
         self._deletes: dict[str, set[str]] = {}
+        self._typo_seen: set[int] = set()  # the keys of _typos, as a set for set operations
+        self._typo_hits: set[int] = set()  # the LOWER ids that misspell a target word
         self._known: set[str] = set()
         self._min_typo = 9
         self._verdicts: dict[int, str] = {}  # LOWER id -> concept ("" = not a condition form)
@@ -147,6 +149,7 @@ class ConditionForms:
                 for variant in {word, *_deletions(word)}:
                     self._deletes.setdefault(variant, set()).add(word)
         self._typos = {}  # LOWER id -> the target words it misspells (() = none), filled as words are met
+        self._typo_seen, self._typo_hits = set(), set()
 
     def _typo_targets(self, lower: int, strings) -> tuple[int, ...]:
         found = self._typos.get(lower)
@@ -166,7 +169,12 @@ class ConditionForms:
                     found = tuple(get_string_id(t) for t in targets)
             if len(self._typos) > 100_000:
                 self._typos.clear()
+                self._typo_seen.clear()
+                self._typo_hits.clear()
             self._typos[lower] = found
+            self._typo_seen.add(lower)
+            if found:
+                self._typo_hits.add(lower)
         return found
 
     def concepts(self) -> set[str]:
@@ -239,7 +247,12 @@ class ConditionForms:
         words before the head, or a STRUCTURE, join it), and CONDITION phrases with one word
         misspelt by a letter ("ilitibial band syndrome")."""
         heads = words & self.heads
-        typos = {w for w in words if self._typo_targets(w, v.strings)} if self._deletes else set()
+        typos: set[int] = set()
+        if self._deletes:
+            # as for the suffix verdicts: set operations in C, a Python call only for words not met yet
+            for lower in words - self._typo_seen:
+                self._typo_targets(lower, v.strings)
+            typos = words & self._typo_hits
         if not heads and not typos:
             return []
         lowers, n = v.lowers, v.n
@@ -319,6 +332,9 @@ class SpanQualifiers:
             self.grade_words[label] = ids(rule.get("grade_words") or ())
             self.grades[label] = ids(rule.get("grades") or ())
             self.keep_before[label] = ids(rule.get("keep_before") or ())
+
+        # every word that can start a trim, for a cheap test before the per-label one
+        self.first_words = frozenset().union(*self.leading.values(), *self.grade_words.values())
 
     def __bool__(self) -> bool:
         return bool(self.leading)
@@ -488,13 +504,16 @@ class ConceptAttributes:
 
     def _trims(self, ents, kept, relabelled, lowers, strings) -> dict[int, int]:
         """Old start -> new start for the kept spans that lose leading qualifiers."""
+        first = self.qualifiers.first_words
+        candidates = [(start, end) for start, end, _ in kept if end - start > 1 and lowers[start] in first]
+        if not candidates:
+            return {}
         labels = {s: relabelled[s][0] if s in relabelled else label for s, _, label, _ in ents}
         trims = {}
-        for start, end, _ in kept:
-            if end - start > 1:
-                new = self.qualifiers.trimmed_start(start, end, labels[start], lowers)
-                if new != start:
-                    trims[start] = new
+        for start, end in candidates:
+            new = self.qualifiers.trimmed_start(start, end, labels[start], lowers)
+            if new != start:
+                trims[start] = new
         return trims
 
     def _add_forms(self, doc: Doc, v: DocView, ents, kept, matched):
