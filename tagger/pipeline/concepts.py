@@ -16,6 +16,7 @@ from typing import Any, NamedTuple
 
 import spacy
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from .docview import DocView, ids, view
@@ -25,9 +26,11 @@ from .rules import data_file, read_jsonl, rules_to_disk
 
 BLOCKER_LABEL = "BLOCKER"
 _FORMS_FILE = "condition_forms.json"
+_QUALIFIERS_FILE = "span_qualifiers.json"
 _RULE_KEYS = frozenset({"concept", "why", "when_lower", "drop_if_prev_lower", "drop_if_next_lower", "drop_if_next_label",
                         "keep_if_prev_lower", "keep_if_prev_label", "drop_if_prev_label", "window", "drop_if_doc_has",
-                        "relabel_if_prev_lower", "relabel_as"})
+                        "relabel_if_prev_lower", "relabel_as", "unless_span_lower",
+                        "keep_if_lower_before"})
 
 
 class _Test(NamedTuple):
@@ -39,7 +42,11 @@ class _Test(NamedTuple):
     ``keep_if_prev_label`` (or has one in ``drop_if_prev_label``), or the doc holds a match of a concept in ``doc_has``.
     A rule with ``relabel_as`` (``{"label": ..., "concept": ...}``) drops nothing: it gives the
     match that label and concept when the word before it is in ``relabel_if_prev_lower``
-    ("10 cm heels" are shoes, not a body part)."""
+    ("10 cm heels" are shoes, not a body part). A match whose words are one of
+    ``unless_span_lower`` is never dropped by the rule ("knock knees" is a finding wherever it
+    stands, "knees knock in" only after the part). With ``keep_if_lower_before`` a match is kept
+    only when one of those words stands at most ``window`` tokens before it, within the clause
+    ("my feet are flat": a flat foot; "keep your back flat": not)."""
 
     when_lower: frozenset[int]
     prev_lower: frozenset[int]
@@ -52,6 +59,8 @@ class _Test(NamedTuple):
     doc_has: frozenset[str]
     relabel_prev: frozenset[int]
     relabel_as: tuple[str, str] | None
+    unless_span: frozenset[tuple[int, ...]] = frozenset()
+    lower_before: frozenset[int] = frozenset()
 
 
 _NO_INFO: tuple[None, dict] = (None, {})
@@ -62,6 +71,14 @@ _BREAKS = ids([",", ";", ".", ":", "(", ")", "!", "?"])
 def entity_patterns() -> list[dict[str, Any]]:
     """The shipped EntityRuler patterns (referenced from the pipeline config)."""
     return read_jsonl(data_file("entity_patterns.jsonl"))
+
+
+def condition_phrases() -> tuple[list[tuple[str, str]], set[str]]:
+    """The shipped CONDITION phrase patterns, lower-cased, with their concepts (the targets
+    of misspelling repair in ``ConditionForms``), and the words of every phrase pattern."""
+    patterns = [p for p in entity_patterns() if isinstance(p["pattern"], str)]
+    phrases = [(p["pattern"].lower(), p["id"]) for p in patterns if p["label"] == "CONDITION" and p.get("id")]
+    return phrases, {w for p in patterns for w in p["pattern"].lower().split()}
 
 
 def _read_forms(path: Path) -> dict[str, Any]:
@@ -91,12 +108,74 @@ class ConditionForms:
         self.exclude = frozenset(spec.get("exclude") or ())
         self.join = ids(spec.get("join_words") or ())
         self.absorb = frozenset(spec.get("absorb_structure_for") or ())
+        self.heads = ids(spec.get("head_words") or ())
+        self.head_stop = ids(spec.get("head_stop_words") or ())
+        self.head_concept = spec.get("head_concept", self.concept)
+        # one-letter misspellings of the long words of CONDITION phrase patterns: variant -> word
+        # ("ilitibial" -> "iliotibial"), and the phrases by their words
+        self._typos: dict[int, tuple[int, ...]] = {}
+        self._phrases: dict[int, list[tuple[tuple[int, ...], int, str]]] = {}
+        self._deletes: dict[str, set[str]] = {}
+        self._typo_seen: set[int] = set()  # the keys of _typos, as a set for set operations
+        self._typo_hits: set[int] = set()  # the LOWER ids that misspell a target word
+        self._known: set[str] = set()
+        self._min_typo = 9
         self._verdicts: dict[int, str] = {}  # LOWER id -> concept ("" = not a condition form)
         self._seen: set[int] = set()  # the keys of _verdicts, as a set for set operations
         self._positive: set[int] = set()  # the LOWER ids whose verdict is a concept
 
     def __bool__(self) -> bool:
         return bool(self.suffixes)
+
+    def set_phrases(self, phrases: list[tuple[str, str]], known: set[str]) -> None:
+        """CONDITION phrase patterns (text, concept) whose long words may be misspelt by one
+        letter (a deletion, insertion, substitution or swap) and still be found. A word that
+        is a word of any pattern (``known``: 'abduction' is not a misspelt 'adduction') or is
+        shorter than ``typo_min_length`` ('plasters', 'version') is left alone, and so are the
+        words in ``typo_exclude`` (ordinary words whose neighbours are ordinary words)."""
+        self._min_typo = int(self.spec.get("typo_min_length", 9))
+        exclude = set(self.spec.get("typo_exclude") or ())
+        self._known = known | {w for text, _ in phrases for w in text.split()}
+        # symmetric-delete index: a target word and each of its one-letter deletions -> the word
+        self._deletes = {}
+        self._phrases = {}
+        for text, concept in phrases:
+            words = text.split()
+            key = tuple(get_string_id(w) for w in words)
+            for k, word in enumerate(words):
+                if len(word) < self._min_typo - 1 or not word.isalpha() or word in exclude:
+                    continue
+                self._phrases.setdefault(get_string_id(word), []).append((key, k, concept))
+                for variant in {word, *_deletions(word)}:
+                    self._deletes.setdefault(variant, set()).add(word)
+        self._typos = {}  # LOWER id -> the target words it misspells (() = none), filled as words are met
+        self._typo_seen, self._typo_hits = set(), set()
+
+    def _typo_targets(self, lower: int, strings) -> tuple[int, ...]:
+        found = self._typos.get(lower)
+        if found is None:
+            found = ()
+            word = strings[lower]
+            if len(word) >= self._min_typo and word.isalpha() and word not in self._known:
+                deletes = self._deletes
+                candidates = set(deletes.get(word, ()))
+                for variant in _deletions(word):
+                    candidates |= deletes.get(variant, set())
+                targets = sorted(c for c in candidates if _one_edit(word, c))
+                # words of different concepts one letter away: ambiguous, left alone
+                # ('overpronaton' is near 'overpronation' and 'overpronator', both overpronation)
+                concepts = {frozenset(c for _, _, c in self._phrases[get_string_id(t)]) for t in targets}
+                if targets and len(concepts) == 1:
+                    found = tuple(get_string_id(t) for t in targets)
+            if len(self._typos) > 100_000:
+                self._typos.clear()
+                self._typo_seen.clear()
+                self._typo_hits.clear()
+            self._typos[lower] = found
+            self._typo_seen.add(lower)
+            if found:
+                self._typo_hits.add(lower)
+        return found
 
     def concepts(self) -> set[str]:
         return {self.concept, *(c for _, c in self.stems)} if self else set()
@@ -127,13 +206,14 @@ class ConditionForms:
         lowers, strings, join = v.lowers, v.strings, self.join
         # most docs hold no diagnosis word: set operations in C find the few candidates
         words = set(lowers)
+        extra = self._heads_and_typos(v, ents, matched, words) if (self.heads or self._deletes) else []
         unseen = words - self._seen
         if unseen:
             for lower in unseen:
                 self._verdict(lower, strings)
         hits = words & self._positive
         if not hits:
-            return []
+            return extra
         verdicts = self._verdicts
         candidates = [(i, verdicts[lower]) for i, lower in enumerate(lowers) if lower in hits]
         covered = bytearray(v.n)
@@ -159,7 +239,124 @@ class ConditionForms:
             if replaced == (i,) and start == i:
                 continue  # a pattern's match, unchanged
             found.append((start, i + 1, concept, replaced))
+        taken = {k for s, e, *_ in found for k in range(s, e)}
+        return found + [x for x in extra if not taken.intersection(range(x[0], x[1]))]
+
+    def _heads_and_typos(self, v: DocView, ents, matched, words: set[int]) -> list[tuple[int, int, str, tuple[int, ...]]]:
+        """'<words> syndrome' no pattern took ("cuboid syndrome", "sinus tarsi syndrome": the
+        words before the head, or a STRUCTURE, join it), and CONDITION phrases with one word
+        misspelt by a letter ("ilitibial band syndrome")."""
+        heads = words & self.heads
+        typos: set[int] = set()
+        if self._deletes:
+            # as for the suffix verdicts: set operations in C, a Python call only for words not met yet
+            for lower in words - self._typo_seen:
+                self._typo_targets(lower, v.strings)
+            typos = words & self._typo_hits
+        if not heads and not typos:
+            return []
+        lowers, n = v.lowers, v.n
+        covered = bytearray(n)
+        for s, e, _, _ in matched:
+            covered[s:e] = b"\x01" * (e - s)
+        starts = {s: (e, label) for s, e, label, _ in ents}
+        ends = {e: (s, label) for s, e, label, _ in ents}
+        found: list[tuple[int, int, str, tuple[int, ...]]] = []
+        for i, lower in enumerate(lowers):
+            if lower in typos and not covered[i]:
+                for key, k, concept in (x for target in self._typos[lower] for x in self._phrases.get(target, ())):
+                    s, e = i - k, i - k + len(key)
+                    if s < 0 or e > n:
+                        continue
+                    if any(lowers[j] != key[j - s] for j in range(s, e) if j != i):
+                        continue
+                    # the other words may be tagged as parts ('band' of 'IT band'): they are absorbed
+                    inside = [a for a, (b, label) in starts.items() if s <= a < e]
+                    if any(starts[a][1] == "CONDITION" or starts[a][0] > e for a in inside) or any(a < s < b for b, (a, _) in ends.items() if a < s):
+                        continue
+                    replaced = tuple(inside)
+                    if e - s == 1 and concept in self.absorb and s in ends and ends[s][1] == "STRUCTURE":
+                        s, replaced = ends[s][0], (ends[s][0],)  # 'Achilles tendinopahty', as for a suffix word
+                    found.append((s, e, concept, replaced))
+                    covered[s:e] = b"\x01" * (e - s)
+                    break
+            elif lower in heads and not covered[i]:
+                start, replaced = i, ()
+                while start > 0 and i - start < self._MAX_JOIN:
+                    prev = start - 1
+                    if prev + 1 in ends and ends[prev + 1][1] == "STRUCTURE":
+                        start = ends[prev + 1][0]
+                        replaced += (start,)
+                        break
+                    if covered[prev] or lowers[prev] in self.head_stop or not v.strings[lowers[prev]].replace("'", "").replace("-", "").isalpha():
+                        break
+                    start = prev
+                if start < i:
+                    found.append((start, i + 1, self.head_concept, replaced))
         return found
+
+
+def _deletions(word: str) -> set[str]:
+    return {word[:i] + word[i + 1:] for i in range(len(word))}
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` differ by one deletion, insertion, substitution or swap of
+    neighbouring letters."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
+                                  and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+
+
+class SpanQualifiers:
+    """Leading words cut off a label's spans, whichever pattern made them
+    (``data/span_qualifiers.json``): degree words before a diagnosis ("excessive [pronation]",
+    "grade 2 [strain]"), evaluative and ownership words before a shoe ("old [shoes]",
+    "custom [orthotics]"). A span keeps at least one word."""
+
+    def __init__(self, spec: dict[str, Any] | None = None):
+        self.spec = spec or {}
+        self.leading: dict[str, frozenset[int]] = {}
+        self.grade_words: dict[str, frozenset[int]] = {}
+        self.grades: dict[str, frozenset[int]] = {}
+        self.keep_before: dict[str, frozenset[int]] = {}
+        for label, rule in self.spec.items():
+            if label.startswith("//"):
+                continue
+            self.leading[label] = ids(rule.get("leading") or ())
+            self.grade_words[label] = ids(rule.get("grade_words") or ())
+            self.grades[label] = ids(rule.get("grades") or ())
+            self.keep_before[label] = ids(rule.get("keep_before") or ())
+
+        # every word that can start a trim, for a cheap test before the per-label one
+        self.first_words = frozenset().union(*self.leading.values(), *self.grade_words.values())
+
+    def __bool__(self) -> bool:
+        return bool(self.leading)
+
+    def trimmed_start(self, start: int, end: int, label: str, lowers: list[int]) -> int:
+        """The first token of ``lowers[start:end]`` after its leading qualifiers."""
+        leading = self.leading.get(label)
+        if not leading:
+            return start
+        grade_words, grades, keep = self.grade_words[label], self.grades[label], self.keep_before[label]
+        while end - start > 1:
+            lower = lowers[start]
+            if lower in grade_words:
+                step = 2 if end - start > 2 and lowers[start + 1] in grades else 1
+            elif lower in leading and lowers[start + 1] not in keep:
+                step = 1
+            else:
+                break
+            if end - start - step < 1:
+                break
+            start += step
+        return start
 
 
 class ConceptAttributes:
@@ -173,11 +370,15 @@ class ConceptAttributes:
 
     def initialize(self, get_examples=None, *, nlp: Language | None = None) -> None:
         self._set(read_jsonl(data_file("concepts.jsonl")), load_regions(), read_jsonl(data_file("disambiguation.jsonl")),
-                  _read_forms(data_file(_FORMS_FILE)))
+                  _read_forms(data_file(_FORMS_FILE)), _read_forms(data_file(_QUALIFIERS_FILE)))
 
-    def _set(self, concepts, regions, rules, forms: dict[str, Any] | None = None) -> None:
+    def _set(self, concepts, regions, rules, forms: dict[str, Any] | None = None,
+             qualifiers: dict[str, Any] | None = None) -> None:
         self.forms = ConditionForms(forms)
+        self.qualifiers = SpanQualifiers(qualifiers)
         self.concepts = {c["id"]: c for c in concepts}
+        if self.forms:
+            self.forms.set_phrases(*condition_phrases())
         missing = self.forms.concepts() - set(self.concepts)
         if missing:
             raise ValueError(f"{_FORMS_FILE} names concepts missing from concepts.jsonl: {sorted(missing)}")
@@ -200,6 +401,8 @@ class ConceptAttributes:
                 frozenset(rule.get("drop_if_doc_has") or ()),
                 ids(rule.get("relabel_if_prev_lower", ())),
                 (rule["relabel_as"]["label"], rule["relabel_as"]["concept"]) if rule.get("relabel_as") else None,
+                frozenset(tuple(get_string_id(w) for w in phrase.split()) for phrase in rule.get("unless_span_lower") or ()),
+                ids(rule.get("keep_if_lower_before", ())),
             ))
         self._needs_ends = any(t.keep_if_prev_label or t.drop_if_prev_label for tests in self._tests.values() for t in tests)
         self._needs_present = any(t.doc_has for tests in self._tests.values() for t in tests)
@@ -212,6 +415,8 @@ class ConceptAttributes:
                   label_end: dict[int, str], present: frozenset[str]) -> bool:
         for test in self._tests.get(concept, ()):
             if test.relabel_as or (test.when_lower and lowers[start] not in test.when_lower):
+                continue
+            if test.unless_span and tuple(lowers[start:end]) in test.unless_span:
                 continue
             if start > 0 and lowers[start - 1] in test.prev_lower:
                 return True
@@ -230,6 +435,19 @@ class ConceptAttributes:
                 return True
             if test.doc_has and not test.doc_has.isdisjoint(present):
                 return True
+            if test.lower_before and not self._lower_before(start, test.window, test.lower_before, lowers):
+                return True
+        return False
+
+    @staticmethod
+    def _lower_before(start: int, window: int, words: frozenset[int], lowers: list[int]) -> bool:
+        """Whether one of ``words`` is among the ``window`` tokens before ``start``, with no
+        clause break (, ; . : brackets) in between."""
+        for k in range(start - 1, max(start - window, 0) - 1, -1):
+            if lowers[k] in words:
+                return True
+            if lowers[k] in _BREAKS:
+                return False
         return False
 
     def __call__(self, doc: Doc) -> Doc:
@@ -268,9 +486,11 @@ class ConceptAttributes:
                     relabelled[start] = (label, strings.add(concept))
             if concept not in tests or not self._rejected(start, end, concept, lowers, label_at, label_end, present):
                 kept.append((start, end, concept))
-        if len(kept) != len(ents) or relabelled:
+        trims = self._trims(ents, kept, relabelled, lowers, strings) if self.qualifiers else {}
+        if len(kept) != len(ents) or relabelled or trims:
             keep = {k[0] for k in kept}
-            ents = [(s, e, *relabelled.get(s, (label, span_id))) for s, e, label, span_id in ents if s in keep]
+            ents = [(trims.get(s, s), e, *relabelled.get(s, (label, span_id))) for s, e, label, span_id in ents if s in keep]
+            kept = [(trims.get(s, s), e, c) for s, e, c in kept]
             # the kept entities as they were (``doc.ents = [...]`` would build a Span per entity twice)
             write_entities(doc, [(s, e, strings[label], span_id) for s, e, label, span_id in ents])
         if self.forms:
@@ -281,6 +501,20 @@ class ConceptAttributes:
             region, codes = info.get(concept, _NO_INFO)
             store[start] = {"end": end, "concept": concept, "region": region, "codes": dict(codes)}
         return ents
+
+    def _trims(self, ents, kept, relabelled, lowers, strings) -> dict[int, int]:
+        """Old start -> new start for the kept spans that lose leading qualifiers."""
+        first = self.qualifiers.first_words
+        candidates = [(start, end) for start, end, _ in kept if end - start > 1 and lowers[start] in first]
+        if not candidates:
+            return {}
+        labels = {s: relabelled[s][0] if s in relabelled else label for s, _, label, _ in ents}
+        trims = {}
+        for start, end in candidates:
+            new = self.qualifiers.trimmed_start(start, end, labels[start], lowers)
+            if new != start:
+                trims[start] = new
+        return trims
 
     def _add_forms(self, doc: Doc, v: DocView, ents, kept, matched):
         """Add the CONDITIONs found by word form (an absorbed STRUCTURE gives way to them)."""
@@ -334,12 +568,14 @@ class ConceptAttributes:
         path.mkdir(parents=True, exist_ok=True)
         (path / "regions.json").write_text(json.dumps(self.regions, indent=1), encoding="utf-8")
         (path / _FORMS_FILE).write_text(json.dumps(self.forms.spec, indent=1), encoding="utf-8")
+        (path / _QUALIFIERS_FILE).write_text(json.dumps(self.qualifiers.spec, indent=1), encoding="utf-8")
 
     def from_disk(self, path, *, exclude=()) -> ConceptAttributes:
         path = Path(path)
-        forms = path / _FORMS_FILE
+        forms, qualifiers = path / _FORMS_FILE, path / _QUALIFIERS_FILE
+        # a pipeline saved before a file existed has none
         self._set(read_jsonl(path / "concepts.jsonl"), load_regions(path / "regions.json"), read_jsonl(path / "disambiguation.jsonl"),
-                  _read_forms(forms) if forms.exists() else None)  # a pipeline saved before the file existed has none
+                  _read_forms(forms) if forms.exists() else None, _read_forms(qualifiers) if qualifiers.exists() else None)
         return self
 
 
