@@ -6,7 +6,7 @@ hygienist for 14 years", "I boulder four nights a week"). Each rule of
 first-person verb with a dose, ...) plus ``target``: the ``[first, last)`` indices of the
 pattern elements whose tokens become the ACTIVITY, so the frame's own words stay outside
 the span. A frame never overrides the ruler: a target that overlaps an entity is dropped,
-unless the entities inside it are all activities and its last token is free ("I work as a
+unless that entity is a blocker or the entities inside it are all activities and its last token is free ("I work as a
 tennis coach": "tennis" grows into "tennis coach"). Runs before the concept step, which
 gives the new entities their concept (the rule's ``concept``).
 
@@ -37,6 +37,7 @@ from .fastmatch import TokenMatcher, _compile_test
 from .rules import RulesComponent, read_jsonl, rules_to_disk
 
 LABEL = "ACTIVITY"
+BLOCKER = "BLOCKER"  # a frame is more specific than the word list a blocker guards ("when I push off" vs "at push-off")
 _RULE_KEYS = frozenset({"id", "concept", "pattern", "target", "why"})
 _TRIM_KEYS = frozenset({"id", "trim_first", "keep_if_next", "only_if_last", "trim_last", "why"})
 _COUNTS = {None: (1, 1), "?": (0, 1), "*": (0, 64), "+": (1, 64)}
@@ -159,7 +160,7 @@ class ActivityFrames(RulesComponent):
         activity's span; returns them all."""
         targets = self.targets(doc, v) if self.rules else []
         ents = list(ents)
-        added = self._trim(v, ents) if self.trims else False
+        added = False
         strings = v.strings
         for s, e, concept in targets:
             starts = [x[0] for x in ents]
@@ -169,13 +170,14 @@ class ActivityFrames(RulesComponent):
             while j >= 0 and ents[j][1] > s:
                 inside.append(j)
                 j -= 1
-            if inside and not all(ents[j][2] == LABEL and ents[j][0] >= s and ents[j][1] < e for j in inside):
+            if inside and not all(ents[j][2] == BLOCKER or (ents[j][2] == LABEL and ents[j][0] >= s and ents[j][1] < e)
+                                  for j in inside):
                 continue
             for j in sorted(inside, reverse=True):
                 del ents[j]
             ents.insert(bisect_left([x[0] for x in ents], s), (s, e, LABEL, strings.add(concept)))
             added = True
-        if targets and self.trims:
+        if self.trims:  # after the frames: a ruler span trimmed first would free words a frame then takes
             added = self._trim(v, ents) or added
         if added:
             strings.add(LABEL)
