@@ -6,9 +6,11 @@ hygienist for 14 years", "I boulder four nights a week"). Each rule of
 first-person verb with a dose, ...) plus ``target``: the ``[first, last)`` indices of the
 pattern elements whose tokens become the ACTIVITY, so the frame's own words stay outside
 the span. A frame never overrides the ruler: a target that overlaps an entity is dropped,
-unless that entity is a blocker or the entities inside it are all activities and its last token is free ("I work as a
-tennis coach": "tennis" grows into "tennis coach"). Runs before the concept step, which
-gives the new entities their concept (the rule's ``concept``).
+unless that entity is a blocker (a frame is more specific than the word list a blocker
+guards: "when I push off", not "at push-off"), or the entities inside it are all activities
+and its last token is free ("I work as a tennis coach": "tennis" grows into "tennis coach").
+Runs before the concept step, which gives the new entities their concept (the rule's
+``concept``).
 
 A rule with ``trim_first`` instead of a pattern sets a span boundary for every ACTIVITY, the
 ruler's and the frames' alike (GUIDELINES 4: spans are minimal): a first word in the list is
@@ -37,7 +39,7 @@ from .fastmatch import TokenMatcher, _compile_test
 from .rules import RulesComponent, read_jsonl, rules_to_disk
 
 LABEL = "ACTIVITY"
-BLOCKER = "BLOCKER"  # a frame is more specific than the word list a blocker guards ("when I push off" vs "at push-off")
+BLOCKER = "BLOCKER"
 _RULE_KEYS = frozenset({"id", "concept", "pattern", "target", "why"})
 _TRIM_KEYS = frozenset({"id", "trim_first", "keep_if_next", "only_if_last", "trim_last", "why"})
 _COUNTS = {None: (1, 1), "?": (0, 1), "*": (0, 64), "+": (1, 64)}
