@@ -18,7 +18,8 @@ left out of the span while more than one word remains ("long drives" -> "drives"
 triathlete" -> "triathlete", "climbing the stairs" -> "stairs"), unless the word after it is
 in ``keep_if_next`` ("long run", "short foot exercises") or, with ``only_if_last``, the span
 does not end in one of those words. ``trim_last`` lists word sequences left out at the end
-("stand all day" -> "stand").
+("stand all day" -> "stand"); ``extend_over`` lists words right after an activity that join
+it when no other entity holds them ("Pilates" + "sessions").
 """
 
 from __future__ import annotations
@@ -41,7 +42,7 @@ from .rules import RulesComponent, read_jsonl, rules_to_disk
 LABEL = "ACTIVITY"
 BLOCKER = "BLOCKER"
 _RULE_KEYS = frozenset({"id", "concept", "pattern", "target", "why"})
-_TRIM_KEYS = frozenset({"id", "trim_first", "keep_if_next", "only_if_last", "trim_last", "why"})
+_TRIM_KEYS = frozenset({"id", "trim_first", "keep_if_next", "only_if_last", "trim_last", "extend_over", "why"})
 _COUNTS = {None: (1, 1), "?": (0, 1), "*": (0, 64), "+": (1, 64)}
 
 Element = tuple[Callable[[Any], bool], int, int]  # token test, fewest and most tokens
@@ -87,8 +88,14 @@ class _Trim:
         self.keep_next = ids([*(rule.get("keep_if_next") or ()), "-"])
         self.only_last = ids(rule.get("only_if_last") or ())
         self.last = [tuple(get_string_id(w) for w in seq) for seq in rule.get("trim_last") or ()]
+        self.extend = ids(rule.get("extend_over") or ())
 
-    def apply(self, lowers: list[int], s: int, e: int) -> tuple[int, int]:
+    def apply(self, lowers: list[int], s: int, e: int, free_end: int | None = None) -> tuple[int, int]:
+        """The span ``[s, e)`` trimmed (or extended over free tokens before ``free_end``)."""
+        if free_end is None:
+            free_end = e
+        while e < free_end and lowers[e] in self.extend:
+            e += 1
         first = self.first
         while e - s > 1 and lowers[s] in first and lowers[s + 1] not in self.keep_next \
                 and (not self.only_last or lowers[e - 1] in self.only_last):
@@ -191,11 +198,12 @@ class ActivityFrames(RulesComponent):
         lowers = v.lowers
         changed = False
         for k, (s, e, label, sid) in enumerate(ents):
-            if label != LABEL or e - s < 2:
+            if label != LABEL:
                 continue
+            free_end = ents[k + 1][0] if k + 1 < len(ents) else v.n
             ns, ne = s, e
             for trim in self.trims:
-                ns, ne = trim.apply(lowers, ns, ne)
+                ns, ne = trim.apply(lowers, ns, ne, free_end)
             if (ns, ne) != (s, e):
                 ents[k] = (ns, ne, label, sid)
                 changed = True
