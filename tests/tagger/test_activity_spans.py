@@ -109,3 +109,29 @@ def test_words_that_only_look_like_activities_tag_nothing(nlp, text):
 ])
 def test_the_race_and_the_game_are_still_activities(nlp, text, activity):
     assert activity in activities(nlp, text)
+
+
+@pytest.mark.parametrize("text, activity", [
+    ("I'm on my feet all day as a museum invigilator.", "museum invigilator"),
+    ("As a glazier I carry a lot of glass.", "glazier"),
+    ("Worse getting in and out of the car.", "getting in and out of the car"),
+    ("Pain with squatting and stair descent.", "stair descent"),
+    ("She does kettlebell sessions twice a week.", "kettlebell sessions"),
+    ("Neck stiff from sleeping on a cheap pillow.", "sleeping"),
+])
+def test_occupation_after_as_a_and_whole_everyday_activities(nlp, text, activity):
+    assert activity in activities(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "As a teenager I broke my wrist.",
+    "As a former smoker I worry about it.",
+    "As a result it hurts less.",
+    "It's a long-standing problem.",
+    "I have a standing appointment on Fridays.",
+    "In the long run it should settle.",
+    "I've been to the walk-in clinic.",
+    "It throbbed in bed last night.",
+])
+def test_idioms_and_life_stages_are_not_activities(nlp, text):
+    assert activities(nlp, text) == []
