@@ -6,10 +6,12 @@ pain, 'does that match', 'running out of ideas'). Example sentences are written 
 
 from __future__ import annotations
 
+import pickle
+
 import pytest
 import spacy
 
-from tagger.pipeline import build_pipeline
+from tagger.pipeline import build_pipeline, load_pipeline
 from tagger.pipeline.frames import _Trim
 
 
@@ -135,3 +137,12 @@ def test_occupation_after_as_a_and_whole_everyday_activities(nlp, text, activity
 ])
 def test_idioms_and_life_stages_are_not_activities(nlp, text):
     assert activities(nlp, text) == []
+
+
+def test_trims_and_frames_survive_saving_and_pickling(nlp, tmp_path):
+    text = "Numb toes on long drives, sore when I kneel; keen amateur cyclist."
+    expected = activities(nlp, text)
+    assert expected == ["drives", "kneel", "cyclist"]
+    nlp.to_disk(tmp_path / "pipe")
+    assert activities(load_pipeline(tmp_path / "pipe"), text) == expected
+    assert activities(pickle.loads(pickle.dumps(nlp)), text) == expected
