@@ -6,9 +6,20 @@ hygienist for 14 years", "I boulder four nights a week"). Each rule of
 first-person verb with a dose, ...) plus ``target``: the ``[first, last)`` indices of the
 pattern elements whose tokens become the ACTIVITY, so the frame's own words stay outside
 the span. A frame never overrides the ruler: a target that overlaps an entity is dropped,
-unless the entities inside it are all activities and its last token is free ("I work as a
-tennis coach": "tennis" grows into "tennis coach"). Runs before the concept step, which
-gives the new entities their concept (the rule's ``concept``).
+unless that entity is a blocker (a frame is more specific than the word list a blocker
+guards: "when I push off", not "at push-off"), or the entities inside it are all activities
+and its last token is free ("I work as a tennis coach": "tennis" grows into "tennis coach").
+Runs before the concept step, which gives the new entities their concept (the rule's
+``concept``).
+
+A rule with ``trim_first`` instead of a pattern sets a span boundary for every ACTIVITY, the
+ruler's and the frames' alike (GUIDELINES 4: spans are minimal): a first word in the list is
+left out of the span while more than one word remains ("long drives" -> "drives", "amateur
+triathlete" -> "triathlete", "climbing the stairs" -> "stairs"), unless the word after it is
+in ``keep_if_next`` ("long run", "short foot exercises") or, with ``only_if_last``, the span
+does not end in one of those words. ``trim_last`` lists word sequences left out at the end
+("stand all day" -> "stand"); ``extend_over`` lists words right after an activity that join
+it when no other entity holds them ("Pilates" + "sessions").
 """
 
 from __future__ import annotations
@@ -19,16 +30,19 @@ from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
-from .docview import DocView
+from .docview import DocView, ids
 from .entities import write_entities
 from .extensions import register_extensions
 from .fastmatch import TokenMatcher, _compile_test
-from .rules import RulesComponent, read_jsonl
+from .rules import RulesComponent, read_jsonl, rules_to_disk
 
 LABEL = "ACTIVITY"
+BLOCKER = "BLOCKER"
 _RULE_KEYS = frozenset({"id", "concept", "pattern", "target", "why"})
+_TRIM_KEYS = frozenset({"id", "trim_first", "keep_if_next", "only_if_last", "trim_last", "extend_over", "why"})
 _COUNTS = {None: (1, 1), "?": (0, 1), "*": (0, 64), "+": (1, 64)}
 
 Element = tuple[Callable[[Any], bool], int, int]  # token test, fewest and most tokens
@@ -63,6 +77,36 @@ def _compile(rule: dict[str, Any]) -> list[Element]:
     return elements
 
 
+class _Trim:
+    """One ``trim_first`` / ``trim_last`` rule, as string-store ids."""
+
+    def __init__(self, rule: dict[str, Any]):
+        unknown = set(rule) - _TRIM_KEYS
+        if unknown:
+            raise ValueError(f"activity trim {rule.get('id')!r} has unknown keys {sorted(unknown)}")
+        self.first = ids(rule.get("trim_first") or ())
+        self.keep_next = ids([*(rule.get("keep_if_next") or ()), "-"])
+        self.only_last = ids(rule.get("only_if_last") or ())
+        self.last = [tuple(get_string_id(w) for w in seq) for seq in rule.get("trim_last") or ()]
+        self.extend = ids(rule.get("extend_over") or ())
+
+    def apply(self, lowers: list[int], s: int, e: int, free_end: int | None = None) -> tuple[int, int]:
+        """The span ``[s, e)`` trimmed (or extended over free tokens before ``free_end``)."""
+        if free_end is None:
+            free_end = e
+        while e < free_end and lowers[e] in self.extend:
+            e += 1
+        first = self.first
+        while e - s > 1 and lowers[s] in first and lowers[s + 1] not in self.keep_next \
+                and (not self.only_last or lowers[e - 1] in self.only_last):
+            s += 1
+        for seq in self.last:
+            k = len(seq)
+            if e - s > k and tuple(lowers[e - k:e]) == seq:
+                e -= k
+        return s, e
+
+
 def _align(elements: list[Element], lexemes: list[Any]) -> list[int] | None:
     """Where each element's tokens start in ``lexemes`` (plus the end), with earlier elements
     taking as many tokens as they can; None if the pattern cannot cover them exactly."""
@@ -88,19 +132,22 @@ class ActivityFrames(RulesComponent):
     rules_file = "activity_frames.jsonl"
 
     def _set(self, rules: list[dict[str, Any]]) -> None:
-        self.rules = rules
-        self._elements = [_compile(rule) for rule in rules]
+        self.rules = [rule for rule in rules if "pattern" in rule]
+        self.trims = [_Trim(rule) for rule in rules if "pattern" not in rule]
+        self._all_rules = rules
+        self._elements = [_compile(rule) for rule in self.rules]
         self.matcher = TokenMatcher(self.vocab)
-        for k, rule in enumerate(rules):
+        for k, rule in enumerate(self.rules):
             self.matcher.add(k, [rule["pattern"]])
 
     def __getstate__(self) -> dict[str, Any]:
         # the compiled token tests are closures: pickle the rules and compile them again
-        return {k: v for k, v in self.__dict__.items() if k != "_elements"}
+        return {k: v for k, v in self.__dict__.items() if k not in ("_elements", "trims")}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.__dict__.update(state)
         self._elements = [_compile(rule) for rule in self.rules]
+        self.trims = [_Trim(rule) for rule in self._all_rules if "pattern" not in rule]
 
     def targets(self, doc: Doc, v: DocView) -> list[tuple[int, int, str]]:
         """``(start, end, concept)`` of every frame's target, longest first."""
@@ -118,10 +165,9 @@ class ActivityFrames(RulesComponent):
         return sorted(found, key=lambda t: (t[0] - t[1], t[0]))
 
     def run(self, doc: Doc, v: DocView, ents: list[tuple[int, int, str, int]]) -> list[tuple[int, int, str, int]]:
-        """Add the frames' activities to ``ents`` (the doc's entities); returns them all."""
+        """Add the frames' activities to ``ents`` (the doc's entities) and trim every
+        activity's span; returns them all."""
         targets = self.targets(doc, v) if self.rules else []
-        if not targets:
-            return ents
         ents = list(ents)
         added = False
         strings = v.strings
@@ -133,16 +179,38 @@ class ActivityFrames(RulesComponent):
             while j >= 0 and ents[j][1] > s:
                 inside.append(j)
                 j -= 1
-            if inside and not all(ents[j][2] == LABEL and ents[j][0] >= s and ents[j][1] < e for j in inside):
+            if inside and not all(ents[j][2] == BLOCKER or (ents[j][2] == LABEL and ents[j][0] >= s and ents[j][1] < e)
+                                  for j in inside):
                 continue
             for j in sorted(inside, reverse=True):
                 del ents[j]
             ents.insert(bisect_left([x[0] for x in ents], s), (s, e, LABEL, strings.add(concept)))
             added = True
+        if self.trims:  # after the frames: a ruler span trimmed first would free words a frame then takes
+            added = self._trim(v, ents) or added
         if added:
             strings.add(LABEL)
             write_entities(doc, [(s, e, strings[label], span_id) for s, e, label, span_id in ents])
         return ents
+
+    def _trim(self, v: DocView, ents: list[tuple[int, int, str, int]]) -> bool:
+        """Apply the trim rules to every ACTIVITY in ``ents`` (in place); whether one changed."""
+        lowers = v.lowers
+        changed = False
+        for k, (s, e, label, sid) in enumerate(ents):
+            if label != LABEL:
+                continue
+            free_end = ents[k + 1][0] if k + 1 < len(ents) else v.n
+            ns, ne = s, e
+            for trim in self.trims:
+                ns, ne = trim.apply(lowers, ns, ne, free_end)
+            if (ns, ne) != (s, e):
+                ents[k] = (ns, ne, label, sid)
+                changed = True
+        return changed
+
+    def to_disk(self, path, *, exclude=()) -> None:
+        rules_to_disk(Path(path) / self.rules_file, self._all_rules)
 
     def from_disk(self, path, *, exclude=()) -> ActivityFrames:
         # a pipeline saved before this step existed has no frames file: it tags as it did then
