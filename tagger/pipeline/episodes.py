@@ -1,0 +1,263 @@
+"""Past episodes: whole stretches of a note that tell of something over, marked ``historical``.
+
+ConText marks what a trigger's scope reaches, a few tokens around "in 2018" or "years
+ago". A past episode is often told over a sentence or three ("In 2018 I had plantar
+fasciitis in my left heel. It took a year to settle but it did settle completely with
+calf stretches, and I have had no heel trouble since."), and a past time anchor alone does
+not say the episode is over: "In July I got pain in my heel" usually opens the complaint
+the note is about. This step reads the note as episodes and decides, per episode, whether
+it is over:
+
+1. **Episode.** A sentence holding a past time anchor (``anchor`` rules: "in 2018",
+   "two years ago", "when I was 19", "in July") and no word of the present (``present``
+   rules: "now", "still", "currently", "hurts", "has been", "again"), with the sentences that
+   follow it on the same line while they too keep out of the present (at most
+   ``max_sentences``). A sentence that states a resolution counts as past whatever its
+   tense ("it's been fine since").
+2. **Over.** The episode is over when it states its own end (``resolution`` rules: "settled
+   completely", "cleared up", "no problems since", "fully recovered"), in one of its
+   sentences or in the next one when that one starts by pointing back ("It took a year to
+   settle but it did"); or, for an anchor whose rule says ``"distinct": true``, when its
+   symptoms and conditions all sit in regions that the note's present (its current
+   complaint: the regions of the symptoms and conditions told in sentences outside
+   every episode, not negated, hypothetical or historical) never mentions. A note without
+   a present has no current complaint to compare with, and the second test does not apply.
+3. **Mark.** Every entity of an episode that is over, except hypothetical ones, is marked
+   historical, with the anchor as its trigger.
+
+Word lists are data in ``data/episode_rules.jsonl``. The pass is per sentence and per
+entity.
+"""
+
+from __future__ import annotations
+
+import logging
+from bisect import bisect_left, bisect_right
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+
+from .docview import DocView, ids
+from .extensions import add_trigger, entity_store, register_extensions, store_record
+from .fastmatch import TokenMatcher
+from .rules import RulesComponent
+
+logger = logging.getLogger("tagger")
+KINDS = {"anchor", "resolution", "present", "past", "pointer", "contrast", "bracket"}
+
+
+def validate_episode_rule(rule: dict[str, Any], where: str) -> None:
+    kind = rule.get("kind")
+    if kind not in KINDS:
+        raise ValueError(f"{where}: kind must be one of {sorted(KINDS)}, not {kind!r}")
+    if kind == "bracket":
+        if not (rule.get("open") and rule.get("close") and isinstance(rule.get("max_gap"), int)):
+            raise ValueError(f"{where}: a bracket rule needs 'open' and 'close' word lists and an integer 'max_gap'")
+        return
+    if kind in {"pointer", "contrast"}:
+        if not isinstance(rule.get("words"), list) or not rule["words"]:
+            raise ValueError(f"{where}: a {kind} rule needs a non-empty 'words' list")
+        return
+    if ("literal" in rule) == ("pattern" in rule):
+        raise ValueError(f"{where}: a {kind} rule needs exactly one of 'literal' or 'pattern'")
+
+
+class _Sentence(NamedTuple):
+    start: int
+    end: int
+    anchor: tuple[int, int] | None  # the first past time anchor's tokens
+    resolution: bool  # states that something is over, and no recurrence undoes it
+    present: bool
+    past: bool
+    cut: int  # the first token of a clause that leaves the episode after its resolution ("settled, but then ...")
+
+
+class PastEpisodes(RulesComponent):
+    rules_file = "episode_rules.jsonl"
+
+    def __init__(self, nlp: Language, name: str, max_sentences: int = 4):
+        self._make_doc = nlp.make_doc
+        self.max_sentences = max_sentences
+        super().__init__(nlp, name)
+
+    def from_disk(self, path, *, exclude=()) -> PastEpisodes:
+        if not (Path(path) / self.rules_file).exists():
+            # a pipeline saved before this step existed keeps the output it was evaluated with
+            logger.info("no %s in %s: past episodes are off for this pipeline", self.rules_file, path)
+            self._set([])
+            return self
+        return super().from_disk(path, exclude=exclude)
+
+    def _set(self, rules: list[dict[str, Any]]) -> None:
+        for i, rule in enumerate(rules):
+            validate_episode_rule(rule, f"episode rule {i + 1}")
+        self.rules = rules
+        self.phrases = PhraseMatcher(self.vocab, attr="LOWER")
+        self.patterns = TokenMatcher(self.vocab)
+        self._rule_of: dict[int, dict[str, Any]] = {}
+        words: dict[str, set[str]] = {"pointer": set(), "contrast": set()}
+        self._brackets: list[tuple[frozenset[int], frozenset[int], int]] = []
+        for i, rule in enumerate(rules):
+            if rule["kind"] == "bracket":
+                self._brackets.append((ids(w.lower() for w in rule["open"]), ids(w.lower() for w in rule["close"]), rule["max_gap"]))
+                continue
+            if rule["kind"] in words:
+                words[rule["kind"]].update(w.lower() for w in rule["words"])
+                continue
+            key = str(i)
+            if "literal" in rule:
+                self.phrases.add(key, [self._make_doc(rule["literal"])])
+            else:
+                self.patterns.add(key, [rule["pattern"]])
+            self._rule_of[self.vocab.strings.add(key)] = rule
+        self._pointers = ids(words["pointer"])
+        self._contrasts = ids(words["contrast"])
+
+    # -- sentences ---------------------------------------------------------------
+    def _sentences(self, doc: Doc, v: DocView) -> tuple[list[_Sentence], set[int]]:
+        """The doc's sentences with what the rules found in each, and the tokens of resolution phrases."""
+        starts = v.sent_starts(doc)
+        bounds = [*starts, v.n]
+        anchors: dict[int, tuple[int, int]] = {}
+        resolved_at: dict[int, int] = {}  # sentence -> end of its first resolution phrase
+        presents: set[int] = set()
+        recurrences: set[int] = set()
+        pasts: set[int] = set()
+        resolution_tokens: set[int] = set()
+        matches = self.phrases(doc) + self.patterns(doc)
+        matches.sort(key=lambda m: (m[1], m[1] - m[2]))  # leftmost first, then longest
+        for match_id, start, end in matches:
+            rule = self._rule_of[match_id]
+            k = bisect_right(starts, start) - 1
+            kind = rule["kind"]
+            if kind == "anchor":
+                anchors.setdefault(k, (start, end))
+            elif kind == "past":
+                pasts.add(k)
+            elif kind == "resolution":
+                resolved_at.setdefault(k, end)
+                resolution_tokens.update(range(start, end))
+            else:
+                presents.add(k)
+                if rule.get("recurrence"):
+                    recurrences.add(k)
+        sents = []
+        for k in range(len(starts)):
+            resolved = k in resolved_at and k not in recurrences  # "it settled, then came back"
+            cut = self._cut(v, resolved_at[k], bounds[k + 1]) if resolved else bounds[k + 1]
+            sents.append(_Sentence(bounds[k], bounds[k + 1], anchors.get(k), resolved, k in presents, k in pasts, cut))
+        return sents, resolution_tokens
+
+    def _cut(self, v: DocView, start: int, end: int) -> int:
+        """The first contrast word ("but", "apart from", ";") after a resolution, or ``end``."""
+        contrasts = self._contrasts
+        for i in range(start, end):
+            if v.lowers[i] in contrasts:
+                return i
+        return end
+
+    @staticmethod
+    def _same_line(doc: Doc, v: DocView, before: _Sentence, after: _Sentence) -> bool:
+        """Whether no line break stands between ``before`` and ``after`` (its next sentence,
+        which may be nothing but the line break)."""
+        last = before.end - 1
+        while last > before.start and v.is_space[last]:
+            last -= 1
+        first = after.start
+        while first < after.end and v.is_space[first]:
+            first += 1
+        until = v.idx[first] if first < after.end else v.end_char(after.end)
+        return "\n" not in doc.text[v.end_char(last + 1):until]
+
+    # -- episodes --------------------------------------------------------------------
+    def _episodes(self, doc: Doc, v: DocView, sents: list[_Sentence]) -> list[tuple[int, int, tuple[int, int]]]:
+        """(first sentence, end sentence, anchor tokens) of each episode that says it is over."""
+        episodes = []
+        k = 0
+        while k < len(sents):
+            s = sents[k]
+            if s.anchor is None or (s.present and not s.resolution):
+                k += 1
+                continue
+            end = k + 1
+            over = s.resolution
+            while end < len(sents) and end - k < self.max_sentences and not over:
+                nxt = sents[end]
+                if not self._same_line(doc, v, sents[end - 1], nxt):
+                    break
+                if nxt.resolution and nxt.anchor is None and (v.lowers[nxt.start] in self._pointers or not nxt.present):
+                    over = True  # "It took a year to settle but it did."
+                    end += 1
+                    break
+                if nxt.present or nxt.anchor is not None or not nxt.past:
+                    break  # an episode goes on only in the past tense
+                end += 1
+            if over:
+                episodes.append((k, end, s.anchor))
+            k = end
+        return episodes
+
+    def _bracketed(self, doc: Doc, v: DocView, ents: list[tuple[int, int, str, int]]) -> None:
+        """Mark what stands between a bracket's words in one sentence: "never [ran] in my
+        life until January", "he's never had [back] trouble before"."""
+        store = entity_store(doc)
+        lowers = v.lowers
+        for opens, closes, gap in self._brackets:
+            for s, e, _, _ in ents:
+                lo = max(0, s - gap)
+                opener = next((i for i in range(s - 1, lo - 1, -1) if lowers[i] in opens), None)
+                if opener is None:
+                    continue
+                sent_start, sent_end = v.sent_bounds(doc, s)
+                if opener < sent_start:
+                    continue
+                closer = next((i for i in range(e, min(sent_end, opener + gap + 1)) if lowers[i] in closes), None)
+                if closer is None:
+                    continue
+                record = store_record(store, s, e)
+                if record.get("historical") or record.get("hypothetical"):
+                    continue
+                record["historical"] = True
+                add_trigger(record, "historical", "true", v.idx[opener], v.end_char(opener + 1))
+
+    def run(self, doc: Doc, v: DocView, ents: list[tuple[int, int, str, int]]) -> list[tuple[int, int, str, int]]:
+        if not ents or not self._rule_of:
+            return ents
+        if self._brackets and any(v.lowers[i] in opens for opens, _, _ in self._brackets for i in range(v.n)):
+            self._bracketed(doc, v, ents)
+        sents, resolution_tokens = self._sentences(doc, v)
+        episodes = self._episodes(doc, v, sents) if any(s.anchor for s in sents) else []
+        if not episodes:
+            return ents
+        store = entity_store(doc)
+        ent_starts = [e[0] for e in ents]
+        for first, end, (a_start, a_end) in episodes:
+            a_start_char, a_end_char = v.idx[a_start], v.end_char(a_end)
+            for k in range(first, end):
+                sent = sents[k]
+                i = bisect_left(ent_starts, sent.start)
+                while i < len(ents) and ents[i][0] < sent.cut:
+                    s, e = ents[i][0], ents[i][1]
+                    i += 1
+                    if (s < a_end and e > a_start) or s in resolution_tokens:
+                        continue  # "back" in "back in 2019", "painful" in "not painful at present"
+                    record = store_record(store, s, e)
+                    if record.get("historical") or record.get("hypothetical"):
+                        continue
+                    record["historical"] = True
+                    add_trigger(record, "historical", "true", a_start_char, a_end_char)
+        return ents
+
+
+@Language.factory(
+    "past_episodes",
+    assigns=["span._.historical"],
+    requires=["doc.ents", "token.is_sent_start"],
+    default_config={"max_sentences": 4},
+)
+def make_past_episodes(nlp: Language, name: str, max_sentences: int) -> PastEpisodes:
+    register_extensions()
+    return PastEpisodes(nlp, name, max_sentences=max_sentences)
