@@ -46,7 +46,7 @@ from .fastmatch import TokenMatcher
 from .rules import RulesComponent
 
 logger = logging.getLogger("tagger")
-KINDS = {"anchor", "resolution", "present", "past", "pointer", "contrast", "bracket"}
+KINDS = {"anchor", "resolution", "present", "past", "onset", "pointer", "contrast", "bracket"}
 
 
 def validate_episode_rule(rule: dict[str, Any], where: str) -> None:
@@ -73,6 +73,7 @@ class _Sentence(NamedTuple):
     present: bool
     past: bool
     cut: int  # the first token of a clause that leaves the episode after its resolution ("settled, but then ...")
+    onset: list[tuple[int, int]]  # the anchors' characters when the sentence tells an onset ("two years ago my knee started")
 
 
 class PastEpisodes(RulesComponent):
@@ -126,6 +127,8 @@ class PastEpisodes(RulesComponent):
         presents: set[int] = set()
         recurrences: set[int] = set()
         pasts: set[int] = set()
+        onsets: set[int] = set()
+        anchor_chars: dict[int, list[tuple[int, int]]] = {}
         resolution_tokens: set[int] = set()
         matches = self.phrases(doc) + self.patterns(doc)
         matches.sort(key=lambda m: (m[1], m[1] - m[2]))  # leftmost first, then longest
@@ -135,6 +138,9 @@ class PastEpisodes(RulesComponent):
             kind = rule["kind"]
             if kind == "anchor":
                 anchors.setdefault(k, (start, end))
+                anchor_chars.setdefault(k, []).append((v.idx[start], v.end_char(end)))
+            elif kind == "onset":
+                onsets.add(k)
             elif kind == "past":
                 pasts.add(k)
             elif kind == "resolution":
@@ -148,7 +154,8 @@ class PastEpisodes(RulesComponent):
         for k in range(len(starts)):
             resolved = k in resolved_at and k not in recurrences  # "it settled, then came back"
             cut = self._cut(v, resolved_at[k], bounds[k + 1]) if resolved else bounds[k + 1]
-            sents.append(_Sentence(bounds[k], bounds[k + 1], anchors.get(k), resolved, k in presents, k in pasts, cut))
+            onset = anchor_chars.get(k, []) if k in onsets and not resolved else []
+            sents.append(_Sentence(bounds[k], bounds[k + 1], anchors.get(k), resolved, k in presents, k in pasts, cut, onset))
         return sents, resolution_tokens
 
     def _cut(self, v: DocView, start: int, end: int) -> int:
@@ -223,12 +230,31 @@ class PastEpisodes(RulesComponent):
                 record["historical"] = True
                 add_trigger(record, "historical", "true", v.idx[opener], v.end_char(opener + 1))
 
+    @staticmethod
+    def _onsets(doc: Doc, sents: list[_Sentence], ents: list[tuple[int, int, str, int]]) -> None:
+        """Take back a mark that ConText set from a time anchor in a sentence that tells an
+        onset and no end: "Two years ago my knee started to ache" opens the complaint."""
+        store = entity_store(doc)
+        starts = [s.start for s in sents]
+        for s, e, _, _ in ents:
+            sent = sents[bisect_right(starts, s) - 1]
+            record = store.get(s)
+            if not sent.onset or record is None or record.get("end") != e or not record.get("historical"):
+                continue
+            triggers = record.get("triggers") or []
+            mark = next((t for t in triggers if t[0] == "historical"), None)
+            if mark is not None and any(mark[2] < a_end and mark[3] > a_start for a_start, a_end in sent.onset):
+                record["historical"] = False
+                triggers.remove(mark)
+
     def run(self, doc: Doc, v: DocView, ents: list[tuple[int, int, str, int]]) -> list[tuple[int, int, str, int]]:
         if not ents or not self._rule_of:
             return ents
         if self._brackets and any(v.lowers[i] in opens for opens, _, _ in self._brackets for i in range(v.n)):
             self._bracketed(doc, v, ents)
         sents, resolution_tokens = self._sentences(doc, v)
+        if any(s.onset for s in sents):
+            self._onsets(doc, sents, ents)
         episodes = self._episodes(doc, v, sents) if any(s.anchor for s in sents) else []
         if not episodes:
             return ents

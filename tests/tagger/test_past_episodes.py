@@ -1,0 +1,143 @@
+"""Historical: past episodes that say they are over, and the present that is not history.
+
+Every sentence here is written for the test; none comes from the corpus or the seeds.
+"""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from tagger.pipeline.episodes import validate_episode_rule
+from tagger.pipeline.rules import data_file, read_jsonl
+from tests.tagger.entity_lookup import ent
+
+
+@pytest.mark.parametrize(
+    ("text", "targets"),
+    [
+        # the anchor and the resolution in one sentence, past the reach of a ConText scope
+        ("I dislocated my left shoulder when I was 19 playing rugby and it has been fine since the operation.",
+         ["shoulder", "rugby"]),
+        ("- Right knee: I tore the cartilage in 2012 skiing, keyhole op, fine now.", ["cartilage", "skiing"]),
+        # the resolution in the next sentence, which points back ("It ... but it did")
+        ("Back in 2016 I had plantar fasciitis in my right heel. It took months to settle but it settled "
+         "completely with calf stretches.", ["plantar fasciitis", "heel", "calf stretches"]),
+        ("Two years ago I had a bad bout of sciatica down my left leg. It cleared up with physio.", ["sciatica", "leg"]),
+        ("In 2016 I had plantar fasciitis in my right heel. It took a year but it went away with calf raises.",
+         ["calf raises"]),
+    ],
+)
+def test_an_old_episode_that_says_it_is_over_is_historical_as_a_whole(rules_tagger, text, targets):
+    result = rules_tagger.tag(text)
+    for target in targets:
+        assert ent(result, target).historical, target
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        # the onset of the current complaint: a past anchor, nothing over
+        ("In July I got pain in my right heel and it still hurts every morning.", "heel"),
+        ("Two years ago my knee started to ache. It has been getting worse since Easter.", "knee"),
+        ("Last spring my arch started to ache on long walks. Insoles helped a bit.", "arch"),
+        ("In 2019 I started getting pain in my hip. It settled for a while but came back again.", "hip"),
+        # a resolution of the current complaint with no past anchor is relief, not history
+        ("Hip pain went away on the two runs I did in my friend's stability shoes.", "Hip"),
+    ],
+)
+def test_a_current_complaint_that_started_in_the_past_is_not_historical(rules_tagger, text, target):
+    assert not ent(rules_tagger.tag(text), target).historical
+
+
+def test_a_resolution_does_not_reach_past_a_but_clause(rules_tagger):
+    result = rules_tagger.tag("Back in the autumn I strained my left calf. That settled within a week, "
+                              "but then a dull ache started in my right buttock.")
+    assert ent(result, "calf").historical
+    assert not ent(result, "buttock").historical
+
+
+def test_the_word_back_of_back_in_a_year_is_not_marked_by_its_own_episode(rules_tagger):
+    result = rules_tagger.tag("I had plantar fasciitis back in 2019 which went away with calf raises.")
+    assert ent(result, "calf raises").historical
+    assert all(not e.historical for e in result.entities if e.text.lower() == "back")
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("He's never had back trouble before and now it aches every evening.", "back"),
+        ("She'd never run before January and now does three runs a week.", "run"),
+    ],
+)
+def test_never_before_marks_what_lay_in_the_past(rules_tagger, text, target):
+    assert ent(rules_tagger.tag(text), target).historical
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("My back has had a disc bulge since 2021 that flares now and then.", "disc bulge"),
+        ("Hx: 56F, R knee pain x5/12, worse on stairs.", "knee"),
+        ("I carry my 2 year old on my left hip all day.", "hip"),
+        ("For the last year the arch of my right foot aches after walking.", "arch"),
+        ("Seen today with a four-month history of right heel pain.", "heel"),
+        ("He is sore going up the stairs at school.", "stairs"),
+        ("If I wear my old flat loafers for a day the knee grumbles by evening.", "knee"),
+    ],
+)
+def test_durations_ages_and_ongoing_states_are_not_historical(rules_tagger, text, target):
+    assert not ent(rules_tagger.tag(text), target).historical
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("I broke my left collarbone when I was eleven.", "collarbone"),
+        ("Previous hx: R ankle sprains in his football days.", "ankle"),
+    ],
+)
+def test_ages_and_previous_history_headers_open_the_past(rules_tagger, text, target):
+    assert ent(rules_tagger.tag(text), target).historical
+
+
+def test_every_shipped_episode_rule_is_valid():
+    rules = read_jsonl(data_file("episode_rules.jsonl"))
+    assert {r["kind"] for r in rules} >= {"anchor", "resolution", "present", "past", "pointer", "contrast", "bracket"}
+    for i, rule in enumerate(rules):
+        validate_episode_rule(rule, f"rule {i + 1}")
+
+
+@pytest.mark.parametrize(
+    "rule",
+    [{"kind": "sometime", "literal": "x"}, {"kind": "anchor"}, {"kind": "anchor", "literal": "x", "pattern": []},
+     {"kind": "pointer", "words": []}, {"kind": "bracket", "open": ["never"], "close": ["before"]}],
+)
+def test_an_invalid_episode_rule_is_refused(rule):
+    with pytest.raises(ValueError):
+        validate_episode_rule(rule, "rule 1")
+
+
+def test_past_episodes_run_as_a_component_of_their_own_and_round_trip(tmp_path):
+    from tagger.pipeline import build_pipeline
+
+    nlp = build_pipeline()
+    step = nlp.get_pipe("clinical_attributes").step("past_episodes")
+    step.to_disk(tmp_path)
+    alone = spacy.blank("en")
+    component = alone.add_pipe("past_episodes")
+    component.from_disk(tmp_path)
+    assert component.rules == step.rules
+
+
+def test_a_pipeline_saved_before_past_episodes_existed_still_loads_without_them(tmp_path):
+    from tagger.pipeline import build_pipeline
+
+    nlp = build_pipeline()
+    nlp.to_disk(tmp_path / "pipeline")
+    (tmp_path / "pipeline" / "clinical_attributes" / "past_episodes" / "episode_rules.jsonl").unlink()
+    loaded = spacy.load(tmp_path / "pipeline")
+    step = loaded.get_pipe("clinical_attributes").step("past_episodes")
+    assert step.rules == []
+    doc = loaded("In 2016 I had plantar fasciitis in my right heel. It took a year but it went away with calf raises.")
+    assert [e._.historical for e in doc.ents if e.text == "calf raises"] == [False]
