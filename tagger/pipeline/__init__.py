@@ -11,7 +11,7 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 
-from . import attributes, concepts, context, episodes, frames, laterality, measures, modifiers, sentences, subject, tokenizer  # noqa: F401  (registers factories)
+from . import attributes, concepts, context, frames, laterality, measures, modifiers, sentences, subject, tokenizer  # noqa: F401  (registers factories)
 from .extensions import register_extensions
 from .ruler import accelerate
 
