@@ -1,31 +1,45 @@
 """Past episodes: whole stretches of a note that tell of something over, marked ``historical``.
 
 ConText marks what a trigger's scope reaches, a few tokens around "in 2018" or "years
-ago". A past episode is often told over a sentence or three ("In 2018 I had plantar
-fasciitis in my left heel. It took a year to settle but it did settle completely with
-calf stretches, and I have had no heel trouble since."), and a past time anchor alone does
-not say the episode is over: "In July I got pain in my heel" usually opens the complaint
-the note is about. This step reads the note as episodes and decides, per episode, whether
-it is over:
+ago". A past episode is often told over a sentence or two ("Back in 2016 I had plantar
+fasciitis in my right heel. It took months to settle but it settled completely with calf
+stretches."), and a past time anchor alone does not say the episode is over: "In July I got
+pain in my heel" usually opens the complaint the note is about. So this step marks an
+episode only when the episode says it is over:
 
-1. **Episode.** A sentence holding a past time anchor (``anchor`` rules: "in 2018",
-   "two years ago", "when I was 19", "in July") and no word of the present (``present``
-   rules: "now", "still", "currently", "hurts", "has been", "again"), with the sentences that
-   follow it on the same line while they too keep out of the present (at most
-   ``max_sentences``). A sentence that states a resolution counts as past whatever its
-   tense ("it's been fine since").
-2. **Over.** The episode is over when it states its own end (``resolution`` rules: "settled
-   completely", "cleared up", "no problems since", "fully recovered"), in one of its
-   sentences or in the next one when that one starts by pointing back ("It took a year to
-   settle but it did"); or, for an anchor whose rule says ``"distinct": true``, when its
-   symptoms and conditions all sit in regions that the note's present (its current
-   complaint: the regions of the symptoms and conditions told in sentences outside
-   every episode, not negated, hypothetical or historical) never mentions. A note without
-   a present has no current complaint to compare with, and the second test does not apply.
-3. **Mark.** Every entity of an episode that is over, except hypothetical ones, is marked
-   historical, with the anchor as its trigger.
+1. **Episode.** A sentence holding a past time anchor (``anchor`` rules: "in 2018", "two
+   years ago", "when I was 19", "in July", a bare year in a record line) and no word of the
+   present (``present``: "now", "still", "hurts", "has been"), unless it states a
+   resolution; with the sentences that follow it on the same line while they stay in the
+   past tense (``past``: "was", "had", "-ed") and out of the present, ``max_sentences`` at
+   most. Marking starts at the anchor's own clause (after the last ``boundary``: "|", ";").
+2. **Over.** The episode states its end (``resolution``: "settled completely", "cleared
+   up", "it's been fine since", "fully recovered"), in one of its sentences or in the next
+   one when that starts by pointing back (``pointer``: "It took a year but it did
+   settle"). A ``hedge`` just before the phrase undoes it ("almost went away", "hasn't
+   settled"), and so does a recurrence in the sentence ("settled, then came back"). What
+   follows a ``contrast`` after the resolution is outside the episode ("That settled within
+   a week, but then a different pain appeared"). A list item (a line starting with a
+   ``bullet``) that states its own end needs no anchor ("- a sore knee from tiling, which
+   has settled now").
+3. **Onset.** A sentence with a time anchor that tells an onset (``onset``: "started",
+   "began") and no end is the start of something current: "Two years ago my knee started to
+   ache" takes back the historical mark ConText gave from that anchor.
+4. **Brackets.** What stands between a ``bracket`` rule's words is past: "never [ran] in my
+   life until January", "he's never had [back] trouble before" (as the annotated corpus
+   reads them).
 
-Word lists are data in ``data/episode_rules.jsonl``. The pass is per sentence and per
+Every entity of an episode that is over, except hypothetical ones, the anchor itself and
+negated ones followed by "since" ("no knee sx since" speaks of the time up to now), is
+marked historical with the anchor (or the resolution) as its trigger.
+
+Tried and left out: calling an episode over when its symptoms sit in regions the note's
+current complaint (the present-tense sentences) never mentions. On the unannotated train
+and dev notes that test was right on fewer than half of its marks: the current complaint is
+often told in the past tense ("The knee pain started in October, both knees"), and chronic
+findings ("mild scoliosis, diagnosed as a teen") are current whatever their region.
+
+Word lists are data in ``data/episode_rules.jsonl``. The passes are per sentence and per
 entity.
 """
 
@@ -38,6 +52,7 @@ from typing import Any, NamedTuple
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from .docview import DocView, ids
@@ -46,7 +61,10 @@ from .fastmatch import TokenMatcher
 from .rules import RulesComponent
 
 logger = logging.getLogger("tagger")
-KINDS = {"anchor", "resolution", "present", "past", "onset", "pointer", "contrast", "bracket"}
+KINDS = {"anchor", "resolution", "present", "past", "onset", "pointer", "contrast", "hedge", "bullet", "boundary", "bracket"}
+WORD_KINDS = frozenset({"pointer", "contrast", "hedge", "bullet", "boundary"})
+_SINCE = get_string_id("since")
+HEDGE_REACH = 2  # tokens before a resolution where a hedge undoes it ("almost went away", "haven't settled")
 
 
 def validate_episode_rule(rule: dict[str, Any], where: str) -> None:
@@ -57,7 +75,7 @@ def validate_episode_rule(rule: dict[str, Any], where: str) -> None:
         if not (rule.get("open") and rule.get("close") and isinstance(rule.get("max_gap"), int)):
             raise ValueError(f"{where}: a bracket rule needs 'open' and 'close' word lists and an integer 'max_gap'")
         return
-    if kind in {"pointer", "contrast"}:
+    if kind in WORD_KINDS:
         if not isinstance(rule.get("words"), list) or not rule["words"]:
             raise ValueError(f"{where}: a {kind} rule needs a non-empty 'words' list")
         return
@@ -69,11 +87,12 @@ class _Sentence(NamedTuple):
     start: int
     end: int
     anchor: tuple[int, int] | None  # the first past time anchor's tokens
-    resolution: bool  # states that something is over, and no recurrence undoes it
+    resolution: tuple[int, int] | None  # the first phrase stating that something is over, unless a recurrence undoes it
     present: bool
     past: bool
     cut: int  # the first token of a clause that leaves the episode after its resolution ("settled, but then ...")
     onset: list[tuple[int, int]]  # the anchors' characters when the sentence tells an onset ("two years ago my knee started")
+    bullet: bool  # the sentence is an item of a list: it starts a line with a bullet
 
 
 class PastEpisodes(RulesComponent):
@@ -99,7 +118,7 @@ class PastEpisodes(RulesComponent):
         self.phrases = PhraseMatcher(self.vocab, attr="LOWER")
         self.patterns = TokenMatcher(self.vocab)
         self._rule_of: dict[int, dict[str, Any]] = {}
-        words: dict[str, set[str]] = {"pointer": set(), "contrast": set()}
+        words: dict[str, set[str]] = {kind: set() for kind in WORD_KINDS}
         self._brackets: list[tuple[frozenset[int], frozenset[int], int]] = []
         for i, rule in enumerate(rules):
             if rule["kind"] == "bracket":
@@ -116,6 +135,9 @@ class PastEpisodes(RulesComponent):
             self._rule_of[self.vocab.strings.add(key)] = rule
         self._pointers = ids(words["pointer"])
         self._contrasts = ids(words["contrast"])
+        self._hedges = ids(words["hedge"])
+        self._bullets = ids(words["bullet"])
+        self._boundaries = ids(words["boundary"])
 
     # -- sentences ---------------------------------------------------------------
     def _sentences(self, doc: Doc, v: DocView) -> tuple[list[_Sentence], set[int]]:
@@ -123,7 +145,7 @@ class PastEpisodes(RulesComponent):
         starts = v.sent_starts(doc)
         bounds = [*starts, v.n]
         anchors: dict[int, tuple[int, int]] = {}
-        resolved_at: dict[int, int] = {}  # sentence -> end of its first resolution phrase
+        resolved_at: dict[int, tuple[int, int]] = {}  # sentence -> its first resolution phrase
         presents: set[int] = set()
         recurrences: set[int] = set()
         pasts: set[int] = set()
@@ -144,7 +166,9 @@ class PastEpisodes(RulesComponent):
             elif kind == "past":
                 pasts.add(k)
             elif kind == "resolution":
-                resolved_at.setdefault(k, end)
+                if any(v.lowers[i] in self._hedges for i in range(max(bounds[k], start - HEDGE_REACH), start)):
+                    continue  # "almost went away", "haven't settled"
+                resolved_at.setdefault(k, (start, end))
                 resolution_tokens.update(range(start, end))
             else:
                 presents.add(k)
@@ -152,11 +176,21 @@ class PastEpisodes(RulesComponent):
                     recurrences.add(k)
         sents = []
         for k in range(len(starts)):
-            resolved = k in resolved_at and k not in recurrences  # "it settled, then came back"
-            cut = self._cut(v, resolved_at[k], bounds[k + 1]) if resolved else bounds[k + 1]
+            resolved = resolved_at.get(k) if k not in recurrences else None  # "it settled, then came back"
+            cut = self._cut(v, resolved[1], bounds[k + 1]) if resolved else bounds[k + 1]
             onset = anchor_chars.get(k, []) if k in onsets and not resolved else []
-            sents.append(_Sentence(bounds[k], bounds[k + 1], anchors.get(k), resolved, k in presents, k in pasts, cut, onset))
+            sents.append(_Sentence(bounds[k], bounds[k + 1], anchors.get(k), resolved, k in presents, k in pasts, cut, onset,
+                                   self._is_bullet(doc, v, bounds[k], bounds[k + 1])))
         return sents, resolution_tokens
+
+    def _is_bullet(self, doc: Doc, v: DocView, start: int, end: int) -> bool:
+        first = start
+        while first < end and v.is_space[first]:
+            first += 1
+        if first >= end or (v.orths[first] not in self._bullets and v.lowers[first] not in self._bullets):
+            return False
+        line_start = doc.text.rfind("\n", 0, v.idx[first]) + 1
+        return not doc.text[line_start:v.idx[first]].strip()
 
     def _cut(self, v: DocView, start: int, end: int) -> int:
         """The first contrast word ("but", "apart from", ";") after a resolution, or ``end``."""
@@ -186,6 +220,10 @@ class PastEpisodes(RulesComponent):
         k = 0
         while k < len(sents):
             s = sents[k]
+            if s.anchor is None and s.bullet and s.resolution:
+                episodes.append((k, k + 1, s.resolution))  # "- a sore knee from tiling the bathroom, which has settled now"
+                k += 1
+                continue
             if s.anchor is None or (s.present and not s.resolution):
                 k += 1
                 continue
@@ -255,7 +293,7 @@ class PastEpisodes(RulesComponent):
         sents, resolution_tokens = self._sentences(doc, v)
         if any(s.onset for s in sents):
             self._onsets(doc, sents, ents)
-        episodes = self._episodes(doc, v, sents) if any(s.anchor for s in sents) else []
+        episodes = self._episodes(doc, v, sents) if any(s.anchor or s.bullet for s in sents) else []
         if not episodes:
             return ents
         store = entity_store(doc)
@@ -264,7 +302,13 @@ class PastEpisodes(RulesComponent):
             a_start_char, a_end_char = v.idx[a_start], v.end_char(a_end)
             for k in range(first, end):
                 sent = sents[k]
-                i = bisect_left(ent_starts, sent.start)
+                lo = sent.start
+                if k == first:
+                    # the anchor's own clause: "ROS: neg | PMH: L4/5 disc prolapse 2009 ... - fully resolved"
+                    # ("P&N." is one token: a word ending in a full stop ends a clause too)
+                    lo = next((i + 1 for i in range(a_start - 1, sent.start - 1, -1)
+                               if v.lowers[i] in self._boundaries or (v.lengths[i] > 1 and v.text(i).endswith("."))), lo)
+                i = bisect_left(ent_starts, lo)
                 while i < len(ents) and ents[i][0] < sent.cut:
                     s, e = ents[i][0], ents[i][1]
                     i += 1
@@ -273,6 +317,8 @@ class PastEpisodes(RulesComponent):
                     record = store_record(store, s, e)
                     if record.get("historical") or record.get("hypothetical"):
                         continue
+                    if record.get("negated") and any(v.lowers[j] == _SINCE for j in range(e, min(e + 3, sent.end))):
+                        continue  # "no knee sx since" speaks of the time since, up to now
                     record["historical"] = True
                     add_trigger(record, "historical", "true", a_start_char, a_end_char)
         return ents

@@ -141,3 +141,62 @@ def test_a_pipeline_saved_before_past_episodes_existed_still_loads_without_them(
     assert step.rules == []
     doc = loaded("In 2016 I had plantar fasciitis in my right heel. It took a year but it went away with calf raises.")
     assert [e._.historical for e in doc.ents if e.text == "calf raises"] == [False]
+
+
+@pytest.mark.parametrize(
+    ("text", "targets"),
+    [
+        # a list item that states its own end needs no time anchor
+        ("Other things:\n- a sore left knee from kneeling to tile the floor, which has settled now\n", ["knee", "kneeling"]),
+        ("Other things:\n- a right heel that hurt for a few months and went away after the birth\n", ["heel"]),
+        # a bare year in a record line is an anchor when the line says the episode is over
+        ("- Had L knee MCL sprain 2016 (slipped on ice), fully recovered.", ["MCL", "sprain"]),
+    ],
+)
+def test_a_list_item_or_record_line_that_states_its_end_is_historical(rules_tagger, text, targets):
+    result = rules_tagger.tag(text)
+    for target in targets:
+        assert ent(result, target).historical, target
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        # a hedged or denied resolution is no end
+        ("Other things:\n- my left hip, which has almost settled since the new shoes\n", "hip"),
+        ("Other things:\n- a sore left knee since Easter that hasn't settled\n", "knee"),
+        # an item without a resolution is current
+        ("Other things:\n- a stiff right ankle in the mornings\n", "ankle"),
+        # the anchor's own clause only: what comes before a "|" in a record line is not the episode
+        ("No groin pain, no LBP currently | PMH: L4/5 disc prolapse 2009 - fully resolved.", "groin"),
+        # "no knee sx since" speaks of the time up to now
+        ("Hx R knee pain 2021 attributed to overpronation, fully resolved with orthotics, no knee sx since.", "sx"),
+    ],
+)
+def test_a_hedged_denied_or_distant_resolution_does_not_make_history(rules_tagger, text, target):
+    assert not ent(rules_tagger.tag(text), target).historical
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("S: 68M retired electrician, R knee pain x3/12.", "electrician"),
+        ("Ex-dancer turned runner, knees hurting.", "dancer"),
+        ("I signed up for five classes a week, when before I did one gentle class and some walking.", "walking"),
+        ("Last March I joined a hiking group: I'd been a bookkeeper and did very little exercise.", "bookkeeper"),
+    ],
+)
+def test_an_occupation_or_activity_given_up_is_historical(rules_tagger, text, target):
+    assert ent(rules_tagger.tag(text), target).historical
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("I'm retired and spend most mornings standing at the workbench.", "standing"),
+        ("Ex-dancer turned runner, knees hurting.", "runner"),
+        ("Before I start the exercises, should I keep walking?", "walking"),
+    ],
+)
+def test_the_activity_done_now_is_not_historical(rules_tagger, text, target):
+    assert not ent(rules_tagger.tag(text), target).historical
