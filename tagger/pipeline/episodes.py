@@ -120,9 +120,12 @@ class PastEpisodes(RulesComponent):
         self._rule_of: dict[int, dict[str, Any]] = {}
         words: dict[str, set[str]] = {kind: set() for kind in WORD_KINDS}
         self._brackets: list[tuple[frozenset[int], frozenset[int], int]] = []
+        self._bracket_orths: set[int] = set()
         for i, rule in enumerate(rules):
             if rule["kind"] == "bracket":
                 self._brackets.append((ids(w.lower() for w in rule["open"]), ids(w.lower() for w in rule["close"]), rule["max_gap"]))
+                # the spellings an opener may take, to look it up in the doc's ORTH index
+                self._bracket_orths.update(ids(f(w) for w in rule["open"] for f in (str.lower, str.capitalize, str.upper)))
                 continue
             if rule["kind"] in words:
                 words[rule["kind"]].update(w.lower() for w in rule["words"])
@@ -180,7 +183,7 @@ class PastEpisodes(RulesComponent):
             cut = self._cut(v, resolved[1], bounds[k + 1]) if resolved else bounds[k + 1]
             onset = anchor_chars.get(k, []) if k in onsets and not resolved else []
             sents.append(_Sentence(bounds[k], bounds[k + 1], anchors.get(k), resolved, k in presents, k in pasts, cut, onset,
-                                   self._is_bullet(doc, v, bounds[k], bounds[k + 1])))
+                                   resolved is not None and self._is_bullet(doc, v, bounds[k], bounds[k + 1])))
         return sents, resolution_tokens
 
     def _is_bullet(self, doc: Doc, v: DocView, start: int, end: int) -> bool:
@@ -288,8 +291,10 @@ class PastEpisodes(RulesComponent):
     def run(self, doc: Doc, v: DocView, ents: list[tuple[int, int, str, int]]) -> list[tuple[int, int, str, int]]:
         if not ents or not self._rule_of:
             return ents
-        if self._brackets and any(v.lowers[i] in opens for opens, _, _ in self._brackets for i in range(v.n)):
-            self._bracketed(doc, v, ents)
+        if self._brackets:
+            positions = v.positions()
+            if any(orth in positions for orth in self._bracket_orths):
+                self._bracketed(doc, v, ents)
         sents, resolution_tokens = self._sentences(doc, v)
         if any(s.onset for s in sents):
             self._onsets(doc, sents, ents)
