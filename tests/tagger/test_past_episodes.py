@@ -68,6 +68,7 @@ def test_the_word_back_of_back_in_a_year_is_not_marked_by_its_own_episode(rules_
     [
         ("He's never had back trouble before and now it aches every evening.", "back"),
         ("She'd never run before January and now does three runs a week.", "run"),
+        ("I never had knee trouble in my life.", "knee"),
     ],
 )
 def test_never_before_marks_what_lay_in_the_past(rules_tagger, text, target):
@@ -184,6 +185,7 @@ def test_a_hedged_denied_or_distant_resolution_does_not_make_history(rules_tagge
         ("Ex-dancer turned runner, knees hurting.", "dancer"),
         ("I signed up for five classes a week, when before I did one gentle class and some walking.", "walking"),
         ("Last March I joined a hiking group: I'd been a bookkeeper and did very little exercise.", "bookkeeper"),
+        ("Wk 7 of training (daily drill, was doing 2 runs/wk before).", "runs"),
     ],
 )
 def test_an_occupation_or_activity_given_up_is_historical(rules_tagger, text, target):
