@@ -85,6 +85,15 @@ def test_never_before_marks_what_lay_in_the_past(rules_tagger, text, target):
         ("Seen today with a four-month history of right heel pain.", "heel"),
         ("He is sore going up the stairs at school.", "stairs"),
         ("If I wear my old flat loafers for a day the knee grumbles by evening.", "knee"),
+        # what stands before "since" is current; a finding reported back then still holds
+        ("Knee: sore on stairs since a netball game years ago, flares now and then.", "stairs"),
+        ("A podiatrist in 2019 told me I overpronate and gave me insoles.", "overpronate"),
+        # an activity taken up then is done now
+        ("27F, took up running last year and did a half in April.", "running"),
+        # "stopped" reaches what was stopped, not the next thing
+        ("I stopped sitting on my left leg at work.", "leg"),
+        ("She filmed me on a treadmill with a camera behind me.", "treadmill"),
+        ("I sit a lot less than before, I'm off work.", "sit"),
     ],
 )
 def test_durations_ages_and_ongoing_states_are_not_historical(rules_tagger, text, target):
