@@ -93,6 +93,7 @@ class _Sentence(NamedTuple):
     cut: int  # the first token of a clause that leaves the episode after its resolution ("settled, but then ...")
     onset: list[tuple[int, int]]  # the anchors' characters when the sentence tells an onset ("two years ago my knee started")
     bullet: bool  # the sentence is an item of a list: it starts a line with a bullet
+    present_ends: list[int]  # where the present's words end ("R knee pain x3/52, L ankle sprain 2019, resolved")
 
 
 class PastEpisodes(RulesComponent):
@@ -153,6 +154,7 @@ class PastEpisodes(RulesComponent):
         recurrences: set[int] = set()
         pasts: set[int] = set()
         onsets: set[int] = set()
+        present_ends: dict[int, list[int]] = {}
         anchor_chars: dict[int, list[tuple[int, int]]] = {}
         resolution_tokens: set[int] = set()
         matches = self.phrases(doc) + self.patterns(doc)
@@ -175,6 +177,7 @@ class PastEpisodes(RulesComponent):
                 resolution_tokens.update(range(start, end))
             else:
                 presents.add(k)
+                present_ends.setdefault(k, []).append(end)
                 if rule.get("recurrence"):
                     recurrences.add(k)
         sents = []
@@ -183,7 +186,8 @@ class PastEpisodes(RulesComponent):
             cut = self._cut(v, resolved[1], bounds[k + 1]) if resolved else bounds[k + 1]
             onset = anchor_chars.get(k, []) if k in onsets and not resolved else []
             sents.append(_Sentence(bounds[k], bounds[k + 1], anchors.get(k), resolved, k in presents, k in pasts, cut, onset,
-                                   resolved is not None and self._is_bullet(doc, v, bounds[k], bounds[k + 1])))
+                                   resolved is not None and self._is_bullet(doc, v, bounds[k], bounds[k + 1]),
+                                   present_ends.get(k, [])))
         return sents, resolution_tokens
 
     def _is_bullet(self, doc: Doc, v: DocView, start: int, end: int) -> bool:
@@ -313,6 +317,8 @@ class PastEpisodes(RulesComponent):
                     # ("P&N." is one token: a word ending in a full stop ends a clause too)
                     lo = next((i + 1 for i in range(a_start - 1, sent.start - 1, -1)
                                if v.lowers[i] in self._boundaries or (v.lengths[i] > 1 and v.text(i).endswith("."))), lo)
+                    # and after the present told before it: "R knee pain x3/52, L ankle sprain 2019, resolved"
+                    lo = max([lo, *(end for end in sent.present_ends if end <= a_start)])
                 i = bisect_left(ent_starts, lo)
                 while i < len(ents) and ents[i][0] < sent.cut:
                     s, e = ents[i][0], ents[i][1]
