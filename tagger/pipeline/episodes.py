@@ -21,7 +21,8 @@ episode only when the episode says it is over:
    follows a ``contrast`` after the resolution is outside the episode ("That settled within
    a week, but then a different pain appeared"). A list item (a line starting with a
    ``bullet``) that states its own end needs no anchor ("- a sore knee from tiling, which
-   has settled now").
+   has settled now"), and one told wholly in a distant past (an anchor marked ``distant``,
+   no present, no onset) needs no end ("- Gout in 2019, right big toe, one attack only").
 3. **Onset.** A sentence with a time anchor that tells an onset (``onset``: "started",
    "began") and no end is the start of something current: "Two years ago my knee started to
    ache" takes back the historical mark ConText gave from that anchor.
@@ -87,10 +88,12 @@ class _Sentence(NamedTuple):
     start: int
     end: int
     anchor: tuple[int, int] | None  # the first past time anchor's tokens
+    distant: bool  # an anchor years back ("in 2009", "when I was 19"), not a month that may open the current complaint
     resolution: tuple[int, int] | None  # the first phrase stating that something is over, unless a recurrence undoes it
     present: bool
     past: bool
     cut: int  # the first token of a clause that leaves the episode after its resolution ("settled, but then ...")
+    tells_onset: bool  # "started", "began", "took up"
     onset: list[tuple[int, int]]  # the anchors' characters when the sentence tells an onset ("two years ago my knee started")
     bullet: bool  # the sentence is an item of a list: it starts a line with a bullet
     present_ends: list[int]  # where the present's words end ("R knee pain x3/52, L ankle sprain 2019, resolved")
@@ -149,6 +152,7 @@ class PastEpisodes(RulesComponent):
         starts = v.sent_starts(doc)
         bounds = [*starts, v.n]
         anchors: dict[int, tuple[int, int]] = {}
+        distant: set[int] = set()
         resolved_at: dict[int, tuple[int, int]] = {}  # sentence -> its first resolution phrase
         presents: set[int] = set()
         recurrences: set[int] = set()
@@ -165,6 +169,8 @@ class PastEpisodes(RulesComponent):
             kind = rule["kind"]
             if kind == "anchor":
                 anchors.setdefault(k, (start, end))
+                if rule.get("distant"):
+                    distant.add(k)
                 anchor_chars.setdefault(k, []).append((v.idx[start], v.end_char(end)))
             elif kind == "onset":
                 onsets.add(k)
@@ -185,8 +191,9 @@ class PastEpisodes(RulesComponent):
             resolved = resolved_at.get(k) if k not in recurrences else None  # "it settled, then came back"
             cut = self._cut(v, resolved[1], bounds[k + 1]) if resolved else bounds[k + 1]
             onset = anchor_chars.get(k, []) if k in onsets and not resolved else []
-            sents.append(_Sentence(bounds[k], bounds[k + 1], anchors.get(k), resolved, k in presents, k in pasts, cut, onset,
-                                   resolved is not None and self._is_bullet(doc, v, bounds[k], bounds[k + 1]),
+            bullet = (resolved is not None or k in distant) and self._is_bullet(doc, v, bounds[k], bounds[k + 1])
+            sents.append(_Sentence(bounds[k], bounds[k + 1], anchors.get(k), k in distant, resolved, k in presents, k in pasts,
+                                   cut, k in onsets, onset, bullet,
                                    present_ends.get(k, [])))
         return sents, resolution_tokens
 
@@ -229,6 +236,10 @@ class PastEpisodes(RulesComponent):
             s = sents[k]
             if s.anchor is None and s.bullet and s.resolution:
                 episodes.append((k, k + 1, s.resolution))  # "- a sore knee from tiling the bathroom, which has settled now"
+                k += 1
+                continue
+            if s.anchor is not None and s.distant and s.bullet and not s.present and not s.tells_onset:
+                episodes.append((k, k + 1, s.anchor))  # "- Gout in 2019, right big toe, one attack only."
                 k += 1
                 continue
             if s.anchor is None or (s.present and not s.resolution):

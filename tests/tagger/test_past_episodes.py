@@ -161,6 +161,8 @@ def test_a_pipeline_saved_before_past_episodes_existed_still_loads_without_them(
         ("Other things:\n- a right heel that hurt for a few months and went away after the birth\n", ["heel"]),
         # a bare year in a record line is an anchor when the line says the episode is over
         ("- Had L knee MCL sprain 2016 (slipped on ice), fully recovered.", ["MCL", "sprain"]),
+        # a list item told wholly in a distant past, with nothing of the present in it
+        ("Other things:\n- Gout in 2019, right big toe, one attack only.\n", ["big toe"]),
     ],
 )
 def test_a_list_item_or_record_line_that_states_its_end_is_historical(rules_tagger, text, targets):
@@ -177,6 +179,8 @@ def test_a_list_item_or_record_line_that_states_its_end_is_historical(rules_tagg
         ("Other things:\n- a sore left knee since Easter that hasn't settled\n", "knee"),
         # an item without a resolution is current
         ("Other things:\n- a stiff right ankle in the mornings\n", "ankle"),
+        ("Other things:\n- My back: I've got a touch of arthritis that the GP found on an X-ray years ago.\n", "arthritis"),
+        ("Other things:\n- Right foot: started in 2019, worse on stairs since.\n", "foot"),
         # the anchor's own clause only: what comes before a "|" in a record line is not the episode
         ("No groin pain, no LBP currently | PMH: L4/5 disc prolapse 2009 - fully resolved.", "groin"),
         # "no knee sx since" speaks of the time up to now
