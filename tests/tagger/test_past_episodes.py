@@ -215,3 +215,8 @@ def test_an_occupation_or_activity_given_up_is_historical(rules_tagger, text, ta
 )
 def test_the_activity_done_now_is_not_historical(rules_tagger, text, target):
     assert not ent(rules_tagger.tag(text), target).historical
+
+
+@pytest.mark.parametrize("text", ["The heel's about healed now.", "The heel has not healed yet.", "The heel is nearly healed."])
+def test_a_hedged_healing_is_not_history(rules_tagger, text):
+    assert not ent(rules_tagger.tag(text), "heel").historical
