@@ -246,7 +246,7 @@ class PastEpisodes(RulesComponent):
                 k += 1
                 continue
             end = k + 1
-            over = s.resolution
+            over = s.resolution is not None
             while end < len(sents) and end - k < self.max_sentences and not over:
                 nxt = sents[end]
                 if not self._same_line(doc, v, sents[end - 1], nxt):
