@@ -22,6 +22,7 @@ from spacy.tokens import Doc
 from .concepts import ConceptAttributes
 from .context import ConText
 from .docview import DocView, view
+from .episodes import PastEpisodes
 from .extensions import register_extensions
 from .fastmatch import TokenMatcher
 from .frames import ActivityFrames
@@ -47,13 +48,14 @@ class ClinicalAttributes:
     def __init__(self, nlp: Language, name: str, max_distance: int = 5, default_max_scope: int = 10):
         self.name = name
         # In this order: frames add activities the concept step names, laterality reads
-        # concept regions, modifiers read negation.
+        # concept regions, past episodes read ConText's and the subject's marks, modifiers read negation.
         self.steps: list[Step] = [
             ActivityFrames(nlp, "activity_frames"),
             ConceptAttributes(nlp, "concept_attributes"),
             Laterality(nlp, "laterality", max_distance=max_distance),
             ConText(nlp, "context", default_max_scope=default_max_scope),
             SubjectResolution(nlp, "subject_resolution"),
+            PastEpisodes(nlp, "past_episodes"),
             Modifiers(nlp, "modifiers"),
             Dose(nlp, "dose"),
             TimeExpressions(nlp, "time_expressions"),

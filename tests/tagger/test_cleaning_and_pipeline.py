@@ -106,13 +106,15 @@ def test_pipeline_is_assembled_from_config_and_round_trips_through_disk(rules_ta
     nlp = rules_tagger.nlp
     assert nlp.pipe_names == ["clinical_sentencizer", "entity_ruler", "clinical_attributes"]
     steps = [step.name for step in nlp.get_pipe("clinical_attributes").steps]
-    assert steps == ["activity_frames", "concept_attributes", "laterality", "context", "subject_resolution", "modifiers", "dose",
-                     "time_expressions"]
+    assert steps == ["activity_frames", "concept_attributes", "laterality", "context", "subject_resolution", "past_episodes",
+                     "modifiers", "dose", "time_expressions"]
     nlp.to_disk(tmp_path / "pipeline")
     loaded = spacy.load(tmp_path / "pipeline")
-    text = "No hip pain but my R forefoot hurts in sneakers; treadmill 4.5 mph an hour a day. Her knee is fine."
+    text = ("No hip pain but my R forefoot hurts in sneakers; treadmill 4.5 mph an hour a day. Her knee is fine. "
+            "In 2016 I had plantar fasciitis. It took a year but it went away with calf raises.")
     a, b = nlp(text), loaded(text)
-    key = lambda doc: [(e.text, e.label_, e._.concept, e._.laterality, e._.negated, e._.modifier, e._.dose, e._.other_subject)  # noqa: E731
+    key = lambda doc: [(e.text, e.label_, e._.concept, e._.laterality, e._.negated, e._.modifier, e._.dose, e._.other_subject,  # noqa: E731
+                       e._.historical)
                        for e in doc.ents]
     assert key(a) == key(b) and key(a)
 

@@ -1,0 +1,357 @@
+"""Past episodes: whole stretches of a note that tell of something over, marked ``historical``.
+
+ConText marks what a trigger's scope reaches, a few tokens around "in 2018" or "years
+ago". A past episode is often told over a sentence or two ("Back in 2016 I had plantar
+fasciitis in my right heel. It took months to settle but it settled completely with calf
+stretches."), and a past time anchor alone does not say the episode is over: "In July I got
+pain in my heel" usually opens the complaint the note is about. So this step marks an
+episode only when the episode says it is over:
+
+1. **Episode.** A sentence holding a past time anchor (``anchor`` rules: "in 2018", "two
+   years ago", "when I was 19", "in July", a bare year in a record line) and no word of the
+   present (``present``: "now", "still", "hurts", "has been"), unless it states a
+   resolution; with the sentences that follow it on the same line while they stay in the
+   past tense (``past``: "was", "had", "-ed") and out of the present, ``max_sentences`` at
+   most. Marking starts at the anchor's own clause (after the last ``boundary``: "|", ";").
+2. **Over.** The episode states its end (``resolution``: "settled completely", "cleared
+   up", "it's been fine since", "fully recovered"), in one of its sentences or in the next
+   one when that starts by pointing back (``pointer``: "It took a year but it did
+   settle"). A ``hedge`` just before the phrase undoes it ("almost went away", "hasn't
+   settled"), and so does a recurrence in the sentence ("settled, then came back"). What
+   follows a ``contrast`` after the resolution is outside the episode ("That settled within
+   a week, but then a different pain appeared"). A list item (a line starting with a
+   ``bullet``) that states its own end needs no anchor ("- a sore knee from tiling, which
+   has settled now"), and one told wholly in a distant past (an anchor marked ``distant``,
+   no present, no onset) needs no end ("- Gout in 2019, right big toe, one attack only").
+3. **Onset.** A sentence with a time anchor that tells an onset (``onset``: "started",
+   "began") and no end is the start of something current: "Two years ago my knee started to
+   ache" takes back the historical mark ConText gave from that anchor.
+4. **Brackets.** What stands between a ``bracket`` rule's words is past: "never [ran] in my
+   life until January", "he's never had [back] trouble before" (as the annotated corpus
+   reads them).
+
+Every entity of an episode that is over, except hypothetical ones, the anchor itself and
+negated ones followed by "since" ("no knee sx since" speaks of the time up to now), is
+marked historical with the anchor (or the resolution) as its trigger.
+
+Tried and left out: calling an episode over when its symptoms sit in regions the note's
+current complaint (the present-tense sentences) never mentions. On the unannotated train
+and dev notes that test was right on fewer than half of its marks: the current complaint is
+often told in the past tense ("The knee pain started in October, both knees"), and chronic
+findings ("mild scoliosis, diagnosed as a teen") are current whatever their region.
+
+Word lists are data in ``data/episode_rules.jsonl``. The passes are per sentence and per
+entity.
+"""
+
+from __future__ import annotations
+
+import logging
+from bisect import bisect_left, bisect_right
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.strings import get_string_id
+from spacy.tokens import Doc
+
+from .docview import DocView, ids
+from .extensions import add_trigger, entity_store, register_extensions, store_record
+from .fastmatch import TokenMatcher
+from .rules import RulesComponent
+
+logger = logging.getLogger("tagger")
+KINDS = {"anchor", "resolution", "present", "past", "onset", "pointer", "contrast", "hedge", "bullet", "boundary", "bracket"}
+WORD_KINDS = frozenset({"pointer", "contrast", "hedge", "bullet", "boundary"})
+_SINCE = get_string_id("since")
+HEDGE_REACH = 2  # tokens before a resolution where a hedge undoes it ("almost went away", "haven't settled")
+
+
+def validate_episode_rule(rule: dict[str, Any], where: str) -> None:
+    kind = rule.get("kind")
+    if kind not in KINDS:
+        raise ValueError(f"{where}: kind must be one of {sorted(KINDS)}, not {kind!r}")
+    if kind == "bracket":
+        if not (rule.get("open") and rule.get("close") and isinstance(rule.get("max_gap"), int)):
+            raise ValueError(f"{where}: a bracket rule needs 'open' and 'close' word lists and an integer 'max_gap'")
+        return
+    if kind in WORD_KINDS:
+        if not isinstance(rule.get("words"), list) or not rule["words"]:
+            raise ValueError(f"{where}: a {kind} rule needs a non-empty 'words' list")
+        return
+    if ("literal" in rule) == ("pattern" in rule):
+        raise ValueError(f"{where}: a {kind} rule needs exactly one of 'literal' or 'pattern'")
+
+
+class _Sentence(NamedTuple):
+    start: int
+    end: int
+    anchor: tuple[int, int] | None  # the first past time anchor's tokens
+    distant: bool  # an anchor years back ("in 2009", "when I was 19"), not a month that may open the current complaint
+    resolution: tuple[int, int] | None  # the first phrase stating that something is over, unless a recurrence undoes it
+    present: bool
+    past: bool
+    cut: int  # the first token of a clause that leaves the episode after its resolution ("settled, but then ...")
+    tells_onset: bool  # "started", "began", "took up"
+    onset: list[tuple[int, int]]  # the anchors' characters when the sentence tells an onset ("two years ago my knee started")
+    bullet: bool  # the sentence is an item of a list: it starts a line with a bullet
+    present_ends: list[int]  # where the present's words end ("R knee pain x3/52, L ankle sprain 2019, resolved")
+
+
+class PastEpisodes(RulesComponent):
+    rules_file = "episode_rules.jsonl"
+
+    def __init__(self, nlp: Language, name: str, max_sentences: int = 4):
+        self._make_doc = nlp.make_doc
+        self.max_sentences = max_sentences
+        super().__init__(nlp, name)
+
+    def from_disk(self, path, *, exclude=()) -> PastEpisodes:
+        if not (Path(path) / self.rules_file).exists():
+            # a pipeline saved before this step existed keeps the output it was evaluated with
+            logger.info("no %s in %s: past episodes are off for this pipeline", self.rules_file, path)
+            self._set([])
+            return self
+        return super().from_disk(path, exclude=exclude)
+
+    def _set(self, rules: list[dict[str, Any]]) -> None:
+        for i, rule in enumerate(rules):
+            validate_episode_rule(rule, f"episode rule {i + 1}")
+        self.rules = rules
+        self.phrases = PhraseMatcher(self.vocab, attr="LOWER")
+        self.patterns = TokenMatcher(self.vocab)
+        self._rule_of: dict[int, dict[str, Any]] = {}
+        words: dict[str, set[str]] = {kind: set() for kind in WORD_KINDS}
+        self._brackets: list[tuple[frozenset[int], frozenset[int], int]] = []
+        self._bracket_orths: set[int] = set()
+        for i, rule in enumerate(rules):
+            if rule["kind"] == "bracket":
+                self._brackets.append((ids(w.lower() for w in rule["open"]), ids(w.lower() for w in rule["close"]), rule["max_gap"]))
+                # the spellings an opener may take, to look it up in the doc's ORTH index
+                self._bracket_orths.update(ids(f(w) for w in rule["open"] for f in (str.lower, str.capitalize, str.upper)))
+                continue
+            if rule["kind"] in words:
+                words[rule["kind"]].update(w.lower() for w in rule["words"])
+                continue
+            key = str(i)
+            if "literal" in rule:
+                self.phrases.add(key, [self._make_doc(rule["literal"])])
+            else:
+                self.patterns.add(key, [rule["pattern"]])
+            self._rule_of[self.vocab.strings.add(key)] = rule
+        self._pointers = ids(words["pointer"])
+        self._contrasts = ids(words["contrast"])
+        self._hedges = ids(words["hedge"])
+        self._bullets = ids(words["bullet"])
+        self._boundaries = ids(words["boundary"])
+
+    # -- sentences ---------------------------------------------------------------
+    def _sentences(self, doc: Doc, v: DocView) -> tuple[list[_Sentence], set[int]]:
+        """The doc's sentences with what the rules found in each, and the tokens of resolution phrases."""
+        starts = v.sent_starts(doc)
+        bounds = [*starts, v.n]
+        anchors: dict[int, tuple[int, int]] = {}
+        distant: set[int] = set()
+        resolved_at: dict[int, tuple[int, int]] = {}  # sentence -> its first resolution phrase
+        presents: set[int] = set()
+        recurrences: set[int] = set()
+        pasts: set[int] = set()
+        onsets: set[int] = set()
+        present_ends: dict[int, list[int]] = {}
+        anchor_chars: dict[int, list[tuple[int, int]]] = {}
+        resolution_tokens: set[int] = set()
+        matches = self.phrases(doc) + self.patterns(doc)
+        matches.sort(key=lambda m: (m[1], m[1] - m[2]))  # leftmost first, then longest
+        for match_id, start, end in matches:
+            rule = self._rule_of[match_id]
+            k = bisect_right(starts, start) - 1
+            kind = rule["kind"]
+            if kind == "anchor":
+                anchors.setdefault(k, (start, end))
+                if rule.get("distant"):
+                    distant.add(k)
+                anchor_chars.setdefault(k, []).append((v.idx[start], v.end_char(end)))
+            elif kind == "onset":
+                onsets.add(k)
+            elif kind == "past":
+                pasts.add(k)
+            elif kind == "resolution":
+                if any(v.lowers[i] in self._hedges for i in range(max(bounds[k], start - HEDGE_REACH), start)):
+                    continue  # "almost went away", "haven't settled"
+                resolved_at.setdefault(k, (start, end))
+                resolution_tokens.update(range(start, end))
+            else:
+                presents.add(k)
+                present_ends.setdefault(k, []).append(end)
+                if rule.get("recurrence"):
+                    recurrences.add(k)
+        sents = []
+        for k in range(len(starts)):
+            resolved = resolved_at.get(k) if k not in recurrences else None  # "it settled, then came back"
+            cut = self._cut(v, resolved[1], bounds[k + 1]) if resolved else bounds[k + 1]
+            onset = anchor_chars.get(k, []) if k in onsets and not resolved else []
+            bullet = (resolved is not None or k in distant) and self._is_bullet(doc, v, bounds[k], bounds[k + 1])
+            sents.append(_Sentence(bounds[k], bounds[k + 1], anchors.get(k), k in distant, resolved, k in presents, k in pasts,
+                                   cut, k in onsets, onset, bullet,
+                                   present_ends.get(k, [])))
+        return sents, resolution_tokens
+
+    def _is_bullet(self, doc: Doc, v: DocView, start: int, end: int) -> bool:
+        first = start
+        while first < end and v.is_space[first]:
+            first += 1
+        if first >= end or (v.orths[first] not in self._bullets and v.lowers[first] not in self._bullets):
+            return False
+        line_start = doc.text.rfind("\n", 0, v.idx[first]) + 1
+        return not doc.text[line_start:v.idx[first]].strip()
+
+    def _cut(self, v: DocView, start: int, end: int) -> int:
+        """The first contrast word ("but", "apart from", ";") after a resolution, or ``end``."""
+        contrasts = self._contrasts
+        for i in range(start, end):
+            if v.lowers[i] in contrasts:
+                return i
+        return end
+
+    @staticmethod
+    def _same_line(doc: Doc, v: DocView, before: _Sentence, after: _Sentence) -> bool:
+        """Whether no line break stands between ``before`` and ``after`` (its next sentence,
+        which may be nothing but the line break)."""
+        last = before.end - 1
+        while last > before.start and v.is_space[last]:
+            last -= 1
+        first = after.start
+        while first < after.end and v.is_space[first]:
+            first += 1
+        until = v.idx[first] if first < after.end else v.end_char(after.end)
+        return "\n" not in doc.text[v.end_char(last + 1):until]
+
+    # -- episodes --------------------------------------------------------------------
+    def _episodes(self, doc: Doc, v: DocView, sents: list[_Sentence]) -> list[tuple[int, int, tuple[int, int]]]:
+        """(first sentence, end sentence, anchor tokens) of each episode that says it is over."""
+        episodes = []
+        k = 0
+        while k < len(sents):
+            s = sents[k]
+            if s.anchor is None and s.bullet and s.resolution:
+                episodes.append((k, k + 1, s.resolution))  # "- a sore knee from tiling the bathroom, which has settled now"
+                k += 1
+                continue
+            if s.anchor is not None and s.distant and s.bullet and not s.present and not s.tells_onset:
+                episodes.append((k, k + 1, s.anchor))  # "- Gout in 2019, right big toe, one attack only."
+                k += 1
+                continue
+            if s.anchor is None or (s.present and not s.resolution):
+                k += 1
+                continue
+            end = k + 1
+            over = s.resolution is not None
+            while end < len(sents) and end - k < self.max_sentences and not over:
+                nxt = sents[end]
+                if not self._same_line(doc, v, sents[end - 1], nxt):
+                    break
+                if nxt.resolution and nxt.anchor is None and (v.lowers[nxt.start] in self._pointers or not nxt.present):
+                    over = True  # "It took a year to settle but it did."
+                    end += 1
+                    break
+                if nxt.present or nxt.anchor is not None or not nxt.past:
+                    break  # an episode goes on only in the past tense
+                end += 1
+            if over:
+                episodes.append((k, end, s.anchor))
+            k = end
+        return episodes
+
+    def _bracketed(self, doc: Doc, v: DocView, ents: list[tuple[int, int, str, int]]) -> None:
+        """Mark what stands between a bracket's words in one sentence: "never [ran] in my
+        life until January", "he's never had [back] trouble before"."""
+        store = entity_store(doc)
+        lowers = v.lowers
+        for opens, closes, gap in self._brackets:
+            for s, e, _, _ in ents:
+                lo = max(0, s - gap)
+                opener = next((i for i in range(s - 1, lo - 1, -1) if lowers[i] in opens), None)
+                if opener is None:
+                    continue
+                sent_start, sent_end = v.sent_bounds(doc, s)
+                if opener < sent_start:
+                    continue
+                closer = next((i for i in range(e, min(sent_end, opener + gap + 1)) if lowers[i] in closes), None)
+                if closer is None:
+                    continue
+                record = store_record(store, s, e)
+                if record.get("historical") or record.get("hypothetical"):
+                    continue
+                record["historical"] = True
+                add_trigger(record, "historical", "true", v.idx[opener], v.end_char(opener + 1))
+
+    @staticmethod
+    def _onsets(doc: Doc, sents: list[_Sentence], ents: list[tuple[int, int, str, int]]) -> None:
+        """Take back a mark that ConText set from a time anchor in a sentence that tells an
+        onset and no end: "Two years ago my knee started to ache" opens the complaint."""
+        store = entity_store(doc)
+        starts = [s.start for s in sents]
+        for s, e, _, _ in ents:
+            sent = sents[bisect_right(starts, s) - 1]
+            record = store.get(s)
+            if not sent.onset or record is None or record.get("end") != e or not record.get("historical"):
+                continue
+            triggers = record.get("triggers") or []
+            mark = next((t for t in triggers if t[0] == "historical"), None)
+            if mark is not None and any(mark[2] < a_end and mark[3] > a_start for a_start, a_end in sent.onset):
+                record["historical"] = False
+                triggers.remove(mark)
+
+    def run(self, doc: Doc, v: DocView, ents: list[tuple[int, int, str, int]]) -> list[tuple[int, int, str, int]]:
+        if not ents or not self._rule_of:
+            return ents
+        if self._brackets:
+            positions = v.positions()
+            if any(orth in positions for orth in self._bracket_orths):
+                self._bracketed(doc, v, ents)
+        sents, resolution_tokens = self._sentences(doc, v)
+        if any(s.onset for s in sents):
+            self._onsets(doc, sents, ents)
+        episodes = self._episodes(doc, v, sents) if any(s.anchor or s.bullet for s in sents) else []
+        if not episodes:
+            return ents
+        store = entity_store(doc)
+        ent_starts = [e[0] for e in ents]
+        for first, end, (a_start, a_end) in episodes:
+            a_start_char, a_end_char = v.idx[a_start], v.end_char(a_end)
+            for k in range(first, end):
+                sent = sents[k]
+                lo = sent.start
+                if k == first:
+                    # the anchor's own clause: "ROS: neg | PMH: L4/5 disc prolapse 2009 ... - fully resolved"
+                    # ("P&N." is one token: a word ending in a full stop ends a clause too)
+                    lo = next((i + 1 for i in range(a_start - 1, sent.start - 1, -1)
+                               if v.lowers[i] in self._boundaries or (v.lengths[i] > 1 and v.text(i).endswith("."))), lo)
+                    # and after the present told before it: "R knee pain x3/52, L ankle sprain 2019, resolved"
+                    lo = max([lo, *(end for end in sent.present_ends if end <= a_start)])
+                i = bisect_left(ent_starts, lo)
+                while i < len(ents) and ents[i][0] < sent.cut:
+                    s, e = ents[i][0], ents[i][1]
+                    i += 1
+                    if (s < a_end and e > a_start) or s in resolution_tokens:
+                        continue  # "back" in "back in 2019", "painful" in "not painful at present"
+                    record = store_record(store, s, e)
+                    if record.get("historical") or record.get("hypothetical"):
+                        continue
+                    if record.get("negated") and any(v.lowers[j] == _SINCE for j in range(e, min(e + 3, sent.end))):
+                        continue  # "no knee sx since" speaks of the time since, up to now
+                    record["historical"] = True
+                    add_trigger(record, "historical", "true", a_start_char, a_end_char)
+        return ents
+
+
+@Language.factory(
+    "past_episodes",
+    assigns=["span._.historical"],
+    requires=["doc.ents", "token.is_sent_start"],
+    default_config={"max_sentences": 4},
+)
+def make_past_episodes(nlp: Language, name: str, max_sentences: int) -> PastEpisodes:
+    register_extensions()
+    return PastEpisodes(nlp, name, max_sentences=max_sentences)
