@@ -218,8 +218,8 @@ class SubjectResolution(RulesComponent):
         reflexives = doc_facts.reflexives
         if reflexives:
             r = bisect_left(reflexives, e)
-            t = reflexives[r] if r < len(reflexives) else v.n
-            if t < e + REFLEXIVE_REACH and not any(v.is_punct[i] for i in range(e, t)):
+            t = reflexives[r] if r < len(reflexives) else None  # None: no reflexive after the entity
+            if t is not None and t < e + REFLEXIVE_REACH and not any(v.is_punct[i] for i in range(e, t)):
                 return self._reflexive[v.lowers[t]], t  # "had ITB syndrome herself", "I had PF myself"
         anchors = doc_facts.anchors
         j = bisect_left(anchors, s) - 1

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
@@ -23,6 +26,35 @@ CLINICAL = [
 FURNITURE = ["From: A Person <a@b.c>", "Subject: hip", "> quoted knee pain", "On Mon, 3 Mar, Bob wrote:", "--",
              "Sent from my iPhone", "Thanks,", "---------- Forwarded message ---------", "Hi,", ""]
 
+
+
+def _rule_words() -> list[str]:
+    """Every word the rule files name (triggers, person words, reflexives, anchors, patterns), so
+    random word runs put rule steps at the edges of docs, clauses and sentences."""
+    words: set[str] = set()
+
+    def collect(value: object) -> None:
+        if isinstance(value, str):
+            words.update(w for w in value.split() if 0 < len(w) <= 15)
+        elif isinstance(value, list):
+            for item in value:
+                collect(item)
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                if key not in {"id", "why", "name", "concept", "kind", "label", "comment"}:
+                    collect(item)
+
+    data = Path(__file__).resolve().parents[2] / "tagger" / "pipeline" / "data"
+    for path in sorted(data.glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip() and not line.lstrip().startswith(("#", "//")):
+                collect(json.loads(line))
+    return sorted(words)
+
+
+RULE_WORDS = _rule_words()
+rule_word_runs = st.lists(st.one_of(st.sampled_from(RULE_WORDS), st.sampled_from([".", ",", "?", "\n", "-", ":", "'s"])),
+                          min_size=1, max_size=40).map(" ".join)
 any_text = st.text(alphabet=st.characters(blacklist_categories=()), max_size=400)  # controls and surrogates too
 mixed_scripts = st.text(alphabet=st.sampled_from("abc knee 膝の痛み ألم الركبة боль колена 🦶\u200b\u202e\t\r\n.,;:?!-/()'"),
                         max_size=300)
@@ -86,6 +118,15 @@ def test_any_unicode_string_gives_a_result_or_an_input_error(rules_tagger, text)
 @example(text="Currently, I have no hip or thigh pain, or back pain. R forefoot hurts, worse in sneakers.")
 @example(text="From: A <a@b.c>\nSubject: knee\n\nMy R knee hurts.\n\nOn Mon, Bob wrote:\n> no hip pain")
 def test_every_span_lies_in_the_text_and_matches_it(rules_tagger, text):
+    result = tag_or_input_error(rules_tagger, text)
+    if result is not None:
+        assert_spans_fit(result)
+
+
+@FIXTURE_OK
+@given(text=rule_word_runs)
+@example(text="I did it myself . Now my knee")
+def test_runs_of_rule_words_give_a_result_with_spans_that_fit(rules_tagger, text):
     result = tag_or_input_error(rules_tagger, text)
     if result is not None:
         assert_spans_fit(result)

@@ -82,3 +82,9 @@ def test_the_subjects_own_body_or_activity_stays_the_subjects(rules_tagger, text
 )
 def test_reflexives_contractions_and_groups_name_the_owner(rules_tagger, text, target, other):
     assert ent(rules_tagger.tag(text), target).other_subject is other
+
+
+def test_an_entity_at_the_end_of_a_note_with_a_reflexive_earlier_is_tagged(rules_tagger):
+    # a reflexive before the entity and none after it, the entity within reach of the doc's end
+    result = rules_tagger.tag("I did it myself. Now my knee")
+    assert not ent(result, "knee").other_subject
