@@ -1,4 +1,4 @@
-"""Finding one entity of a ``TagResult`` by its text, for the behaviour tests of attributes."""
+"""Finding entities by their text, for the behaviour tests of entities and attributes."""
 
 from __future__ import annotations
 
@@ -7,3 +7,8 @@ def ent(result, text, label=None, nth=0):
     """The ``nth`` entity whose text is ``text`` (and label ``label``, if given)."""
     found = [e for e in result.entities if e.text == text and (label is None or e.label == label)]
     return found[nth]
+
+
+def activities(nlp, text: str) -> list[str]:
+    """The ACTIVITY spans ``nlp`` finds in ``text``, in order."""
+    return [e.text for e in nlp(text).ents if e.label_ == "ACTIVITY"]

@@ -8,15 +8,12 @@ import pytest
 
 from tagger.pipeline import build_pipeline
 from tagger.pipeline.frames import _align, _compile
+from tests.tagger.entity_lookup import activities
 
 
 @pytest.fixture(scope="module")
 def nlp():
     return build_pipeline()
-
-
-def activities(nlp, text: str) -> list[str]:
-    return [e.text for e in nlp(text).ents if e.label_ == "ACTIVITY"]
 
 
 @pytest.mark.parametrize("text, activity", [

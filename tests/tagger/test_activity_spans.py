@@ -13,15 +13,12 @@ import spacy
 
 from tagger.pipeline import build_pipeline, load_pipeline
 from tagger.pipeline.frames import _Trim
+from tests.tagger.entity_lookup import activities
 
 
 @pytest.fixture(scope="module")
 def nlp():
     return build_pipeline()
-
-
-def activities(nlp, text: str) -> list[str]:
-    return [e.text for e in nlp(text).ents if e.label_ == "ACTIVITY"]
 
 
 @pytest.mark.parametrize("text, activity", [
