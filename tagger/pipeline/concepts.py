@@ -27,6 +27,9 @@ from .rules import data_file, read_jsonl, rules_to_disk
 BLOCKER_LABEL = "BLOCKER"
 _FORMS_FILE = "condition_forms.json"
 _QUALIFIERS_FILE = "span_qualifiers.json"
+# the CONDITION phrases and pattern words misspelling repair was set up with, saved with the
+# component so that a saved pipeline does not read the package's current patterns
+_PHRASES_FILE = "condition_phrases.json"
 _RULE_KEYS = frozenset({"concept", "why", "when_lower", "drop_if_prev_lower", "drop_if_next_lower", "drop_if_next_label",
                         "keep_if_prev_lower", "keep_if_prev_label", "drop_if_prev_label", "window", "drop_if_doc_has",
                         "relabel_if_prev_lower", "relabel_as", "unless_span_lower",
@@ -373,12 +376,14 @@ class ConceptAttributes:
                   _read_forms(data_file(_FORMS_FILE)), _read_forms(data_file(_QUALIFIERS_FILE)))
 
     def _set(self, concepts, regions, rules, forms: dict[str, Any] | None = None,
-             qualifiers: dict[str, Any] | None = None) -> None:
+             qualifiers: dict[str, Any] | None = None,
+             phrases: tuple[list[tuple[str, str]], set[str]] | None = None) -> None:
         self.forms = ConditionForms(forms)
         self.qualifiers = SpanQualifiers(qualifiers)
         self.concepts = {c["id"]: c for c in concepts}
+        self._condition_phrases = phrases or condition_phrases()
         if self.forms:
-            self.forms.set_phrases(*condition_phrases())
+            self.forms.set_phrases(*self._condition_phrases)
         missing = self.forms.concepts() - set(self.concepts)
         if missing:
             raise ValueError(f"{_FORMS_FILE} names concepts missing from concepts.jsonl: {sorted(missing)}")
@@ -569,13 +574,17 @@ class ConceptAttributes:
         (path / "regions.json").write_text(json.dumps(self.regions, indent=1), encoding="utf-8")
         (path / _FORMS_FILE).write_text(json.dumps(self.forms.spec, indent=1), encoding="utf-8")
         (path / _QUALIFIERS_FILE).write_text(json.dumps(self.qualifiers.spec, indent=1), encoding="utf-8")
+        phrases, words = self._condition_phrases
+        (path / _PHRASES_FILE).write_text(json.dumps({"phrases": phrases, "words": sorted(words)}), encoding="utf-8")
 
     def from_disk(self, path, *, exclude=()) -> ConceptAttributes:
         path = Path(path)
-        forms, qualifiers = path / _FORMS_FILE, path / _QUALIFIERS_FILE
+        forms, qualifiers, phrases = path / _FORMS_FILE, path / _QUALIFIERS_FILE, path / _PHRASES_FILE
+        saved = _read_forms(phrases) if phrases.exists() else None
         # a pipeline saved before a file existed has none
         self._set(read_jsonl(path / "concepts.jsonl"), load_regions(path / "regions.json"), read_jsonl(path / "disambiguation.jsonl"),
-                  _read_forms(forms) if forms.exists() else None, _read_forms(qualifiers) if qualifiers.exists() else None)
+                  _read_forms(forms) if forms.exists() else None, _read_forms(qualifiers) if qualifiers.exists() else None,
+                  ([tuple(p) for p in saved["phrases"]], set(saved["words"])) if saved else None)
         return self
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tagger.pipeline import build_pipeline, load_pipeline
+from tagger.pipeline import build_pipeline, concepts, load_pipeline
 
 
 @pytest.fixture(scope="module")
@@ -160,3 +160,14 @@ def test_mechanical_lbp_is_the_symptom_abbreviation(nlp):
 ])
 def test_the_ordinary_sense_of_the_new_rules_stays(nlp, text, label, span):
     assert span in texts(nlp, text, label)
+
+
+def test_a_saved_pipeline_repairs_misspellings_from_its_own_saved_phrases(nlp, tmp_path, monkeypatch):
+    nlp.to_disk(tmp_path / "pipe")
+    # the package's patterns are gone; the saved pipeline must not need them
+    monkeypatch.setattr(concepts, "condition_phrases", lambda: ([], set()))
+    loaded = load_pipeline(tmp_path / "pipe")
+    text = "Scan says achilles tendinopahty."
+    found = [(e.text, e.label_) for e in loaded(text).ents]
+    assert ("achilles tendinopahty", "CONDITION") in found
+    assert found == [(e.text, e.label_) for e in nlp(text).ents]
