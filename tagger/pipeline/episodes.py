@@ -46,9 +46,7 @@ entity.
 
 from __future__ import annotations
 
-import logging
 from bisect import bisect_left, bisect_right
-from pathlib import Path
 from typing import Any, NamedTuple
 
 from spacy.language import Language
@@ -61,7 +59,6 @@ from .extensions import add_trigger, entity_store, register_extensions, store_re
 from .fastmatch import TokenMatcher
 from .rules import RulesComponent
 
-logger = logging.getLogger("tagger")
 KINDS = {"anchor", "resolution", "present", "past", "onset", "pointer", "contrast", "hedge", "bullet", "boundary", "bracket"}
 WORD_KINDS = frozenset({"pointer", "contrast", "hedge", "bullet", "boundary"})
 _SINCE = get_string_id("since")
@@ -101,19 +98,12 @@ class _Sentence(NamedTuple):
 
 class PastEpisodes(RulesComponent):
     rules_file = "episode_rules.jsonl"
+    optional_on_disk = True
 
     def __init__(self, nlp: Language, name: str, max_sentences: int = 4):
         self._make_doc = nlp.make_doc
         self.max_sentences = max_sentences
         super().__init__(nlp, name)
-
-    def from_disk(self, path, *, exclude=()) -> PastEpisodes:
-        if not (Path(path) / self.rules_file).exists():
-            # a pipeline saved before this step existed keeps the output it was evaluated with
-            logger.info("no %s in %s: past episodes are off for this pipeline", self.rules_file, path)
-            self._set([])
-            return self
-        return super().from_disk(path, exclude=exclude)
 
     def _set(self, rules: list[dict[str, Any]]) -> None:
         for i, rule in enumerate(rules):

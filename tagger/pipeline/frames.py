@@ -37,7 +37,7 @@ from .docview import DocView, ids
 from .entities import write_entities
 from .extensions import register_extensions
 from .fastmatch import TokenMatcher, _compile_test
-from .rules import RulesComponent, read_jsonl, rules_to_disk
+from .rules import RulesComponent, rules_to_disk
 
 LABEL = "ACTIVITY"
 BLOCKER = "BLOCKER"
@@ -130,6 +130,7 @@ def _align(elements: list[Element], lexemes: list[Any]) -> list[int] | None:
 
 class ActivityFrames(RulesComponent):
     rules_file = "activity_frames.jsonl"
+    optional_on_disk = True
 
     def _set(self, rules: list[dict[str, Any]]) -> None:
         self.rules = [rule for rule in rules if "pattern" in rule]
@@ -211,12 +212,6 @@ class ActivityFrames(RulesComponent):
 
     def to_disk(self, path, *, exclude=()) -> None:
         rules_to_disk(Path(path) / self.rules_file, self._all_rules)
-
-    def from_disk(self, path, *, exclude=()) -> ActivityFrames:
-        # a pipeline saved before this step existed has no frames file: it tags as it did then
-        rules_path = Path(path) / self.rules_file
-        self._set(read_jsonl(rules_path) if rules_path.exists() else [])
-        return self
 
 
 @Language.factory("activity_frames", assigns=["doc.ents"], requires=["doc.ents"])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +14,7 @@ from spacy.tokens import Doc
 from .docview import DocView, view
 
 DATA_DIR = Path(__file__).parent / "data"
+logger = logging.getLogger("tagger")
 
 
 def read_jsonl(path: Path) -> list[dict[str, Any]]:
@@ -46,6 +48,9 @@ class RulesComponent:
     between steps; called as a component of its own, the step makes them itself."""
 
     rules_file = ""
+    # A step added after pipelines were first saved: one saved without its rules file keeps the
+    # output it was evaluated with (the step runs with no rules) instead of failing to load.
+    optional_on_disk = False
 
     def __init__(self, nlp: Language, name: str):
         self.name = name
@@ -71,5 +76,10 @@ class RulesComponent:
         rules_to_disk(Path(path) / self.rules_file, self.rules)
 
     def from_disk(self, path, *, exclude=()):
-        self._set(read_jsonl(Path(path) / self.rules_file))
+        rules_path = Path(path) / self.rules_file
+        if self.optional_on_disk and not rules_path.exists():
+            logger.info("no %s in %s: the %s step is off for this pipeline", self.rules_file, path, self.name)
+            self._set([])
+            return self
+        self._set(read_jsonl(rules_path))
         return self

@@ -38,10 +38,8 @@ most one clause before it.
 
 from __future__ import annotations
 
-import logging
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from pathlib import Path
 from typing import Any, NamedTuple
 
 from spacy.language import Language
@@ -52,7 +50,6 @@ from .docview import DocView, ids
 from .extensions import add_trigger, entity_store, register_extensions, store_record
 from .rules import RulesComponent
 
-logger = logging.getLogger("tagger")
 KINDS = {"person", "not_name", "possessed_head", "adverb", "role", "possessive_marker", "verb", "not_after_verb",
          "boundary", "writer_header", "preposition", "with"}
 CLASSES = {"first", "second", "we", "she", "he", "subject_noun", "other_noun", "group", "object"}
@@ -96,19 +93,11 @@ def validate_subject_rule(rule: dict[str, Any], where: str) -> None:
 
 class SubjectResolution(RulesComponent):
     rules_file = "subject_rules.jsonl"
+    optional_on_disk = True
 
     def __init__(self, nlp: Language, name: str):
         self._make_doc = nlp.make_doc
         super().__init__(nlp, name)
-
-    def from_disk(self, path, *, exclude=()) -> SubjectResolution:
-        if not (Path(path) / self.rules_file).exists():
-            # a pipeline saved before this step existed (e.g. a model trained on older rules)
-            # keeps the output it was evaluated with: no rules, no subject resolution
-            logger.info("no %s in %s: subject resolution is off for this pipeline", self.rules_file, path)
-            self._set([])
-            return self
-        return super().from_disk(path, exclude=exclude)
 
     def _set(self, rules: list[dict[str, Any]]) -> None:
         for i, rule in enumerate(rules):
