@@ -216,13 +216,11 @@ def clean_email_text(text: str) -> tuple[str, Cleaning]:
         elif subject := _SUBJECT.match(line):
             skip_prefix[i] = subject.end()
             removed["header"] = removed.get("header", 0) + 1
-            if content_since_break:
-                content_since_break = False
+            content_since_break = False
         elif _HEADER.match(line):
             # a header block: this line and its neighbours that are headers or their wrapped continuations
             drop(i, "header")
-            if content_since_break:
-                content_since_break = False
+            content_since_break = False
         elif _SIG_DELIM.match(line) or _DEVICE_SIG.match(line) or _FOOTER.match(line):
             # signature: to the next header/banner/quoted line (or the end)
             reason = "footer" if _FOOTER.match(line) else "signature"
