@@ -5,7 +5,9 @@ can report them apart: the closest thing the dev split has to text by outside wr
 gold_blind_session3.md, "Dev (15, in hash order)"); their errors were read while tuning in
 session 4, so they are no longer a clean check. ``--set 5``: the 40 of session 5
 (gold_blind_session5_ids.txt, method in gold_blind_session5_a.md and _b.md), annotated after
-session 5's rules were written: clean until someone tunes on them.
+session 5's rules were written. ``--set 5a`` / ``--set 5b``: its two halves, one per annotator
+(the first and last 20 ids of the file). From session 6 on, 5a is read while tuning; 5b stays
+the clean check. ``--set tune``: every dev case except 5b (the dev set to tune on).
 
     .venv/bin/python benchmarks/blind_dev_cases.py /tmp/blind [--set 5]
     .venv/bin/python -m tagger evaluate-entities /tmp/blind --split dev --model /tmp/empty-dir
@@ -24,14 +26,29 @@ SESSION5_IDS = REPO / "corpora" / "reviews" / "gold_blind_session5_ids.txt"
 
 
 def blind_dev_ids(which: str = "2-3") -> set[str]:
-    if which == "5":
-        return {line.strip() for line in SESSION5_IDS.read_text(encoding="utf-8").splitlines() if line.strip()}
+    if which == "tune":
+        return dev_ids() - blind_dev_ids("5b")
+    if which in ("5", "5a", "5b"):
+        ids = [line.strip() for line in SESSION5_IDS.read_text(encoding="utf-8").splitlines() if line.strip()]
+        half = {"5": slice(None), "5a": slice(0, 20), "5b": slice(20, None)}[which]
+        return set(ids[half])
     found: set[str] = set()
     for review in REVIEWS:
         match = re.search(r"Dev \(15, in hash order\):(.*?)\.\n", review.read_text(encoding="utf-8"), re.S)
         if match is None:
             raise SystemExit(f"{review.name}: no 'Dev (15, in hash order):' list")
         found |= {x.strip() for x in match.group(1).replace("\n", " ").split(",")}
+    return found
+
+
+def dev_ids() -> set[str]:
+    found = set()
+    for path in sorted((REPO / "corpora" / "cases").glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                case = json.loads(line)
+                if case.get("split") == "dev":
+                    found.add(case["id"])
     return found
 
 
@@ -55,7 +72,7 @@ if __name__ == "__main__":
     if "--set" in args:
         at = args.index("--set")
         which = args[at + 1] if at + 1 < len(args) else ""
-        del args[at:at + 2]
-        if which not in ("2-3", "5"):
-            raise SystemExit("--set takes 2-3 or 5")
+        del args[at : at + 2]
+        if which not in ("2-3", "5", "5a", "5b", "tune"):
+            raise SystemExit("--set takes 2-3, 5, 5a, 5b or tune")
     raise SystemExit(main(args[0] if args else "/tmp/blind", which))
