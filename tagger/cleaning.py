@@ -1,8 +1,10 @@
 """From what a user pastes or uploads to the text the pipeline reads.
 
 A pasted email thread keeps each message's narrative, in order, and drops header lines,
-quoted replies (``>`` lines and the "On ... wrote:" line above them), forwarding banners,
-signatures, sign-offs and confidentiality footers. The kept lines are copied verbatim,
+quoted copies (``>`` lines whose text the thread also holds less deeply quoted, and the
+"On ... wrote:" line above a quote), forwarding banners, signatures, sign-offs and
+confidentiality footers. A quote that is the only copy of its message is kept without its
+``>`` marks: it is often the patient's own story, answered inline. The kept lines are copied verbatim,
 so every offset in the cleaned text maps back to the input through ``segments``.
 An ``.eml`` file (RFC 822) is decoded with the standard library's ``email`` package
 first; HTML parts become plain text.
@@ -11,6 +13,7 @@ first; HTML parts become plain text.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from email import policy
 from email.message import EmailMessage
@@ -28,6 +31,9 @@ _STRONG_HEADER = re.compile(r"^\s*\**(From|Sent|Subject|Reply-To)\**\s*:", re.I)
 # is kept as a line of narrative; only the header name before it is dropped.
 _SUBJECT = re.compile(r"^\s*\**Subject\**\s*:\s*(?=\S)", re.I)
 _QUOTED = re.compile(r"^\s*>")
+_ONE_QUOTE_MARK = re.compile(r"^\s*> ?")
+_QUOTE_DEPTH = re.compile(r"^[ \t>]*")
+_WORD = re.compile(r"\w+")
 _WROTE = re.compile(r"^\s*(On|Am|Le|El)\b.{0,250}\b(wrote|schrieb|a écrit|escribió)\s*:\s*$", re.I)
 _WROTE_START = re.compile(r"^\s*On\s+\S.{0,200}$", re.I)
 _WROTE_END = re.compile(r"^.{0,200}\bwrote\s*:\s*$", re.I)
@@ -187,8 +193,73 @@ def is_email_like(text: str) -> bool:
 def clean_email_text(text: str) -> tuple[str, Cleaning]:
     """Drop email furniture line by line; keep every other line verbatim."""
     lines = text.splitlines(keepends=True)
-    keep = [True] * len(lines)
-    skip_prefix = [0] * len(lines)  # leading characters of a kept line that are dropped
+    plan = _plan_lines(lines, _quoted_copies(lines))
+    parts: list[str] = []
+    segments: list[Segment] = []
+    pos_in = 0
+    pos_out = 0
+    for line, kept, skip in zip(lines, plan.keep, plan.skip_prefix, strict=True):
+        if kept:
+            start, line = pos_in + skip, line[skip:]
+            if segments and segments[-1].input_start + segments[-1].length == start:
+                segments[-1] = Segment(clean_start=segments[-1].clean_start, input_start=segments[-1].input_start, length=segments[-1].length + len(line))
+            else:
+                segments.append(Segment(clean_start=pos_out, input_start=start, length=len(line)))
+            parts.append(line)
+            pos_out += len(line)
+            pos_in += skip
+        pos_in += len(line)
+    return "".join(parts), Cleaning(source="cleaned", messages=max(plan.messages, 1), removed=plan.removed, segments=segments)
+
+
+@dataclass
+class _LinePlan:
+    keep: list[bool]
+    skip_prefix: list[int]  # leading characters of a kept line that are dropped
+    removed: dict[str, int]
+    messages: int
+
+
+def _quoted_copies(lines: list[str]) -> list[bool]:
+    """For each line, whether it is a quoted copy of text the thread holds in a better place.
+
+    A quoted line (``>``) is a copy when its words occur, wrapped however, in a line quoted less
+    deeply (the message it quotes, pasted too), or in an earlier line quoted as deeply. The
+    shallowest, first copy of every text stays, so a quote that is the only copy of a message (a
+    clinician answering inline, a reply whose first message was not pasted) keeps the writer's story.
+    """
+    depths = [len(_QUOTE_DEPTH.match(line).group().replace(" ", "").replace("\t", "")) for line in lines]  # type: ignore[union-attr]
+    words = [" ".join(_WORD.findall(line.lower())) for line in lines]
+    starts: list[int] = []
+    thread = " "
+    for line_words in words:
+        starts.append(len(thread))
+        thread += line_words + " " if line_words else ""
+    copies = [False] * len(lines)
+    for index, (depth, line_words) in enumerate(zip(depths, words, strict=True)):
+        if not depth or not line_words:
+            continue
+        needle = f" {line_words} "
+        at = thread.find(needle)
+        while at >= 0:
+            other = bisect_right(starts, at + 1) - 1
+            if other != index and (depths[other] < depth or (depths[other] == depth and other < index)):
+                copies[index] = True
+                break
+            at = thread.find(needle, at + 1)
+    return copies
+
+
+def _plan_lines(lines: list[str], copies: list[bool]) -> _LinePlan:
+    """Which lines to keep, and how many leading characters of each to drop.
+
+    Quoted lines that are copies (see ``_quoted_copies``) are dropped; the other quoted lines are
+    kept without their quote marks, and the same furniture rules apply inside them one quote
+    level down.
+    """
+    n = len(lines)
+    keep = [True] * n
+    skip_prefix = [0] * n
     removed: dict[str, int] = {}
     messages = 0
     content_since_break = False
@@ -199,12 +270,28 @@ def clean_email_text(text: str) -> tuple[str, Cleaning]:
             removed[reason] = removed.get(reason, 0) + 1
 
     i = 0
-    n = len(lines)
     while i < n:
         line = lines[i].rstrip("\r\n")
         if _QUOTED.match(line):
-            drop(i, "quoted")
-        elif _WROTE.match(line):
+            j = i
+            while j < n and _QUOTED.match(lines[j]):
+                j += 1
+            marks = [_ONE_QUOTE_MARK.match(lines[k]).end() for k in range(i, j)]  # type: ignore[union-attr]
+            inner = _plan_lines([lines[k][m:] for k, m in zip(range(i, j), marks, strict=True)], copies[i:j])
+            for offset, k in enumerate(range(i, j)):
+                if copies[k]:
+                    drop(k, "quoted")
+                else:
+                    keep[k] = inner.keep[offset]
+                    skip_prefix[k] = marks[offset] + inner.skip_prefix[offset]
+            if any(keep[i:j]):
+                for reason, count in inner.removed.items():
+                    removed[reason] = removed.get(reason, 0) + count
+                messages += max(inner.messages, 1)
+            content_since_break = False
+            i = j
+            continue
+        if _WROTE.match(line):
             drop(i, "quoted")
         elif _WROTE_START.match(line) and i + 1 < n and _WROTE_END.match(lines[i + 1]) and not _WROTE.match(lines[i + 1]):
             drop(i, "quoted")
@@ -236,7 +323,7 @@ def clean_email_text(text: str) -> tuple[str, Cleaning]:
             # a sign-off and up to four short lines (name, title, phone) until a blank line or header
             drop(i, "signature")
             j = i + 1
-            while j < n and j <= i + 4 and lines[j].strip() and len(lines[j].strip()) < 60 and not _HEADER.match(lines[j]):
+            while j < n and j <= i + 4 and lines[j].strip() and len(lines[j].strip()) < 60 and not _HEADER.match(lines[j]) and not _QUOTED.match(lines[j]):
                 if re.search(r"[.!?]\s*$", lines[j].strip()) and len(lines[j].split()) > 6:
                     break
                 drop(j, "signature")
@@ -248,23 +335,7 @@ def clean_email_text(text: str) -> tuple[str, Cleaning]:
                 messages += 1
                 content_since_break = True
         i += 1
-
-    parts: list[str] = []
-    segments: list[Segment] = []
-    pos_in = 0
-    pos_out = 0
-    for line, kept, skip in zip(lines, keep, skip_prefix, strict=True):
-        if kept:
-            start, line = pos_in + skip, line[skip:]
-            if segments and segments[-1].input_start + segments[-1].length == start:
-                segments[-1] = Segment(clean_start=segments[-1].clean_start, input_start=segments[-1].input_start, length=segments[-1].length + len(line))
-            else:
-                segments.append(Segment(clean_start=pos_out, input_start=start, length=len(line)))
-            parts.append(line)
-            pos_out += len(line)
-            pos_in += skip
-        pos_in += len(line)
-    return "".join(parts), Cleaning(source="cleaned", messages=max(messages, 1), removed=removed, segments=segments)
+    return _LinePlan(keep, skip_prefix, removed, messages)
 
 
 def clean(text: str) -> CleanText:

@@ -40,9 +40,38 @@ def test_thread_keeps_each_message_narrative_and_drops_furniture():
     assert "right heel is still sore" in cleaned.text
     assert "took up running" in cleaned.text
     assert cleaned.text.index("still sore") < cleaned.text.index("took up running")
-    for furniture in ("From:", "Subject:", "wrote:", "Any numbness", "Sent from my iPhone", "Forwarded message", "Ward sister", "Thanks,"):
+    for furniture in ("From:", "Subject:", "wrote:", "Sent from my iPhone", "Forwarded message", "Ward sister", "Thanks,", ">"):
         assert furniture not in cleaned.text
-    assert cleaned.cleaning.removed["quoted"] >= 2 and cleaned.cleaning.removed["header"] >= 4
+    assert cleaned.cleaning.removed["quoted"] >= 1 and cleaned.cleaning.removed["header"] >= 4
+
+
+def test_a_quote_that_is_the_only_copy_of_a_message_is_kept_without_its_marks(rules_tagger):
+    # The clinician's question exists only as a quote in the patient's reply: it is part of the thread.
+    cleaned = clean(THREAD)
+    assert "Is it still the heel? Any numbness?" in cleaned.text
+    pasted = "Thanks, booked.\n\nOn Mon, Sam wrote:\n> My left foot goes numb at night.\n>> Earlier: the knee is fine.\n"
+    result = rules_tagger.tag(pasted)
+    assert result.text == "Thanks, booked.\n\nMy left foot goes numb at night.\nEarlier: the knee is fine.\n"
+    for e in result.entities:
+        start, end = result.to_input_offset(e.start, "start"), result.to_input_offset(e.end, "end")
+        assert pasted[start:end] == e.text
+
+
+def test_a_quote_of_a_message_pasted_in_the_same_thread_is_dropped_however_it_is_wrapped():
+    pasted = (
+        "Still sore today.\n\nOn Mon, Sam wrote:\n> My left foot keeps going\n> numb at night.\n\n"
+        "-----Original Message-----\nFrom: Sam\n\nMy left foot keeps going numb at night.\n"
+    )
+    cleaned = clean(pasted)
+    assert cleaned.text.count("numb at night") == 1
+    assert cleaned.cleaning.removed["quoted"] == 3  # the "wrote:" line and both quoted lines
+
+
+def test_of_two_quoted_copies_the_less_deeply_quoted_one_stays():
+    pasted = "Reply three.\n\n> Reply two.\n> > The heel hurts on stairs.\n\n> The heel hurts on stairs.\n"
+    cleaned = clean(pasted)
+    assert cleaned.text.count("The heel hurts on stairs.") == 1
+    assert cleaned.text.index("Reply two") < cleaned.text.index("The heel hurts")
 
 
 def test_cleaned_offsets_map_back_to_the_input(rules_tagger):
