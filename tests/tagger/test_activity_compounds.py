@@ -68,3 +68,12 @@ def test_compound_rule_round_trips_through_disk(nlp, tmp_path):
     nlp.to_disk(tmp_path / "p")
     again = load_pipeline(tmp_path / "p")
     assert "hip abductor work" in activities(again, "Better after a session of hip abductor work.")
+
+
+@pytest.mark.parametrize("text, activity", [
+    ("Worst at the end of a long erg piece.", "erg piece"),
+    ("Two weeks of hill work and it flared.", "hill work"),
+    ("Started a squat programme in March.", "squat"),
+])
+def test_a_unit_of_practice_joins_its_activity_but_a_programme_does_not(nlp, text, activity):
+    assert activity in activities(nlp, text)
