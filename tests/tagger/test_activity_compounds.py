@@ -77,3 +77,25 @@ def test_compound_rule_round_trips_through_disk(nlp, tmp_path):
 ])
 def test_a_unit_of_practice_joins_its_activity_but_a_programme_does_not(nlp, text, activity):
     assert activity in activities(nlp, text)
+
+
+@pytest.mark.parametrize("text, activity", [
+    ("Three sessions of release plus the realignment drill and it settled.", "realignment drill"),
+    ("She gave me a wall exercise for the hip.", "wall exercise"),
+    ("P: gait retraining, review 2/52.", "gait retraining"),
+])
+def test_a_drill_or_exercise_named_by_a_noun_is_one_activity(nlp, text, activity):
+    assert activity in activities(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "She gave me some exercises for it.",
+    "Do the same exercise twice a day.",
+    "Weekly exercise: none.",
+])
+def test_a_determiner_or_dose_word_is_not_an_exercise_name(nlp, text):
+    assert not any(" " in a for a in activities(nlp, text))
+
+
+def test_a_gerund_before_drills_keeps_the_drill_word_out(nlp):
+    assert "jumping" in activities(nlp, "Both knees hurt after jumping drills.")
