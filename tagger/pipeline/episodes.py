@@ -65,6 +65,7 @@ SWITCH_KEYS = ("verbs", "to", "labels")
 ENDED_KEYS = ("ahead", "after", "negators", "inability", "clause_ends")
 WORD_KINDS = frozenset({"pointer", "contrast", "hedge", "bullet", "boundary"})
 _SINCE = get_string_id("since")
+ACTIVITY_REACH = 3  # tokens after "no longer" where the activity that stopped may start ("no longer play football")
 HEDGE_REACH = 2  # tokens before a resolution where a hedge undoes it ("almost went away", "haven't settled")
 
 
@@ -322,6 +323,8 @@ class PastEpisodes(RulesComponent):
                 frm = next((i for i in range(s - 1, lo - 1, -1) if lowers[i] == self._switch_from), None)
                 if frm is None or not any(lowers[j] in verbs for j in range(max(sent_start, frm - 2), frm)):
                     continue
+                if any(lowers[j] in tos for j in range(frm + 1, s)):
+                    continue  # "switched from road to [trails] and jumped straight into hilly runs"
                 to = next((i for i in range(e, min(sent_end, frm + gap + 1)) if lowers[i] in tos), None)
                 if to is None:
                     continue
@@ -375,7 +378,14 @@ class PastEpisodes(RulesComponent):
                 if any(label in ("SYMPTOM", "CONDITION") for _, _, label in inside):
                     wanted = {"SYMPTOM", "CONDITION", "BODY_REGION", "STRUCTURE"}
                 else:
+                    # the activity the stop is said of: "no longer [run]", "don't [run] anymore"
+                    # (not "the knee no longer falls in when I [climb] the steps")
                     wanted = {"ACTIVITY", "FOOTWEAR"}
+                    if kind == "ahead":
+                        inside = [x for x in inside if t_end <= x[0] <= t_end + ACTIVITY_REACH]
+                    else:
+                        neg = max(j for j in range(lo, t_start) if lowers[j] in rule["negators"])
+                        inside = [x for x in inside if neg < x[0] and x[1] <= t_start]
                 for s, e, label in inside:
                     if label not in wanted:
                         continue
