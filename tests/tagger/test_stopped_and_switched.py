@@ -80,3 +80,15 @@ def test_an_incomplete_switch_or_ended_rule_is_refused(rule):
 
     with pytest.raises(ValueError):
         validate_episode_rule(rule, "rule 1")
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("I've been doing it myself with a lacrosse ball against the wall. My knee still hurts.", "lacrosse ball"),
+        ("Is there a way to do the stretching part myself? My hip hurts after work.", "stretching"),
+        ("I panicked and convinced myself it was sciatica. My calf hurts.", "sciatica"),
+    ],
+)
+def test_myself_in_the_writers_own_story_is_the_subject(rules_tagger, text, target):
+    assert not ent(rules_tagger.tag(text), target).other_subject
