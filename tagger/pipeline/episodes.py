@@ -129,6 +129,7 @@ class PastEpisodes(RulesComponent):
         self._bracket_orths: set[int] = set()
         self._switches: list[tuple[frozenset[int], frozenset[int], frozenset[str], int]] = []
         self._switch_from = get_string_id("from")
+        self._and = get_string_id("and")
         self._ended: list[dict[str, Any]] = []
         for i, rule in enumerate(rules):
             if rule["kind"] == "switch":
@@ -364,7 +365,10 @@ class PastEpisodes(RulesComponent):
                     continue
                 t_start, t_end, kind = trigger
                 sent_start, sent_end = v.sent_bounds(doc, t_start)
-                lo = next((j + 1 for j in range(t_start - 1, sent_start - 1, -1) if lowers[j] in ends), sent_start)
+                # back to the stop's own clause ("her pain has come down and she no longer wakes with a
+                # stiff foot": not the pain), forward over a list ("no longer wakes with a stiff foot and heel")
+                lo = next((j + 1 for j in range(t_start - 1, sent_start - 1, -1)
+                           if lowers[j] in ends or lowers[j] == self._and), sent_start)
                 hi = next((j for j in range(t_end, sent_end) if lowers[j] in ends), sent_end)
                 if kind == "ahead":
                     if any(lowers[j] in rule["inability"] for j in range(max(lo, t_start - 2), t_start)):

@@ -92,3 +92,9 @@ def test_an_incomplete_switch_or_ended_rule_is_refused(rule):
 )
 def test_myself_in_the_writers_own_story_is_the_subject(rules_tagger, text, target):
     assert not ent(rules_tagger.tag(text), target).other_subject
+
+
+def test_a_stop_reaches_back_only_to_its_own_clause(rules_tagger):
+    result = rules_tagger.tag("Her pain has come down to 1/10 and she no longer wakes with a stiff foot.")
+    assert not ent(result, "pain").historical
+    assert ent(result, "stiff").historical
