@@ -59,9 +59,13 @@ from .extensions import add_trigger, entity_store, register_extensions, store_re
 from .fastmatch import TokenMatcher
 from .rules import RulesComponent
 
-KINDS = {"anchor", "resolution", "present", "past", "onset", "pointer", "contrast", "hedge", "bullet", "boundary", "bracket"}
+KINDS = {"anchor", "resolution", "present", "past", "onset", "pointer", "contrast", "hedge", "bullet", "boundary", "bracket",
+         "switch", "ended"}
+SWITCH_KEYS = ("verbs", "to", "labels")
+ENDED_KEYS = ("ahead", "after", "negators", "inability", "clause_ends")
 WORD_KINDS = frozenset({"pointer", "contrast", "hedge", "bullet", "boundary"})
 _SINCE = get_string_id("since")
+ACTIVITY_REACH = 3  # tokens after "no longer" where the activity that stopped may start ("no longer play football")
 HEDGE_REACH = 2  # tokens before a resolution where a hedge undoes it ("almost went away", "haven't settled")
 
 
@@ -72,6 +76,14 @@ def validate_episode_rule(rule: dict[str, Any], where: str) -> None:
     if kind == "bracket":
         if not (rule.get("open") and rule.get("close") and isinstance(rule.get("max_gap"), int)):
             raise ValueError(f"{where}: a bracket rule needs 'open' and 'close' word lists and an integer 'max_gap'")
+        return
+    if kind == "switch":
+        if not (all(isinstance(rule.get(k), list) and rule[k] for k in SWITCH_KEYS) and isinstance(rule.get("max_gap"), int)):
+            raise ValueError(f"{where}: a switch rule needs non-empty {list(SWITCH_KEYS)} lists and an integer 'max_gap'")
+        return
+    if kind == "ended":
+        if not all(isinstance(rule.get(k), list) and rule[k] for k in ENDED_KEYS):
+            raise ValueError(f"{where}: an ended rule needs non-empty {list(ENDED_KEYS)} lists")
         return
     if kind in WORD_KINDS:
         if not isinstance(rule.get("words"), list) or not rule["words"]:
@@ -115,7 +127,27 @@ class PastEpisodes(RulesComponent):
         words: dict[str, set[str]] = {kind: set() for kind in WORD_KINDS}
         self._brackets: list[tuple[frozenset[int], frozenset[int], int]] = []
         self._bracket_orths: set[int] = set()
+        self._switches: list[tuple[frozenset[int], frozenset[int], frozenset[str], int]] = []
+        self._switch_from = get_string_id("from")
+        self._and = get_string_id("and")
+        self._ended: list[dict[str, Any]] = []
         for i, rule in enumerate(rules):
+            if rule["kind"] == "switch":
+                self._switches.append((ids(w.lower() for w in rule["verbs"]), ids(w.lower() for w in rule["to"]),
+                                       frozenset(rule["labels"]), rule["max_gap"]))
+                continue
+            if rule["kind"] == "ended":
+                self._ended.append({
+                    "ahead": [tuple(get_string_id(w) for w in p.lower().split()) for p in rule["ahead"]],
+                    "after": [tuple(get_string_id(w) for w in p.lower().split()) for p in rule["after"]],
+                    "negators": ids(w.lower() for w in rule["negators"]),
+                    "inability": ids(w.lower() for w in rule["inability"]),
+                    "clause_ends": ids(rule["clause_ends"]),
+                    # the spellings a trigger's first word may take, to look it up in the doc's ORTH index
+                    "firsts": ids(f(p.split()[0]) for p in rule["ahead"] + rule["after"]
+                                  for f in (str.lower, str.capitalize, str.upper)),
+                })
+                continue
             if rule["kind"] == "bracket":
                 self._brackets.append((ids(w.lower() for w in rule["open"]), ids(w.lower() for w in rule["close"]), rule["max_gap"]))
                 # the spellings an opener may take, to look it up in the doc's ORTH index
@@ -276,6 +308,97 @@ class PastEpisodes(RulesComponent):
                 record["historical"] = True
                 add_trigger(record, "historical", "true", v.idx[opener], v.end_char(opener + 1))
 
+    def _switched(self, doc: Doc, v: DocView, ents: list[tuple[int, int, str, int]]) -> None:
+        """Mark what was given up for something else: "went from school [hockey] to rowing",
+        "switched from my [trainers] to flat spikes". Only when another activity (or footwear)
+        follows the "to": "gone from basketball once a week to five times" is more of the same."""
+        store = entity_store(doc)
+        lowers = v.lowers
+        texts = {s: doc.text[v.idx[s]:v.end_char(e)].lower() for s, e, _, _ in ents}
+        for verbs, tos, labels, gap in self._switches:
+            for s, e, label, _ in ents:
+                if label not in labels:
+                    continue
+                sent_start, sent_end = v.sent_bounds(doc, s)
+                lo = max(sent_start, s - gap)
+                frm = next((i for i in range(s - 1, lo - 1, -1) if lowers[i] == self._switch_from), None)
+                if frm is None or not any(lowers[j] in verbs for j in range(max(sent_start, frm - 2), frm)):
+                    continue
+                if any(lowers[j] in tos for j in range(frm + 1, s)):
+                    continue  # "switched from road to [trails] and jumped straight into hilly runs"
+                to = next((i for i in range(e, min(sent_end, frm + gap + 1)) if lowers[i] in tos), None)
+                if to is None:
+                    continue
+                if not any(label2 in labels and to < s2 <= to + 4 and texts[s2] != texts[s] for s2, _, label2, _ in ents):
+                    continue
+                record = store_record(store, s, e)
+                if record.get("historical") or record.get("hypothetical") or record.get("negated"):
+                    continue
+                record["historical"] = True
+                add_trigger(record, "historical", "true", v.idx[frm], v.end_char(frm + 1))
+
+    def _ended_here(self, doc: Doc, v: DocView, ents: list[tuple[int, int, str, int]]) -> None:
+        """Mark what the writer says has stopped: "she no longer wakes with a [stiff] [foot]",
+        "my [knee] doesn't [hurt] on my bike rides anymore", "I don't [run] any more". In a
+        clause with a symptom or condition, the symptoms, conditions and regions are marked
+        (not the activity they came with); otherwise its activities and footwear. Not after
+        "can"/"able" ("can no longer rise on my toes" is a current inability), and "any more"
+        only at a clause's end ("not walking any more than usual")."""
+        store = entity_store(doc)
+        lowers = v.lowers
+        positions = v.positions()
+        for rule in self._ended:
+            ends = rule["clause_ends"]
+            candidates = sorted(i for orth in rule["firsts"] for i in positions.get(orth, ()))
+            for i in candidates:
+                trigger = None
+                for phrase in rule["ahead"]:
+                    if tuple(lowers[i:i + len(phrase)]) == phrase:
+                        trigger = (i, i + len(phrase), "ahead")
+                        break
+                if trigger is None:
+                    for phrase in rule["after"]:
+                        if tuple(lowers[i:i + len(phrase)]) == phrase:
+                            trigger = (i, i + len(phrase), "after")
+                            break
+                if trigger is None:
+                    continue
+                t_start, t_end, kind = trigger
+                sent_start, sent_end = v.sent_bounds(doc, t_start)
+                # back to the stop's own clause ("her pain has come down and she no longer wakes with a
+                # stiff foot": not the pain), forward over a list ("no longer wakes with a stiff foot and heel")
+                lo = next((j + 1 for j in range(t_start - 1, sent_start - 1, -1)
+                           if lowers[j] in ends or lowers[j] == self._and), sent_start)
+                hi = next((j for j in range(t_end, sent_end) if lowers[j] in ends), sent_end)
+                if kind == "ahead":
+                    if any(lowers[j] in rule["inability"] for j in range(max(lo, t_start - 2), t_start)):
+                        continue
+                else:
+                    if t_end < sent_end and not v.is_punct[t_end]:
+                        continue
+                    if not any(lowers[j] in rule["negators"] for j in range(lo, t_start)):
+                        continue
+                inside = [(s, e, label) for s, e, label, _ in ents if s >= lo and e <= hi]
+                if any(label in ("SYMPTOM", "CONDITION") for _, _, label in inside):
+                    wanted = {"SYMPTOM", "CONDITION", "BODY_REGION", "STRUCTURE"}
+                else:
+                    # the activity the stop is said of: "no longer [run]", "don't [run] anymore"
+                    # (not "the knee no longer falls in when I [climb] the steps")
+                    wanted = {"ACTIVITY", "FOOTWEAR"}
+                    if kind == "ahead":
+                        inside = [x for x in inside if t_end <= x[0] <= t_end + ACTIVITY_REACH]
+                    else:
+                        neg = max(j for j in range(lo, t_start) if lowers[j] in rule["negators"])
+                        inside = [x for x in inside if neg < x[0] and x[1] <= t_start]
+                for s, e, label in inside:
+                    if label not in wanted:
+                        continue
+                    record = store_record(store, s, e)
+                    if record.get("historical") or record.get("hypothetical"):
+                        continue
+                    record["historical"] = True
+                    add_trigger(record, "historical", "true", v.idx[t_start], v.end_char(t_end))
+
     @staticmethod
     def _onsets(doc: Doc, sents: list[_Sentence], ents: list[tuple[int, int, str, int]]) -> None:
         """Take back a mark that ConText set from a time anchor in a sentence that tells an
@@ -296,6 +419,10 @@ class PastEpisodes(RulesComponent):
     def run(self, doc: Doc, v: DocView, ents: list[tuple[int, int, str, int]]) -> list[tuple[int, int, str, int]]:
         if not ents or not self._rule_of:
             return ents
+        if self._switches and self._switch_from in v.positions():
+            self._switched(doc, v, ents)
+        if self._ended:
+            self._ended_here(doc, v, ents)
         if self._brackets:
             positions = v.positions()
             if any(orth in positions for orth in self._bracket_orths):
