@@ -148,7 +148,7 @@ def test_the_split_field_wins_over_the_hash():
 
 
 def test_evaluation_maps_cleaned_offsets_back_and_counts_gold_in_removed_quotes(rules_tagger):
-    text = "From: Ana\n> How is the knee?\n\nMy right knee hurts."
+    text = "From: Ana\n> My right knee hurts.\n\nMy right knee hurts."  # the quote is a copy: dropped
     quoted, body = text.index("knee"), text.rindex("knee")
     case = {"id": "x-1", "text": text, "split": "dev", "entities": [
         {"start": quoted, "end": quoted + 4, "text": "knee", "label": "BODY_REGION", "laterality": None},
