@@ -228,14 +228,16 @@ def _quoted_copies(lines: list[str]) -> list[bool]:
     shallowest, first copy of every text stays, so a quote that is the only copy of a message (a
     clinician answering inline, a reply whose first message was not pasted) keeps the writer's story.
     """
-    depths = [len(_QUOTE_DEPTH.match(line).group().replace(" ", "").replace("\t", "")) for line in lines]  # type: ignore[union-attr]
+    depths = [_QUOTE_DEPTH.match(line).group().count(">") for line in lines]  # type: ignore[union-attr]
+    copies = [False] * len(lines)
+    if not any(depths):
+        return copies
     words = [" ".join(_WORD.findall(line.lower())) for line in lines]
     starts: list[int] = []
     thread = " "
     for line_words in words:
         starts.append(len(thread))
         thread += line_words + " " if line_words else ""
-    copies = [False] * len(lines)
     for index, (depth, line_words) in enumerate(zip(depths, words, strict=True)):
         if not depth or not line_words:
             continue
@@ -277,14 +279,19 @@ def _plan_lines(lines: list[str], copies: list[bool]) -> _LinePlan:
             while j < n and _QUOTED.match(lines[j]):
                 j += 1
             marks = [_ONE_QUOTE_MARK.match(lines[k]).end() for k in range(i, j)]  # type: ignore[union-attr]
+            # one quote level down; the inner plan drops the deeper copies itself, this level the
+            # copies at its own depth, so every dropped line is counted once
             inner = _plan_lines([lines[k][m:] for k, m in zip(range(i, j), marks, strict=True)], copies[i:j])
-            for offset, k in enumerate(range(i, j)):
-                if copies[k]:
+            if not any(inner.keep[offset] and not copies[k] for offset, k in enumerate(range(i, j))):
+                for k in range(i, j):
                     drop(k, "quoted")
-                else:
-                    keep[k] = inner.keep[offset]
-                    skip_prefix[k] = marks[offset] + inner.skip_prefix[offset]
-            if any(keep[i:j]):
+            else:
+                for offset, k in enumerate(range(i, j)):
+                    if copies[k] and inner.keep[offset]:
+                        drop(k, "quoted")
+                    else:
+                        keep[k] = inner.keep[offset]
+                        skip_prefix[k] = marks[offset] + inner.skip_prefix[offset]
                 for reason, count in inner.removed.items():
                     removed[reason] = removed.get(reason, 0) + count
                 messages += max(inner.messages, 1)

@@ -72,6 +72,7 @@ def test_of_two_quoted_copies_the_less_deeply_quoted_one_stays():
     cleaned = clean(pasted)
     assert cleaned.text.count("The heel hurts on stairs.") == 1
     assert cleaned.text.index("Reply two") < cleaned.text.index("The heel hurts")
+    assert cleaned.cleaning.removed == {"quoted": 1}  # the deeper copy, counted once
 
 
 def test_cleaned_offsets_map_back_to_the_input(rules_tagger):
