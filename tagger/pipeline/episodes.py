@@ -302,11 +302,7 @@ class PastEpisodes(RulesComponent):
                 closer = next((i for i in range(e, min(sent_end, opener + gap + 1)) if lowers[i] in closes), None)
                 if closer is None:
                     continue
-                record = store_record(store, s, e)
-                if record.get("historical") or record.get("hypothetical"):
-                    continue
-                record["historical"] = True
-                add_trigger(record, "historical", "true", v.idx[opener], v.end_char(opener + 1))
+                _mark_historical(store_record(store, s, e), v.idx[opener], v.end_char(opener + 1))
 
     def _switched(self, doc: Doc, v: DocView, ents: list[tuple[int, int, str, int]]) -> None:
         """Mark what was given up for something else: "went from school [hockey] to rowing",
@@ -332,10 +328,8 @@ class PastEpisodes(RulesComponent):
                 if not any(label2 in labels and to < s2 <= to + 4 and texts[s2] != texts[s] for s2, _, label2, _ in ents):
                     continue
                 record = store_record(store, s, e)
-                if record.get("historical") or record.get("hypothetical") or record.get("negated"):
-                    continue
-                record["historical"] = True
-                add_trigger(record, "historical", "true", v.idx[frm], v.end_char(frm + 1))
+                if not record.get("negated"):
+                    _mark_historical(record, v.idx[frm], v.end_char(frm + 1))
 
     def _ended_here(self, doc: Doc, v: DocView, ents: list[tuple[int, int, str, int]]) -> None:
         """Mark what the writer says has stopped: "she no longer wakes with a [stiff] [foot]",
@@ -391,13 +385,8 @@ class PastEpisodes(RulesComponent):
                         neg = max(j for j in range(lo, t_start) if lowers[j] in rule["negators"])
                         inside = [x for x in inside if neg < x[0] and x[1] <= t_start]
                 for s, e, label in inside:
-                    if label not in wanted:
-                        continue
-                    record = store_record(store, s, e)
-                    if record.get("historical") or record.get("hypothetical"):
-                        continue
-                    record["historical"] = True
-                    add_trigger(record, "historical", "true", v.idx[t_start], v.end_char(t_end))
+                    if label in wanted:
+                        _mark_historical(store_record(store, s, e), v.idx[t_start], v.end_char(t_end))
 
     @staticmethod
     def _onsets(doc: Doc, sents: list[_Sentence], ents: list[tuple[int, int, str, int]]) -> None:
@@ -454,13 +443,19 @@ class PastEpisodes(RulesComponent):
                     if (s < a_end and e > a_start) or s in resolution_tokens:
                         continue  # "back" in "back in 2019", "painful" in "not painful at present"
                     record = store_record(store, s, e)
-                    if record.get("historical") or record.get("hypothetical"):
-                        continue
                     if record.get("negated") and any(v.lowers[j] == _SINCE for j in range(e, min(e + 3, sent.end))):
                         continue  # "no knee sx since" speaks of the time since, up to now
-                    record["historical"] = True
-                    add_trigger(record, "historical", "true", a_start_char, a_end_char)
+                    _mark_historical(record, a_start_char, a_end_char)
         return ents
+
+
+def _mark_historical(record: dict[str, Any], start_char: int, end_char: int) -> None:
+    """Mark an entity historical, with the trigger at these characters, unless it already is
+    (the first trigger found is the one reported) or is hypothetical (a past plan stays a plan)."""
+    if record.get("historical") or record.get("hypothetical"):
+        return
+    record["historical"] = True
+    add_trigger(record, "historical", "true", start_char, end_char)
 
 
 @Language.factory(
