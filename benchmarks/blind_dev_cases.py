@@ -41,26 +41,25 @@ def blind_dev_ids(which: str = "2-3") -> set[str]:
     return found
 
 
+def corpus_lines() -> list[tuple[dict, str]]:
+    """Every case of the corpus with its line as written (the output copies lines verbatim)."""
+    return [
+        (json.loads(line), line)
+        for path in sorted((REPO / "corpora" / "cases").glob("*.jsonl"))
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
+
+
 def dev_ids() -> set[str]:
-    found = set()
-    for path in sorted((REPO / "corpora" / "cases").glob("*.jsonl")):
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                case = json.loads(line)
-                if case.get("split") == "dev":
-                    found.add(case["id"])
-    return found
+    return {case["id"] for case, _ in corpus_lines() if case.get("split") == "dev"}
 
 
 def main(out_dir: str, which: str = "2-3") -> int:
     wanted = blind_dev_ids(which)
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    kept = []
-    for path in sorted((REPO / "corpora" / "cases").glob("*.jsonl")):
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line.strip() and json.loads(line)["id"] in wanted:
-                kept.append(line)
+    kept = [line for case, line in corpus_lines() if case["id"] in wanted]
     (out / "blind_dev.jsonl").write_text("\n".join(kept) + "\n", encoding="utf-8")
     print(f"{len(kept)} of {len(wanted)} blind dev cases written to {out / 'blind_dev.jsonl'}")
     return 0 if len(kept) == len(wanted) else 1
