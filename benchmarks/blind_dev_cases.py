@@ -7,7 +7,10 @@ session 4, so they are no longer a clean check. ``--set 5``: the 40 of session 5
 (gold_blind_session5_ids.txt, method in gold_blind_session5_a.md and _b.md), annotated after
 session 5's rules were written. ``--set 5a`` / ``--set 5b``: its two halves, one per annotator
 (the first and last 20 ids of the file). From session 6 on, 5a is read while tuning; 5b stays
-the clean check. ``--set tune``: every dev case except 5b (the dev set to tune on).
+the clean check. ``--set 7`` / ``7a`` / ``7b``: the 40 of session 7 (gold_blind_session7_ids.txt,
+the first and last 20 ids one per annotator; method in gold_blind_session7_a.md and _b.md): 7a
+is read while tuning, 7b is the clean check. ``--set tune``: every dev case except 5b and 7b
+(the dev set to tune on).
 
     .venv/bin/python benchmarks/blind_dev_cases.py /tmp/blind [--set 5]
     .venv/bin/python -m tagger evaluate-entities /tmp/blind --split dev --model /tmp/empty-dir
@@ -22,15 +25,16 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 REVIEWS = [REPO / "corpora" / "reviews" / f"gold_blind_session{n}.md" for n in (2, 3)]
-SESSION5_IDS = REPO / "corpora" / "reviews" / "gold_blind_session5_ids.txt"
+SESSION_IDS = {n: REPO / "corpora" / "reviews" / f"gold_blind_session{n}_ids.txt" for n in ("5", "7")}
+CLEAN_CHECKS = ("5b", "7b")
 
 
 def blind_dev_ids(which: str = "2-3") -> set[str]:
     if which == "tune":
-        return dev_ids() - blind_dev_ids("5b")
-    if which in ("5", "5a", "5b"):
-        ids = [line.strip() for line in SESSION5_IDS.read_text(encoding="utf-8").splitlines() if line.strip()]
-        half = {"5": slice(None), "5a": slice(0, 20), "5b": slice(20, None)}[which]
+        return dev_ids().difference(*(blind_dev_ids(check) for check in CLEAN_CHECKS))
+    if which[0] in SESSION_IDS:
+        ids = [line.strip() for line in SESSION_IDS[which[0]].read_text(encoding="utf-8").splitlines() if line.strip()]
+        half = {"": slice(None), "a": slice(0, 20), "b": slice(20, None)}[which[1:]]
         return set(ids[half])
     found: set[str] = set()
     for review in REVIEWS:
@@ -72,6 +76,6 @@ if __name__ == "__main__":
         at = args.index("--set")
         which = args[at + 1] if at + 1 < len(args) else ""
         del args[at : at + 2]
-        if which not in ("2-3", "5", "5a", "5b", "tune"):
-            raise SystemExit("--set takes 2-3, 5, 5a, 5b or tune")
+        if which not in ("2-3", "5", "5a", "5b", "7", "7a", "7b", "tune"):
+            raise SystemExit("--set takes 2-3, 5, 5a, 5b, 7, 7a, 7b or tune")
     raise SystemExit(main(args[0] if args else "/tmp/blind", which))
