@@ -9,8 +9,11 @@ she foam-rolls" -> relieving). A form's question (``"direction": "ANSWER"``, "Wh
 worse?") gives its value to the targets of the answer that follows, up to the line's end or
 the next question, when their own clause has no trigger. Without a
 trigger, a symptom joined to the target by a linking word ("hurts when I take
-stairs") makes it aggravating, or relieving when the symptom is negated ("no pain
-when barefoot").
+stairs") makes it aggravating, or relieving when the symptom is negated and the target is
+footwear ("no pain when barefoot"). A rule may name the ``targets`` it links: "fine", "ok"
+and "no pain" relieve footwear ("fine in her old boots") but only say an activity does not
+provoke the complaint ("walking is fine"): for an activity such a trigger still wins the
+clause, and leaves it without a modifier.
 """
 
 from __future__ import annotations
@@ -166,7 +169,7 @@ class Modifiers(RulesComponent):
                 crossed = self._comma_between(v, end, t_start) if end <= t_start else self._comma_between(v, t_end, start)
                 rank = (bool(rule.get("weak")), crossed, dist)
                 if best is None or rank < best[0]:
-                    best = (rank, start, end, rule["modifier"], rule.get("inherit"))
+                    best = (rank, start, end, _value(rule, target), rule.get("inherit"))
         if best is not None and best[4]:
             # "settles for a few hrs after she foam-rolls": a trigger just before "after" decides
             reach = best[1] - int(best[4])
@@ -174,13 +177,15 @@ class Modifiers(RulesComponent):
                       and c[2][2]["direction"] != "ANSWER" and not c[2][2].get("inherit")]
             if before:
                 start, _, (_, end, rule) = max(before, key=lambda c: c[2][1])
-                best = (best[0], start, end, rule["modifier"], None)
+                best = (best[0], start, end, _value(rule, target), None)
         if best is None:
             for a_lo, a_hi, q_start, q_end, value in answers:
                 if a_lo <= t_start and target[1] <= a_hi:
                     best = ((False, False, 0), q_start, q_end, value, None)
                     break
         if best is not None:
+            if best[3] is None:
+                return  # "walking is fine": the nearest trigger says the activity does not change it
             record = store_record(store, target[0], target[1])
             record["modifier"] = best[3]
             add_trigger(record, "modifier", best[3], v.start_char(best[1]), v.end_char(best[2]))
@@ -199,11 +204,18 @@ class Modifiers(RulesComponent):
             if word is not None:
                 ent_record = store.get(ent[0])
                 negated = ent_record is not None and ent_record.get("end") == ent[1] and ent_record.get("negated", False)
+                if negated and target[2] not in self.link.get("negated_targets", TARGET_LABELS):
+                    return  # "no pain when she walks" says walking does not provoke it, not that it relieves
                 value = self.link["negated_modifier"] if negated else self.link["modifier"]
                 record = store_record(store, target[0], target[1])
                 record["modifier"] = value
                 add_trigger(record, "modifier", value, v.start_char(word), v.end_char(word + 1))
                 return
+
+
+def _value(rule: dict[str, Any], target) -> str | None:
+    """The rule's modifier for this target, or None when the rule names other ``targets``."""
+    return rule["modifier"] if target[2] in rule.get("targets", TARGET_LABELS | {"STRUCTURE"}) else None
 
 
 @Language.factory("modifiers", assigns=["span._.modifier"], requires=["doc.ents", "span._.negated", "span._.other_subject"])

@@ -147,3 +147,22 @@ def test_someone_elses_activity_does_not_modify_the_subjects_complaint(rules_tag
     r = rules_tagger.tag("My brother has flat feet and his shins hurt when he runs. My knee is sore on stairs.")
     assert next(e for e in r.entities if e.text == "runs").modifier is None
     assert next(e for e in r.entities if e.text == "stairs").modifier == "aggravating"
+
+
+@pytest.mark.parametrize(
+    ("text", "target", "modifier"),
+    [
+        ("Walking is fine, sitting makes it worse.", "Walking", None),
+        ("Walking is fine, sitting makes it worse.", "sitting", "aggravating"),
+        ("It's fine walking, fine on the bike, just sore on long runs.", "walking", None),
+        ("The heel hurts in new boots but she's fine in her old trainers.", "trainers", "relieving"),
+        ("No pain when she walks.", "walks", None),
+        ("My hips are tight from sitting all day.", "sitting", None),
+        ("I bought barefoot shoes because a colleague said they were healthy.", "barefoot shoes", None),
+        ("My foot tingles whenever I sit for long.", "sit", "aggravating"),
+    ],
+)
+def test_fine_and_causes_are_not_modifiers_of_an_activity(rules_tagger, text, target, modifier):
+    """An activity that does not provoke the complaint ("walking is fine") is not relieving, and a
+    cause ("tight from sitting") is not a modifier: the gold reads them so (train+dev, session 7)."""
+    assert ent(rules_tagger.tag(text), target).modifier == modifier
