@@ -1,7 +1,7 @@
 """Everything the rules say about the ruler's entities, as one pipeline component.
 
 ``clinical_attributes`` runs the rule steps in order - activity frames, concept attributes, laterality,
-ConText, subject resolution, modifiers, dose, time expressions - on one doc view and one list of entities read
+ConText, subject resolution, past episodes, time expressions, modifiers, dose - on one doc view and one list of entities read
 once from the doc, instead of six components that each look the doc and its entities up
 again (reading the entities back from spaCy's token annotations cost more than some of the
 steps themselves). Each step is still its own class in its own module with its own rules
@@ -48,7 +48,7 @@ class ClinicalAttributes:
     def __init__(self, nlp: Language, name: str, max_distance: int = 5, default_max_scope: int = 10):
         self.name = name
         # In this order: frames add activities the concept step names, laterality reads
-        # concept regions, past episodes read ConText's and the subject's marks, modifiers read negation.
+        # concept regions, past episodes read ConText's and the subject's marks, modifiers read negation and onsets.
         self.steps: list[Step] = [
             ActivityFrames(nlp, "activity_frames"),
             ConceptAttributes(nlp, "concept_attributes"),
@@ -56,9 +56,9 @@ class ClinicalAttributes:
             ConText(nlp, "context", default_max_scope=default_max_scope),
             SubjectResolution(nlp, "subject_resolution"),
             PastEpisodes(nlp, "past_episodes"),
+            TimeExpressions(nlp, "time_expressions"),
             Modifiers(nlp, "modifiers"),
             Dose(nlp, "dose"),
-            TimeExpressions(nlp, "time_expressions"),
         ]
         self._group: MatcherGroup | None = None
         self._attrs: list[tuple[Step, str]] = []

@@ -7,7 +7,9 @@ comma segment first; a ``weak`` trigger such as "since I started" only when no o
 (``inherit``) takes the value of a trigger just before it ("settles for a few hours after
 she foam-rolls" -> relieving). A form's question (``"direction": "ANSWER"``, "What makes it
 worse?") gives its value to the targets of the answer that follows, up to the line's end or
-the next question, when their own clause has no trigger. Without a
+the next question, when their own clause has no trigger. An "after" that dates the complaint
+("started 6 weeks after I upped my running", "after 12 years off") is no trigger, so
+the time expressions are found before this step. Without a
 trigger, a symptom joined to the target by a linking word ("hurts when I take
 stairs") makes it aggravating, or relieving when the symptom is negated and the target is
 footwear ("no pain when barefoot"). A rule may name the ``targets`` it links: "fine", "ok"
@@ -35,6 +37,10 @@ CLAUSE_BREAKS = frozenset({"but", "however", "although", "though", "whereas", ";
 _CLAUSE_BREAK_IDS = ids(CLAUSE_BREAKS)
 _ANSWER_ENDS = ids({"?", ":"})
 _COMMA = get_string_id(",")
+_AFTER = (get_string_id("after"), get_string_id("After"))
+_DAYS_OR_LONGER = ids({"days", "week", "weeks", "wk", "wks", "month", "months", "mo", "mos", "year", "years", "yr", "yrs"})
+_COUNTS = ids({"a", "an", "few", "several", "couple", "of", "about", "around", "nearly", "almost", "over", "two", "three",
+               "four", "five", "six", "ten", "twelve"})
 
 
 class Modifiers(RulesComponent):
@@ -75,8 +81,9 @@ class Modifiers(RulesComponent):
         non_symptom_tokens = {i for e in spans if e[2] != "SYMPTOM" for i in range(e[0], e[1])}
         triggers = []
         rule_of = self._rule_of
+        onset = _onset_tokens(doc, v)
         for match_id, start, end in self.matcher(doc):
-            if non_symptom_tokens.intersection(range(start, end)):
+            if non_symptom_tokens.intersection(range(start, end)) or (start in onset and rule_of[match_id].get("not_in_onset")):
                 continue
             triggers.append((start, end, rule_of[match_id]))
         # longest trigger wins where two overlap ("feels better" over "better")
@@ -98,7 +105,7 @@ class Modifiers(RulesComponent):
             record = store.get(target[0])
             if record is not None and record.get("end") == target[1] and record.get("other_subject"):
                 continue  # "my sister's knees hurt when she runs": her running does not change the subject's complaint
-            self._link_target(doc, v, target, by_start, starts, symptoms, symptom_starts, store, answers)
+            self._link_target(doc, v, target, by_start, starts, symptoms, symptom_starts, store, answers, onset)
         return ents
 
     @staticmethod
@@ -139,7 +146,7 @@ class Modifiers(RulesComponent):
         k = bisect_left(commas, lo)
         return k < len(commas) and commas[k] < hi
 
-    def _link_target(self, doc: Doc, v, target, by_start, starts, symptoms, symptom_starts, store, answers=()) -> None:
+    def _link_target(self, doc: Doc, v, target, by_start, starts, symptoms, symptom_starts, store, answers=(), onset=frozenset()) -> None:
         lo, hi = self._clause(doc, v, target)
         t_start, t_end = target[0], target[1]
         best = None
@@ -200,7 +207,7 @@ class Modifiers(RulesComponent):
                 break  # entities never overlap: every later symptom ends after the target starts too
             if t_start - ent[1] > max_between:
                 continue
-            word = next((i for i in range(ent[1], t_start) if lowers[i] in self._link_ids), None)
+            word = next((i for i in range(ent[1], t_start) if lowers[i] in self._link_ids and i not in onset), None)
             if word is not None:
                 ent_record = store.get(ent[0])
                 negated = ent_record is not None and ent_record.get("end") == ent[1] and ent_record.get("negated", False)
@@ -211,6 +218,26 @@ class Modifiers(RulesComponent):
                 record["modifier"] = value
                 add_trigger(record, "modifier", value, v.start_char(word), v.end_char(word + 1))
                 return
+
+
+def _onset_tokens(doc: Doc, v: DocView) -> set[int]:
+    """Tokens that date the complaint rather than say what changes it: an onset time expression
+    ("started 6 weeks after I upped my running") and an "after" opening a span of days or more
+    ("after 12 years off", "after a year of sitting"); "after a day at the desk" still aggravates."""
+    found: set[int] = set()
+    for kind, start_char, end_char in doc._.time_expressions or ():
+        if kind == "onset":
+            found.update(range(bisect_left(v.idx, start_char), bisect_left(v.idx, end_char)))
+    positions = v.positions()
+    for orth in _AFTER:
+        for i in positions.get(orth, ()):
+            for j in range(i + 1, min(i + 4, v.n)):
+                if v.lowers[j] in _DAYS_OR_LONGER:
+                    found.add(i)
+                    break
+                if not (v.lowers[j] in _COUNTS or v.text(j).replace(".", "").isdigit()):
+                    break
+    return found
 
 
 def _value(rule: dict[str, Any], target) -> str | None:

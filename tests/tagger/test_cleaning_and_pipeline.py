@@ -137,7 +137,7 @@ def test_pipeline_is_assembled_from_config_and_round_trips_through_disk(rules_ta
     assert nlp.pipe_names == ["clinical_sentencizer", "entity_ruler", "clinical_attributes"]
     steps = [step.name for step in nlp.get_pipe("clinical_attributes").steps]
     assert steps == ["activity_frames", "concept_attributes", "laterality", "context", "subject_resolution", "past_episodes",
-                     "modifiers", "dose", "time_expressions"]
+                     "time_expressions", "modifiers", "dose"]
     nlp.to_disk(tmp_path / "pipeline")
     loaded = spacy.load(tmp_path / "pipeline")
     text = ("No hip pain but my R forefoot hurts in sneakers; treadmill 4.5 mph an hour a day. Her knee is fine. "

@@ -166,3 +166,17 @@ def test_fine_and_causes_are_not_modifiers_of_an_activity(rules_tagger, text, ta
     """An activity that does not provoke the complaint ("walking is fine") is not relieving, and a
     cause ("tight from sitting") is not a modifier: the gold reads them so (train+dev, session 7)."""
     assert ent(rules_tagger.tag(text), target).modifier == modifier
+
+
+@pytest.mark.parametrize(
+    ("text", "target", "modifier"),
+    [
+        ("The heel pain started about 6 weeks after I upped my running to 45 km a week.", "running", None),
+        ("I took up netball again after 12 years off.", "netball", None),
+        ("My knee aches after running.", "running", "aggravating"),
+        ("My hips feel glued after a day at the desk.", "desk", "aggravating"),
+        ("The outside of my knee burns after about an hour on the bike.", "bike", "aggravating"),
+    ],
+)
+def test_an_after_that_dates_the_complaint_is_not_a_trigger(rules_tagger, text, target, modifier):
+    assert ent(rules_tagger.tag(text), target).modifier == modifier
