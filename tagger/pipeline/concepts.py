@@ -33,7 +33,7 @@ _PHRASES_FILE = "condition_phrases.json"
 _RULE_KEYS = frozenset({"concept", "why", "when_lower", "drop_if_prev_lower", "drop_if_next_lower", "drop_if_next_label",
                         "keep_if_prev_lower", "keep_if_prev_label", "drop_if_prev_label", "window", "drop_if_doc_has",
                         "relabel_if_prev_lower", "relabel_as", "unless_span_lower",
-                        "keep_if_lower_before"})
+                        "keep_if_lower_before", "unless_prev_lower", "unless_next_label"})
 
 
 class _Test(NamedTuple):
@@ -49,7 +49,10 @@ class _Test(NamedTuple):
     ``unless_span_lower`` is never dropped by the rule ("knock knees" is a finding wherever it
     stands, "knees knock in" only after the part). With ``keep_if_lower_before`` a match is kept
     only when one of those words stands at most ``window`` tokens before it, within the clause
-    ("my feet are flat": a flat foot; "keep your back flat": not)."""
+    ("my feet are flat": a flat foot; "keep your back flat": not). A rule does not apply at all
+    when the word before the match is one of ``unless_prev_lower`` ("back in 2019" is a time,
+    "my back in the mornings" the body) or the entity right after it has a label in
+    ``unless_next_label`` ("the ache is back": the adverb; "is back pain from the ankle?": the body)."""
 
     when_lower: frozenset[int]
     prev_lower: frozenset[int]
@@ -64,6 +67,8 @@ class _Test(NamedTuple):
     relabel_as: tuple[str, str] | None
     unless_span: frozenset[tuple[int, ...]] = frozenset()
     lower_before: frozenset[int] = frozenset()
+    unless_prev: frozenset[int] = frozenset()
+    unless_next_label: frozenset[str] = frozenset()
 
 
 _NO_INFO: tuple[None, dict] = (None, {})
@@ -408,6 +413,8 @@ class ConceptAttributes:
                 (rule["relabel_as"]["label"], rule["relabel_as"]["concept"]) if rule.get("relabel_as") else None,
                 frozenset(tuple(get_string_id(w) for w in phrase.split()) for phrase in rule.get("unless_span_lower") or ()),
                 ids(rule.get("keep_if_lower_before", ())),
+                ids(rule.get("unless_prev_lower", ())),
+                frozenset(rule.get("unless_next_label") or ()),
             ))
         self._needs_ends = any(t.keep_if_prev_label or t.drop_if_prev_label for tests in self._tests.values() for t in tests)
         self._needs_present = any(t.doc_has for tests in self._tests.values() for t in tests)
@@ -422,6 +429,10 @@ class ConceptAttributes:
             if test.relabel_as or (test.when_lower and lowers[start] not in test.when_lower):
                 continue
             if test.unless_span and tuple(lowers[start:end]) in test.unless_span:
+                continue
+            if test.unless_prev and start > 0 and lowers[start - 1] in test.unless_prev:
+                continue
+            if test.unless_next_label and label_at.get(end) in test.unless_next_label:
                 continue
             if start > 0 and lowers[start - 1] in test.prev_lower:
                 return True

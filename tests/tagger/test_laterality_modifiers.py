@@ -105,6 +105,23 @@ def test_comes_back_is_not_a_back(rules_tagger):
     assert not any(e.label == "BODY_REGION" for e in r.entities)
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["I had plantar fasciitis back in 2019.", "The ache is back.", "Back in the autumn I got a sudden twinge.",
+     "I went back to the old ones for three weeks.", "Load management: back down to 40 km.", "She showed me an exercise to bring it back."],
+)
+def test_back_as_a_time_or_a_return_is_not_the_body(rules_tagger, text):
+    assert not any(e.label == "BODY_REGION" and e.text.lower() == "back" for e in rules_tagger.tag(text).entities)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["My back in the mornings is stiff.", "Is back pain from the ankle?", "She hurt her back.", "No back pain.", "Back: slightly stiff."],
+)
+def test_back_as_the_body_stays(rules_tagger, text):
+    assert any(e.label == "BODY_REGION" and e.text.lower() == "back" for e in rules_tagger.tag(text).entities)
+
+
 # -- session 3: form answers and "after" that follows a relieving word ---------------------------
 @pytest.mark.parametrize(
     ("text", "target", "value"),
