@@ -33,7 +33,8 @@ _PHRASES_FILE = "condition_phrases.json"
 _RULE_KEYS = frozenset({"concept", "why", "when_lower", "drop_if_prev_lower", "drop_if_next_lower", "drop_if_next_label",
                         "keep_if_prev_lower", "keep_if_prev_label", "drop_if_prev_label", "window", "drop_if_doc_has",
                         "relabel_if_prev_lower", "relabel_as", "unless_span_lower",
-                        "keep_if_lower_before", "unless_prev_lower", "unless_next_label"})
+                        "keep_if_lower_before", "drop_if_lower_before", "unless_prev_lower",
+                        "unless_next_label"})
 
 
 class _Test(NamedTuple):
@@ -49,7 +50,8 @@ class _Test(NamedTuple):
     ``unless_span_lower`` is never dropped by the rule ("knock knees" is a finding wherever it
     stands, "knees knock in" only after the part). With ``keep_if_lower_before`` a match is kept
     only when one of those words stands at most ``window`` tokens before it, within the clause
-    ("my feet are flat": a flat foot; "keep your back flat": not). A rule does not apply at all
+    ("my feet are flat": a flat foot; "keep your back flat": not); with ``drop_if_lower_before``
+    it is dropped when one stands there ("shoes with a built-in arch"). A rule does not apply at all
     when the word before the match is one of ``unless_prev_lower`` ("back in 2019" is a time,
     "my back in the mornings" the body) or the entity right after it has a label in
     ``unless_next_label`` ("the ache is back": the adverb; "is back pain from the ankle?": the body)."""
@@ -69,6 +71,7 @@ class _Test(NamedTuple):
     lower_before: frozenset[int] = frozenset()
     unless_prev: frozenset[int] = frozenset()
     unless_next_label: frozenset[str] = frozenset()
+    drop_lower_before: frozenset[int] = frozenset()
 
 
 _NO_INFO: tuple[None, dict] = (None, {})
@@ -415,6 +418,7 @@ class ConceptAttributes:
                 ids(rule.get("keep_if_lower_before", ())),
                 ids(rule.get("unless_prev_lower", ())),
                 frozenset(rule.get("unless_next_label") or ()),
+                ids(rule.get("drop_if_lower_before", ())),
             ))
         self._needs_ends = any(t.keep_if_prev_label or t.drop_if_prev_label for tests in self._tests.values() for t in tests)
         self._needs_present = any(t.doc_has for tests in self._tests.values() for t in tests)
@@ -452,6 +456,8 @@ class ConceptAttributes:
             if test.doc_has and not test.doc_has.isdisjoint(present):
                 return True
             if test.lower_before and not self._lower_before(start, test.window, test.lower_before, lowers):
+                return True
+            if test.drop_lower_before and self._lower_before(start, test.window, test.drop_lower_before, lowers):
                 return True
         return False
 

@@ -197,3 +197,18 @@ def test_fine_and_causes_are_not_modifiers_of_an_activity(rules_tagger, text, ta
 )
 def test_an_after_that_dates_the_complaint_is_not_a_trigger(rules_tagger, text, target, modifier):
     assert ent(rules_tagger.tag(text), target).modifier == modifier
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Her mum bought court shoes with a built-in arch.", False),
+        ("My old walking shoes with the thick soles help.", False),
+        ("Concert shoes with a small heel for performances.", False),
+        ("Pain in my arch and heel.", True),
+        ("Burning in the soles of my feet.", True),
+    ],
+)
+def test_a_shoes_arch_sole_or_heel_is_not_the_foots(rules_tagger, text, kept):
+    regions = [e for e in rules_tagger.tag(text).entities if e.label == "BODY_REGION" and e.concept in {"arch", "sole", "heel"}]
+    assert bool(regions) == kept
