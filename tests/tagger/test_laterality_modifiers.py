@@ -212,3 +212,18 @@ def test_an_after_that_dates_the_complaint_is_not_a_trigger(rules_tagger, text, 
 def test_a_shoes_arch_sole_or_heel_is_not_the_foots(rules_tagger, text, kept):
     regions = [e for e in rules_tagger.tag(text).entities if e.label == "BODY_REGION" and e.concept in {"arch", "sole", "heel"}]
     assert bool(regions) == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "part", "kept"),
+    [
+        ("I am writing to hand over the care of Mrs F.", "hand", False),
+        ("My hand hurts.", "hand", True),
+        ("Ankle jerk R diminished.", "Ankle", False),
+        ("L ankle sore.", "ankle", True),
+        ("Pain on the run leg only.", "leg", False),
+        ("My left leg aches.", "leg", True),
+    ],
+)
+def test_verbs_reflex_tests_and_race_stages_are_not_body_regions(rules_tagger, text, part, kept):
+    assert any(e.label == "BODY_REGION" and e.text == part for e in rules_tagger.tag(text).entities) == kept
