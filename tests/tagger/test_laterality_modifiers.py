@@ -227,3 +227,17 @@ def test_a_shoes_arch_sole_or_heel_is_not_the_foots(rules_tagger, text, kept):
 )
 def test_verbs_reflex_tests_and_race_stages_are_not_body_regions(rules_tagger, text, part, kept):
     assert any(e.label == "BODY_REGION" and e.text == part for e in rules_tagger.tag(text).entities) == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "symptom", "kept"),
+    [
+        ("New football boots laced tight.", "tight", False),
+        ("I have been in the stiff surgical shoe.", "stiff", False),
+        ("An anti-fatigue mat at the tills.", "fatigue", False),
+        ("My calves feel tight and stiff.", "tight", True),
+        ("Fatigue in my legs.", "Fatigue", True),
+    ],
+)
+def test_words_that_describe_a_shoe_or_a_thing_are_not_symptoms(rules_tagger, text, symptom, kept):
+    assert any(e.label == "SYMPTOM" and e.text == symptom for e in rules_tagger.tag(text).entities) == kept
