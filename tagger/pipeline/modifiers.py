@@ -21,7 +21,7 @@ clause, and leaves it without a modifier.
 from __future__ import annotations
 
 from bisect import bisect_left
-from typing import Any
+from typing import Any, NamedTuple
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -43,6 +43,21 @@ _COUNTS = ids({"a", "an", "few", "several", "couple", "of", "about", "around", "
                "four", "five", "six", "ten", "twelve"})
 
 
+class _DocLinks(NamedTuple):
+    """What one doc offers every target: its triggers (by start, with their rank), its
+    symptoms, form answers, onset tokens and footwear outcomes."""
+
+    by_start: list
+    starts: list[int]
+    symptoms: list[tuple[int, int, str]]
+    symptom_starts: list[int]
+    store: dict
+    answers: list
+    onset: set[int]
+    outcomes: list[tuple[int, int, str | None]]
+    outcome_target_starts: list[int]
+
+
 class Modifiers(RulesComponent):
     rules_file = "modifier_rules.jsonl"
 
@@ -54,6 +69,10 @@ class Modifiers(RulesComponent):
         self.rules = rules
         self.matcher = PhraseMatcher(self.vocab, attr="LOWER")
         self.link: dict[str, Any] | None = None
+        self.outcome: dict[str, Any] | None = None
+        self.outcome_matcher = PhraseMatcher(self.vocab, attr="LOWER")
+        self._not_after: frozenset[int] = frozenset()
+        self._absent_after: frozenset[int] = frozenset()
         self._rule_of: dict[int, dict[str, Any]] = {}
         self._link_ids: frozenset[int] = frozenset()
         for i, rule in enumerate(rules):
@@ -61,6 +80,14 @@ class Modifiers(RulesComponent):
                 self.link = rule
                 self.link_words = frozenset(rule["symptom_link"])
                 self._link_ids = ids(self.link_words)
+            elif "outcome" in rule:
+                self.outcome = rule
+                self._not_after = ids(rule.get("not_after", ()))
+                self._absent_after = ids(rule.get("absent_after", ()))
+                for value, phrases in rule["outcome"].items():
+                    if value not in {"relieving", "aggravating", "none"}:
+                        raise ValueError(f"modifier rule {i + 1}: outcome values are relieving, aggravating or none")
+                    self.outcome_matcher.add(value, [self._make_doc(p) for p in phrases])
             elif rule.get("modifier") not in {"relieving", "aggravating"}:
                 raise ValueError(f"modifier rule {i + 1}: 'modifier' must be 'relieving' or 'aggravating'")
             else:
@@ -96,17 +123,32 @@ class Modifiers(RulesComponent):
                 kept.append(t)
         # The same triggers by start token, each with its rank in ``kept`` (ties go to the first).
         by_start = sorted((t[0], rank, t) for rank, t in enumerate(kept))
-        starts = [b[0] for b in by_start]
         symptoms = [e for e in spans if e[2] == "SYMPTOM"]
-        symptom_starts = [e[0] for e in symptoms]
         store = entity_store(doc)
-        answers = [self._answer_span(doc, v, t) for t in kept if t[2]["direction"] == "ANSWER"]
+        outcome_targets = [e[0] for e in targets if self.outcome and e[2] in self.outcome["targets"]]
+        links = _DocLinks(
+            by_start, [b[0] for b in by_start], symptoms, [e[0] for e in symptoms], store,
+            [self._answer_span(doc, v, t) for t in kept if t[2]["direction"] == "ANSWER"], onset,
+            self._outcomes(doc, non_symptom_tokens) if outcome_targets else [], outcome_targets,
+        )
         for target in targets:
             record = store.get(target[0])
             if record is not None and record.get("end") == target[1] and record.get("other_subject"):
                 continue  # "my sister's knees hurt when she runs": her running does not change the subject's complaint
-            self._link_target(doc, v, target, by_start, starts, symptoms, symptom_starts, store, answers, onset)
+            self._link_target(doc, v, target, links)
         return ents
+
+    def _outcomes(self, doc: Doc, entity_tokens: set[int]) -> list[tuple[int, int, str | None]]:
+        """Outcome phrases ("within two weeks the ache had gone", "creeps back by the evening"),
+        by start; the longest wins where two overlap ("didn't help" over "help")."""
+        found = sorted(((s, e, self.vocab.strings[m]) for m, s, e in self.outcome_matcher(doc)
+                        if not entity_tokens.intersection(range(s, e))), key=lambda f: (f[0], -(f[1] - f[0])))
+        kept: list[tuple[int, int, str | None]] = []
+        for start, end, value in found:
+            if kept and start < kept[-1][1]:
+                continue
+            kept.append((start, end, None if value == "none" else value))
+        return kept
 
     @staticmethod
     def _answer_span(doc: Doc, v, trigger) -> tuple[int, int, int, int, str]:
@@ -146,7 +188,8 @@ class Modifiers(RulesComponent):
         k = bisect_left(commas, lo)
         return k < len(commas) and commas[k] < hi
 
-    def _link_target(self, doc: Doc, v, target, by_start, starts, symptoms, symptom_starts, store, answers=(), onset=frozenset()) -> None:
+    def _link_target(self, doc: Doc, v, target, links: _DocLinks) -> None:
+        by_start, starts, store = links.by_start, links.starts, links.store
         lo, hi = self._clause(doc, v, target)
         t_start, t_end = target[0], target[1]
         best = None
@@ -186,7 +229,7 @@ class Modifiers(RulesComponent):
                 start, _, (_, end, rule) = max(before, key=lambda c: c[2][1])
                 best = (best[0], start, end, _value(rule, target), None)
         if best is None:
-            for a_lo, a_hi, q_start, q_end, value in answers:
+            for a_lo, a_hi, q_start, q_end, value in links.answers:
                 if a_lo <= t_start and target[1] <= a_hi:
                     best = ((False, False, 0), q_start, q_end, value, None)
                     break
@@ -197,11 +240,17 @@ class Modifiers(RulesComponent):
             record["modifier"] = best[3]
             add_trigger(record, "modifier", best[3], v.start_char(best[1]), v.end_char(best[2]))
             return
-        if self.link is None:
+        if self.link is not None and self._link_symptom(v, target, lo, links):
             return
+        if links.outcomes and target[2] in self.outcome["targets"]:
+            self._link_outcome(doc, v, target, links)
+
+    def _link_symptom(self, v, target, lo: int, links: _DocLinks) -> bool:
+        """A symptom joined to the target by a linking word ("hurts when I take stairs")."""
+        t_start, store, symptoms, onset = target[0], links.store, links.symptoms, links.onset
         lowers = v.lowers
         max_between = int(self.link.get("max_scope", 8))
-        for k in range(bisect_left(symptom_starts, lo), len(symptoms)):
+        for k in range(bisect_left(links.symptom_starts, lo), len(symptoms)):
             ent = symptoms[k]
             if ent[1] > t_start:
                 break  # entities never overlap: every later symptom ends after the target starts too
@@ -212,12 +261,40 @@ class Modifiers(RulesComponent):
                 ent_record = store.get(ent[0])
                 negated = ent_record is not None and ent_record.get("end") == ent[1] and ent_record.get("negated", False)
                 if negated and target[2] not in self.link.get("negated_targets", TARGET_LABELS):
-                    return  # "no pain when she walks" says walking does not provoke it, not that it relieves
+                    return True  # "no pain when she walks" says walking does not provoke it, not that it relieves
                 value = self.link["negated_modifier"] if negated else self.link["modifier"]
                 record = store_record(store, target[0], target[1])
                 record["modifier"] = value
                 add_trigger(record, "modifier", value, v.start_char(word), v.end_char(word + 1))
+                return True
+        return False
+
+    def _link_outcome(self, doc: Doc, v, target: tuple[int, int, str], links: _DocLinks) -> None:
+        """Footwear whose clause says nothing takes the first outcome after it, up to the end of
+        the next sentence and before the next footwear: "Got custom orthotics in May and within
+        about 6 weeks the knee ache had gone" (relieving); "If I wear my old flats it creeps back"."""
+        t_start, t_end = target[0], target[1]
+        lowers = v.lowers
+        if self._not_after.intersection(lowers[max(t_start - 2, 0) : t_start]):
+            return  # "same shoes, same job": nothing changed
+        # "lost her orthotics", "insoles lost in the move", "ran without orthotics"
+        absent = not self._absent_after.isdisjoint(lowers[max(t_start - 3, 0) : t_start] + lowers[t_end : t_end + 2])
+        hi = v.sent_bounds(doc, t_start, t_end)[1]
+        if hi < v.n:
+            hi = v.sent_bounds(doc, hi)[1]
+        k = bisect_left(links.outcome_target_starts, t_end)
+        if k < len(links.outcome_target_starts):
+            hi = min(hi, links.outcome_target_starts[k])
+        for start, end, value in links.outcomes[bisect_left(links.outcomes, (t_end,)):]:
+            if end > hi:
                 return
+            if value is not None:
+                if absent:  # "lost her orthotics in June and the pain came back": the orthotics relieve
+                    value = "relieving" if value == "aggravating" else "aggravating"
+                record = store_record(links.store, t_start, t_end)
+                record["modifier"] = value
+                add_trigger(record, "modifier", value, v.start_char(start), v.end_char(end))
+            return  # "made no difference" ends the search without a modifier
 
 
 def _onset_tokens(doc: Doc, v: DocView) -> set[int]:

@@ -219,3 +219,20 @@ def test_a_word_in_another_sense_is_not_an_entity(rules_tagger, text, label, wor
     """'back in 2019', a shoe's arch, 'hand over', a reflex test, 'laced tight' are not the body or a symptom."""
     found = any(e.label == label and e.text.lower() == word for e in rules_tagger.tag(text).entities)
     assert found == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "target", "modifier"),
+    [
+        ("Got custom orthotics in May for the arches and within about 6 weeks the knee ache had pretty much gone.", "orthotics", "relieving"),
+        ("If I forget them and wear my old flats it creeps back by the evening.", "flats", "aggravating"),
+        ("I tried new trainers. It made no difference to the knee.", "trainers", None),
+        ("Same shoes, same job. The knee is much better this week.", "shoes", None),
+        ("Her insoles were lost in the house move and the knee pain came back.", "insoles", "relieving"),
+        ("I run in Brooks. My knee hurts on hills.", "Brooks", None),
+    ],
+)
+def test_footwear_takes_the_outcome_that_follows_it(rules_tagger, text, target, modifier):
+    """Footwear whose own clause says nothing takes the first outcome after it, to the end of the
+    next sentence; nothing changed ("same shoes") or no outcome word leaves it without one."""
+    assert ent(rules_tagger.tag(text), target).modifier == modifier
