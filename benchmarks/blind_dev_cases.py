@@ -9,7 +9,9 @@ session 5's rules were written. ``--set 5a`` / ``--set 5b``: its two halves, one
 (the first and last 20 ids of the file). From session 6 on, 5a is read while tuning; 5b stays
 the clean check. ``--set 7`` / ``7a`` / ``7b``: the 40 of session 7 (gold_blind_session7_ids.txt,
 the first and last 20 ids one per annotator; method in gold_blind_session7_a.md and _b.md): 7a
-is read while tuning, 7b is the clean check. ``--set tune``: every dev case except 5b and 7b
+is read while tuning, 7b is the clean check. ``--set 7t`` (``7ta``, ``7tb``): 40 test cases
+annotated blind in session 7 (gold_blind_session7_test_ids.txt), so the test split can be
+reported on outside-style gold alone; evaluate it with ``--split test``. ``--set tune``: every dev case except 5b and 7b
 (the dev set to tune on).
 
     .venv/bin/python benchmarks/blind_dev_cases.py /tmp/blind [--set 5]
@@ -25,17 +27,22 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 REVIEWS = [REPO / "corpora" / "reviews" / f"gold_blind_session{n}.md" for n in (2, 3)]
-SESSION_IDS = {n: REPO / "corpora" / "reviews" / f"gold_blind_session{n}_ids.txt" for n in ("5", "7")}
+SESSION_IDS = {
+    "5": REPO / "corpora" / "reviews" / "gold_blind_session5_ids.txt",
+    "7": REPO / "corpora" / "reviews" / "gold_blind_session7_ids.txt",
+    "7t": REPO / "corpora" / "reviews" / "gold_blind_session7_test_ids.txt",
+}
+SETS = ("2-3", "tune", *(name + half for name in SESSION_IDS for half in ("", "a", "b")))
 CLEAN_CHECKS = ("5b", "7b")
 
 
 def blind_dev_ids(which: str = "2-3") -> set[str]:
     if which == "tune":
         return dev_ids().difference(*(blind_dev_ids(check) for check in CLEAN_CHECKS))
-    if which[0] in SESSION_IDS:
-        ids = [line.strip() for line in SESSION_IDS[which[0]].read_text(encoding="utf-8").splitlines() if line.strip()]
-        half = {"": slice(None), "a": slice(0, 20), "b": slice(20, None)}[which[1:]]
-        return set(ids[half])
+    name, half = (which[:-1], which[-1]) if which[-1] in "ab" else (which, "")
+    if name in SESSION_IDS:
+        ids = [line.strip() for line in SESSION_IDS[name].read_text(encoding="utf-8").splitlines() if line.strip()]
+        return set(ids[{"": slice(None), "a": slice(0, 20), "b": slice(20, None)}[half]])
     found: set[str] = set()
     for review in REVIEWS:
         match = re.search(r"Dev \(15, in hash order\):(.*?)\.\n", review.read_text(encoding="utf-8"), re.S)
@@ -76,6 +83,6 @@ if __name__ == "__main__":
         at = args.index("--set")
         which = args[at + 1] if at + 1 < len(args) else ""
         del args[at : at + 2]
-        if which not in ("2-3", "5", "5a", "5b", "7", "7a", "7b", "tune"):
-            raise SystemExit("--set takes 2-3, 5, 5a, 5b, 7, 7a, 7b or tune")
+        if which not in SETS:
+            raise SystemExit(f"--set takes one of {', '.join(SETS)}")
     raise SystemExit(main(args[0] if args else "/tmp/blind", which))
