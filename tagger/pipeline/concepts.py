@@ -34,7 +34,7 @@ _RULE_KEYS = frozenset({"concept", "why", "when_lower", "drop_if_prev_lower", "d
                         "keep_if_prev_lower", "keep_if_prev_label", "drop_if_prev_label", "window", "drop_if_doc_has",
                         "relabel_if_prev_lower", "relabel_as", "unless_span_lower",
                         "keep_if_lower_before", "drop_if_lower_before", "unless_prev_lower",
-                        "unless_next_label"})
+                        "unless_next_label", "drop_if_next_number"})
 
 
 class _Test(NamedTuple):
@@ -54,7 +54,9 @@ class _Test(NamedTuple):
     it is dropped when one stands there ("shoes with a built-in arch"). A rule does not apply at all
     when the word before the match is one of ``unless_prev_lower`` ("back in 2019" is a time,
     "my back in the mornings" the body) or the entity right after it has a label in
-    ``unless_next_label`` ("the ache is back": the adverb; "is back pain from the ankle?": the body)."""
+    ``unless_next_label`` ("the ache is back": the adverb; "is back pain from the ankle?": the body).
+    ``drop_if_next_number`` drops it before a number ("hip IR 15°" is a range of motion, "knee IR
+    in stance" the finding)."""
 
     when_lower: frozenset[int]
     prev_lower: frozenset[int]
@@ -72,6 +74,7 @@ class _Test(NamedTuple):
     unless_prev: frozenset[int] = frozenset()
     unless_next_label: frozenset[str] = frozenset()
     drop_lower_before: frozenset[int] = frozenset()
+    drop_next_number: bool = False
 
 
 _NO_INFO: tuple[None, dict] = (None, {})
@@ -419,6 +422,7 @@ class ConceptAttributes:
                 ids(rule.get("unless_prev_lower", ())),
                 frozenset(rule.get("unless_next_label") or ()),
                 ids(rule.get("drop_if_lower_before", ())),
+                bool(rule.get("drop_if_next_number")),
             ))
         self._needs_ends = any(t.keep_if_prev_label or t.drop_if_prev_label for tests in self._tests.values() for t in tests)
         self._needs_present = any(t.doc_has for tests in self._tests.values() for t in tests)
@@ -428,7 +432,7 @@ class ConceptAttributes:
             raise ValueError(f"concepts.jsonl names regions missing from regions.json: {sorted(set(unknown))}")
 
     def _rejected(self, start: int, end: int, concept: str, lowers: list[int], label_at: dict[int, str],
-                  label_end: dict[int, str], present: frozenset[str]) -> bool:
+                  label_end: dict[int, str], present: frozenset[str], strings: Any = None) -> bool:
         for test in self._tests.get(concept, ()):
             if test.relabel_as or (test.when_lower and lowers[start] not in test.when_lower):
                 continue
@@ -442,6 +446,8 @@ class ConceptAttributes:
                 return True
             if end < len(lowers):
                 if lowers[end] in test.next_lower:
+                    return True
+                if test.drop_next_number and strings[lowers[end]].replace(".", "", 1).isdigit():
                     return True
                 if test.next_label:
                     nxt = label_at.get(end)
@@ -506,7 +512,7 @@ class ConceptAttributes:
                     label, concept = new
                     strings.add(label)  # a label the ruler has not written yet is not in the store
                     relabelled[start] = (label, strings.add(concept))
-            if concept not in tests or not self._rejected(start, end, concept, lowers, label_at, label_end, present):
+            if concept not in tests or not self._rejected(start, end, concept, lowers, label_at, label_end, present, strings):
                 kept.append((start, end, concept))
         trims = self._trims(ents, kept, relabelled, lowers, strings) if self.qualifiers else {}
         if len(kept) != len(ents) or relabelled or trims:

@@ -213,10 +213,17 @@ def test_an_after_that_dates_the_complaint_is_not_a_trigger(rules_tagger, text, 
         ("An anti-fatigue mat at the tills.", "SYMPTOM", "fatigue", False),
         ("My calves feel tight and stiff.", "SYMPTOM", "tight", True),
         ("Fatigue in my legs.", "SYMPTOM", "fatigue", True),
+        ("R knee IR in stance, R foot overpronates.", "CONDITION", "ir", True),
+        ("L knee falls into IR/valgus on SLS.", "CONDITION", "ir", True),
+        ("O: L hip IR 15° vs R 35°.", "CONDITION", "ir", False),
+        ("Hip ROM: flexion full, IR ↓ R.", "CONDITION", "ir", False),
+        ("SLR L 60° + with IR, slump +.", "CONDITION", "ir", False),
+        ("Post STM + hip IR mobs: squat pain 5/10 to 1/10.", "CONDITION", "ir", False),
     ],
 )
 def test_a_word_in_another_sense_is_not_an_entity(rules_tagger, text, label, word, kept):
-    """'back in 2019', a shoe's arch, 'hand over', a reflex test, 'laced tight' are not the body or a symptom."""
+    """'back in 2019', a shoe's arch, 'hand over', a reflex test, 'laced tight' are not the body or a
+    symptom; "IR" in a gait finding is the rotation, in a range of motion it is not."""
     found = any(e.label == label and e.text.lower() == word for e in rules_tagger.tag(text).entities)
     assert found == kept
 
