@@ -219,6 +219,9 @@ def test_an_after_that_dates_the_complaint_is_not_a_trigger(rules_tagger, text, 
         ("Hip ROM: flexion full, IR ↓ R.", "CONDITION", "ir", False),
         ("SLR L 60° + with IR, slump +.", "CONDITION", "ir", False),
         ("Post STM + hip IR mobs: squat pain 5/10 to 1/10.", "CONDITION", "ir", False),
+        ("The muscles are weak, so the knee turn inside.", "CONDITION", "turn inside", True),
+        ("My left pelvis go down because the muscles are weak.", "CONDITION", "go down", True),
+        ("The pain goes down my leg.", "CONDITION", "goes down", False),
     ],
 )
 def test_a_word_in_another_sense_is_not_an_entity(rules_tagger, text, label, word, kept):
