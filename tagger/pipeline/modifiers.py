@@ -88,8 +88,8 @@ class Modifiers(RulesComponent):
                     if value not in {"relieving", "aggravating", "none"}:
                         raise ValueError(f"modifier rule {i + 1}: outcome values are relieving, aggravating or none")
                     self.outcome_matcher.add(value, [self._make_doc(p) for p in phrases])
-            elif rule.get("modifier") not in {"relieving", "aggravating"}:
-                raise ValueError(f"modifier rule {i + 1}: 'modifier' must be 'relieving' or 'aggravating'")
+            elif rule.get("modifier") not in {"relieving", "aggravating", "none"}:
+                raise ValueError(f"modifier rule {i + 1}: 'modifier' must be 'relieving', 'aggravating' or 'none'")
             else:
                 self.matcher.add(str(i), [self._make_doc(rule["literal"])])
                 self._rule_of[self.vocab.strings.add(str(i))] = rule
@@ -318,8 +318,11 @@ def _onset_tokens(doc: Doc, v: DocView) -> set[int]:
 
 
 def _value(rule: dict[str, Any], target) -> str | None:
-    """The rule's modifier for this target, or None when the rule names other ``targets``."""
-    return rule["modifier"] if target[2] in rule.get("targets", TARGET_LABELS | {"STRUCTURE"}) else None
+    """The rule's modifier for this target, or None when the rule names other ``targets`` or is a
+    pseudo-trigger (``"modifier": "none"``: "↓ volume" in a plan reduces the load, it relieves nothing)."""
+    if rule["modifier"] == "none" or target[2] not in rule.get("targets", TARGET_LABELS | {"STRUCTURE"}):
+        return None
+    return rule["modifier"]
 
 
 @Language.factory("modifiers", assigns=["span._.modifier"], requires=["doc.ents", "span._.negated", "span._.other_subject"])
