@@ -1,0 +1,63 @@
+"""A question mark makes a thing hypothetical unless the writer answers the question or it is
+a headline naming the writer's real complaint; the guess itself stays uncertain."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def attrs(result, text):
+    e = next(e for e in result.entities if e.text == text)
+    return {k for k in ("negated", "historical", "hypothetical", "other_subject") if getattr(e, k)}
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Pain in the heel when I wake up.\nHas she been told she has flat feet? Yes, by a podiatrist last year.", "flat feet"),
+        ("Heel sore most mornings.\nQ3. Any recent injury? No, nothing I can think of.", "injury"),
+        ("Heel sore most mornings.\n3. Footwear at work?\nSafety boots, the same pair for years.", "Footwear"),
+        ("The arch aches at night.\nShoes?\nTrainers most days.", "Shoes"),
+        ("Sore knee after football.\nIs it worse when sitting? No, only on stairs.", "sitting"),
+    ],
+)
+def test_a_question_the_writer_answers_is_not_hypothetical(rules_tagger, text, target):
+    assert "hypothetical" not in attrs(rules_tagger.tag(text), target)
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Knee ache that eases with calf stretches??\n\nI have had this for a month.", "calf stretches"),
+        ("Title: hip pain from cycling?\n\nPosted in: Hip\n\nStarted riding to work in May.", "cycling"),
+        ("Subject: new boots -> back pain?\n\nHello, since I bought new work boots my back aches.", "boots"),
+    ],
+)
+def test_a_headline_question_names_the_real_complaint(rules_tagger, text, target):
+    assert "hypothetical" not in attrs(rules_tagger.tag(text), target)
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Title: numb toes on long rides - piriformis?\n\nPosted in: Nerves\n\nMy toes go numb.", "piriformis"),
+        ("Title: Hamstring or sciatica?\n\nPosted in: Legs\n\nBack of the thigh aches.", "Hamstring"),
+        ("Calf pain - sciatica or just a knock?\n\nTook a kick at football on Sunday.", "knock"),
+    ],
+)
+def test_the_guess_in_a_headline_stays_hypothetical(rules_tagger, text, target):
+    assert "hypothetical" in attrs(rules_tagger.tag(text), target)
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        # unanswered, or answered by another question, or continued by the writer
+        ("My heel hurts after runs. Could it be my orthotics?", "orthotics"),
+        ("Numb toes after long rides.\nSciatica? How long does it usually last?", "Sciatica"),
+        ("The knee is fine now.\nCan I go back to running? I have a race in May.", "running"),
+        ("Pain in the back of the thigh.\nHamstring or sciatica?\nDeep ache down to the calf.", "sciatica"),
+    ],
+)
+def test_an_open_question_stays_hypothetical(rules_tagger, text, target):
+    assert "hypothetical" in attrs(rules_tagger.tag(text), target)
