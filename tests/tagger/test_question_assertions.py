@@ -61,3 +61,20 @@ def test_the_guess_in_a_headline_stays_hypothetical(rules_tagger, text, target):
 )
 def test_an_open_question_stays_hypothetical(rules_tagger, text, target):
     assert "hypothetical" in attrs(rules_tagger.tag(text), target)
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Pelvis rotated forward on the R vs the L, psoas tight on that side.", "psoas"),
+        ("Hip abduction 4/5 L vs 5/5 R. L knee: ITB tender.", "ITB"),
+        ("Three hill days a week vs one easy trail run before.", "trail run"),
+    ],
+)
+def test_vs_between_sides_or_measures_is_a_comparison_not_a_differential(rules_tagger, text, target):
+    assert "hypothetical" not in attrs(rules_tagger.tag(text), target)
+
+
+def test_vs_between_diagnoses_stays_a_differential(rules_tagger):
+    r = rules_tagger.tag("A: tibial bone stress injury vs MTSS.")
+    assert "hypothetical" in attrs(r, "MTSS")
