@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.tagger.entity_lookup import ent
+
 
 def attrs(result, text):
     e = next(e for e in result.entities if e.text == text)
@@ -78,3 +80,14 @@ def test_vs_between_sides_or_measures_is_a_comparison_not_a_differential(rules_t
 def test_vs_between_diagnoses_stays_a_differential(rules_tagger):
     r = rules_tagger.tag("A: tibial bone stress injury vs MTSS.")
     assert "hypothetical" in attrs(r, "MTSS")
+
+
+def test_what_a_search_turned_up_is_someone_elses(rules_tagger):
+    r = rules_tagger.tag("When I googled heel pain it was all about insoles and nobody mentioned the calf.")
+    assert ent(r, "insoles").other_subject
+    assert ent(r, "calf").other_subject
+
+
+def test_googling_ends_at_the_writers_own_conclusion(rules_tagger):
+    r = rules_tagger.tag("I googled and convinced myself it was sciatica.")
+    assert not ent(r, "sciatica").other_subject
