@@ -91,3 +91,20 @@ def test_what_a_search_turned_up_is_someone_elses(rules_tagger):
 def test_googling_ends_at_the_writers_own_conclusion(rules_tagger):
     r = rules_tagger.tag("I googled and convinced myself it was sciatica.")
     assert not ent(r, "sciatica").other_subject
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("My question is whether the knee pain is really coming from her feet.", "pain"),
+        ("I checked whether he is limping and he isn't.", "limping"),
+        ("Thank you for asking whether his heel pain needs orthoses.", "heel"),
+    ],
+)
+def test_whether_leaves_the_real_region_or_symptom_alone(rules_tagger, text, target):
+    assert not ent(rules_tagger.tag(text), target).hypothetical
+
+
+def test_whether_still_makes_a_choice_of_activity_hypothetical(rules_tagger):
+    r = rules_tagger.tag("Could you tell me whether he should drop the football for now?")
+    assert ent(r, "football").hypothetical
