@@ -54,6 +54,9 @@ _SETTING_WORD_IDS = ids({"when", "if", "on", "with", "during", "after", "while",
 _ITEM_MARKERS = re.compile(r"[\s>*\u2022\-\u2013]*(?:Q?\d{1,2}[.):]\s*)?")
 _HEADLINE = re.compile(r"\s*(?:title|subject|re)\s*:", re.IGNORECASE)
 _HEADLINE_CHARS = 120
+# what a heading's own "no" may go on with and still answer for the heading ("Legs: no pain")
+_COMPLAINT_WORDS = frozenset({"pain", "pains", "problem", "problems", "issue", "issues", "trouble", "troubles", "symptoms",
+                              "sx", "complaints", "concerns", "ache", "aches", "worries"})
 _FIELD_WORDS = 3
 _ENDS_LINE = re.compile(r"[?!\s]*(?:\([^()\n]*\)[.!\s]*)?")
 # the first word of an answer: "Yes, podiatrist 2021 said ...", "No fall or injury", "Very - he walks ..."
@@ -183,6 +186,11 @@ class ConText(RulesComponent):
         required = rule.get("require_preceding")
         if required:
             if start == 0 or doc[start - 1].text not in required:
+                return False
+            # "Numbness: no" and "Back: no problems" answer for the heading; in an exam line
+            # ("Foot: no TTP, no swelling") the "no" is the finding's, not the region's
+            if doc[start - 1].text in (rule.get("alone_after") or ()) and end < len(doc) \
+                    and not (doc[end].is_punct or doc[end].is_space or doc[end].lower_ in _COMPLAINT_WORDS):
                 return False
         if rule.get("attached"):
             # "?S1": the trigger touches the next word and does not end a sentence.

@@ -28,3 +28,28 @@ def test_regions_that_are_all_fine_are_negated(rules_tagger, target):
 
 def test_a_region_that_is_fine_is_still_negated(rules_tagger):
     assert ent(rules_tagger.tag("Her knees are fine."), "knees").negated
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("O: Foot: no TTP over the plantar fascia, no swelling.", "Foot"),
+        ("R knee: no effusion, full ROM, medial facet TTP.", "knee"),
+        ("Ankle/foot: no TTP, no swelling.", "Ankle"),
+    ],
+)
+def test_an_exam_heading_is_not_negated_by_its_findings(rules_tagger, text, target):
+    assert not ent(rules_tagger.tag(text), target).negated
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Numbness: no", "Numbness"),
+        ("Hips/back: no problems", "Hips"),
+        ("Legs: no pain, no pins and needles", "Legs"),
+        ("Any back pain? No.", "back"),
+    ],
+)
+def test_a_heading_answered_no_is_negated(rules_tagger, text, target):
+    assert ent(rules_tagger.tag(text), target).negated
