@@ -108,3 +108,19 @@ def test_whether_leaves_the_real_region_or_symptom_alone(rules_tagger, text, tar
 def test_whether_still_makes_a_choice_of_activity_hypothetical(rules_tagger):
     r = rules_tagger.tag("Could you tell me whether he should drop the football for now?")
     assert ent(r, "football").hypothetical
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("In my case I think the knee is simpler: I fell off my bike.", "knee"),
+        ("Pretty sure it's the boots, they rub at the heel.", "boots"),
+    ],
+)
+def test_a_confident_attribution_leaves_the_real_region_and_shoe_alone(rules_tagger, text, target):
+    assert not ent(rules_tagger.tag(text), target).hypothetical
+
+
+def test_a_diagnosis_the_writer_is_pretty_sure_of_stays_hypothetical(rules_tagger):
+    r = rules_tagger.tag("Pretty sure it's plantar fasciitis from what I've read.")
+    assert ent(r, "plantar fasciitis").hypothetical
