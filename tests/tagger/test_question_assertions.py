@@ -124,3 +124,9 @@ def test_a_confident_attribution_leaves_the_real_region_and_shoe_alone(rules_tag
 def test_a_diagnosis_the_writer_is_pretty_sure_of_stays_hypothetical(rules_tagger):
     r = rules_tagger.tag("Pretty sure it's plantar fasciitis from what I've read.")
     assert ent(r, "plantar fasciitis").hypothetical
+
+
+def test_no_features_suggestive_of_negates_without_a_doubt(rules_tagger):
+    r = rules_tagger.tag("I have not found any features suggestive of a back source.")
+    assert ent(r, "back").negated
+    assert not ent(r, "back").hypothetical
