@@ -32,3 +32,14 @@ def test_a_clinicians_advice_is_a_plan(rules_tagger, text, target):
 )
 def test_advice_marks_only_what_is_advised(rules_tagger, text, target):
     assert not ent(rules_tagger.tag(text), target).hypothetical
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Worth checking your hips, mate.", "hips"),
+        ("Might be worth trying orthotics for a month.", "orthotics"),
+    ],
+)
+def test_a_suggestion_that_something_is_worth_doing_is_hypothetical(rules_tagger, text, target):
+    assert ent(rules_tagger.tag(text), target).hypothetical
