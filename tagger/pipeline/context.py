@@ -14,6 +14,7 @@ after a question ("Numbness? No"), and EHR query prefixes ("?S1").
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from typing import Any, NamedTuple
 
@@ -47,6 +48,23 @@ _QUESTION = ids({"?", ":"})
 CLOSE_NEGATION_LABELS = frozenset({"ACTIVITY", "FOOTWEAR"})
 CLOSE_NEGATION_DISTANCE = 2
 _SETTING_WORD_IDS = ids({"when", "if", "on", "with", "during", "after", "while", "in", "from", "at", "by"})
+# A question the writer answers ("Does he have flat feet? Very - he walks ...", "> 4. Footwear
+# at work?\nClogs.") asks about a fact of the case; a headline question ("Arch pain that gets
+# better with glute exercises?") names the writer's real complaint and asks about the link.
+_ITEM_MARKERS = re.compile(r"[\s>*\u2022\-\u2013]*(?:Q?\d{1,2}[.):]\s*)?")
+_HEADLINE = re.compile(r"\s*(?:title|subject|re)\s*:", re.IGNORECASE)
+_HEADLINE_CHARS = 120
+# what a heading's own "no" may go on with and still answer for the heading ("Legs: no pain")
+_COMPLAINT_WORDS = frozenset({"pain", "pains", "problem", "problems", "issue", "issues", "trouble", "troubles", "symptoms",
+                              "sx", "complaints", "concerns", "ache", "aches", "worries"})
+_FIELD_WORDS = 3
+_ENDS_LINE = re.compile(r"[?!\s]*(?:\([^()\n]*\)[.!\s]*)?")
+# the first word of an answer: "Yes, podiatrist 2021 said ...", "No fall or injury", "Very - he walks ..."
+_YES_NO = frozenset({"yes", "no", "yep", "nope", "yeah", "nah", "y", "n", "none", "never", "not", "nil", "nothing",
+                     "very", "slightly", "sometimes", "occasionally", "definitely", "always"})
+# In a headline only the guess itself stays uncertain: "... - piriformis?", "Hamstring or sciatica?"
+_GUESS_FILLERS = frozenset({"just", "a", "an", "the", "my", "simply", "maybe"})
+_GUESS_BEFORE = frozenset({"-", "\u2013", ",", ":", "=", "?", "??", ".", "or"})
 
 
 def _start_of(trigger: _Trigger) -> int:
@@ -90,6 +108,7 @@ class _RuleInfo(NamedTuple):
     own: frozenset[int]  # ids of the words that end this rule's scope (``terminated_by``)
     labels: frozenset[str] | None  # the entity labels the rule may mark (``labels``; None: all)
     line: bool  # the scope runs to the end of the line, across sentences and semicolons
+    question: bool  # a question mark: not for an answered question; only the guess in a headline
 
 
 class ConText(RulesComponent):
@@ -123,6 +142,7 @@ class ConText(RulesComponent):
                 ids(rule.get("terminated_by") or ()),
                 frozenset(rule["labels"]) if rule.get("labels") else None,
                 rule.get("scope") == "line",
+                bool(rule.get("question")),
             )
             for key, rule in self._rule_of.items()
         }
@@ -166,6 +186,11 @@ class ConText(RulesComponent):
         required = rule.get("require_preceding")
         if required:
             if start == 0 or doc[start - 1].text not in required:
+                return False
+            # "Numbness: no" and "Back: no problems" answer for the heading; in an exam line
+            # ("Foot: no TTP, no swelling") the "no" is the finding's, not the region's
+            if doc[start - 1].text in (rule.get("alone_after") or ()) and end < len(doc) \
+                    and not (doc[end].is_punct or doc[end].is_space or doc[end].lower_ in _COMPLAINT_WORDS):
                 return False
         if rule.get("attached"):
             # "?S1": the trigger touches the next word and does not end a sentence.
@@ -217,9 +242,15 @@ class ConText(RulesComponent):
         # Only tokens inside the trigger's sentence can end it by the last three. The loops
         # below spell this out inline: they run for every token of every scope.
         for trig in triggers:
-            direction, attribute, max_scope, ignore_commas, own, labels, line = trig.info
+            direction, attribute, max_scope, ignore_commas, own, labels, line, question = trig.info
             if attribute is None:
                 continue
+            headline = False
+            if question:
+                kind = self._question_kind(doc, v, trig)
+                if kind == "answered":
+                    continue
+                headline = kind == "headline"
             sent_start, sent_end = v.sent_bounds(doc, trig.start)
             scopes = []
             if direction == "FORWARD" or direction == "BIDIRECTIONAL":
@@ -269,6 +300,8 @@ class ConText(RulesComponent):
                     k += 1
                     if e > last_end or s in done or (labels is not None and label not in labels):
                         continue
+                    if headline and not self._headline_guess(doc, s, e, trig):
+                        continue
                     if attribute == "negated" and label in CLOSE_NEGATION_LABELS and not self._negates_closely(lowers, trig, s, e):
                         continue
                     done.add(s)
@@ -277,6 +310,62 @@ class ConText(RulesComponent):
                         record[attribute] = True
                         add_trigger(record, attribute, "true", trig.start_char, trig.end_char)
         return ents
+
+    @staticmethod
+    def _question_kind(doc: Doc, v: DocView, trig: _Trigger) -> str | None:
+        """``"headline"`` for a question in a title or subject line (the first line of the text,
+        or one headed "Title:"/"Subject:"), ``"answered"`` for a question that opens its line
+        (after a quote mark or item number: "Q2.", "> 4.") and is answered right after it, on
+        the same line or the next: "Have you had any injury? No fall", "> Footwear?\nCheap
+        canvas pumps". An answer that is not a yes or no leaves a differential standing
+        ("Piriformis or disc?? deep left buttock ache"). Otherwise ``None``."""
+        text = doc.text
+        line_start = text.rfind("\n", 0, trig.start_char) + 1
+        if _HEADLINE.match(text, line_start):
+            return "headline"
+        line_end = text.find("\n", trig.end_char)
+        if (not text[:line_start].strip() and 0 <= line_end - line_start <= _HEADLINE_CHARS
+                and text[line_end:].strip() and _ENDS_LINE.fullmatch(text, trig.end_char, line_end)):
+            return "headline"  # a short first line that ends with the question, the text below it
+        sent_start = v.idx[v.sent_bounds(doc, trig.start)[0]]
+        marker = _ITEM_MARKERS.match(text, line_start)
+        if sent_start < line_start or marker.end() < sent_start:
+            return None
+        # an item number, a quote mark or a form field of a few words ("Footwear?", "Shoes changed?")
+        numbered = bool(text[line_start:marker.end()].strip()) or trig.start - v.sent_bounds(doc, trig.start)[0] <= _FIELD_WORDS
+        pos = trig.end_char
+        while pos < len(text) and text[pos] in "? \t":
+            pos += 1
+        if text.startswith("\n", pos):
+            pos += 1
+            while pos < len(text) and text[pos] in "> \t":
+                pos += 1
+        answer_end = text.find("\n", pos)
+        answer = text[pos:answer_end if answer_end >= 0 else len(text)].strip()
+        if not answer or "?" in answer:
+            return None
+        first = re.split(r"[^\w']", answer.lower(), maxsplit=1)[0]
+        if first in _YES_NO or (numbered and " or " not in text[sent_start:trig.start_char].lower()):
+            return "answered"
+        return None
+
+    @staticmethod
+    def _headline_guess(doc: Doc, start: int, end: int, trig: _Trigger) -> bool:
+        """Whether the entity at ``start:end`` is the headline's guess: it ends at the question
+        mark after a dash, comma, colon or the line start ("Foot falls asleep on long drives -
+        piriformis?"), or is one side of an "or" ("Hamstring or sciatica?")."""
+        if end < len(doc) and doc[end].lower_ == "or":
+            return True
+        before = start - 1
+        while before >= 0 and doc[before].lower_ in _GUESS_FILLERS:
+            before -= 1
+        if before >= 0 and doc[before].lower_ == "or":
+            return True  # "sciatica or just a knock?"
+        if end != trig.start:
+            return False
+        if start == 0 or "\n" in doc[start - 1].text or doc[start - 1].is_space:
+            return True
+        return doc[start - 1].lower_ in _GUESS_BEFORE
 
     @staticmethod
     def _line_end(doc: Doc, v: DocView, trig: _Trigger) -> int:

@@ -128,6 +128,8 @@ class PastEpisodes(RulesComponent):
         self._brackets: list[tuple[frozenset[int], frozenset[int], int]] = []
         self._bracket_orths: set[int] = set()
         self._switches: list[tuple[frozenset[int], frozenset[int], frozenset[str], int]] = []
+        self._job_words: frozenset[int] = frozenset()
+        self._job_gap = 0
         self._switch_from = get_string_id("from")
         self._and = get_string_id("and")
         self._ended: list[dict[str, Any]] = []
@@ -135,6 +137,8 @@ class PastEpisodes(RulesComponent):
             if rule["kind"] == "switch":
                 self._switches.append((ids(w.lower() for w in rule["verbs"]), ids(w.lower() for w in rule["to"]),
                                        frozenset(rule["labels"]), rule["max_gap"]))
+                self._job_words = ids(w.lower() for w in rule.get("jobs") or ())
+                self._job_gap = int(rule.get("job_gap") or rule["max_gap"])
                 continue
             if rule["kind"] == "ended":
                 self._ended.append({
@@ -307,25 +311,33 @@ class PastEpisodes(RulesComponent):
     def _switched(self, doc: Doc, v: DocView, ents: list[tuple[int, int, str, int]]) -> None:
         """Mark what was given up for something else: "went from school [hockey] to rowing",
         "switched from my [trainers] to flat spikes". Only when another activity (or footwear)
-        follows the "to": "gone from basketball once a week to five times" is more of the same."""
+        follows the "to": "gone from basketball once a week to five times" is more of the same.
+        A job left for another takes what the writer says of it ("moved from a practice nurse
+        job (mostly [seated], at a [desk]) to the emergency department"): the job word is
+        enough, whatever follows the "to", and the description may run longer (``job_gap``)."""
         store = entity_store(doc)
         lowers = v.lowers
+        jobs = self._job_words
         texts = {s: doc.text[v.idx[s]:v.end_char(e)].lower() for s, e, _, _ in ents}
         for verbs, tos, labels, gap in self._switches:
+            reach = max(gap, self._job_gap)
             for s, e, label, _ in ents:
                 if label not in labels:
                     continue
                 sent_start, sent_end = v.sent_bounds(doc, s)
-                lo = max(sent_start, s - gap)
+                lo = max(sent_start, s - reach)
                 frm = next((i for i in range(s - 1, lo - 1, -1) if lowers[i] == self._switch_from), None)
                 if frm is None or not any(lowers[j] in verbs for j in range(max(sent_start, frm - 2), frm)):
                     continue
                 if any(lowers[j] in tos for j in range(frm + 1, s)):
                     continue  # "switched from road to [trails] and jumped straight into hilly runs"
-                to = next((i for i in range(e, min(sent_end, frm + gap + 1)) if lowers[i] in tos), None)
+                job = any(lowers[j] in jobs for j in range(frm + 1, min(frm + 6, s + 4, sent_end)))
+                if s - frm > gap and not job:
+                    continue
+                to = next((i for i in range(e, min(sent_end, frm + (reach if job else gap) + 1)) if lowers[i] in tos), None)
                 if to is None:
                     continue
-                if not any(label2 in labels and to < s2 <= to + 4 and texts[s2] != texts[s] for s2, _, label2, _ in ents):
+                if not job and not any(label2 in labels and to < s2 <= to + 4 and texts[s2] != texts[s] for s2, _, label2, _ in ents):
                     continue
                 record = store_record(store, s, e)
                 if not record.get("negated"):

@@ -98,3 +98,27 @@ def test_a_stop_reaches_back_only_to_its_own_clause(rules_tagger):
     result = rules_tagger.tag("Her pain has come down to 1/10 and she no longer wakes with a stiff foot.")
     assert not ent(result, "pain").historical
     assert ent(result, "stiff").historical
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Last spring I moved from an office job (sitting at a desk all day) to a warehouse.", "sitting"),
+        ("I switched from a call-centre role, mostly seated with a headset on, to teaching.", "seated"),
+    ],
+)
+def test_what_a_job_left_for_another_involved_is_historical(rules_tagger, text, target):
+    assert ent(rules_tagger.tag(text), target).historical
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        # no job word: the "to" must lead to another activity
+        ("He went from sitting at his desk for an hour to about two.", "sitting"),
+        # the job being described is the current one
+        ("My job is mostly sitting, and I moved from Leeds to York last year.", "sitting"),
+    ],
+)
+def test_a_job_word_is_needed_to_give_up_an_activity_without_a_new_one(rules_tagger, text, target):
+    assert not ent(rules_tagger.tag(text), target).historical
