@@ -20,6 +20,13 @@ in ``keep_if_next`` ("long run", "short foot exercises") or, with ``only_if_last
 does not end in one of those words. ``trim_last`` lists word sequences left out at the end
 ("stand all day" -> "stand"); ``extend_over`` lists words right after an activity that join
 it when no other entity holds them ("Pilates" + "sessions").
+
+A rule with ``compound_heads`` names an exercise by the body part it works: a region or
+structure right before an exercise head word ("TFL release", "gluteus medius strengthening",
+"hip hinge work", "lumbar loading") is one ACTIVITY (GUIDELINES 4 'quad stretch'), whether
+the ruler tagged the head or not; heads in a row join it ("abductor loading programme"). A
+head followed by a word of ``not_before`` (a grade or number: "hip abd strength 4/5") is an
+exam finding and is left alone.
 """
 
 from __future__ import annotations
@@ -43,6 +50,7 @@ LABEL = "ACTIVITY"
 BLOCKER = "BLOCKER"
 _RULE_KEYS = frozenset({"id", "concept", "pattern", "target", "why"})
 _TRIM_KEYS = frozenset({"id", "trim_first", "keep_if_next", "only_if_last", "trim_last", "extend_over", "why"})
+_COMPOUND_KEYS = frozenset({"id", "compound_heads", "absorb_labels", "not_before", "why"})
 _COUNTS = {None: (1, 1), "?": (0, 1), "*": (0, 64), "+": (1, 64)}
 
 Element = tuple[Callable[[Any], bool], int, int]  # token test, fewest and most tokens
@@ -128,13 +136,55 @@ def _align(elements: list[Element], lexemes: list[Any]) -> list[int] | None:
     return walk(0, 0)
 
 
+class _Compound:
+    """One ``compound_heads`` rule, as string-store ids (head word -> concept)."""
+
+    def __init__(self, rule: dict[str, Any]):
+        unknown = set(rule) - _COMPOUND_KEYS
+        if unknown:
+            raise ValueError(f"activity compound {rule.get('id')!r} has unknown keys {sorted(unknown)}")
+        self.heads = {get_string_id(w): concept for w, concept in rule["compound_heads"].items()}
+        self.labels = frozenset(rule.get("absorb_labels") or ("BODY_REGION", "STRUCTURE"))
+        self.not_before = ids(rule.get("not_before") or ())
+
+    def apply(self, v: DocView, ents: list[tuple[int, int, str, int]]) -> bool:
+        """Merge each region or structure with the exercise head after it (in place)."""
+        lowers, strings, heads = v.lowers, v.strings, self.heads
+        changed = False
+        k = 0
+        while k < len(ents):
+            s, e, label, _ = ents[k]
+            if label not in self.labels or e >= v.n or lowers[e] not in heads:
+                k += 1
+                continue
+            nxt = ents[k + 1] if k + 1 < len(ents) else None
+            joins = nxt is not None and nxt[0] == e  # the head is an entity already
+            if joins and nxt[2] != LABEL:
+                k += 1
+                continue
+            end = nxt[1] if joins else e
+            stop = (ents[k + 2][0] if k + 2 < len(ents) else v.n) if joins else (nxt[0] if nxt else v.n)
+            while end < stop and lowers[end] in heads:
+                end += 1
+            if end < v.n and (lowers[end] in self.not_before or strings[lowers[end]][:1].isdigit()):
+                k += 1
+                continue
+            concept = nxt[3] if joins else strings.add(heads[lowers[e]])
+            merged = 2 if joins else 1
+            ents[k:k + merged] = [(s, end, LABEL, concept)]
+            changed = True
+            k += 1
+        return changed
+
+
 class ActivityFrames(RulesComponent):
     rules_file = "activity_frames.jsonl"
     optional_on_disk = True
 
     def _set(self, rules: list[dict[str, Any]]) -> None:
         self.rules = [rule for rule in rules if "pattern" in rule]
-        self.trims = [_Trim(rule) for rule in rules if "pattern" not in rule]
+        self.trims = [_Trim(rule) for rule in rules if "pattern" not in rule and "compound_heads" not in rule]
+        self.compounds = [_Compound(rule) for rule in rules if "compound_heads" in rule]
         self._all_rules = rules
         self._elements = [_compile(rule) for rule in self.rules]
         self.matcher = TokenMatcher(self.vocab)
@@ -143,12 +193,13 @@ class ActivityFrames(RulesComponent):
 
     def __getstate__(self) -> dict[str, Any]:
         # the compiled token tests are closures: pickle the rules and compile them again
-        return {k: v for k, v in self.__dict__.items() if k not in ("_elements", "trims")}
+        return {k: v for k, v in self.__dict__.items() if k not in ("_elements", "trims", "compounds")}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.__dict__.update(state)
         self._elements = [_compile(rule) for rule in self.rules]
-        self.trims = [_Trim(rule) for rule in self._all_rules if "pattern" not in rule]
+        self.trims = [_Trim(rule) for rule in self._all_rules if "pattern" not in rule and "compound_heads" not in rule]
+        self.compounds = [_Compound(rule) for rule in self._all_rules if "compound_heads" in rule]
 
     def targets(self, doc: Doc, v: DocView) -> list[tuple[int, int, str]]:
         """``(start, end, concept)`` of every frame's target, longest first."""
@@ -187,6 +238,8 @@ class ActivityFrames(RulesComponent):
                 del ents[j]
             ents.insert(bisect_left([x[0] for x in ents], s), (s, e, LABEL, strings.add(concept)))
             added = True
+        for compound in self.compounds:
+            added = compound.apply(v, ents) or added
         if self.trims:  # after the frames: a ruler span trimmed first would free words a frame then takes
             added = self._trim(v, ents) or added
         if added:

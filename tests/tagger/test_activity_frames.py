@@ -88,3 +88,17 @@ def test_alignment_gives_earlier_elements_the_most_tokens():
 def test_unknown_rule_keys_are_rejected():
     with pytest.raises(ValueError, match="unknown keys"):
         _compile({"id": "t", "concept": "c", "target": [0, 1], "pattern": [{"LOWER": "a"}], "targte": 1})
+
+
+@pytest.mark.parametrize("text, activity", [
+    ("S: 39F, hospital pharmacist. L hip pain x2m.", "hospital pharmacist"),
+    ("S: 52M, bus driver, hip pain on long shifts.", "bus driver"),
+    ("Seen today, a 61-year-old warehouse supervisor with heel pain.", "warehouse supervisor"),
+])
+def test_a_record_opener_with_age_and_sex_names_the_job(nlp, text, activity):
+    assert activity in [e.text for e in nlp(text).ents if e.label_ == "ACTIVITY"]
+
+
+@pytest.mark.parametrize("text", ["S: 30F, L knee pain x3/52.", "S: 28M, right-handed, L heel."])
+def test_an_age_and_sex_opener_without_a_job_tags_no_activity(nlp, text):
+    assert not [e for e in nlp(text).ents if e.label_ == "ACTIVITY"]

@@ -1,0 +1,101 @@
+"""An exercise named by the part it works ('TFL release', 'hip abductor work') is one
+ACTIVITY (GUIDELINES 4 'quad stretch'); a grade, verb or side after the head makes it an exam
+finding or a clause, left alone. Example sentences are written for these tests."""
+
+from __future__ import annotations
+
+import pickle
+
+import pytest
+
+from tagger.pipeline import build_pipeline
+from tagger.pipeline.frames import _Compound
+from tests.tagger.entity_lookup import activities
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return build_pipeline()
+
+
+def labels(nlp, text: str) -> list[tuple[str, str]]:
+    return [(e.text, e.label_) for e in nlp(text).ents]
+
+
+@pytest.mark.parametrize("text, activity", [
+    ("P: TFL release and a balance drill.", "TFL release"),
+    ("Plan: gluteus medius strengthening three times a week.", "gluteus medius strengthening"),
+    ("He's given her some hip hinge work for the rowing.", "hip hinge work"),
+    ("She'd do well on a progressive abductor loading programme.", "abductor loading programme"),
+    ("Graded lumbar loading from next week.", "lumbar loading"),
+    ("I've kept up the hip routine most evenings.", "hip routine"),
+    ("Mx: piriformis release, review 2/52.", "piriformis release"),
+])
+def test_part_plus_exercise_head_is_one_activity(nlp, text, activity):
+    assert activity in activities(nlp, text)
+
+
+@pytest.mark.parametrize("text, part", [
+    ("O: hip abd strength 4/5 L.", "hip abd"),
+    ("Glute med strength reduced on the right.", "Glute med"),
+    ("Hip strength WNL.", "Hip"),
+    ("Flat feet make the hip muscles work overtime.", "hip muscles"),
+    ("I can feel my foot rolling back in.", "foot"),
+])
+def test_a_finding_or_verb_after_the_head_keeps_the_part(nlp, text, part):
+    found = labels(nlp, text)
+    assert any(t == part and label in ("BODY_REGION", "STRUCTURE") for t, label in found), found
+    assert not any(label == "ACTIVITY" and t.startswith(part) for t, label in found), found
+
+
+def test_the_part_inside_the_exercise_is_not_tagged_again(nlp):
+    found = labels(nlp, "P: TFL release, then calf loading.")
+    assert ("TFL", "STRUCTURE") not in found and ("calf", "BODY_REGION") not in found
+
+
+def test_compound_rule_rejects_unknown_keys():
+    with pytest.raises(ValueError, match="unknown keys"):
+        _Compound({"id": "c", "compound_heads": {"release": "stretching"}, "heads_after": []})
+
+
+def test_compound_rule_survives_pickle(nlp):
+    again = pickle.loads(pickle.dumps(nlp))
+    assert "TFL release" in activities(again, "P: TFL release.")
+
+
+def test_compound_rule_round_trips_through_disk(nlp, tmp_path):
+    from tagger.pipeline import load_pipeline
+    nlp.to_disk(tmp_path / "p")
+    again = load_pipeline(tmp_path / "p")
+    assert "hip abductor work" in activities(again, "Better after a session of hip abductor work.")
+
+
+@pytest.mark.parametrize("text, activity", [
+    ("Worst at the end of a long erg piece.", "erg piece"),
+    ("Two weeks of hill work and it flared.", "hill work"),
+    ("Started a squat programme in March.", "squat"),
+])
+def test_a_unit_of_practice_joins_its_activity_but_a_programme_does_not(nlp, text, activity):
+    assert activity in activities(nlp, text)
+
+
+@pytest.mark.parametrize("text, activity", [
+    ("Three sessions of release plus the realignment drill and it settled.", "realignment drill"),
+    ("She gave me a wall exercise for the hip.", "wall exercise"),
+    ("P: gait retraining, review 2/52.", "gait retraining"),
+])
+def test_a_drill_or_exercise_named_by_a_noun_is_one_activity(nlp, text, activity):
+    assert activity in activities(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "She gave me some exercises for it.",
+    "Do the same exercise twice a day.",
+    "Weekly exercise: none.",
+])
+def test_a_determiner_or_dose_word_is_not_an_exercise_name(nlp, text):
+    assert not any(" " in a for a in activities(nlp, text))
+
+
+def test_a_gerund_before_drills_keeps_the_drill_word_out(nlp):
+    assert "jumping" in activities(nlp, "Both knees hurt after jumping drills.")
