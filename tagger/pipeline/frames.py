@@ -25,12 +25,19 @@ A rule with ``compound_heads`` names an exercise by the body part it works: a re
 structure right before an exercise head word ("TFL release", "gluteus medius strengthening",
 "hip hinge work", "lumbar loading") is one ACTIVITY (GUIDELINES 4 'quad stretch'), whether
 the ruler tagged the head or not; heads in a row join it ("abductor loading programme"). A
-head followed by a word of ``not_before`` (a grade or number: "hip abd strength 4/5") is an
-exam finding and is left alone.
+head followed by a word of ``not_before`` or a strength grade (``grade``: "hip abd strength
+4/5", "glute med strength reduced") is an exam finding and is left alone; a dose after it is
+not ("TFL release 2x/day", "psoas release 3 sets"); a colon is a finding's field only after a
+head of ``colon_findings`` ("Hip strength: 4/5", not "the hip programme: heel better"). The activity keeps the part's body region
+(GUIDELINES 4, settled in session 7: "the tagger gives the activity the part's region"): the
+part's concept is recorded on the entity as ``part`` and the concept step reads its region.
+A ruler pattern that already holds part and head ("calf raises", "hip flexor stretch") gets
+the region of its first word through ``lead_parts`` (word -> the part's concept).
 """
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Callable
 from pathlib import Path
@@ -42,7 +49,7 @@ from spacy.tokens import Doc
 
 from .docview import DocView, ids
 from .entities import write_entities
-from .extensions import register_extensions
+from .extensions import entity_store, register_extensions, store_record
 from .fastmatch import TokenMatcher, _compile_test
 from .rules import RulesComponent, rules_to_disk
 
@@ -50,7 +57,7 @@ LABEL = "ACTIVITY"
 BLOCKER = "BLOCKER"
 _RULE_KEYS = frozenset({"id", "concept", "pattern", "target", "why"})
 _TRIM_KEYS = frozenset({"id", "trim_first", "keep_if_next", "only_if_last", "trim_last", "extend_over", "why"})
-_COMPOUND_KEYS = frozenset({"id", "compound_heads", "absorb_labels", "not_before", "why"})
+_COMPOUND_KEYS = frozenset({"id", "compound_heads", "absorb_labels", "not_before", "colon_findings", "grade", "lead_parts", "why"})
 _COUNTS = {None: (1, 1), "?": (0, 1), "*": (0, 64), "+": (1, 64)}
 
 Element = tuple[Callable[[Any], bool], int, int]  # token test, fewest and most tokens
@@ -146,14 +153,19 @@ class _Compound:
         self.heads = {get_string_id(w): concept for w, concept in rule["compound_heads"].items()}
         self.labels = frozenset(rule.get("absorb_labels") or ("BODY_REGION", "STRUCTURE"))
         self.not_before = ids(rule.get("not_before") or ())
+        self.colon = get_string_id(":")
+        self.colon_findings = ids(rule.get("colon_findings") or ())
+        self.grade = re.compile(rule.get("grade") or r"^[0-5][+-]?/[0-5]$")
+        self.lead_parts = {get_string_id(w): concept for w, concept in (rule.get("lead_parts") or {}).items()}
 
-    def apply(self, v: DocView, ents: list[tuple[int, int, str, int]]) -> bool:
-        """Merge each region or structure with the exercise head after it (in place)."""
+    def apply(self, v: DocView, ents: list[tuple[int, int, str, int]], parts: dict[int, str]) -> bool:
+        """Merge each region or structure with the exercise head after it (in place); record
+        in ``parts`` the start token of each exercise named by a part -> the part's concept."""
         lowers, strings, heads = v.lowers, v.strings, self.heads
         changed = False
         k = 0
         while k < len(ents):
-            s, e, label, _ = ents[k]
+            s, e, label, part = ents[k]
             if label not in self.labels or e >= v.n or lowers[e] not in heads:
                 k += 1
                 continue
@@ -166,15 +178,31 @@ class _Compound:
             stop = (ents[k + 2][0] if k + 2 < len(ents) else v.n) if joins else (nxt[0] if nxt else v.n)
             while end < stop and lowers[end] in heads:
                 end += 1
-            if end < v.n and (lowers[end] in self.not_before or strings[lowers[end]][:1].isdigit()):
+            if end < v.n and (lowers[end] in self.not_before or self._graded(v, end)) \
+                    and not (lowers[end] == self.colon and lowers[end - 1] not in self.colon_findings):
                 k += 1
                 continue
             concept = nxt[3] if joins else strings.add(heads[lowers[e]])
             merged = 2 if joins else 1
             ents[k:k + merged] = [(s, end, LABEL, concept)]
+            if part:
+                parts[s] = strings[part]
             changed = True
             k += 1
+        if self.lead_parts:
+            for s, e, label, _ in ents:
+                if label == LABEL and e - s > 1 and s not in parts and lowers[e - 1] in heads:
+                    part = self.lead_parts.get(lowers[s])
+                    if part is not None:
+                        parts[s] = part
         return changed
+
+    def _graded(self, v: DocView, k: int) -> bool:
+        """Whether token ``k`` starts a strength grade ("4/5", "4+/5", "4 / 5")."""
+        text = v.strings[v.lowers[k]]
+        if self.grade.match(text):
+            return True
+        return text.isdigit() and len(text) == 1 and k + 1 < v.n and v.strings[v.lowers[k + 1]] == "/"
 
 
 class ActivityFrames(RulesComponent):
@@ -238,10 +266,16 @@ class ActivityFrames(RulesComponent):
                 del ents[j]
             ents.insert(bisect_left([x[0] for x in ents], s), (s, e, LABEL, strings.add(concept)))
             added = True
+        parts: dict[int, str] = {}
         for compound in self.compounds:
-            added = compound.apply(v, ents) or added
+            added = compound.apply(v, ents, parts) or added
         if self.trims:  # after the frames: a ruler span trimmed first would free words a frame then takes
             added = self._trim(v, ents) or added
+        if parts:  # the concept step gives these activities the part's region
+            store = entity_store(doc)
+            for s, e, label, _ in ents:
+                if s in parts and label == LABEL:
+                    store_record(store, s, e)["part"] = parts[s]
         if added:
             strings.add(LABEL)
             write_entities(doc, [(s, e, strings[label], span_id) for s, e, label, span_id in ents])

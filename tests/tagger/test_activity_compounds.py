@@ -99,3 +99,37 @@ def test_a_determiner_or_dose_word_is_not_an_exercise_name(nlp, text):
 
 def test_a_gerund_before_drills_keeps_the_drill_word_out(nlp):
     assert "jumping" in activities(nlp, "Both knees hurt after jumping drills.")
+
+
+@pytest.mark.parametrize("text, activity, region", [
+    ("P: TFL release and a balance drill.", "TFL release", "hip"),
+    ("Keep up the gluteus medius strengthening.", "gluteus medius strengthening", "hip"),
+    ("Mx: QL release, review 2/52.", "QL release", "lower_back"),
+    ("She does calf raises on the stairs.", "calf raises", "lower_leg"),  # a ruler pattern with both words
+    ("A quad stretch after every run.", "quad stretch", "thigh"),
+])
+def test_an_exercise_named_by_a_part_keeps_the_parts_region(nlp, text, activity, region):
+    found = {e.text: e._.region for e in nlp(text).ents if e.label_ == "ACTIVITY"}
+    assert found.get(activity) == region, found
+
+
+@pytest.mark.parametrize("text", ["I do back squats twice a week.", "We tried the leg press machine."])
+def test_an_exercise_not_ending_in_a_head_word_gets_no_region(nlp, text):
+    assert all(e._.region is None for e in nlp(text).ents if e.label_ == "ACTIVITY")
+
+
+@pytest.mark.parametrize("text, activity", [
+    ("P: TFL release 2x/day, review 2/52.", "TFL release"),
+    ("Home: psoas release 3 sets of 30 s.", "psoas release"),
+])
+def test_a_dose_after_the_head_does_not_make_it_a_finding(nlp, text, activity):
+    assert activity in activities(nlp, text)
+
+
+@pytest.mark.parametrize("text, part", [
+    ("O: hip abd strength 4 / 5 on the L.", "hip abd"),
+    ("Glute med strength 4+/5 R.", "Glute med"),
+])
+def test_a_strength_grade_after_the_head_keeps_the_part(nlp, text, part):
+    found = labels(nlp, text)
+    assert any(t == part and label == "STRUCTURE" for t, label in found), found
