@@ -28,7 +28,11 @@ the ruler tagged the head or not; heads in a row join it ("abductor loading prog
 head followed by a word of ``not_before`` or a strength grade (``grade``: "hip abd strength
 4/5", "glute med strength reduced") is an exam finding and is left alone; a dose after it is
 not ("TFL release 2x/day", "psoas release 3 sets"); a colon is a finding's field only after a
-head of ``colon_findings`` ("Hip strength: 4/5", not "the hip programme: heel better"). The activity keeps the part's body region
+head of ``colon_findings`` ("Hip strength: 4/5", not "the hip programme: heel better"). A
+word of ``not_after`` before the part makes it a finding or a mechanism too ("good hip
+strength", "without forefoot loading"), and parts of ``not_parts`` are not exercised ("only
+ligament stretch" is an injury). A hyphenated name keeps its first words ("short-foot
+exercise"). The activity keeps the part's body region
 (GUIDELINES 4, settled in session 7: "the tagger gives the activity the part's region"): the
 part's concept is recorded on the entity as ``part`` and the concept step reads its region.
 A ruler pattern that already holds part and head ("calf raises", "hip flexor stretch") gets
@@ -57,7 +61,7 @@ LABEL = "ACTIVITY"
 BLOCKER = "BLOCKER"
 _RULE_KEYS = frozenset({"id", "concept", "pattern", "target", "why"})
 _TRIM_KEYS = frozenset({"id", "trim_first", "keep_if_next", "only_if_last", "trim_last", "extend_over", "why"})
-_COMPOUND_KEYS = frozenset({"id", "compound_heads", "absorb_labels", "not_before", "colon_findings", "grade", "lead_parts", "why"})
+_COMPOUND_KEYS = frozenset({"id", "compound_heads", "absorb_labels", "not_before", "not_after", "not_parts", "colon_findings", "grade", "lead_parts", "why"})
 _COUNTS = {None: (1, 1), "?": (0, 1), "*": (0, 64), "+": (1, 64)}
 
 Element = tuple[Callable[[Any], bool], int, int]  # token test, fewest and most tokens
@@ -154,6 +158,9 @@ class _Compound:
         self.labels = frozenset(rule.get("absorb_labels") or ("BODY_REGION", "STRUCTURE"))
         self.not_before = ids(rule.get("not_before") or ())
         self.colon = get_string_id(":")
+        self.hyphen = get_string_id("-")
+        self.not_after = ids(rule.get("not_after") or ())
+        self.not_parts = frozenset(rule.get("not_parts") or ())
         self.colon_findings = ids(rule.get("colon_findings") or ())
         self.grade = re.compile(rule.get("grade") or r"^[0-5][+-]?/[0-5]$")
         self.lead_parts = {get_string_id(w): concept for w, concept in (rule.get("lead_parts") or {}).items()}
@@ -166,7 +173,8 @@ class _Compound:
         k = 0
         while k < len(ents):
             s, e, label, part = ents[k]
-            if label not in self.labels or e >= v.n or lowers[e] not in heads:
+            if label not in self.labels or e >= v.n or lowers[e] not in heads \
+                    or (s > 0 and lowers[s - 1] in self.not_after) or (part and strings[part] in self.not_parts):
                 k += 1
                 continue
             nxt = ents[k + 1] if k + 1 < len(ents) else None
@@ -184,6 +192,10 @@ class _Compound:
                 continue
             concept = nxt[3] if joins else strings.add(heads[lowers[e]])
             merged = 2 if joins else 1
+            prev_end = ents[k - 1][1] if k else 0
+            while s - 2 >= prev_end and lowers[s - 1] == self.hyphen and self._attached(v, s - 2) \
+                    and self._attached(v, s - 1) and not v.is_punct[s - 2]:
+                s -= 2  # a hyphenated name takes its first words along: "short-foot exercise", "side-of-hip routine"
             ents[k:k + merged] = [(s, end, LABEL, concept)]
             if part:
                 parts[s] = strings[part]
@@ -196,6 +208,11 @@ class _Compound:
                     if part is not None:
                         parts[s] = part
         return changed
+
+    @staticmethod
+    def _attached(v: DocView, k: int) -> bool:
+        """Whether token ``k`` is written against the next one, with no space between."""
+        return v.idx[k] + v.lengths[k] == v.idx[k + 1]
 
     def _graded(self, v: DocView, k: int) -> bool:
         """Whether token ``k`` starts a strength grade ("4/5", "4+/5", "4 / 5")."""

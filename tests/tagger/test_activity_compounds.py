@@ -133,3 +133,21 @@ def test_a_dose_after_the_head_does_not_make_it_a_finding(nlp, text, activity):
 def test_a_strength_grade_after_the_head_keeps_the_part(nlp, text, part):
     found = labels(nlp, text)
     assert any(t == part and label == "STRUCTURE" for t, label in found), found
+
+
+@pytest.mark.parametrize("text, part", [
+    ("She said there was good hip strength and normal feet.", "hip"),
+    ("Early lift-off without forefoot loading on the R.", "forefoot"),
+    ("They said it was not a fracture, only ligament stretch.", "ligament"),
+])
+def test_a_finding_word_before_the_part_or_a_ligament_keeps_the_part(nlp, text, part):
+    assert any(t == part for t, label in labels(nlp, text) if label in ("BODY_REGION", "STRUCTURE")), labels(nlp, text)
+
+
+@pytest.mark.parametrize("text, activity", [
+    ("I've been doing the short-foot exercise plus the insoles.", "short-foot exercise"),
+    ("How's the side-of-hip routine going?", "side-of-hip routine"),
+    ("Three sessions of TFL release and it settled.", "TFL release"),
+])
+def test_a_hyphenated_exercise_name_keeps_its_first_words(nlp, text, activity):
+    assert activity in activities(nlp, text)
