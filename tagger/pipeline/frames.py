@@ -32,7 +32,9 @@ head of ``colon_findings`` ("Hip strength: 4/5", not "the hip programme: heel be
 word of ``not_after`` before the part makes it a finding or a mechanism too ("good hip
 strength", "without forefoot loading"), and parts of ``not_parts`` are not exercised ("only
 ligament stretch" is an injury). A hyphenated name keeps its first words ("short-foot
-exercise"). The activity keeps the part's body region
+exercise"). A body position of ``positions`` right before an exercise (an activity of
+``position_concepts``) or a movement word of ``movements`` at a phrase end joins it: "side-lying
+leg raises", "seated hamstring stretch", "standing abd". The activity keeps the part's body region
 (GUIDELINES 4, settled in session 7: "the tagger gives the activity the part's region"): the
 part's concept is recorded on the entity as ``part`` and the concept step reads its region.
 A ruler pattern that already holds part and head ("calf raises", "hip flexor stretch") gets
@@ -61,7 +63,8 @@ LABEL = "ACTIVITY"
 BLOCKER = "BLOCKER"
 _RULE_KEYS = frozenset({"id", "concept", "pattern", "target", "why"})
 _TRIM_KEYS = frozenset({"id", "trim_first", "keep_if_next", "only_if_last", "trim_last", "extend_over", "why"})
-_COMPOUND_KEYS = frozenset({"id", "compound_heads", "absorb_labels", "not_before", "not_after", "not_parts", "colon_findings", "grade", "lead_parts", "why"})
+_COMPOUND_KEYS = frozenset({"id", "compound_heads", "absorb_labels", "not_before", "not_after", "not_parts", "colon_findings", "grade", "lead_parts",
+                            "positions", "position_concepts", "movements", "movement_ends", "why"})
 _COUNTS = {None: (1, 1), "?": (0, 1), "*": (0, 64), "+": (1, 64)}
 
 Element = tuple[Callable[[Any], bool], int, int]  # token test, fewest and most tokens
@@ -163,6 +166,10 @@ class _Compound:
         self.not_parts = frozenset(rule.get("not_parts") or ())
         self.colon_findings = ids(rule.get("colon_findings") or ())
         self.grade = re.compile(rule.get("grade") or r"^[0-5][+-]?/[0-5]$")
+        self.positions = ids(rule.get("positions") or ())
+        self.position_concepts = frozenset(rule.get("position_concepts") or ())
+        self.movements = ids(rule.get("movements") or ())
+        self.movement_ends = ids(rule.get("movement_ends") or ())
         self.lead_parts = {get_string_id(w): concept for w, concept in (rule.get("lead_parts") or {}).items()}
 
     def apply(self, v: DocView, ents: list[tuple[int, int, str, int]], parts: dict[int, str]) -> bool:
@@ -192,10 +199,7 @@ class _Compound:
                 continue
             concept = nxt[3] if joins else strings.add(heads[lowers[e]])
             merged = 2 if joins else 1
-            prev_end = ents[k - 1][1] if k else 0
-            while s - 2 >= prev_end and lowers[s - 1] == self.hyphen and self._attached(v, s - 2) \
-                    and self._attached(v, s - 1) and not v.is_punct[s - 2]:
-                s -= 2  # a hyphenated name takes its first words along: "short-foot exercise", "side-of-hip routine"
+            s = self._hyphen_start(v, s, ents[k - 1][1] if k else 0)
             ents[k:k + merged] = [(s, end, LABEL, concept)]
             if part:
                 parts[s] = strings[part]
@@ -207,7 +211,49 @@ class _Compound:
                     part = self.lead_parts.get(lowers[s])
                     if part is not None:
                         parts[s] = part
+        if self.positions:
+            changed = self._join_positions(v, ents, parts) or changed
         return changed
+
+    def _join_positions(self, v: DocView, ents: list[tuple[int, int, str, int]], parts: dict[int, str]) -> bool:
+        """A body position right before an exercise names how it is done: one ACTIVITY
+        ("side-lying leg raises", "seated hamstring stretch", "standing abd")."""
+        lowers, strings = v.lowers, v.strings
+        changed = False
+        k = 0
+        while k < len(ents):
+            s, e, label, _ = ents[k]
+            if label != LABEL or e - s > 3 or lowers[e - 1] not in self.positions or e >= v.n:
+                k += 1
+                continue
+            nxt = ents[k + 1] if k + 1 < len(ents) else None
+            if nxt is not None and nxt[0] == e:
+                if nxt[2] == LABEL and nxt[3] and strings[nxt[3]] in self.position_concepts:
+                    blocked = k > 0 and ents[k - 1][2] == BLOCKER  # "on the side" guards 'side' in "side-lying"
+                    start = self._hyphen_start(v, s, ents[k - 1 - blocked][1] if k - blocked > 0 else 0)
+                    first = k
+                    if blocked and start < ents[k - 1][1]:
+                        first = k - 1
+                    ents[first:k + 2] = [(start, nxt[1], LABEL, nxt[3])]
+                    k = first
+                    if nxt[0] in parts:
+                        parts[start] = parts.pop(nxt[0])
+                    changed = True
+            elif lowers[e] in self.movements and (e + 1 >= v.n or not v.strings[lowers[e + 1]][:1].isalpha()
+                                                  or lowers[e + 1] in self.movement_ends):
+                ents[k] = (s, e + 1, LABEL, strings.add("strength_training"))
+                changed = True
+            k += 1
+        return changed
+
+    def _hyphen_start(self, v: DocView, s: int, prev_end: int) -> int:
+        """``s`` moved back over the first words of a hyphenated name ("short-foot exercise",
+        "side-of-hip routine", "side-lying leg raises"), never into the entity before."""
+        lowers = v.lowers
+        while s - 2 >= prev_end and lowers[s - 1] == self.hyphen and self._attached(v, s - 2) \
+                and self._attached(v, s - 1) and not v.is_punct[s - 2]:
+            s -= 2
+        return s
 
     @staticmethod
     def _attached(v: DocView, k: int) -> bool:

@@ -151,3 +151,18 @@ def test_a_finding_word_before_the_part_or_a_ligament_keeps_the_part(nlp, text, 
 ])
 def test_a_hyphenated_exercise_name_keeps_its_first_words(nlp, text, activity):
     assert activity in activities(nlp, text)
+
+
+@pytest.mark.parametrize("text, activity", [
+    ("She gave me side-lying leg raises and a wall exercise.", "side-lying leg raises"),
+    ("Since she started me on the side-lying leg raises, I can run 5 km.", "side-lying leg raises"),
+    ("A seated hamstring stretch at my desk helps.", "seated hamstring stretch"),
+    ("Progress loading (standing abd, SL bridges).", "standing abd"),
+])
+def test_a_body_position_before_an_exercise_joins_it(nlp, text, activity):
+    assert activity in activities(nlp, text)
+
+
+@pytest.mark.parametrize("text", ["After standing, calf raises help.", "Standing flexion reproduces her pain."])
+def test_a_position_not_naming_an_exercise_stays_apart(nlp, text):
+    assert "Standing" in activities(nlp, text) or "standing" in activities(nlp, text)
