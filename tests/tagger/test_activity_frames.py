@@ -102,3 +102,32 @@ def test_a_record_opener_with_age_and_sex_names_the_job(nlp, text, activity):
 @pytest.mark.parametrize("text", ["S: 30F, L knee pain x3/52.", "S: 28M, right-handed, L heel."])
 def test_an_age_and_sex_opener_without_a_job_tags_no_activity(nlp, text):
     assert not [e for e in nlp(text).ents if e.label_ == "ACTIVITY"]
+
+
+@pytest.mark.parametrize("text", [
+    "When he has been sat at the computer all day the heel aches.",
+    "I can be sat at the wheel for four hours.",
+    "I sat slumped at the cafe stop.",
+])
+def test_british_sat_for_sitting_is_an_activity(nlp, text):
+    assert "sat" in [e.text for e in nlp(text).ents if e.label_ == "ACTIVITY"]
+
+
+@pytest.mark.parametrize("text", ["Her mileage has sat at 55 km a week.", "Rolled the ankle at netball Sat, bit puffy."])
+def test_sat_without_a_person_or_be_is_not_sitting(nlp, text):
+    assert "sat" not in [e.text.lower() for e in nlp(text).ents if e.label_ == "ACTIVITY"]
+
+
+@pytest.mark.parametrize("text, activity", [
+    ("Been walking and playing on my toes for ten days.", "playing"),
+    ("Playing the same amount as always.", "Playing"),
+    ("Sunday league keeper, new moulded boots.", "keeper"),
+    ("Ben (rugby, flanker): knee sore on squats.", "flanker"),
+])
+def test_playing_with_no_game_after_it_and_team_positions_are_activities(nlp, text, activity):
+    assert activity in [e.text for e in nlp(text).ents if e.label_ == "ACTIVITY"]
+
+
+@pytest.mark.parametrize("text", ["My knee is playing up again.", "Sore after playing with my granddaughter."])
+def test_playing_up_or_with_someone_is_not_a_sport(nlp, text):
+    assert "playing" not in [e.text for e in nlp(text).ents if e.label_ == "ACTIVITY"]
