@@ -131,3 +131,19 @@ def test_playing_with_no_game_after_it_and_team_positions_are_activities(nlp, te
 @pytest.mark.parametrize("text", ["My knee is playing up again.", "Sore after playing with my granddaughter."])
 def test_playing_up_or_with_someone_is_not_a_sport(nlp, text):
     assert "playing" not in [e.text for e in nlp(text).ents if e.label_ == "ACTIVITY"]
+
+
+@pytest.mark.parametrize("text, activity", [
+    ("I'm 47 and work as a long-distance coach driver.", "long-distance coach driver"),
+    ("I moved from a GP practice nurse job last year.", "GP practice nurse"),
+])
+def test_a_hyphenated_or_workplace_modifier_stays_in_the_job_title(nlp, text, activity):
+    assert activity in [e.text for e in nlp(text).ents if e.label_ == "ACTIVITY"]
+
+
+@pytest.mark.parametrize("text, activity", [
+    ("Hello - I coach distance runners at the club.", "distance runners"),
+    ("- night nurse, three shifts a week", "night nurse"),
+])
+def test_a_verb_or_list_dash_is_not_part_of_the_job_title(nlp, text, activity):
+    assert activity in [e.text for e in nlp(text).ents if e.label_ == "ACTIVITY"]
