@@ -147,3 +147,16 @@ def test_a_hyphenated_or_workplace_modifier_stays_in_the_job_title(nlp, text, ac
 ])
 def test_a_verb_or_list_dash_is_not_part_of_the_job_title(nlp, text, activity):
     assert activity in [e.text for e in nlp(text).ents if e.label_ == "ACTIVITY"]
+
+
+@pytest.mark.parametrize("text, activity", [
+    ("Worse after long days on the tractor.", "tractor"),
+    ("P: neural mobility and graded lumbar loading.", "neural mobility"),
+    ("Three sessions of release and the knee settled.", "release"),
+])
+def test_work_vehicles_nerve_mobility_and_sessions_of_release_are_activities(nlp, text, activity):
+    assert activity in [e.text for e in nlp(text).ents if e.label_ == "ACTIVITY"]
+
+
+def test_release_of_a_tissue_is_not_a_treatment_session(nlp):
+    assert "release" not in [e.text for e in nlp("Surgical release of the tendon sheath in 2019.").ents]
