@@ -153,6 +153,7 @@ def test_a_verb_or_list_dash_is_not_part_of_the_job_title(nlp, text, activity):
     ("Worse after long days on the tractor.", "tractor"),
     ("P: neural mobility and graded lumbar loading.", "neural mobility"),
     ("Three sessions of release and the knee settled.", "release"),
+    ("Six sessions a week (four on the water, two ergs).", "ergs"),
 ])
 def test_work_vehicles_nerve_mobility_and_sessions_of_release_are_activities(nlp, text, activity):
     assert activity in [e.text for e in nlp(text).ents if e.label_ == "ACTIVITY"]
