@@ -527,6 +527,10 @@ class ConceptAttributes:
         info = self._info
         for start, end, concept in kept:
             region, codes = info.get(concept, _NO_INFO)
+            if region is None and start in store:  # an exercise named by the part it works takes the part's region
+                part = store[start].get("part")
+                if part is not None and store[start].get("end") == end:
+                    region = info.get(part, _NO_INFO)[0]
             store[start] = {"end": end, "concept": concept, "region": region, "codes": dict(codes)}
         return ents
 

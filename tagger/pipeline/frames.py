@@ -20,10 +20,30 @@ in ``keep_if_next`` ("long run", "short foot exercises") or, with ``only_if_last
 does not end in one of those words. ``trim_last`` lists word sequences left out at the end
 ("stand all day" -> "stand"); ``extend_over`` lists words right after an activity that join
 it when no other entity holds them ("Pilates" + "sessions").
+
+A rule with ``compound_heads`` names an exercise by the body part it works: a region or
+structure right before an exercise head word ("TFL release", "gluteus medius strengthening",
+"hip hinge work", "lumbar loading") is one ACTIVITY (GUIDELINES 4 'quad stretch'), whether
+the ruler tagged the head or not; heads in a row join it ("abductor loading programme"). A
+head followed by a word of ``not_before`` or a strength grade (``grade``: "hip abd strength
+4/5", "glute med strength reduced") is an exam finding and is left alone; a dose after it is
+not ("TFL release 2x/day", "psoas release 3 sets"); a colon is a finding's field only after a
+head of ``colon_findings`` ("Hip strength: 4/5", not "the hip programme: heel better"). A
+word of ``not_after`` before the part makes it a finding or a mechanism too ("good hip
+strength", "without forefoot loading"), and parts of ``not_parts`` are not exercised ("only
+ligament stretch" is an injury). A hyphenated name keeps its first words ("short-foot
+exercise"). A body position of ``positions`` right before an exercise (an activity of
+``position_concepts``) or a movement word of ``movements`` at a phrase end joins it: "side-lying
+leg raises", "seated hamstring stretch", "standing abd". The activity keeps the part's body region
+(GUIDELINES 4, settled in session 7: "the tagger gives the activity the part's region"): the
+part's concept is recorded on the entity as ``part`` and the concept step reads its region.
+A ruler pattern that already holds part and head ("calf raises", "hip flexor stretch") gets
+the region of its first word through ``lead_parts`` (word -> the part's concept).
 """
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Callable
 from pathlib import Path
@@ -35,7 +55,7 @@ from spacy.tokens import Doc
 
 from .docview import DocView, ids
 from .entities import write_entities
-from .extensions import register_extensions
+from .extensions import entity_store, register_extensions, store_record
 from .fastmatch import TokenMatcher, _compile_test
 from .rules import RulesComponent, rules_to_disk
 
@@ -43,6 +63,8 @@ LABEL = "ACTIVITY"
 BLOCKER = "BLOCKER"
 _RULE_KEYS = frozenset({"id", "concept", "pattern", "target", "why"})
 _TRIM_KEYS = frozenset({"id", "trim_first", "keep_if_next", "only_if_last", "trim_last", "extend_over", "why"})
+_COMPOUND_KEYS = frozenset({"id", "compound_heads", "absorb_labels", "not_before", "not_after", "not_parts", "colon_findings", "grade", "lead_parts",
+                            "positions", "position_concepts", "movements", "movement_ends", "why"})
 _COUNTS = {None: (1, 1), "?": (0, 1), "*": (0, 64), "+": (1, 64)}
 
 Element = tuple[Callable[[Any], bool], int, int]  # token test, fewest and most tokens
@@ -128,13 +150,132 @@ def _align(elements: list[Element], lexemes: list[Any]) -> list[int] | None:
     return walk(0, 0)
 
 
+class _Compound:
+    """One ``compound_heads`` rule, as string-store ids (head word -> concept)."""
+
+    def __init__(self, rule: dict[str, Any]):
+        unknown = set(rule) - _COMPOUND_KEYS
+        if unknown:
+            raise ValueError(f"activity compound {rule.get('id')!r} has unknown keys {sorted(unknown)}")
+        self.heads = {get_string_id(w): concept for w, concept in rule["compound_heads"].items()}
+        self.labels = frozenset(rule.get("absorb_labels") or ("BODY_REGION", "STRUCTURE"))
+        self.not_before = ids(rule.get("not_before") or ())
+        self.colon = get_string_id(":")
+        self.hyphen = get_string_id("-")
+        self.not_after = ids(rule.get("not_after") or ())
+        self.not_parts = frozenset(rule.get("not_parts") or ())
+        self.colon_findings = ids(rule.get("colon_findings") or ())
+        self.grade = re.compile(rule.get("grade") or r"^[0-5][+-]?/[0-5]$")
+        self.positions = ids(rule.get("positions") or ())
+        self.position_concepts = frozenset(rule.get("position_concepts") or ())
+        self.movements = ids(rule.get("movements") or ())
+        self.movement_ends = ids(rule.get("movement_ends") or ())
+        self.lead_parts = {get_string_id(w): concept for w, concept in (rule.get("lead_parts") or {}).items()}
+
+    def apply(self, v: DocView, ents: list[tuple[int, int, str, int]], parts: dict[int, str]) -> bool:
+        """Merge each region or structure with the exercise head after it (in place); record
+        in ``parts`` the start token of each exercise named by a part -> the part's concept."""
+        lowers, strings, heads = v.lowers, v.strings, self.heads
+        changed = False
+        k = 0
+        while k < len(ents):
+            s, e, label, part = ents[k]
+            if label not in self.labels or e >= v.n or lowers[e] not in heads \
+                    or (s > 0 and lowers[s - 1] in self.not_after) or (part and strings[part] in self.not_parts):
+                k += 1
+                continue
+            nxt = ents[k + 1] if k + 1 < len(ents) else None
+            joins = nxt is not None and nxt[0] == e  # the head is an entity already
+            if joins and nxt[2] != LABEL:
+                k += 1
+                continue
+            end = nxt[1] if joins else e
+            stop = (ents[k + 2][0] if k + 2 < len(ents) else v.n) if joins else (nxt[0] if nxt else v.n)
+            while end < stop and lowers[end] in heads:
+                end += 1
+            if end < v.n and (lowers[end] in self.not_before or self._graded(v, end)) \
+                    and not (lowers[end] == self.colon and lowers[end - 1] not in self.colon_findings):
+                k += 1
+                continue
+            concept = nxt[3] if joins else strings.add(heads[lowers[e]])
+            merged = 2 if joins else 1
+            s = self._hyphen_start(v, s, ents[k - 1][1] if k else 0)
+            ents[k:k + merged] = [(s, end, LABEL, concept)]
+            if part:
+                parts[s] = strings[part]
+            changed = True
+            k += 1
+        if self.lead_parts:
+            for s, e, label, _ in ents:
+                if label == LABEL and e - s > 1 and s not in parts and lowers[e - 1] in heads:
+                    part = self.lead_parts.get(lowers[s])
+                    if part is not None:
+                        parts[s] = part
+        if self.positions:
+            changed = self._join_positions(v, ents, parts) or changed
+        return changed
+
+    def _join_positions(self, v: DocView, ents: list[tuple[int, int, str, int]], parts: dict[int, str]) -> bool:
+        """A body position right before an exercise names how it is done: one ACTIVITY
+        ("side-lying leg raises", "seated hamstring stretch", "standing abd")."""
+        lowers, strings = v.lowers, v.strings
+        changed = False
+        k = 0
+        while k < len(ents):
+            s, e, label, _ = ents[k]
+            if label != LABEL or e - s > 3 or lowers[e - 1] not in self.positions or e >= v.n:
+                k += 1
+                continue
+            nxt = ents[k + 1] if k + 1 < len(ents) else None
+            if nxt is not None and nxt[0] == e:
+                if nxt[2] == LABEL and nxt[3] and strings[nxt[3]] in self.position_concepts:
+                    blocked = k > 0 and ents[k - 1][2] == BLOCKER  # "on the side" guards 'side' in "side-lying"
+                    start = self._hyphen_start(v, s, ents[k - 1 - blocked][1] if k - blocked > 0 else 0)
+                    first = k
+                    if blocked and start < ents[k - 1][1]:
+                        first = k - 1
+                    ents[first:k + 2] = [(start, nxt[1], LABEL, nxt[3])]
+                    k = first
+                    if nxt[0] in parts:
+                        parts[start] = parts.pop(nxt[0])
+                    changed = True
+            elif lowers[e] in self.movements and (e + 1 >= v.n or not v.strings[lowers[e + 1]][:1].isalpha()
+                                                  or lowers[e + 1] in self.movement_ends):
+                ents[k] = (s, e + 1, LABEL, strings.add("strength_training"))
+                changed = True
+            k += 1
+        return changed
+
+    def _hyphen_start(self, v: DocView, s: int, prev_end: int) -> int:
+        """``s`` moved back over the first words of a hyphenated name ("short-foot exercise",
+        "side-of-hip routine", "side-lying leg raises"), never into the entity before."""
+        lowers = v.lowers
+        while s - 2 >= prev_end and lowers[s - 1] == self.hyphen and self._attached(v, s - 2) \
+                and self._attached(v, s - 1) and not v.is_punct[s - 2]:
+            s -= 2
+        return s
+
+    @staticmethod
+    def _attached(v: DocView, k: int) -> bool:
+        """Whether token ``k`` is written against the next one, with no space between."""
+        return v.idx[k] + v.lengths[k] == v.idx[k + 1]
+
+    def _graded(self, v: DocView, k: int) -> bool:
+        """Whether token ``k`` starts a strength grade ("4/5", "4+/5", "4 / 5")."""
+        text = v.strings[v.lowers[k]]
+        if self.grade.match(text):
+            return True
+        return text.isdigit() and len(text) == 1 and k + 1 < v.n and v.strings[v.lowers[k + 1]] == "/"
+
+
 class ActivityFrames(RulesComponent):
     rules_file = "activity_frames.jsonl"
     optional_on_disk = True
 
     def _set(self, rules: list[dict[str, Any]]) -> None:
         self.rules = [rule for rule in rules if "pattern" in rule]
-        self.trims = [_Trim(rule) for rule in rules if "pattern" not in rule]
+        self.trims = [_Trim(rule) for rule in rules if "pattern" not in rule and "compound_heads" not in rule]
+        self.compounds = [_Compound(rule) for rule in rules if "compound_heads" in rule]
         self._all_rules = rules
         self._elements = [_compile(rule) for rule in self.rules]
         self.matcher = TokenMatcher(self.vocab)
@@ -143,12 +284,13 @@ class ActivityFrames(RulesComponent):
 
     def __getstate__(self) -> dict[str, Any]:
         # the compiled token tests are closures: pickle the rules and compile them again
-        return {k: v for k, v in self.__dict__.items() if k not in ("_elements", "trims")}
+        return {k: v for k, v in self.__dict__.items() if k not in ("_elements", "trims", "compounds")}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.__dict__.update(state)
         self._elements = [_compile(rule) for rule in self.rules]
-        self.trims = [_Trim(rule) for rule in self._all_rules if "pattern" not in rule]
+        self.trims = [_Trim(rule) for rule in self._all_rules if "pattern" not in rule and "compound_heads" not in rule]
+        self.compounds = [_Compound(rule) for rule in self._all_rules if "compound_heads" in rule]
 
     def targets(self, doc: Doc, v: DocView) -> list[tuple[int, int, str]]:
         """``(start, end, concept)`` of every frame's target, longest first."""
@@ -187,8 +329,16 @@ class ActivityFrames(RulesComponent):
                 del ents[j]
             ents.insert(bisect_left([x[0] for x in ents], s), (s, e, LABEL, strings.add(concept)))
             added = True
+        parts: dict[int, str] = {}
+        for compound in self.compounds:
+            added = compound.apply(v, ents, parts) or added
         if self.trims:  # after the frames: a ruler span trimmed first would free words a frame then takes
             added = self._trim(v, ents) or added
+        if parts:  # the concept step gives these activities the part's region
+            store = entity_store(doc)
+            for s, e, label, _ in ents:
+                if s in parts and label == LABEL:
+                    store_record(store, s, e)["part"] = parts[s]
         if added:
             strings.add(LABEL)
             write_entities(doc, [(s, e, strings[label], span_id) for s, e, label, span_id in ents])

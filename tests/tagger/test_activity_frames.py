@@ -88,3 +88,76 @@ def test_alignment_gives_earlier_elements_the_most_tokens():
 def test_unknown_rule_keys_are_rejected():
     with pytest.raises(ValueError, match="unknown keys"):
         _compile({"id": "t", "concept": "c", "target": [0, 1], "pattern": [{"LOWER": "a"}], "targte": 1})
+
+
+@pytest.mark.parametrize("text, activity", [
+    ("S: 39F, hospital pharmacist. L hip pain x2m.", "hospital pharmacist"),
+    ("S: 52M, bus driver, hip pain on long shifts.", "bus driver"),
+    ("Seen today, a 61-year-old warehouse supervisor with heel pain.", "warehouse supervisor"),
+])
+def test_a_record_opener_with_age_and_sex_names_the_job(nlp, text, activity):
+    assert activity in [e.text for e in nlp(text).ents if e.label_ == "ACTIVITY"]
+
+
+@pytest.mark.parametrize("text", ["S: 30F, L knee pain x3/52.", "S: 28M, right-handed, L heel."])
+def test_an_age_and_sex_opener_without_a_job_tags_no_activity(nlp, text):
+    assert not [e for e in nlp(text).ents if e.label_ == "ACTIVITY"]
+
+
+@pytest.mark.parametrize("text", [
+    "When he has been sat at the computer all day the heel aches.",
+    "I can be sat at the wheel for four hours.",
+    "I sat slumped at the cafe stop.",
+])
+def test_british_sat_for_sitting_is_an_activity(nlp, text):
+    assert "sat" in [e.text for e in nlp(text).ents if e.label_ == "ACTIVITY"]
+
+
+@pytest.mark.parametrize("text", ["Her mileage has sat at 55 km a week.", "Rolled the ankle at netball Sat, bit puffy."])
+def test_sat_without_a_person_or_be_is_not_sitting(nlp, text):
+    assert "sat" not in [e.text.lower() for e in nlp(text).ents if e.label_ == "ACTIVITY"]
+
+
+@pytest.mark.parametrize("text, activity", [
+    ("Been walking and playing on my toes for ten days.", "playing"),
+    ("Playing the same amount as always.", "Playing"),
+    ("Sunday league keeper, new moulded boots.", "keeper"),
+    ("Ben (rugby, flanker): knee sore on squats.", "flanker"),
+])
+def test_playing_with_no_game_after_it_and_team_positions_are_activities(nlp, text, activity):
+    assert activity in [e.text for e in nlp(text).ents if e.label_ == "ACTIVITY"]
+
+
+@pytest.mark.parametrize("text", ["My knee is playing up again.", "Sore after playing with my granddaughter."])
+def test_playing_up_or_with_someone_is_not_a_sport(nlp, text):
+    assert "playing" not in [e.text for e in nlp(text).ents if e.label_ == "ACTIVITY"]
+
+
+@pytest.mark.parametrize("text, activity", [
+    ("I'm 47 and work as a long-distance coach driver.", "long-distance coach driver"),
+    ("I moved from a GP practice nurse job last year.", "GP practice nurse"),
+])
+def test_a_hyphenated_or_workplace_modifier_stays_in_the_job_title(nlp, text, activity):
+    assert activity in [e.text for e in nlp(text).ents if e.label_ == "ACTIVITY"]
+
+
+@pytest.mark.parametrize("text, activity", [
+    ("Hello - I coach distance runners at the club.", "distance runners"),
+    ("- night nurse, three shifts a week", "night nurse"),
+])
+def test_a_verb_or_list_dash_is_not_part_of_the_job_title(nlp, text, activity):
+    assert activity in [e.text for e in nlp(text).ents if e.label_ == "ACTIVITY"]
+
+
+@pytest.mark.parametrize("text, activity", [
+    ("Worse after long days on the tractor.", "tractor"),
+    ("P: neural mobility and graded lumbar loading.", "neural mobility"),
+    ("Three sessions of release and the knee settled.", "release"),
+    ("Six sessions a week (four on the water, two ergs).", "ergs"),
+])
+def test_work_vehicles_nerve_mobility_and_sessions_of_release_are_activities(nlp, text, activity):
+    assert activity in [e.text for e in nlp(text).ents if e.label_ == "ACTIVITY"]
+
+
+def test_release_of_a_tissue_is_not_a_treatment_session(nlp):
+    assert "release" not in [e.text for e in nlp("Surgical release of the tendon sheath in 2019.").ents]

@@ -52,7 +52,7 @@ def test_an_entity_owned_by_someone_other_than_the_subject_is_other_subject(rule
         ("My right hip drops when I walk. The podiatrist had me stand on one leg.", "leg"),
         ("My knee aches on stairs. She has me doing squats every day.", "squats"),
         ("My ankle is sore. He did release work on the TFL.", "TFL"),
-        ("My ankle is sore. I do her glute routine every morning.", "glute"),
+        ("My ankle is sore. I do her glute routine every morning.", "glute routine"),
         ("My ankle is sore. She was focused on the foot.", "foot"),
         # a clinician's note about "she", with the patient's own words in quotes
         ("58F, L knee pain x6/12; says 'my foot has gone flat'. Eases when she wears her old sandals.", "sandals"),
