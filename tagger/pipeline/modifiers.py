@@ -56,6 +56,7 @@ class _DocLinks(NamedTuple):
     onset: set[int]
     outcomes: list[tuple[int, int, str | None]]
     outcome_target_starts: list[int]
+    outcome_target_set: set[int]
 
 
 class Modifiers(RulesComponent):
@@ -73,6 +74,7 @@ class Modifiers(RulesComponent):
         self.outcome_matcher = PhraseMatcher(self.vocab, attr="LOWER")
         self._not_after: frozenset[int] = frozenset()
         self._absent_after: frozenset[int] = frozenset()
+        self._treatment_cues: frozenset[int] = frozenset()
         self._rule_of: dict[int, dict[str, Any]] = {}
         self._link_ids: frozenset[int] = frozenset()
         for i, rule in enumerate(rules):
@@ -84,6 +86,7 @@ class Modifiers(RulesComponent):
                 self.outcome = rule
                 self._not_after = ids(rule.get("not_after", ()))
                 self._absent_after = ids(rule.get("absent_after", ()))
+                self._treatment_cues = ids(rule.get("treatment_cues", ()))
                 for value, phrases in rule["outcome"].items():
                     if value not in {"relieving", "aggravating", "none"}:
                         raise ValueError(f"modifier rule {i + 1}: outcome values are relieving, aggravating or none")
@@ -125,11 +128,12 @@ class Modifiers(RulesComponent):
         by_start = sorted((t[0], rank, t) for rank, t in enumerate(kept))
         symptoms = [e for e in spans if e[2] == "SYMPTOM"]
         store = entity_store(doc)
-        outcome_targets = [e[0] for e in targets if self.outcome and e[2] in self.outcome["targets"]]
+        outcome_ids = {e[0] for e in ents if self._takes_outcome(e[2], v.strings[e[3]])} if self.outcome else set()
+        outcome_targets = sorted(outcome_ids)
         links = _DocLinks(
             by_start, [b[0] for b in by_start], symptoms, [e[0] for e in symptoms], store,
             [self._answer_span(doc, v, t) for t in kept if t[2]["direction"] == "ANSWER"], onset,
-            self._outcomes(doc, non_symptom_tokens) if outcome_targets else [], outcome_targets,
+            self._outcomes(doc, non_symptom_tokens) if outcome_targets else [], outcome_targets, outcome_ids,
         )
         for target in targets:
             record = store.get(target[0])
@@ -137,6 +141,10 @@ class Modifiers(RulesComponent):
                 continue  # "my sister's knees hurt when she runs": her running does not change the subject's complaint
             self._link_target(doc, v, target, links)
         return ents
+
+    def _takes_outcome(self, label: str, concept: str) -> bool:
+        """Footwear, and treatments and exercises (by concept), take the outcome that follows them."""
+        return label in self.outcome["targets"] or concept in self.outcome.get("target_concepts", ())
 
     def _outcomes(self, doc: Doc, entity_tokens: set[int]) -> list[tuple[int, int, str | None]]:
         """Outcome phrases ("within two weeks the ache had gone", "creeps back by the evening"),
@@ -242,7 +250,7 @@ class Modifiers(RulesComponent):
             return
         if self.link is not None and self._link_symptom(v, target, lo, links):
             return
-        if links.outcomes and target[2] in self.outcome["targets"]:
+        if links.outcomes and target[0] in links.outcome_target_set:
             self._link_outcome(doc, v, target, links)
 
     def _link_symptom(self, v, target, lo: int, links: _DocLinks) -> bool:
@@ -270,19 +278,24 @@ class Modifiers(RulesComponent):
         return False
 
     def _link_outcome(self, doc: Doc, v, target: tuple[int, int, str], links: _DocLinks) -> None:
-        """Footwear whose clause says nothing takes the first outcome after it, up to the end of
-        the next sentence and before the next footwear: "Got custom orthotics in May and within
-        about 6 weeks the knee ache had gone" (relieving); "If I wear my old flats it creeps back"."""
+        """Footwear or a treatment whose clause says nothing takes the first outcome after it, up
+        to the end of the next sentence and before the next such target in a later sentence:
+        "Got custom orthotics in May and within about 6 weeks the knee ache had gone" (relieving);
+        "She taught me a bridge exercise, and after 3 weeks the knee pain is less"; "If I wear my
+        old flats it creeps back". Targets listed in one sentence share the outcome."""
         t_start, t_end = target[0], target[1]
         lowers = v.lowers
         if self._not_after.intersection(lowers[max(t_start - 2, 0) : t_start]):
             return  # "same shoes, same job": nothing changed
+        sent_start = v.sent_bounds(doc, t_start, t_end)[0]
+        if target[2] not in self.outcome["targets"] and self._treatment_cues.isdisjoint(lowers[sent_start:t_start]):
+            return  # an exercise named as a test ("SL squat R: valgus reduced"), not one that was done
         # "lost her orthotics", "insoles lost in the move", "ran without orthotics"
         absent = not self._absent_after.isdisjoint(lowers[max(t_start - 3, 0) : t_start] + lowers[t_end : t_end + 2])
-        hi = v.sent_bounds(doc, t_start, t_end)[1]
+        sent_end = hi = v.sent_bounds(doc, t_start, t_end)[1]
         if hi < v.n:
             hi = v.sent_bounds(doc, hi)[1]
-        k = bisect_left(links.outcome_target_starts, t_end)
+        k = bisect_left(links.outcome_target_starts, sent_end)
         if k < len(links.outcome_target_starts):
             hi = min(hi, links.outcome_target_starts[k])
         for start, end, value in links.outcomes[bisect_left(links.outcomes, (t_end,)):]:

@@ -248,3 +248,19 @@ def test_footwear_takes_the_outcome_that_follows_it(rules_tagger, text, target, 
     """Footwear whose own clause says nothing takes the first outcome after it, to the end of the
     next sentence; nothing changed ("same shoes") or no outcome word leaves it without one."""
     assert ent(rules_tagger.tag(text), target).modifier == modifier
+
+
+@pytest.mark.parametrize(
+    ("text", "target", "modifier"),
+    [
+        ("She gave me clams and side planks. It's definitely calmer on the long days.", "side planks", "relieving"),
+        ("She gave me clams and side planks. It's definitely calmer on the long days.", "clams", "relieving"),
+        ("After a week of her hip flexor stretches the knee was much better.", "hip flexor stretches", "relieving"),
+        ("SL squat R: knee drifts medially; with orthosis valgus reduced.", "SL squat", None),
+        ("She had me stretch the left side and the knee is a lot better.", "stretch", "relieving"),
+    ],
+)
+def test_an_exercise_that_was_done_takes_the_outcome_that_follows_it(rules_tagger, text, target, modifier):
+    """An exercise given or done takes the first outcome after it, as footwear does; one named as a
+    test takes none."""
+    assert ent(rules_tagger.tag(text), target).modifier == modifier
