@@ -48,6 +48,14 @@ WORDS = {"features": "text", "stack": False, **L2TEXT, "char_weight": 0.0}  # th
 CHARS = {"features": "text", "stack": False, **L2TEXT, "char_weight": 1.0}  # the baseline given the character block too
 CONFIGS: dict[str, dict] = {
     "shipped": {},
+    # session 7: out-of-fold scores (stacking, calibration, thresholds) from folds that keep each writer file whole
+    "shipped_writer_folds": {"writer_folds": True},
+    # session 7: words of negated / someone else's (/ hypothetical) entities and their triggers blanked in both text blocks
+    "shipped_drop_negoth": {"text_drop": ("neg", "oth")},
+    "shipped_drop_negothhyp": {"text_drop": ("neg", "oth", "hyp")},
+    # session 7: thresholds from the second stage's own out-of-fold probabilities
+    "shipped_stack_thr_cv": {"stack_threshold_cv": True},
+    "tfidf_C16_drop_negoth": {**WORDS, "C": 16.0, "text_drop": ("neg", "oth")},
     "words_only": {"char_weight": 0.0},  # shipped before the character block
     "shipped_char0.5": {"char_weight": 0.5},
     "previous": PREVIOUS,
@@ -172,7 +180,7 @@ LATE: dict[str, list[dict]] = {
 }
 
 
-def fit_predict(config: dict, train_results, Y_train, test_results, with_proba: bool = False):
+def fit_predict(config: dict, train_results, Y_train, test_results, with_proba: bool = False, train_groups=None):
     from tagger.classifier.model import build_model
     from tagger.classifier.training import DEFAULT_C
 
@@ -181,7 +189,8 @@ def fit_predict(config: dict, train_results, Y_train, test_results, with_proba: 
         return (P, margin) if with_proba else P
     kwargs = dict(config)
     kwargs.setdefault("C", DEFAULT_C)
-    pipe = build_model(**kwargs).fit(train_results, Y_train)
+    fit_params = {"classify__groups": train_groups} if kwargs.pop("writer_folds", False) else {}
+    pipe = build_model(**kwargs).fit(train_results, Y_train, **fit_params)
     proba = pipe.predict_proba(test_results)
     thresholds = pipe.named_steps["classify"].thresholds_
     P = (proba >= thresholds).astype(int)
@@ -203,7 +212,8 @@ def run_config(name: str, config: dict, cases, writer, results, Y, n_jobs: int =
     def one(f):
         tr, te = writer != f, writer == f
         P, margin = fit_predict(config, [r for r, m in zip(results, tr, strict=True) if m], Y[tr],
-                                [r for r, m in zip(results, te, strict=True) if m], with_proba=True)
+                                [r for r, m in zip(results, te, strict=True) if m], with_proba=True,
+                                train_groups=writer[tr])
         return f, macro_f1(Y[te], P), P, margin
 
     started = time.perf_counter()
@@ -216,7 +226,8 @@ def run_config(name: str, config: dict, cases, writer, results, Y, n_jobs: int =
         pooled_margin[writer == f] = margin
     split = np.array([c.split for c in cases])
     P_dev = fit_predict(config, [r for r, s in zip(results, split, strict=True) if s == "train"], Y[split == "train"],
-                        [r for r, s in zip(results, split, strict=True) if s == "dev"])
+                        [r for r, s in zip(results, split, strict=True) if s == "dev"],
+                        train_groups=writer[split == "train"])
     from sklearn.metrics import f1_score
 
     per_label = f1_score(Y, pooled_P, average=None, zero_division=0)
