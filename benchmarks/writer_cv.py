@@ -42,20 +42,16 @@ sys.path.insert(0, str(REPO))
 # entity features and the character block without words can be re-run from commit c1b516e; session 4's
 # posture_held / load_rise features (held_rise_weight) and per-label C grid (C_grid) from commit 9ede249
 # with the configs shipped_heldrise_x4, shipped_Cgrid, tfidf_Cgrid; x8 there is {"held_rise_weight": 8.0}).
+# Session 7's trials (writer-whole out-of-fold folds, neg/other words blanked from the text blocks, stack
+# thresholds from the stack's own out-of-fold scores, modifier->site links, a 'noeffect' cue class) are at
+# commit 10f6499: configs shipped_writer_folds, shipped_drop_negoth(hyp), shipped_stack_thr_cv (see the
+# results file for which rows need the two featurizer additions reverted there).
 PREVIOUS = {"entity_norm": "l2", "entity_weight": 0.5, "text_norm": "l2", "text_weight": 1.0, "stack": False, "char_weight": 0.0}
 L2TEXT = {"text_norm": "l2", "text_weight": 1.0}  # the model before this selection
 WORDS = {"features": "text", "stack": False, **L2TEXT, "char_weight": 0.0}  # the word TF-IDF baseline
 CHARS = {"features": "text", "stack": False, **L2TEXT, "char_weight": 1.0}  # the baseline given the character block too
 CONFIGS: dict[str, dict] = {
     "shipped": {},
-    # session 7: out-of-fold scores (stacking, calibration, thresholds) from folds that keep each writer file whole
-    "shipped_writer_folds": {"writer_folds": True},
-    # session 7: words of negated / someone else's (/ hypothetical) entities and their triggers blanked in both text blocks
-    "shipped_drop_negoth": {"text_drop": ("neg", "oth")},
-    "shipped_drop_negothhyp": {"text_drop": ("neg", "oth", "hyp")},
-    # session 7: thresholds from the second stage's own out-of-fold probabilities
-    "shipped_stack_thr_cv": {"stack_threshold_cv": True},
-    "tfidf_C16_drop_negoth": {**WORDS, "C": 16.0, "text_drop": ("neg", "oth")},
     "words_only": {"char_weight": 0.0},  # shipped before the character block
     "shipped_char0.5": {"char_weight": 0.5},
     "previous": PREVIOUS,
@@ -180,7 +176,7 @@ LATE: dict[str, list[dict]] = {
 }
 
 
-def fit_predict(config: dict, train_results, Y_train, test_results, with_proba: bool = False, train_groups=None):
+def fit_predict(config: dict, train_results, Y_train, test_results, with_proba: bool = False):
     from tagger.classifier.model import build_model
     from tagger.classifier.training import DEFAULT_C
 
@@ -189,8 +185,7 @@ def fit_predict(config: dict, train_results, Y_train, test_results, with_proba: 
         return (P, margin) if with_proba else P
     kwargs = dict(config)
     kwargs.setdefault("C", DEFAULT_C)
-    fit_params = {"classify__groups": train_groups} if kwargs.pop("writer_folds", False) else {}
-    pipe = build_model(**kwargs).fit(train_results, Y_train, **fit_params)
+    pipe = build_model(**kwargs).fit(train_results, Y_train)
     proba = pipe.predict_proba(test_results)
     thresholds = pipe.named_steps["classify"].thresholds_
     P = (proba >= thresholds).astype(int)
@@ -212,8 +207,7 @@ def run_config(name: str, config: dict, cases, writer, results, Y, n_jobs: int =
     def one(f):
         tr, te = writer != f, writer == f
         P, margin = fit_predict(config, [r for r, m in zip(results, tr, strict=True) if m], Y[tr],
-                                [r for r, m in zip(results, te, strict=True) if m], with_proba=True,
-                                train_groups=writer[tr])
+                                [r for r, m in zip(results, te, strict=True) if m], with_proba=True)
         return f, macro_f1(Y[te], P), P, margin
 
     started = time.perf_counter()
@@ -226,8 +220,7 @@ def run_config(name: str, config: dict, cases, writer, results, Y, n_jobs: int =
         pooled_margin[writer == f] = margin
     split = np.array([c.split for c in cases])
     P_dev = fit_predict(config, [r for r, s in zip(results, split, strict=True) if s == "train"], Y[split == "train"],
-                        [r for r, s in zip(results, split, strict=True) if s == "dev"],
-                        train_groups=writer[split == "train"])
+                        [r for r, s in zip(results, split, strict=True) if s == "dev"])
     from sklearn.metrics import f1_score
 
     per_label = f1_score(Y, pooled_P, average=None, zero_division=0)

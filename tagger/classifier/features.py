@@ -158,27 +158,10 @@ def case_features(case: TagResult | dict[str, Any]) -> tuple[dict[str, float], d
     for group, ids in current_groups.items():
         for region in regions:
             add(f"{group}->{region}", *ids, *symptomatic[region])
-    _add_modifier_links(result, add)
     _add_cue_features(result, add)
     if result.time_expressions:
         add("time:" + ",".join(sorted({t.kind for t in result.time_expressions})))
     return feats, dict(sources)
-
-
-def _add_modifier_links(result: TagResult, add) -> None:
-    """A relieving or aggravating FOOTWEAR/ACTIVITY entity tied to the painful site it acts on:
-    the subject's current finding in the same sentence or the one either side
-    ('relieving:FOOTWEAR->foot' for "better barefoot" about the forefoot, 'aggravating:ACTIVITY->knee')."""
-    sites: dict[int, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
-    for i, e in enumerate(result.entities):
-        if e.label in FINDING_LABELS and e.region in LOWER_CHAIN and status_of(e) == "cur":
-            sites[e.sentence][e.region].append(i)
-    for i, e in enumerate(result.entities):
-        if e.label not in {"FOOTWEAR", "ACTIVITY"} or not e.modifier or status_of(e) not in {"cur", "hyp"}:
-            continue
-        for sent in (e.sentence - 1, e.sentence, e.sentence + 1):
-            for region, ids in sites.get(sent, {}).items():
-                add(f"{e.modifier}:{e.label}->{region}", i, *ids)
 
 
 def _add_cue_features(result: TagResult, add) -> None:
@@ -256,46 +239,14 @@ class CaseFeaturizer(TransformerMixin, BaseEstimator):
         return np.asarray(input_features if input_features is not None else [], dtype=object)
 
 
-TRIGGER_REACH = 60  # characters: a trigger further from its entity than this leaves the words between alone
-
-
-def text_without(result: TagResult, statuses: tuple[str, ...]) -> str:
-    """The case's text with the words of every entity whose status is in ``statuses``
-    (``neg``, ``oth``, ``hyp``, ``hist``) blanked out, together with its trigger and the words
-    between them when the trigger is near ("no hip or thigh pain", "my mum's flat feet"), so
-    they stop voting as if they were the subject's own current findings. Offsets are kept
-    (blanked characters become spaces)."""
-    text = result.text
-    if not statuses:
-        return text
-    attribute = {"neg": "negated", "oth": "other_subject", "hyp": "hypothetical", "hist": "historical"}
-    chars = None
-    for e in result.entities:
-        st = status_of(e)
-        if st not in statuses:
-            continue
-        lo, hi = e.start, e.end
-        for t in e.triggers:
-            if t.attribute == attribute[st] and max(t.start - e.end, e.start - t.end) <= TRIGGER_REACH:
-                lo, hi = min(lo, t.start), max(hi, t.end)
-        if chars is None:
-            chars = list(text)
-        chars[lo:hi] = " " * (hi - lo)
-    return text if chars is None else "".join(chars)
-
-
 class CaseText(TransformerMixin, BaseEstimator):
-    """Tagged cases -> the text the tagger read, for word n-gram vectorizers (``drop``: the
-    entity statuses whose words are blanked out first, see ``text_without``)."""
-
-    def __init__(self, drop: tuple[str, ...] = ()):
-        self.drop = drop
+    """Tagged cases -> the text the tagger read, for word n-gram vectorizers."""
 
     def fit(self, X, y=None):
         return self
 
     def transform(self, X) -> list[str]:
-        return [text_without(as_result(case), tuple(self.drop)) for case in X]
+        return [as_result(case).text for case in X]
 
     def get_feature_names_out(self, input_features=None):
         return np.asarray(input_features if input_features is not None else [], dtype=object)

@@ -9,7 +9,7 @@ from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.feature_extraction import DictVectorizer
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
-from sklearn.model_selection import StratifiedGroupKFold, StratifiedKFold, cross_val_predict
+from sklearn.model_selection import StratifiedKFold, cross_val_predict
 from sklearn.pipeline import FeatureUnion, Pipeline
 from sklearn.preprocessing import LabelBinarizer, Normalizer
 from sklearn.utils.multiclass import type_of_target
@@ -53,8 +53,7 @@ class ChainClassifier(ClassifierMixin, BaseEstimator):
 
     def __init__(self, C: float = 4.0, class_weight: str | None = "balanced", cv: int = 5,
                  tune_thresholds: bool = True, calibrate: bool = True, random_state: int = 0, max_iter: int = 2000,
-                 stack: bool = False, stack_C: float = 1.0, stack_threshold_cv: bool = False):
-        self.stack_threshold_cv = stack_threshold_cv
+                 stack: bool = False, stack_C: float = 1.0):
         self.C = C
         self.class_weight = class_weight
         self.cv = cv
@@ -69,13 +68,8 @@ class ChainClassifier(ClassifierMixin, BaseEstimator):
         return LogisticRegression(C=self.C, class_weight=self.class_weight, solver="liblinear",
                                   max_iter=self.max_iter, random_state=self.random_state)
 
-    def fit(self, X, y, groups=None):
-        """``groups`` (optional, one per row: e.g. the writer or file of each case): the
-        out-of-fold scores behind thresholds, calibration and stacking then come from folds
-        that keep each group whole, so they read like scores on a writer the model never saw."""
+    def fit(self, X, y):
         X, y = validate_data(self, X, y, accept_sparse="csr", multi_output=True, ensure_min_samples=2)
-        groups = None if groups is None else np.asarray(groups)
-        n_groups = 0 if groups is None else len(np.unique(groups))
         target = type_of_target(y)
         if target == "multilabel-indicator":
             self.multilabel_ = True
@@ -108,15 +102,9 @@ class ChainClassifier(ClassifierMixin, BaseEstimator):
             n_iter.append(int(np.max(self.estimators_[-1].n_iter_)))
             if self.multilabel_ and (self.tune_thresholds or self.calibrate):
                 n_splits = min(self.cv, int(yj.sum()), int(len(yj) - yj.sum()))
-                if groups is not None and n_groups >= 2:
-                    n_splits = min(n_splits, n_groups)
                 if n_splits >= 2:
-                    if groups is not None and n_groups >= 2:
-                        folds = StratifiedGroupKFold(n_splits=n_splits, shuffle=True, random_state=self.random_state)
-                    else:
-                        folds = StratifiedKFold(n_splits=n_splits, shuffle=True, random_state=self.random_state)
-                    decision = cross_val_predict(self._base(), X, yj, cv=folds, method="decision_function",
-                                                 groups=groups)
+                    folds = StratifiedKFold(n_splits=n_splits, shuffle=True, random_state=self.random_state)
+                    decision = cross_val_predict(self._base(), X, yj, cv=folds, method="decision_function")
                     oof[:, j], have_oof[j] = decision, True
                     if self.calibrate:
                         platt = LogisticRegression(C=1e4, solver="lbfgs").fit(decision.reshape(-1, 1), yj)
@@ -137,16 +125,7 @@ class ChainClassifier(ClassifierMixin, BaseEstimator):
                 second = LogisticRegression(C=self.stack_C, solver="lbfgs", max_iter=1000).fit(oof, Y[:, j])
                 W[j], b[j] = second.coef_[0], second.intercept_[0]
                 if self.tune_thresholds:
-                    if self.stack_threshold_cv:
-                        # the second stage's own out-of-fold probabilities, so the threshold is not
-                        # chosen on the rows the stack was fitted to
-                        n_splits = min(self.cv, int(Y[:, j].sum()), int(len(Y) - Y[:, j].sum()))
-                        folds = StratifiedKFold(n_splits=n_splits, shuffle=True, random_state=self.random_state)
-                        scores = cross_val_predict(LogisticRegression(C=self.stack_C, solver="lbfgs", max_iter=1000),
-                                                   oof, Y[:, j], cv=folds, method="predict_proba")[:, 1]
-                    else:
-                        scores = 1.0 / (1.0 + np.exp(-(oof @ W[j] + b[j])))
-                    self.thresholds_[j] = best_f1_threshold(Y[:, j], scores)
+                    self.thresholds_[j] = best_f1_threshold(Y[:, j], 1.0 / (1.0 + np.exp(-(oof @ W[j] + b[j]))))
             self.stack_weights_, self.stack_intercepts_ = W, b
         return self
 
@@ -218,8 +197,7 @@ class ChainClassifier(ClassifierMixin, BaseEstimator):
 def build_model(features: str = "both", C: float = 8.0, tfidf_max_features: int = 20000,
                 random_state: int = 0, entity_weight: float = 0.05, entity_norm: str = "none",
                 text_weight: float = 1.0, text_norm: str = "l2", stack: bool = True,
-                class_weight: str | None = "balanced", char_weight: float = 1.0,
-                text_drop: tuple[str, ...] = (), stack_threshold_cv: bool = False) -> Pipeline:
+                class_weight: str | None = "balanced", char_weight: float = 1.0) -> Pipeline:
     """The shipped model (``features="both"``) or a baseline (``"entities"``, ``"text"``).
 
     The entity block is not normalised per case (``entity_norm="none"``): each meaning
@@ -245,13 +223,13 @@ def build_model(features: str = "both", C: float = 8.0, tfidf_max_features: int 
         parts.append(("entities", Pipeline(steps)))
     if features in {"both", "text"}:
         parts.append(("words", Pipeline([
-            ("text", CaseText(drop=tuple(text_drop))),
+            ("text", CaseText()),
             ("tfidf", TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True, max_features=tfidf_max_features,
                                       lowercase=True, strip_accents="unicode", norm="l2" if text_norm == "l2" else None)),
         ])))
     if features in {"both", "text"} and char_weight > 0:
         parts.append(("chars", Pipeline([
-            ("text", CaseText(drop=tuple(text_drop))),
+            ("text", CaseText()),
             ("tfidf", TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), min_df=2, sublinear_tf=True,
                                       max_features=tfidf_max_features, lowercase=True, strip_accents="unicode")),
         ])))
@@ -260,5 +238,4 @@ def build_model(features: str = "both", C: float = 8.0, tfidf_max_features: int 
     block_weight = {"entities": entity_weight, "words": text_weight, "chars": char_weight}
     weights = {name: block_weight[name] for name, _ in parts}
     return Pipeline([("features", FeatureUnion(parts, transformer_weights=weights)),
-                     ("classify", ChainClassifier(C=C, class_weight=class_weight, random_state=random_state, stack=stack,
-                                                   stack_threshold_cv=stack_threshold_cv))])
+                     ("classify", ChainClassifier(C=C, class_weight=class_weight, random_state=random_state, stack=stack))])
