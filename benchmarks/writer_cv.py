@@ -42,6 +42,10 @@ sys.path.insert(0, str(REPO))
 # entity features and the character block without words can be re-run from commit c1b516e; session 4's
 # posture_held / load_rise features (held_rise_weight) and per-label C grid (C_grid) from commit 9ede249
 # with the configs shipped_heldrise_x4, shipped_Cgrid, tfidf_Cgrid; x8 there is {"held_rise_weight": 8.0}).
+# Session 7's trials (writer-whole out-of-fold folds, neg/other words blanked from the text blocks, stack
+# thresholds from the stack's own out-of-fold scores, modifier->site links, a 'noeffect' cue class) are at
+# commit 10f6499: configs shipped_writer_folds, shipped_drop_negoth(hyp), shipped_stack_thr_cv (see the
+# results file for which rows need the two featurizer additions reverted there).
 PREVIOUS = {"entity_norm": "l2", "entity_weight": 0.5, "text_norm": "l2", "text_weight": 1.0, "stack": False, "char_weight": 0.0}
 L2TEXT = {"text_norm": "l2", "text_weight": 1.0}  # the model before this selection
 WORDS = {"features": "text", "stack": False, **L2TEXT, "char_weight": 0.0}  # the word TF-IDF baseline
