@@ -9,6 +9,12 @@ def ent(result, text, label=None, nth=0):
     return found[nth]
 
 
+def attrs(result, text):
+    """The assertion flags set on the first entity whose text is ``text``."""
+    e = next(e for e in result.entities if e.text == text)
+    return {k for k in ("negated", "historical", "hypothetical", "other_subject") if getattr(e, k)}
+
+
 def activities(nlp, text: str) -> list[str]:
     """The ACTIVITY spans ``nlp`` finds in ``text``, in order."""
     return [e.text for e in nlp(text).ents if e.label_ == "ACTIVITY"]

@@ -5,12 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.tagger.entity_lookup import ent
-
-
-def attrs(result, text):
-    e = next(e for e in result.entities if e.text == text)
-    return {k for k in ("negated", "historical", "hypothetical", "other_subject") if getattr(e, k)}
+from tests.tagger.entity_lookup import attrs, ent
 
 
 @pytest.mark.parametrize(
