@@ -319,7 +319,7 @@ class ConText(RulesComponent):
         the same line or the next: "Have you had any injury? No fall", "> Footwear?\nCheap
         canvas pumps". An answer that is not a yes or no leaves a differential standing
         ("Piriformis or disc?? deep left buttock ache"). Otherwise ``None``."""
-        text = doc.text
+        text = v.doc_text(doc)
         line_start = text.rfind("\n", 0, trig.start_char) + 1
         if _HEADLINE.match(text, line_start):
             return "headline"
@@ -372,7 +372,7 @@ class ConText(RulesComponent):
         """The first token after ``trig`` that holds a line break (or the doc's length):
         "P: ... to stop. Repeated ext exercises, walking 2x15 min/day.\n" is one plan. A
         header alone on its line ("Plan:\n...") heads the next line."""
-        text, pos = doc.text, trig.end_char
+        text, pos = v.doc_text(doc), trig.end_char
         while pos < len(text) and text[pos].isspace():
             pos += 1
         newline = text.find("\n", pos)

@@ -83,6 +83,14 @@ class DocView:
     def text(self, i: int) -> str:
         return self.strings[self.orths[i]]
 
+    def doc_text(self, doc: Doc) -> str:
+        """``doc.text``, built once per view: spaCy joins every token each time it is asked,
+        so a rule asking once per trigger would be quadratic in the note's length."""
+        text = self.memo.get("doc_text")
+        if text is None:
+            text = self.memo["doc_text"] = doc.text
+        return text  # type: ignore[return-value]
+
     def lower(self, i: int) -> str:
         return self.strings[self.lowers[i]]
 

@@ -229,8 +229,9 @@ class PastEpisodes(RulesComponent):
             first += 1
         if first >= end or (v.orths[first] not in self._bullets and v.lowers[first] not in self._bullets):
             return False
-        line_start = doc.text.rfind("\n", 0, v.idx[first]) + 1
-        return not doc.text[line_start:v.idx[first]].strip()
+        text = v.doc_text(doc)
+        line_start = text.rfind("\n", 0, v.idx[first]) + 1
+        return not text[line_start:v.idx[first]].strip()
 
     def _cut(self, v: DocView, start: int, end: int) -> int:
         """The first contrast word ("but", "apart from", ";") after a resolution, or ``end``."""
@@ -251,7 +252,7 @@ class PastEpisodes(RulesComponent):
         while first < after.end and v.is_space[first]:
             first += 1
         until = v.idx[first] if first < after.end else v.end_char(after.end)
-        return "\n" not in doc.text[v.end_char(last + 1):until]
+        return "\n" not in v.doc_text(doc)[v.end_char(last + 1):until]
 
     # -- episodes --------------------------------------------------------------------
     def _episodes(self, doc: Doc, v: DocView, sents: list[_Sentence]) -> list[tuple[int, int, tuple[int, int]]]:
@@ -318,7 +319,8 @@ class PastEpisodes(RulesComponent):
         store = entity_store(doc)
         lowers = v.lowers
         jobs = self._job_words
-        texts = {s: doc.text[v.idx[s]:v.end_char(e)].lower() for s, e, _, _ in ents}
+        text = v.doc_text(doc)
+        texts = {s: text[v.idx[s]:v.end_char(e)].lower() for s, e, _, _ in ents}
         for verbs, tos, labels, gap in self._switches:
             reach = max(gap, self._job_gap)
             for s, e, label, _ in ents:
