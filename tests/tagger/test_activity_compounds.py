@@ -30,6 +30,7 @@ def labels(nlp, text: str) -> list[tuple[str, str]]:
     ("Graded lumbar loading from next week.", "lumbar loading"),
     ("I've kept up the hip routine most evenings.", "hip routine"),
     ("Mx: piriformis release, review 2/52.", "piriformis release"),
+    ("P: soft tissue L QL, SIJ mobs, heel taping R.", "SIJ mobs"),
 ])
 def test_part_plus_exercise_head_is_one_activity(nlp, text, activity):
     assert activity in activities(nlp, text)
@@ -166,3 +167,11 @@ def test_a_body_position_before_an_exercise_joins_it(nlp, text, activity):
 @pytest.mark.parametrize("text", ["After standing, calf raises help.", "Standing flexion reproduces her pain."])
 def test_a_position_not_naming_an_exercise_stays_apart(nlp, text):
     assert "Standing" in activities(nlp, text) or "standing" in activities(nlp, text)
+
+
+@pytest.mark.parametrize("text, activity", [
+    ("Ankle pain since preseason (4 sessions a week, was 1).", "preseason"),
+    ("What should we change in his warm-up?", "warm-up"),
+])
+def test_the_parts_of_a_training_season_and_session_are_activities(nlp, text, activity):
+    assert activity in activities(nlp, text)
