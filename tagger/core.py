@@ -15,9 +15,10 @@ from spacy.language import Language
 from . import __version__
 from .cleaning import DEFAULT_MAX_CHARS, CleanText, clean, clean_eml, decode_bytes, validate_text
 from .errors import InputError, ModelLoadError
+from .long_notes import pool_factors
 from .pipeline import build_pipeline, load_pipeline
 from .result import doc_to_result
-from .schema import Hypothesis, ModelInfo, TagResult
+from .schema import Cleaning, Hypothesis, ModelInfo, TagResult
 
 log = logging.getLogger("tagger")
 
@@ -138,14 +139,20 @@ class Tagger:
         results = [item for item in items if isinstance(item, TagResult)]
         for result, hypotheses in zip(results, self.classifier.hypotheses_many(results, evidence=evidence), strict=True):
             result.hypotheses = hypotheses
+            pool_factors(result, lambda texts: self._read_parts(texts, evidence))
         return items
+
+    def _read_parts(self, texts: list[str], evidence: bool) -> list[list[Hypothesis]]:
+        """Hypotheses for parts of a long note, each tagged as a note of its own (see ``long_notes``)."""
+        assert self.classifier is not None
+        parts = [doc_to_result(doc, Cleaning(source="input"), self.info, text=text)
+                 for doc, text in zip(self.nlp.pipe(texts), texts, strict=True)]
+        return self.classifier.hypotheses_many(parts, evidence=evidence)
 
     # -- internals ---------------------------------------------------------------
     def _prepare(self, text: Any, clean_input: bool) -> CleanText:
         text = validate_text(text, self.max_chars)
         if not clean_input:
-            from .schema import Cleaning
-
             return CleanText(text, Cleaning(source="input"))
         prepared = clean(text)
         validate_text(prepared.text, self.max_chars)

@@ -74,13 +74,14 @@ def test_seed_email_gets_the_clinicians_hip_to_foot_hypothesis_and_no_wrong_chai
     assert not passing & {"foot_to_knee", "foot_to_back", "hip_to_knee", "local"}
 
 
-@pytest.mark.xfail(strict=True, reason="known regression (README, session 6): trained with the 158 cases added in session 6, "
-                   "the shipped model gives the seed email footwear 0.35, under its threshold (0.50 without them); "
-                   "the model shipped in session 7 gives 0.19 against its threshold 0.46. Session 7 found no label "
-                   "contradicting GUIDELINES 2: the footwear evidence is there but the long email's diluted text blocks "
-                   "do not lift it over the intercept (benchmarks/writer_cv_results.md, Session 7)")
 def test_seed_email_passes_the_footwear_hypothesis(shipped_tagger, seed_email):
+    """Read as one bag of 2,100 words the footwear evidence stays under its threshold (0.19
+    against 0.46 in session 7); a factor is read on the note's strongest part too
+    (``tagger.long_notes``), and the evidence points into the email."""
     if not shipped_tagger.labels:
         pytest.skip("the shipped model (models/default) is not there yet")
-    passing = {h.label for h in shipped_tagger.tag(seed_email).hypotheses if h.passes}
-    assert "footwear" in passing
+    result = shipped_tagger.tag(seed_email)
+    footwear = next(h for h in result.hypotheses if h.label == "footwear")
+    assert footwear.passes
+    spans = [s for ev in footwear.evidence for s in ev.spans]
+    assert spans and all(result.text[s.start:s.end] == s.text for s in spans)
