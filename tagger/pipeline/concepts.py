@@ -432,7 +432,7 @@ class ConceptAttributes:
             raise ValueError(f"concepts.jsonl names regions missing from regions.json: {sorted(set(unknown))}")
 
     def _rejected(self, start: int, end: int, concept: str, lowers: list[int], label_at: dict[int, str],
-                  label_end: dict[int, str], present: frozenset[str], strings: Any = None) -> bool:
+                  label_end: dict[int, str], present: frozenset[str], strings: Any) -> bool:
         for test in self._tests.get(concept, ()):
             if test.relabel_as or (test.when_lower and lowers[start] not in test.when_lower):
                 continue

@@ -327,12 +327,13 @@ class ConText(RulesComponent):
         if (not text[:line_start].strip() and 0 <= line_end - line_start <= _HEADLINE_CHARS
                 and text[line_end:].strip() and _ENDS_LINE.fullmatch(text, trig.end_char, line_end)):
             return "headline"  # a short first line that ends with the question, the text below it
-        sent_start = v.idx[v.sent_bounds(doc, trig.start)[0]]
+        first_token = v.sent_bounds(doc, trig.start)[0]
+        sent_start = v.idx[first_token]
         marker = _ITEM_MARKERS.match(text, line_start)
         if sent_start < line_start or marker.end() < sent_start:
             return None
         # an item number, a quote mark or a form field of a few words ("Footwear?", "Shoes changed?")
-        numbered = bool(text[line_start:marker.end()].strip()) or trig.start - v.sent_bounds(doc, trig.start)[0] <= _FIELD_WORDS
+        numbered = bool(text[line_start:marker.end()].strip()) or trig.start - first_token <= _FIELD_WORDS
         pos = trig.end_char
         while pos < len(text) and text[pos] in "? \t":
             pos += 1

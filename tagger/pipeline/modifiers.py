@@ -287,12 +287,12 @@ class Modifiers(RulesComponent):
         lowers = v.lowers
         if self._not_after.intersection(lowers[max(t_start - 2, 0) : t_start]):
             return  # "same shoes, same job": nothing changed
-        sent_start = v.sent_bounds(doc, t_start, t_end)[0]
+        sent_start, sent_end = v.sent_bounds(doc, t_start, t_end)
         if target[2] not in self.outcome["targets"] and self._treatment_cues.isdisjoint(lowers[sent_start:t_start]):
             return  # an exercise named as a test ("SL squat R: valgus reduced"), not one that was done
         # "lost her orthotics", "insoles lost in the move", "ran without orthotics"
         absent = not self._absent_after.isdisjoint(lowers[max(t_start - 3, 0) : t_start] + lowers[t_end : t_end + 2])
-        sent_end = hi = v.sent_bounds(doc, t_start, t_end)[1]
+        hi = sent_end
         if hi < v.n:
             hi = v.sent_bounds(doc, hi)[1]
         k = bisect_left(links.outcome_target_starts, sent_end)
