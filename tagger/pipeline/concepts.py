@@ -390,18 +390,25 @@ class SpanExtensions:
                 continue
             self.after[label] = ids(rule.get("after") or ())
             self.before[label] = ids(rule.get("before") or ())
+        self._words = frozenset().union(*self.after.values(), *self.before.values())
 
     def __bool__(self) -> bool:
         return any(self.after.values()) or any(self.before.values())
 
     def grown(self, ents, kept, relabelled, lowers: list[int]) -> dict[int, tuple[int, int]]:
         """Old start -> (new start, new end) for the kept spans that take in a neighbouring word."""
+        n, words = len(lowers), self._words
+        # most notes hold no attachment word next to an entity: a cheap test per entity first
+        candidates = [(s, e) for s, e, _ in kept
+                      if (e < n and lowers[e] in words) or (s > 0 and lowers[s - 1] in words)]
+        if not candidates:
+            return {}
         labels = {s: relabelled[s][0] if s in relabelled else label for s, _, label, _ in ents}
-        taken = bytearray(len(lowers))
+        taken = bytearray(n)
         for s, e, *_ in ents:
             taken[s:e] = b"\x01" * (e - s)
         out = {}
-        for start, end, _ in kept:
+        for start, end in candidates:
             label = labels[start]
             after, before = self.after.get(label), self.before.get(label)
             new_start, new_end = start, end
