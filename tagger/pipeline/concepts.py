@@ -27,6 +27,7 @@ from .rules import data_file, read_jsonl, rules_to_disk
 BLOCKER_LABEL = "BLOCKER"
 _FORMS_FILE = "condition_forms.json"
 _QUALIFIERS_FILE = "span_qualifiers.json"
+_EXTENSIONS_FILE = "span_extensions.json"
 # the CONDITION phrases and pattern words misspelling repair was set up with, saved with the
 # component so that a saved pipeline does not read the package's current patterns
 _PHRASES_FILE = "condition_phrases.json"
@@ -373,6 +374,53 @@ class SpanQualifiers:
         return start
 
 
+class SpanExtensions:
+    """Words that join a neighbouring span of a label, whichever pattern made it
+    (``data/span_extensions.json``): an attachment word after a structure is part of the place
+    ("Achilles [insertion]", "glute med [origin]"), and "insertional" before a structure or a
+    diagnosis names where on it ("[insertional] Achilles", "[insertional] Achilles
+    tendinopathy"). A word already inside another entity never joins."""
+
+    def __init__(self, spec: dict[str, Any] | None = None):
+        self.spec = spec or {}
+        self.after: dict[str, frozenset[int]] = {}
+        self.before: dict[str, frozenset[int]] = {}
+        for label, rule in self.spec.items():
+            if label.startswith("//"):
+                continue
+            self.after[label] = ids(rule.get("after") or ())
+            self.before[label] = ids(rule.get("before") or ())
+        self._words = frozenset().union(*self.after.values(), *self.before.values())
+
+    def __bool__(self) -> bool:
+        return any(self.after.values()) or any(self.before.values())
+
+    def grown(self, ents, kept, relabelled, lowers: list[int]) -> dict[int, tuple[int, int]]:
+        """Old start -> (new start, new end) for the kept spans that take in a neighbouring word."""
+        n, words = len(lowers), self._words
+        # most notes hold no attachment word next to an entity: a cheap test per entity first
+        candidates = [(s, e) for s, e, _ in kept
+                      if (e < n and lowers[e] in words) or (s > 0 and lowers[s - 1] in words)]
+        if not candidates:
+            return {}
+        labels = {s: relabelled[s][0] if s in relabelled else label for s, _, label, _ in ents}
+        taken = bytearray(n)
+        for s, e, *_ in ents:
+            taken[s:e] = b"\x01" * (e - s)
+        out = {}
+        for start, end in candidates:
+            label = labels[start]
+            after, before = self.after.get(label), self.before.get(label)
+            new_start, new_end = start, end
+            if after and end < len(lowers) and lowers[end] in after and not taken[end]:
+                new_end = end + 1
+            if before and start > 0 and lowers[start - 1] in before and not taken[start - 1]:
+                new_start = start - 1
+            if (new_start, new_end) != (start, end):
+                out[start] = (new_start, new_end)
+        return out
+
+
 class ConceptAttributes:
     def __init__(self, nlp: Language, name: str):
         self.name = name
@@ -384,13 +432,16 @@ class ConceptAttributes:
 
     def initialize(self, get_examples=None, *, nlp: Language | None = None) -> None:
         self._set(read_jsonl(data_file("concepts.jsonl")), load_regions(), read_jsonl(data_file("disambiguation.jsonl")),
-                  _read_forms(data_file(_FORMS_FILE)), _read_forms(data_file(_QUALIFIERS_FILE)))
+                  _read_forms(data_file(_FORMS_FILE)), _read_forms(data_file(_QUALIFIERS_FILE)),
+                  extensions=_read_forms(data_file(_EXTENSIONS_FILE)))
 
     def _set(self, concepts, regions, rules, forms: dict[str, Any] | None = None,
              qualifiers: dict[str, Any] | None = None,
-             phrases: tuple[list[tuple[str, str]], set[str]] | None = None) -> None:
+             phrases: tuple[list[tuple[str, str]], set[str]] | None = None,
+             extensions: dict[str, Any] | None = None) -> None:
         self.forms = ConditionForms(forms)
         self.qualifiers = SpanQualifiers(qualifiers)
+        self.extensions = SpanExtensions(extensions)
         self.concepts = {c["id"]: c for c in concepts}
         self._condition_phrases = phrases or condition_phrases()
         if self.forms:
@@ -515,10 +566,12 @@ class ConceptAttributes:
             if concept not in tests or not self._rejected(start, end, concept, lowers, label_at, label_end, present, strings):
                 kept.append((start, end, concept))
         trims = self._trims(ents, kept, relabelled, lowers, strings) if self.qualifiers else {}
-        if len(kept) != len(ents) or relabelled or trims:
+        grown = self.extensions.grown(ents, kept, relabelled, lowers) if self.extensions else {}
+        if len(kept) != len(ents) or relabelled or trims or grown:
             keep = {k[0] for k in kept}
-            ents = [(trims.get(s, s), e, *relabelled.get(s, (label, span_id))) for s, e, label, span_id in ents if s in keep]
-            kept = [(trims.get(s, s), e, c) for s, e, c in kept]
+            ents = [(*grown.get(s, (trims.get(s, s), e)), *relabelled.get(s, (label, span_id)))
+                    for s, e, label, span_id in ents if s in keep]
+            kept = [(*grown.get(s, (trims.get(s, s), e)), c) for s, e, c in kept]
             # the kept entities as they were (``doc.ents = [...]`` would build a Span per entity twice)
             write_entities(doc, [(s, e, strings[label], span_id) for s, e, label, span_id in ents])
         if self.forms:
@@ -601,17 +654,20 @@ class ConceptAttributes:
         (path / "regions.json").write_text(json.dumps(self.regions, indent=1), encoding="utf-8")
         (path / _FORMS_FILE).write_text(json.dumps(self.forms.spec, indent=1), encoding="utf-8")
         (path / _QUALIFIERS_FILE).write_text(json.dumps(self.qualifiers.spec, indent=1), encoding="utf-8")
+        (path / _EXTENSIONS_FILE).write_text(json.dumps(self.extensions.spec, indent=1), encoding="utf-8")
         phrases, words = self._condition_phrases
         (path / _PHRASES_FILE).write_text(json.dumps({"phrases": phrases, "words": sorted(words)}), encoding="utf-8")
 
     def from_disk(self, path, *, exclude=()) -> ConceptAttributes:
         path = Path(path)
         forms, qualifiers, phrases = path / _FORMS_FILE, path / _QUALIFIERS_FILE, path / _PHRASES_FILE
+        extensions = path / _EXTENSIONS_FILE
         saved = _read_forms(phrases) if phrases.exists() else None
         # a pipeline saved before a file existed has none
         self._set(read_jsonl(path / "concepts.jsonl"), load_regions(path / "regions.json"), read_jsonl(path / "disambiguation.jsonl"),
                   _read_forms(forms) if forms.exists() else None, _read_forms(qualifiers) if qualifiers.exists() else None,
-                  ([tuple(p) for p in saved["phrases"]], set(saved["words"])) if saved else None)
+                  ([tuple(p) for p in saved["phrases"]], set(saved["words"])) if saved else None,
+                  _read_forms(extensions) if extensions.exists() else None)
         return self
 
 
