@@ -105,6 +105,16 @@ def _wrap_steps() -> None:
             if sides.get(s) != old[s]:
                 VIA[_key(doc, v, s)] = "compared-plural"
 
+    placed = getattr(cls, "_place_sides", None)
+
+    def place(doc, v, places, sites, sides, starts, store):
+        old = set(sides)
+        placed(doc, v, places, sites, sides, starts, store)
+        for s in set(sides) - old:
+            VIA[_key(doc, v, s)] = "place"
+
+    if placed is not None:
+        cls._place_sides = staticmethod(place)
     if compared is not None:
         cls._compared_plurals = staticmethod(compare)
     if chain_sides is not None:

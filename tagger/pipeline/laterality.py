@@ -81,11 +81,13 @@ _OPEN_BRACKET = ids({"("})
 # Plurals without an s, for side words that need a plural site ("both feet").
 PLURALS = frozenset({"feet", "teeth"})
 _COMMA_IDS = ids({","})
+_CLAUSE_PUNCT = ids({",", ";", "."})
 # Regions on the midline have no side of their own to inherit ("my left hip and lower back").
 MIDLINE_REGIONS = frozenset({"trunk", "upper_back", "lower_back", "neck"})
 # A side carried from elsewhere in the sentence does not reach the pelvis either ("SL squat R: knee
 # collapses medially, pelvis drops"): a pelvis takes a side only where one is stated for it.
 UNCARRIED_REGIONS = MIDLINE_REGIONS | {"pelvis"}
+PAIRED_REGIONS = frozenset({"hip", "thigh", "knee", "lower_leg", "ankle", "foot", "leg", "shoulder", "arm"})
 _OPPOSITE = {"left": "right", "right": "left"}
 MAX_CARRY = 20  # tokens between a sided site and the site that inherits its side
 MAX_CLAUSE = 12  # tokens back from a clause-final side ("... on the right") to the sites it covers
@@ -126,6 +128,12 @@ def _plural(word: str) -> bool:
     return word.endswith("s") or word in PLURALS
 
 
+def _paired(site: tuple[int, int, str], store: dict) -> bool:
+    """A site of a limb, which people have two of (a plural of it is both or either side)."""
+    record = store.get(site[0])
+    return record is not None and record.get("end") == site[1] and record.get("region") in PAIRED_REGIONS
+
+
 def _uncarried(site: tuple[int, int, str], store: dict) -> bool:
     """A region that takes no side from another site (back, trunk, neck, pelvis)."""
     if site[2] != "BODY_REGION":
@@ -150,10 +158,11 @@ class ChainCarries:
     """The sentence-level carries of ``laterality_rules.jsonl``, one ``{"carry": kind, ...}`` line
     each: ``path`` (``words``: motion words between two sites), ``list`` (``words``: joiners; only
     joiners, ``fillers`` and finding words stand between), ``limb`` (``regions`` both sites lie in,
-    ``words`` that may join them), ``stop`` (``words`` no carry crosses) and ``reach`` (``tokens``).
+    ``words`` that may join them), ``place`` (``words``: locatives after a side that names a place),
+    ``stop`` (``words`` no carry crosses) and ``reach`` (``tokens``).
     A kind without its line does not carry."""
 
-    KINDS = ("path", "list", "limb")
+    KINDS = ("path", "list", "limb", "place")
 
     def __init__(self, rows: list[dict]):
         self.kinds: dict[str, dict] = {}
@@ -175,6 +184,16 @@ class ChainCarries:
             else:
                 raise ValueError(f"laterality carry line {i + 1}: carry must be one of "
                                  f"{sorted((*self.KINDS, 'stop', 'fillers', 'reach'))}, not {kind!r}")
+
+    def places_after(self, lowers, end: int, n: int) -> bool:
+        """Whether a side phrase ending at ``end`` names a place that a locative phrase follows
+        ("the right side between ...", "on the left, just above ...")."""
+        place = self.kinds.get("place")
+        if place is None or end >= n:
+            return False
+        if lowers[end] in _COMMA_IDS:
+            end += 1
+        return end < n and lowers[end] in place["words"]
 
     def kind(self, between: list[int], words: list[int], source_region, site_region) -> str | None:
         """Which carry joins a sided site to the next site across the words ``between`` (lowercase
@@ -242,6 +261,7 @@ class Laterality(RulesComponent):
         trigger_starts: list[int] = []
         rule_of = self._rule_of
         comparisons: list[tuple[int, int]] = []  # "left worse", "the right more": two sides compared
+        places: list[tuple[str, int, int]] = []  # "the right side between ...", "on the left, just above ..."
         for match_id, start, end in self.matcher(doc):
             position, side, plural_only, adjacent, clause, comparative = rule_of[match_id]
             if comparative:
@@ -260,11 +280,17 @@ class Laterality(RulesComponent):
                     and not (end - 2 >= 0 and lowers[end - 2] in _DETERMINERS)):
                 continue  # "it left the whole foot numb", "knee, right?", "sore knee - right after a run"
             trigger_starts.append(start)
+            before_side = start - 2 if start > 1 and lowers[start - 1] in _DETERMINERS else start - 1
+            if (side in _STATED and self.chains.places_after(lowers, end, n)
+                    and not (before_side >= 0 and lowers[before_side] in _COMPARATIVE_IDS)):  # not "feet, more the right, along"
+                places.append((side, start, end))  # "along the right side between my ribs and pelvis"
             if position == "header":
                 if start > 0 and (lowers[start - 1] in _NOT_HEADER_BEFORE or v.text(start - 1) in _COMPARISONS):
                     continue  # "running differently on the right: landing ...", "what makes me think I'm right: ..."
                 headers.append((start, end, side))  # the trigger recorded is the side word(s), not the ':'/'('
                 continue
+            if clause and end - start > 1 and lowers[end - 1] in _CLAUSE_PUNCT:
+                end -= 1  # "hip abd 4/5 R, TFL tight": the comma ends the clause; the side is "R"
             # "slump +ve R. Hamstring strength normal": the full stop ends the sentence
             closes = end < n and v.text(end - 1).endswith(".") and v.text(end)[:1].isupper()
             if position == "before":
@@ -304,6 +330,8 @@ class Laterality(RulesComponent):
             self._resolve_pointers(pointers, sides)
         if headers:
             self._header_sides(doc, v, headers, sorted(trigger_starts), sites, sides, store)
+        if places:
+            self._place_sides(doc, v, places, sites, sides, sorted(trigger_starts), store)
         if comparisons:
             self._compared_plurals(doc, v, sites, sides, comparisons, sorted(trigger_starts))
         if len(sites) > 1 and sides:
@@ -378,6 +406,30 @@ class Laterality(RulesComponent):
                 if not (pointer and _uncarried(site, store)):  # "pulling my pelvis forward on that side": null
                     sides[site] = (side, start, end)
                 j -= 1
+
+    @staticmethod
+    def _place_sides(doc, v, places, sites, sides, trigger_starts, store) -> None:
+        """"a pull along the right side between my ribs and pelvis", "low down on the left, just above
+        the buttock": a side that names a place, followed by a locative word, holds for the sites of
+        that locative phrase (to the end of its clause), the pelvis included: the place is sided."""
+        lowers = v.lowers
+        site_starts = [s[0] for s in sites]
+        for side, start, end in places:
+            _, stop = v.sent_bounds(doc, start)
+            k = bisect_left(trigger_starts, end)
+            if k < len(trigger_starts):
+                stop = min(stop, trigger_starts[k])
+            stop = min(stop, end + MAX_CARRY)
+            i = end + 1 if end < len(lowers) and lowers[end] in _COMMA_IDS else end
+            while i < stop and lowers[i] not in _CLAUSE_ENDS:
+                i += 1
+            for j in range(bisect_left(site_starts, end), len(sites)):
+                site = sites[j]
+                if site[1] > i:
+                    break
+                if site in sides or (_plural_site(v.lower(site[1] - 1)) and _paired(site, store)):
+                    continue  # "on the right side with a pillow between my knees"; "my ribs" keep it
+                sides[site] = (side, start, end)
 
     @staticmethod
     def _compared_plurals(doc, v, sites, sides, comparisons, trigger_starts) -> None:

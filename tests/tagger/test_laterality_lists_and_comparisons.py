@@ -104,3 +104,19 @@ def test_a_direction_or_a_pointer_gives_the_pelvis_and_trunk_no_side(rules_tagge
 )
 def test_a_side_is_not_carried_to_the_next_clause_or_down_a_path(rules_tagger, text, target):
     assert ent(rules_tagger.tag(text), target).laterality is None
+
+
+@pytest.mark.parametrize(
+    ("text", "target", "side"),
+    [
+        ("So I feel a pull along the right side between my ribs and pelvis.", "pelvis", "right"),
+        ("Low down on the left, just above the buttock, it aches.", "buttock", "left"),
+        ("Clinic notes: hip abd 4/5 R, TFL tight.", "hip abd", "right"),
+    ],
+)
+def test_a_side_naming_a_place_holds_for_the_sites_placed_there(rules_tagger, text, target, side):
+    assert ent(rules_tagger.tag(text), target).laterality == side
+
+
+def test_a_place_side_gives_a_plural_no_side(rules_tagger):
+    assert ent(rules_tagger.tag("Lying on the right side, just a pillow between the knees."), "knees").laterality is None
