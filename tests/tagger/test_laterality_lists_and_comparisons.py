@@ -106,17 +106,19 @@ def test_a_side_is_not_carried_to_the_next_clause_or_down_a_path(rules_tagger, t
     assert ent(rules_tagger.tag(text), target).laterality is None
 
 
+def test_a_clause_final_side_before_a_comma_holds_for_its_clause_not_the_next_site(rules_tagger):
+    r = rules_tagger.tag("Clinic notes: hip abd 4/5 R, TFL tight, knee fine.")
+    assert ent(r, "hip abd").laterality == "right"
+    assert ent(r, "knee").laterality is None
+
+
 @pytest.mark.parametrize(
-    ("text", "target", "side"),
+    ("text", "target"),
     [
-        ("So I feel a pull along the right side between my ribs and pelvis.", "pelvis", "right"),
-        ("Low down on the left, just above the buttock, it aches.", "buttock", "left"),
-        ("Clinic notes: hip abd 4/5 R, TFL tight.", "hip abd", "right"),
+        # a side naming a place: the gold agrees 5 of 7 times (email-0026 null), so the carry is off
+        ("A stretch for my right side between the ribs and pelvis helps.", "ribs"),
+        ("Front of both, under the kneecap, it aches.", "kneecap"),
     ],
 )
-def test_a_side_naming_a_place_holds_for_the_sites_placed_there(rules_tagger, text, target, side):
-    assert ent(rules_tagger.tag(text), target).laterality == side
-
-
-def test_a_place_side_gives_a_plural_no_side(rules_tagger):
-    assert ent(rules_tagger.tag("Lying on the right side, just a pillow between the knees."), "knees").laterality is None
+def test_a_side_naming_a_place_is_not_carried(rules_tagger, text, target):
+    assert ent(rules_tagger.tag(text), target).laterality is None
