@@ -7,11 +7,14 @@ tune set (``benchmarks/blind_dev_cases.py --set tune``: the clean checks 5b and 
 ``--set 7a`` (or ``5a``) audits one blind dev set alone.
 
       .venv/bin/python benchmarks/laterality_carry_audit.py [--show KIND] [--set 7a]
+          [--carry '{"carry": "path", "words": ["down", "into"]}']   # audit a carry before it ships
+          [--by-set]                                                   # agreement per annotator group
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import re
 import sys
 from collections import Counter, defaultdict
@@ -133,11 +136,19 @@ def main() -> None:
     ap.add_argument("--splits", default="train,dev")
     ap.add_argument("--set", default="tune", choices=("tune", "5a", "7a"),
                     help="the dev cases read: the tune set (default) or one blind dev set alone (with --splits dev)")
+    ap.add_argument("--carry", action="append", default=[],
+                    help="a carry line (JSON, as in laterality_rules.jsonl) added for this run only")
+    ap.add_argument("--by-set", action="store_true",
+                    help="split each carry's agreement by annotator group: team, blind 2-3, 5a, 7a")
     ap.add_argument("--blind", action="store_true",
                     help="only the dev cases annotated blind (corpora/reviews/gold_blind_session2.md, _session3.md)")
     args = ap.parse_args()
     _wrap_steps()
     t = tagger.load("/tmp/empty-dir")
+    if args.carry:
+        step = t.nlp.get_pipe("clinical_attributes").step("laterality")
+        step._set(step.rules + [json.loads(line) for line in args.carry])
+    groups = {name: blind_dev_ids(name) for name in ("2-3", "5a", "7a")} if args.by_set else {}
     cases = load_cases([Path("corpora")])
     chosen = []
     for split in args.splits.split(","):
@@ -171,6 +182,9 @@ def main() -> None:
             ok = gside == e.laterality
             group = ":".join(via.split(":")[:3 if via.startswith("chain:") else 2])
             stats[group]["right" if ok else "wrong"] += 1
+            if groups:
+                who = next((name for name, ids in groups.items() if case["id"] in ids), "team")
+                stats[f"{group} [{who}]"]["right" if ok else "wrong"] += 1
             if any(via.startswith(s) for s in args.show) and (not ok or "all" in args.show):
                 a, b = max(0, span[0] - 70), span[1] + 50
                 ctx = case["text"][a:span[0]] + "[" + case["text"][span[0]:span[1]] + "]" + case["text"][span[1]:b]
