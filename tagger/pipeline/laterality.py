@@ -16,6 +16,15 @@ A side stated once holds for more of its sentence, the way people write:
   the R foot") takes its side; midline regions (back, trunk, neck) do not;
 - "that foot", "on that side", "the same side" take the side last stated, "the other
   foot/side" the opposite one.
+- a side at the end of a clause covers the clause's sites ("pelvis drops L.", "eversion on L",
+  "hip abd 4/5 R, TFL tight"; "psoas tight on that side" takes the side named last, not for
+  the pelvis), unless it is a direction ("trunk lean to R");
+- a "+" or "/" list across findings keeps its side ("R knee IR + foot eversion");
+- a plural part whose two sides are compared after it is bilateral ("knees ..., left worse").
+Carries further along the sentence (down a path of motion words, to the next mention of the
+same limb, over a sided place) are coded (``ChainCarries``) and switched on by ``{"carry": ...}``
+lines of the rules file; the shipped file holds only the list carry, because the gold does not
+carry the others (corpora/reviews/gold_fixes_session8_laterality.md).
 "Both" with "the"/"my" before a singular site is the conjunction ("both the knee and the
 hip"), not a side. Symptoms and conditions take the side of the site they are linked to.
 """
@@ -144,7 +153,7 @@ def _uncarried(site: tuple[int, int, str], store: dict) -> bool:
 
 # Singular words that end in "s": not plurals for the carries ("psoas", "iliacus", "Achilles").
 _SINGULAR_ENDINGS = ("us", "ss", "is", "as", "os")
-_SINGULAR_S = frozenset({"achilles", "pes", "adductors longus", "biceps", "triceps", "quadriceps"})
+_SINGULAR_S = frozenset({"achilles", "pes", "biceps", "triceps", "quadriceps"})
 
 
 def _plural_site(word: str) -> bool:
