@@ -1,9 +1,10 @@
 """Entities of unannotated train notes whose laterality or other_subject a rule change alters.
 
-Tag every train case that has no ``entities`` and save each entity's laterality and
+Tag every train case that has no ``entities`` (with ``--dev``, the unannotated dev cases too;
+the blind rounds all have gold, so none is read) and save each entity's laterality and
 other_subject (``--save before.json``); after changing the rules, run again with
 ``--compare before.json`` to print every entity whose value moved, with its sentence,
-for reading by the guidelines. Only the train split is read.
+for reading by the guidelines. The test split is never read.
 
     .venv/bin/python benchmarks/attribute_changes.py --save /tmp/before.json
     .venv/bin/python benchmarks/attribute_changes.py --compare /tmp/before.json
@@ -25,10 +26,10 @@ from tagger.evaluation.cases import case_split, load_cases  # noqa: E402
 ATTRIBUTES = ("laterality", "other_subject")
 
 
-def tag_unannotated(model: str) -> dict[str, dict]:
+def tag_unannotated(model: str, splits: tuple[str, ...] = ("train",)) -> dict[str, dict]:
     t = tagger.load(model)
     cases = [c for c in load_cases([ROOT / "corpora"])
-             if not isinstance(c.get("entities"), list) and case_split(c)[0] == "train"]
+             if not isinstance(c.get("entities"), list) and case_split(c)[0] in splits]
     out: dict[str, dict] = {}
     for case in cases:
         res = t.tag(case["text"])
@@ -46,8 +47,9 @@ def main() -> None:
     ap.add_argument("--save")
     ap.add_argument("--compare")
     ap.add_argument("--model", default="/tmp/empty-dir")
+    ap.add_argument("--dev", action="store_true", help="also the unannotated dev cases")
     args = ap.parse_args()
-    now = tag_unannotated(args.model)
+    now = tag_unannotated(args.model, ("train", "dev") if args.dev else ("train",))
     if args.save:
         Path(args.save).write_text(json.dumps(now))
         print(f"{len(now)} entities saved")

@@ -2,14 +2,19 @@
 
 Wraps the laterality component's steps (a side before the site, after it, a header side,
 a carried side, a pointer) to record which one set each site's side, then compares the
-sides on strictly matched gold sites. Never reads the test split.
+sides on strictly matched gold sites. Never reads the test split, and of the dev split only the
+tune set (``benchmarks/blind_dev_cases.py --set tune``: the clean checks 5b and 7b are left out);
+``--set 7a`` (or ``5a``) audits one blind dev set alone.
 
-      .venv/bin/python benchmarks/laterality_carry_audit.py [--show KIND]
+      .venv/bin/python benchmarks/laterality_carry_audit.py [--show KIND] [--set 7a]
+          [--carry '{"carry": "path", "words": ["down", "into"]}']   # audit a carry before it ships
+          [--by-set]                                                   # agreement per annotator group
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import re
 import sys
 from collections import Counter, defaultdict
@@ -22,6 +27,9 @@ import tagger  # noqa: E402
 from tagger.evaluation.cases import load_cases, select_cases  # noqa: E402
 from tagger.evaluation.entities import alignment, input_span  # noqa: E402
 from tagger.pipeline import laterality as lat  # noqa: E402
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from blind_dev_cases import blind_dev_ids  # noqa: E402
 
 VIA: dict[tuple[str, int], str] = {}
 
@@ -77,12 +85,43 @@ def _wrap_steps() -> None:
 
     clause_sides = getattr(cls, "_clause_sides", None)
 
-    def clause(doc, v, ends, sites, sides, starts):
+    def clause(doc, v, ends, sites, sides, starts, *store):
         old = set(sides)
-        clause_sides(doc, v, ends, sites, sides, starts)
+        clause_sides(doc, v, ends, sites, sides, starts, *store)
         for s in set(sides) - old:
             VIA[_key(doc, v, s)] = "clause"
 
+    chain_sides = getattr(cls, "_chain_sides", None)
+
+    def chain(self, doc, v, sites, sides, store, starts, ent_at):
+        set_by = chain_sides(self, doc, v, sites, sides, store, starts, ent_at)
+        for s, kind in set_by.items():
+            VIA[_key(doc, v, s)] = f"chain:{kind}"
+        return set_by
+
+    compared = getattr(cls, "_compared_plurals", None)
+
+    def compare(doc, v, sites, sides, comparisons, starts):
+        old = {s: sides.get(s) for s in sites}
+        compared(doc, v, sites, sides, comparisons, starts)
+        for s in sites:
+            if sides.get(s) != old[s]:
+                VIA[_key(doc, v, s)] = "compared-plural"
+
+    placed = getattr(cls, "_place_sides", None)
+
+    def place(doc, v, places, sites, sides, starts, store):
+        old = set(sides)
+        placed(doc, v, places, sites, sides, starts, store)
+        for s in set(sides) - old:
+            VIA[_key(doc, v, s)] = "place"
+
+    if placed is not None:
+        cls._place_sides = staticmethod(place)
+    if compared is not None:
+        cls._compared_plurals = staticmethod(compare)
+    if chain_sides is not None:
+        cls._chain_sides = chain
     if clause_sides is not None:
         cls._clause_sides = staticmethod(clause)
     cls._side_before = before
@@ -95,16 +134,30 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--show", action="append", default=[], help="print the cases of mechanisms starting with this")
     ap.add_argument("--splits", default="train,dev")
+    ap.add_argument("--set", default="tune", choices=("tune", "5a", "7a"),
+                    help="the dev cases read: the tune set (default) or one blind dev set alone (with --splits dev)")
+    ap.add_argument("--carry", action="append", default=[],
+                    help="a carry line (JSON, as in laterality_rules.jsonl) added for this run only")
+    ap.add_argument("--by-set", action="store_true",
+                    help="split each carry's agreement by annotator group: team, blind 2-3, 5a, 7a")
     ap.add_argument("--blind", action="store_true",
                     help="only the dev cases annotated blind (corpora/reviews/gold_blind_session2.md, _session3.md)")
     args = ap.parse_args()
     _wrap_steps()
     t = tagger.load("/tmp/empty-dir")
+    if args.carry:
+        step = t.nlp.get_pipe("clinical_attributes").step("laterality")
+        step._set(step.rules + [json.loads(line) for line in args.carry])
+    groups = {name: blind_dev_ids(name) for name in ("2-3", "5a", "7a")} if args.by_set else {}
     cases = load_cases([Path("corpora")])
     chosen = []
     for split in args.splits.split(","):
         assert split in ("train", "dev")
-        chosen += select_cases(cases, split)[0]
+        picked = select_cases(cases, split)[0]
+        if split == "dev":
+            allowed = blind_dev_ids(args.set)
+            picked = [c for c in picked if c["id"] in allowed]
+        chosen += picked
     if args.blind:
         listed = set()
         for name in ("gold_blind_session2.md", "gold_blind_session3.md"):
@@ -127,8 +180,11 @@ def main() -> None:
             via = VIA.get((res.text, e.start), "pointer") if e.laterality else "none"
             gside = g.get("laterality")
             ok = gside == e.laterality
-            group = via.split(":")[0] + ":" + via.split(":")[1] if ":" in via else via
+            group = ":".join(via.split(":")[:3 if via.startswith("chain:") else 2])
             stats[group]["right" if ok else "wrong"] += 1
+            if groups:
+                who = next((name for name, ids in groups.items() if case["id"] in ids), "team")
+                stats[f"{group} [{who}]"]["right" if ok else "wrong"] += 1
             if any(via.startswith(s) for s in args.show) and (not ok or "all" in args.show):
                 a, b = max(0, span[0] - 70), span[1] + 50
                 ctx = case["text"][a:span[0]] + "[" + case["text"][span[0]:span[1]] + "]" + case["text"][span[1]:b]

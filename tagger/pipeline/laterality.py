@@ -16,6 +16,15 @@ A side stated once holds for more of its sentence, the way people write:
   the R foot") takes its side; midline regions (back, trunk, neck) do not;
 - "that foot", "on that side", "the same side" take the side last stated, "the other
   foot/side" the opposite one.
+- a side at the end of a clause covers the clause's sites ("pelvis drops L.", "eversion on L",
+  "hip abd 4/5 R, TFL tight"; "psoas tight on that side" takes the side named last, not for
+  the pelvis), unless it is a direction ("trunk lean to R");
+- a "+" or "/" list across findings keeps its side ("R knee IR + foot eversion");
+- a plural part whose two sides are compared after it is bilateral ("knees ..., left worse").
+Carries further along the sentence (down a path of motion words, to the next mention of the
+same limb, over a sided place) are coded (``ChainCarries``) and switched on by ``{"carry": ...}``
+lines of the rules file; the shipped file holds only the list carry, because the gold does not
+carry the others (corpora/reviews/gold_fixes_session8_laterality.md).
 "Both" with "the"/"my" before a singular site is the conjunction ("both the knee and the
 hip"), not a side. Symptoms and conditions take the side of the site they are linked to.
 """
@@ -25,6 +34,7 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from .docview import DocView, ids
@@ -63,9 +73,13 @@ _TO_IDS = ids({"to", "into"})
 _CLAUSE_BREAKS = ids({"but", "however", "whereas", "while", "although", "though", ";", "other", "also", "then", "(", ")",
                       "that", "which"})
 _AND_IDS = ids({"and", "&", "+"})
+# A comparison of sides after a plural part stops at these ("my feet are flat; the right is worse").
+_COMPARE_BREAKS = ids({"but", "however", "whereas", "while", "although", "though", ";", "other", "also"})
 # Words that open a clause of their own after "and" ("and there's a pull behind my knee", "and it aches").
 _NEW_CLAUSE_IDS = ids({"there", "there's", "it", "it's", "i", "i'm", "i've", "she", "he", "they", "this", "that"})
 _OF_IDS = ids({"of", "on", "in"})
+# "the bone under my right big toe": a site placed just by a sided site takes its side
+_UNDER_IDS = ids({"under", "underneath", "beneath", "below", "above", "behind"})
 _DETERMINERS = ids({"the", "my", "her", "his", "their", "your"})
 _POSSESSIVES = ids({"my", "her", "his", "their", "your", "a", "an"})
 _COORDINATORS = ids({"and", "or", "&"})
@@ -76,11 +90,13 @@ _OPEN_BRACKET = ids({"("})
 # Plurals without an s, for side words that need a plural site ("both feet").
 PLURALS = frozenset({"feet", "teeth"})
 _COMMA_IDS = ids({","})
+_CLAUSE_PUNCT = ids({",", ";", "."})
 # Regions on the midline have no side of their own to inherit ("my left hip and lower back").
 MIDLINE_REGIONS = frozenset({"trunk", "upper_back", "lower_back", "neck"})
 # A side carried from elsewhere in the sentence does not reach the pelvis either ("SL squat R: knee
 # collapses medially, pelvis drops"): a pelvis takes a side only where one is stated for it.
 UNCARRIED_REGIONS = MIDLINE_REGIONS | {"pelvis"}
+PAIRED_REGIONS = frozenset({"hip", "thigh", "knee", "lower_leg", "ankle", "foot", "leg", "shoulder", "arm"})
 _OPPOSITE = {"left": "right", "right": "left"}
 MAX_CARRY = 20  # tokens between a sided site and the site that inherits its side
 MAX_CLAUSE = 12  # tokens back from a clause-final side ("... on the right") to the sites it covers
@@ -93,6 +109,11 @@ _NOT_HEADER_BEFORE = ids({"the", "my", "her", "his", "their", "your", "'m", "’
                           "been", "it", "that", "all", "quite", "exactly", "not"})
 _STATED = frozenset({"left", "right", "bilateral"})
 _COMPARATIVE_IDS = ids({"worse", "more", "better", "less", "than", "higher", "lower"})
+# A side after these is a direction, not the side of the clause's sites: "trunk lean to R", "side flexion L",
+# "pelvis rotated R".
+_DIRECTION_IDS = ids({"to", "towards", "toward", "flexion", "rotation", "rotated", "rotates", "rotating", "lean",
+                      "leans", "leaning", "shift", "shifted", "shifts", "deviation", "deviates", "glide", "bend", "bending",
+                      "turn", "turned", "turns", "flexed", "side-flexion", "sb", "rot"})
 _SIDE_IDS = ids({"side"})
 _SIDE_WORD_IDS = ids({"left", "right"})
 # A bare "left"/"right" (no "the"/"my" before it) followed by one of these is a verb, an adverb or a
@@ -116,12 +137,92 @@ def _plural(word: str) -> bool:
     return word.endswith("s") or word in PLURALS
 
 
+def _paired(site: tuple[int, int, str], store: dict) -> bool:
+    """A site of a limb, which people have two of (a plural of it is both or either side)."""
+    record = store.get(site[0])
+    return record is not None and record.get("end") == site[1] and record.get("region") in PAIRED_REGIONS
+
+
 def _uncarried(site: tuple[int, int, str], store: dict) -> bool:
     """A region that takes no side from another site (back, trunk, neck, pelvis)."""
     if site[2] != "BODY_REGION":
         return False
     record = store.get(site[0])
     return record is not None and record.get("end") == site[1] and record.get("region") in UNCARRIED_REGIONS
+
+
+# Singular words that end in "s": not plurals for the carries ("psoas", "iliacus", "Achilles").
+_SINGULAR_ENDINGS = ("us", "ss", "is", "as", "os")
+_SINGULAR_S = frozenset({"achilles", "pes", "biceps", "triceps", "quadriceps"})
+
+
+def _plural_site(word: str) -> bool:
+    """A plural paired part ("knees", "feet", "hamstrings"), not a singular in -s ("psoas")."""
+    if word in PLURALS:
+        return True
+    return word.endswith("s") and not word.endswith(_SINGULAR_ENDINGS) and word not in _SINGULAR_S
+
+
+class ChainCarries:
+    """The sentence-level carries of ``laterality_rules.jsonl``, one ``{"carry": kind, ...}`` line
+    each: ``path`` (``words``: motion words between two sites), ``list`` (``words``: joiners; only
+    joiners, ``fillers`` and finding words stand between), ``limb`` (``regions`` both sites lie in,
+    ``words`` that may join them), ``place`` (``words``: locatives after a side that names a place),
+    ``stop`` (``words`` no carry crosses) and ``reach`` (``tokens``).
+    A kind without its line does not carry."""
+
+    KINDS = ("path", "list", "limb", "place")
+
+    def __init__(self, rows: list[dict]):
+        self.kinds: dict[str, dict] = {}
+        self.names: dict[int, str] = {}  # word id -> word, to name the carry that was used
+        self.stops: frozenset[int] = frozenset()
+        self.fillers: frozenset[int] = frozenset()
+        self.reach = 20
+        for i, row in enumerate(rows):
+            kind = row["carry"]
+            self.names.update({get_string_id(w): w for w in row.get("words", ())})
+            if kind == "stop":
+                self.stops = self.stops | ids(row["words"])
+            elif kind == "fillers":
+                self.fillers = self.fillers | ids(row["words"])
+            elif kind == "reach":
+                self.reach = int(row["tokens"])
+            elif kind in self.KINDS:
+                self.kinds[kind] = {"words": ids(row.get("words", ())), "regions": frozenset(row.get("regions", ()))}
+            else:
+                raise ValueError(f"laterality carry line {i + 1}: carry must be one of "
+                                 f"{sorted((*self.KINDS, 'stop', 'fillers', 'reach'))}, not {kind!r}")
+
+    def places_after(self, lowers, end: int, n: int) -> bool:
+        """Whether a side phrase ending at ``end`` names a place that a locative phrase follows
+        ("the right side between ...", "on the left, just above ...")."""
+        place = self.kinds.get("place")
+        if place is None or end >= n:
+            return False
+        if lowers[end] in _COMMA_IDS:
+            end += 1
+        return end < n and lowers[end] in place["words"]
+
+    def kind(self, between: list[int], words: list[int], source_region, site_region) -> str | None:
+        """Which carry joins a sided site to the next site across the words ``between`` (lowercase
+        word ids; ``words``: those outside findings), if any: ``"<kind>:<word>"``."""
+        path = self.kinds.get("path")
+        if path is not None:
+            moving = next((w for w in between if w in path["words"]), None)
+            if moving is not None:
+                return f"path:{self.names[moving]}"
+        joiners = self.kinds.get("list")
+        if joiners is not None:
+            joined = [w for w in words if w in joiners["words"]]
+            if joined and all(w in joiners["words"] or w in self.fillers for w in words):
+                return f"list:{self.names[joined[0]]}"
+        limb = self.kinds.get("limb")
+        if limb is not None and source_region in limb["regions"] and site_region in limb["regions"]:
+            joined = [w for w in between if w in limb["words"]]
+            if joined:
+                return f"limb:{self.names[joined[0]]}"
+        return None
 
 
 class Laterality(RulesComponent):
@@ -134,8 +235,11 @@ class Laterality(RulesComponent):
     def _set(self, rules: list[dict]) -> None:
         self.rules = rules
         self.matcher = TokenMatcher(self.vocab)
-        self._rule_of: dict[int, tuple[str, str, bool, bool, bool]] = {}
+        self._rule_of: dict[int, tuple[str, str, bool, bool, bool, bool]] = {}
+        self.chains = ChainCarries([rule for rule in rules if "carry" in rule])
         for i, rule in enumerate(rules):
+            if "carry" in rule:
+                continue
             if rule["position"] not in POSITIONS or rule["side"] not in SIDES:
                 raise ValueError(f"laterality rule {i + 1}: position must be one of {sorted(POSITIONS)} and side one of "
                                  f"{sorted(SIDES)}, not {rule['position']!r}/{rule['side']!r}")
@@ -143,7 +247,7 @@ class Laterality(RulesComponent):
             self.matcher.add(key, [rule["pattern"]])
             self._rule_of[self.matcher._normalize_key(key)] = (
                 rule["position"], rule["side"], bool(rule.get("plural_only")), bool(rule.get("adjacent")),
-                bool(rule.get("clause")))
+                bool(rule.get("clause")), bool(rule.get("comparative")))
 
     def run(self, doc: Doc, v: DocView, ents: list[tuple[int, int, str, int]]) -> list[tuple[int, int, str, int]]:
         """Set laterality and linked sites on ``ents`` (the doc's entities); returns them."""
@@ -165,26 +269,37 @@ class Laterality(RulesComponent):
         clause_ends: list[tuple[str, int, int]] = []  # (side, start, end) of "on the right" that may end a clause
         trigger_starts: list[int] = []
         rule_of = self._rule_of
+        comparisons: list[tuple[int, int]] = []  # "left worse", "the right more": two sides compared
+        places: list[tuple[str, int, int]] = []  # "the right side between ...", "on the left, just above ..."
         for match_id, start, end in self.matcher(doc):
-            position, side, plural_only, adjacent, clause = rule_of[match_id]
+            position, side, plural_only, adjacent, clause, comparative = rule_of[match_id]
+            if comparative:
+                comparisons.append((start, end))
+                continue
             if adjacent:
                 # "that foot", "the other leg": the pointer word and the site word it is matched with;
                 # the trigger is the pointer word alone, and the site word must be (in) a site
                 inner = ent_at.get(end - 1)
                 if inner is None or inner[2] not in SITE_LABELS:
                     continue
-                inside.append((side, start, start + 1))
+                inside.append((side, start, end - 1))  # "that foot"; "that side's knee"
                 trigger_starts.append(start)
                 continue
             if (lowers[end - 1] in _SIDE_WORD_IDS and end < n and lowers[end] in _NOT_SIDE_NEXT
                     and not (end - 2 >= 0 and lowers[end - 2] in _DETERMINERS)):
                 continue  # "it left the whole foot numb", "knee, right?", "sore knee - right after a run"
             trigger_starts.append(start)
+            before_side = start - 2 if start > 1 and lowers[start - 1] in _DETERMINERS else start - 1
+            if (side in _STATED and self.chains.places_after(lowers, end, n)
+                    and not (before_side >= 0 and lowers[before_side] in _COMPARATIVE_IDS)):  # not "feet, more the right, along"
+                places.append((side, start, end))  # "along the right side between my ribs and pelvis"
             if position == "header":
                 if start > 0 and (lowers[start - 1] in _NOT_HEADER_BEFORE or v.text(start - 1) in _COMPARISONS):
                     continue  # "running differently on the right: landing ...", "what makes me think I'm right: ..."
                 headers.append((start, end, side))  # the trigger recorded is the side word(s), not the ':'/'('
                 continue
+            if clause and end - start > 1 and lowers[end - 1] in _CLAUSE_PUNCT:
+                end -= 1  # "hip abd 4/5 R, TFL tight": the comma ends the clause; the side is "R"
             # "slump +ve R. Hamstring strength normal": the full stop ends the sentence
             closes = end < n and v.text(end - 1).endswith(".") and v.text(end)[:1].isupper()
             if position == "before":
@@ -196,8 +311,9 @@ class Laterality(RulesComponent):
                 if clause and lowers[end] in _SIDE_IDS:
                     clause_ends.append((side, start, end))  # "my foot hurts on the right side"
                 continue  # "Achilles, L knee": the side is the next site's
-            elif clause and side in _STATED and not (start > 0 and lowers[start - 1] in _COMPARATIVE_IDS):
-                clause_ends.append((side, start, end))  # not "both knees ache, worse on the left"
+            elif clause and side in SIDES and not (start > 0 and (lowers[start - 1] in _COMPARATIVE_IDS
+                                                                  or lowers[start - 1] in _DIRECTION_IDS)):
+                clause_ends.append((side, start, end))  # not "both knees ache, worse on the left", "lean to R"
             # where two side phrases meet the same token, the longer one wins ("L>R" over "L")
             table, key = (before, end) if position == "before" else (after, start)
             held = table.get(key)
@@ -218,13 +334,19 @@ class Laterality(RulesComponent):
                     sides[span] = (found[0], found[1], found[2])
         sites = [span for span in spans if span[2] in SITE_LABELS]
         if clause_ends:
-            self._clause_sides(doc, v, clause_ends, sites, sides, sorted(trigger_starts))
+            self._clause_sides(doc, v, clause_ends, sites, sides, sorted(trigger_starts), store)
         if pointers:
             self._resolve_pointers(pointers, sides)
         if headers:
             self._header_sides(doc, v, headers, sorted(trigger_starts), sites, sides, store)
+        if places:
+            self._place_sides(doc, v, places, sites, sides, sorted(trigger_starts), store)
+        if comparisons:
+            self._compared_plurals(doc, v, sites, sides, comparisons, sorted(trigger_starts))
         if len(sites) > 1 and sides:
             self._carry_sides(doc, v, sites, sides, store, sorted(trigger_starts))
+            if self.chains.kinds:
+                self._chain_sides(doc, v, sites, sides, store, sorted(trigger_starts), ent_at)
         for span, found in sides.items():
             record = store_record(store, span[0], span[1])
             record["laterality"] = found[0]
@@ -257,22 +379,32 @@ class Laterality(RulesComponent):
             sides[span] = (side if found[0] == "same" else _OPPOSITE[side], found[1], found[2])
 
     @staticmethod
-    def _clause_sides(doc, v, clause_ends, sites, sides, trigger_starts) -> None:
-        """"my pelvis drops on the right", "Outer knee ITB pain flaring again on the R": a side stated at
-        the end of a clause holds for the sites of that clause that have none, back to a comma, a clause
+    def _clause_sides(doc, v, clause_ends, sites, sides, trigger_starts, store) -> None:
+        """"my pelvis drops on the right", "Outer knee ITB pain flaring again on the R", "eversion on L",
+        "pelvis drops L.", "psoas really tight on that side": a side stated at
+        the end of a clause holds for the sites of that clause that have none (a pointer, "on that
+        side", the side stated last before it, and not for the pelvis or the back), back to a comma, a clause
         word ("when", "but") or another side word; a side already used by a site next to it is that
         site's ("pain in my knee on the right")."""
         used = {found[1] for found in sides.values()}
         site_ends = [s[1] for s in sites]
         lowers = v.lowers
+        stated = sorted((span[0], found[0]) for span, found in sides.items() if found[0] in _OPPOSITE)
         for side, start, end in clause_ends:
             if start in used:
                 continue
+            pointer = side in ("same", "other")
+            if pointer:
+                # "iliacus and psoas really tight on that side": the side stated last before it
+                k = bisect_left(stated, (start,)) - 1
+                if k < 0:
+                    continue
+                side = stated[k][1] if side == "same" else _OPPOSITE[stated[k][1]]
             sent_start = v.sent_bounds(doc, start)[0]
             t = bisect_left(trigger_starts, start) - 1
             floor = max(sent_start, start - MAX_CLAUSE, trigger_starts[t] + 1 if t >= 0 else 0)
             i = start - 1
-            while i >= floor and lowers[i] not in _CLAUSE_ENDS and not (
+            while i >= floor and lowers[i] not in _CLAUSE_ENDS and not v.text(i).endswith(".") and not (
                     lowers[i] in _AND_IDS and i + 1 < start and lowers[i + 1] in _DETERMINERS):
                 i -= 1  # "the hip flexors are short and my pelvis rotates forward on the L": the pelvis only
             j = bisect_left(site_ends, start + 1) - 1
@@ -280,8 +412,59 @@ class Laterality(RulesComponent):
                 site = sites[j]
                 if site in sides:
                     break  # "my right knee and hip ache on the left" is no reading anyone means
-                sides[site] = (side, start, end)
+                if not (pointer and _uncarried(site, store)):  # "pulling my pelvis forward on that side": null
+                    sides[site] = (side, start, end)
                 j -= 1
+
+    @staticmethod
+    def _place_sides(doc, v, places, sites, sides, trigger_starts, store) -> None:
+        """"a pull along the right side between my ribs and pelvis", "low down on the left, just above
+        the buttock": a side that names a place, followed by a locative word, holds for the sites of
+        that locative phrase (to the end of its clause), the pelvis included: the place is sided."""
+        lowers = v.lowers
+        site_starts = [s[0] for s in sites]
+        for side, start, end in places:
+            _, stop = v.sent_bounds(doc, start)
+            k = bisect_left(trigger_starts, end)
+            if k < len(trigger_starts):
+                stop = min(stop, trigger_starts[k])
+            stop = min(stop, end + MAX_CARRY)
+            i = end + 1 if end < len(lowers) and lowers[end] in _COMMA_IDS else end
+            while i < stop and lowers[i] not in _CLAUSE_ENDS:
+                i += 1
+            for j in range(bisect_left(site_starts, end), len(sites)):
+                site = sites[j]
+                if site[1] > i:
+                    break
+                if site in sides or (_plural_site(v.lower(site[1] - 1)) and _paired(site, store)):
+                    continue  # "on the right side with a pillow between my knees"; "my ribs" keep it
+                sides[site] = (side, start, end)
+
+    @staticmethod
+    def _compared_plurals(doc, v, sites, sides, comparisons, trigger_starts) -> None:
+        """"my knees ache on the inside, left worse", "the knees follow them in, the right more",
+        "around the kneecaps, right worse than left": a plural paired part whose two sides are
+        compared after it in its sentence is bilateral (both sides are named), whatever side
+        word the comparison starts with."""
+        lowers = v.lowers
+        for site in sites:
+            if not _plural_site(v.lower(site[1] - 1)):
+                continue
+            found = sides.get(site)
+            if found is not None and not any(a - 1 <= found[1] < b for a, b in comparisons):
+                continue  # "both knees", "L knees"? a side of its own
+            sent_end = v.sent_bounds(doc, site[0])[1]
+            for a, b in comparisons:
+                if a < site[1] or a >= sent_end or a - site[1] > MAX_CLAUSE:
+                    continue
+                t = bisect_left(trigger_starts, site[1])
+                if (t < len(trigger_starts) and trigger_starts[t] < a and not v.is_punct[trigger_starts[t]]
+                        and not (found and trigger_starts[t] == found[1])):
+                    break  # another side word stands between (", left worse": the comma opens this one)
+                if any(lowers[i] in _COMPARE_BREAKS for i in range(site[1], a)):
+                    break  # "my knees are fine but the left one aches"
+                sides[site] = ("bilateral", a, b)
+                break
 
     @staticmethod
     def _header_sides(doc, v, headers, trigger_starts, sites, sides, store) -> None:
@@ -319,7 +502,8 @@ class Laterality(RulesComponent):
             if j + 1 < len(sites) and sites[j + 1] in sides:
                 nxt = sites[j + 1]
                 found = sides[nxt]
-                if (site[1] < found[1] <= site[1] + 2 and found[1] < nxt[0] < sent_end and lowers[site[1]] in _OF_IDS
+                if (site[1] < found[1] <= site[1] + 2 and found[1] < nxt[0] < sent_end
+                        and (lowers[site[1]] in _OF_IDS or lowers[site[1]] in _UNDER_IDS)
                         and all(lowers[i] in _DETERMINERS for i in range(site[1] + 1, found[1]))):
                     sides[site] = found
                     carried.add(site)
@@ -347,6 +531,47 @@ class Laterality(RulesComponent):
             if self._placed(lowers, site, source, previous, sides, previous in carried):
                 sides[site] = sides[source]
                 carried.add(site)
+
+    def _chain_sides(self, doc, v, sites, sides, store, trigger_starts, ent_at) -> dict:
+        """A side carried along its sentence by the carries of the rules file (``"carry"`` lines):
+        down a path of motion words ("pain from my right buttock, runs down the back of my thigh,
+        behind the knee and into the calf"), along a list joined by "/" or "+" ("R SIJ/buttock",
+        "R knee IR + foot eversion"), and to the next mention of the same limb ("my right knee is
+        turned in and the foot is rolled flat"). Each step goes from a site to the next site of
+        the sentence, so an unsided site between ("lets the pelvis drop, knee dives in") ends the
+        chain. Returns the kind of carry that set each site, for the audit."""
+        chains = self.chains
+        lowers = v.lowers
+        set_by: dict = {}
+        for j in range(1, len(sites)):
+            site, source = sites[j], sites[j - 1]
+            if site in sides or source not in sides or _uncarried(site, store):
+                continue
+            side = sides[source]
+            if side[0] not in _OPPOSITE or site[0] - source[1] > chains.reach:
+                continue
+            if _plural_site(v.lower(site[1] - 1)):
+                continue  # plain "knees", "feet": no side (GUIDELINES section 4)
+            if v.sent_bounds(doc, site[0])[0] > source[0]:
+                continue
+            t = bisect_left(trigger_starts, source[1])
+            if t < len(trigger_starts) and trigger_starts[t] < site[0]:
+                continue  # another side word stands between
+            between = [lowers[i] for i in range(source[1], site[0])]
+            if any(w in chains.stops for w in between):
+                continue
+            words = [lowers[i] for i in range(source[1], site[0])
+                     if not (i in ent_at and ent_at[i][2] in FINDING_LABELS)]  # "R knee IR + foot": IR is the knee's
+            kind = chains.kind(between, words, self._region(store, source), self._region(store, site))
+            if kind is not None:
+                sides[site] = side
+                set_by[site] = kind
+        return set_by
+
+    @staticmethod
+    def _region(store, site):
+        record = store.get(site[0])
+        return record.get("region") if record is not None and record.get("end") == site[1] else None
 
     @staticmethod
     def _placed(lowers, site, source, previous, sides, previous_placed) -> bool:
