@@ -63,7 +63,7 @@ LABEL = "ACTIVITY"
 BLOCKER = "BLOCKER"
 _RULE_KEYS = frozenset({"id", "concept", "pattern", "target", "why"})
 _TRIM_KEYS = frozenset({"id", "trim_first", "keep_if_next", "only_if_last", "trim_last", "extend_over", "kind_before",
-                        "not_agent", "why"})
+                        "not_agent", "person_concepts", "why"})
 _COMPOUND_KEYS = frozenset({"id", "compound_heads", "absorb_labels", "not_before", "not_after", "not_parts", "colon_findings", "grade", "lead_parts",
                             "positions", "position_concepts", "movements", "movement_ends", "part_joiners",
                             "heads_first", "object_links", "object_lead", "why"})
@@ -116,6 +116,8 @@ class _Trim:
         self.extend = ids(rule.get("extend_over") or ())
         self.kinds = ids(w for words in (rule.get("kind_before") or {}).values() for w in words)
         self.agent = re.compile(rule.get("not_agent") or r"(?!)")
+        self.places = ids((rule.get("kind_before") or {}).get("place") or ())
+        self.persons = frozenset(rule.get("person_concepts") or ())
 
     def apply(self, lowers: list[int], s: int, e: int, free_end: int | None = None) -> tuple[int, int]:
         """The span ``[s, e)`` trimmed (or extended over free tokens before ``free_end``)."""
@@ -420,9 +422,11 @@ class ActivityFrames(RulesComponent):
         place ("mountain hiking", "beach bootcamp"), vehicle ("bus rides"), event or aim
         ("sportive training", "landing drills") or manner ("SL step-down"), whether that word
         is free or an activity of its own ("hill" + "running"). A person noun keeps only its
-        trade ("road [cyclist]", "school [teacher]": ``not_agent``), and an exercise named by
-        its part keeps its span ("SL [heel raises]")."""
+        trade ("school [teacher]": ``not_agent``) and a person named by a frame (``person_concepts``)
+        loses a place ("road [cyclist]", "track [sprinter]"; not the machine "stair climber"), and an exercise named by
+        its part keeps its span ("SL [heel raises]", also when the ruler holds part and head)."""
         lowers, strings = v.lowers, v.strings
+        lead = frozenset().union(*(c.lead_parts for c in self.compounds))
         changed = False
         for trim in self.trims:
             if not trim.kinds:
@@ -430,7 +434,13 @@ class ActivityFrames(RulesComponent):
             k = 0
             while k < len(ents):
                 s, e, label, concept = ents[k]
-                if label != LABEL or s == 0 or lowers[s - 1] not in trim.kinds or s in parts \
+                if label == LABEL and e - s > 1 and lowers[s] in trim.places and concept and strings[concept] in trim.persons \
+                        and trim.agent.search(strings[lowers[e - 1]]):
+                    ents[k] = (s + 1, e, label, concept)  # "road [cyclist]": the place is not the person's trade
+                    changed = True
+                    k += 1
+                    continue
+                if label != LABEL or s == 0 or lowers[s - 1] not in trim.kinds or s in parts or lowers[s] in lead \
                         or trim.agent.search(strings[lowers[e - 1]]):
                     k += 1
                     continue
