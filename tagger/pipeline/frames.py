@@ -67,6 +67,7 @@ _TRIM_KEYS = frozenset({"id", "trim_first", "keep_if_next", "only_if_last", "tri
 _COMPOUND_KEYS = frozenset({"id", "compound_heads", "absorb_labels", "not_before", "not_after", "not_parts", "colon_findings", "grade", "lead_parts",
                             "positions", "position_concepts", "movements", "movement_ends", "part_joiners",
                             "heads_first", "object_links", "object_lead", "why"})
+_HYPHEN = get_string_id("-")
 _AND = frozenset({get_string_id("and"), get_string_id(",")})
 _COUNTS = {None: (1, 1), "?": (0, 1), "*": (0, 64), "+": (1, 64)}
 
@@ -261,7 +262,7 @@ class _Compound:
         as in "buttock exercises"; a named exercise keeps its own span ("couch stretch for the
         hip flexors": the train gold leaves the part out). Words of ``object_lead`` (determiners, possessives, depth words)
         may stand between the link word and the part, and a second part joined by "and", a
-        comma, slash or plus comes along."""
+        comma, slash or plus comes along when the phrase ends with it (punctuation next)."""
         lowers, strings = v.lowers, v.strings
         changed = False
         k = -1
@@ -278,8 +279,9 @@ class _Compound:
                 continue
             end, part = ents[j][1], ents[j][3]
             if j + 1 < len(ents) and end < v.n and lowers[end] in self.joiners | _AND \
-                    and ents[j + 1][0] == end + 1 and ents[j + 1][2] in self.labels:
-                j += 1
+                    and ents[j + 1][0] == end + 1 and ents[j + 1][2] in self.labels \
+                    and (ents[j + 1][1] >= v.n or v.is_punct[ents[j + 1][1]]):
+                j += 1  # "for my deep abs and glutes." - not "for the buttock and foot is less painful"
                 end = ents[j][1]
             ents[k:j + 1] = [(s, end, LABEL, concept)]
             if s not in parts and part:
@@ -422,8 +424,9 @@ class ActivityFrames(RulesComponent):
         place ("mountain hiking", "beach bootcamp"), vehicle ("bus rides"), event or aim
         ("sportive training", "landing drills") or manner ("SL step-down"), whether that word
         is free or an activity of its own ("hill" + "running"). A person noun keeps only its
-        trade ("school [teacher]": ``not_agent``) and a person named by a frame (``person_concepts``)
-        loses a place ("road [cyclist]", "track [sprinter]"; not the machine "stair climber"), and an exercise named by
+        trade ("school [teacher]": ``not_agent``) and a person noun of a sport or job
+        (``person_concepts``) loses a place ("road [cyclist]", "trail [runner]"; not the machine
+        "stair climber"), and an exercise named by
         its part keeps its span ("SL [heel raises]", also when the ruler holds part and head)."""
         lowers, strings = v.lowers, v.strings
         lead = frozenset().union(*(c.lead_parts for c in self.compounds))
@@ -434,7 +437,8 @@ class ActivityFrames(RulesComponent):
             k = 0
             while k < len(ents):
                 s, e, label, concept = ents[k]
-                if label == LABEL and e - s > 1 and lowers[s] in trim.places and concept and strings[concept] in trim.persons \
+                if label == LABEL and e - s > 1 and lowers[s] in trim.places and lowers[s + 1] != _HYPHEN \
+                        and concept and strings[concept] in trim.persons \
                         and trim.agent.search(strings[lowers[e - 1]]):
                     ents[k] = (s + 1, e, label, concept)  # "road [cyclist]": the place is not the person's trade
                     changed = True

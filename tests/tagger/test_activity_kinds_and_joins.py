@@ -102,3 +102,62 @@ def test_land_reach_and_sat_in_a_clause_are_movements(nlp, text, activity):
 def test_kind_rule_rejects_unknown_keys():
     with pytest.raises(ValueError, match="unknown keys"):
         _Trim({"id": "k", "kind_before": {"place": ["hill"]}, "kinds_after": []})
+
+
+@pytest.mark.parametrize("text, activity", [
+    ("Pain is worst on bench days, barely there on admin days.", "bench days"),
+    ("Graded return to full court sessions over 3 weeks.", "court sessions"),
+    ("We went from two pitch sessions a week to four.", "pitch sessions"),
+])
+def test_a_day_or_session_named_by_its_kind_is_an_activity(nlp, text, activity):
+    assert activity in activities(nlp, text)
+
+
+def test_a_single_race_day_is_a_date(nlp):
+    assert activities(nlp, "Flats on race day only.") == ["race"]
+
+
+@pytest.mark.parametrize("text, activity", [
+    ("Quick one about Kwame (200m). His hamstring is tight.", "200m"),
+    ("Mo (5000m) has calf pain since Saturday.", "5000m"),
+])
+def test_an_athlete_named_by_their_event_distance(nlp, text, activity):
+    assert activity in activities(nlp, text)
+
+
+def test_a_distance_in_brackets_after_a_common_word_is_a_measure(nlp):
+    assert "200m" not in activities(nlp, "I walked to the shop (200m) without pain.")
+
+
+@pytest.mark.parametrize("text", [
+    "I see your practice has taken on a new physio.",
+    "It was there even when I was at the practice.",
+    "Below is what I sent the GP practice.",
+])
+def test_a_clinic_practice_is_not_a_sport(nlp, text):
+    assert "practice" not in activities(nlp, text)
+
+
+def test_a_sport_practice_stays(nlp):
+    assert activities(nlp, "Worse after choir practice and after practice on Monday.") == ["practice", "practice"]
+
+
+@pytest.mark.parametrize("text, teach", [
+    ("She teach me bridge exercise.", False),
+    ("The physio taught me a hip stretch.", False),
+    ("I teach art and Year 4.", True),
+])
+def test_teaching_the_writer_is_not_the_teaching_job(nlp, text, teach):
+    assert any(a.startswith(("teach", "taught")) for a in activities(nlp, text)) is teach
+
+
+def test_a_second_part_joins_only_at_the_end_of_the_phrase(nlp):
+    found = labels(nlp, "I do his exercises for the buttock and foot is less painful.")
+    assert ("exercises for the buttock", "ACTIVITY") in found and ("foot", "BODY_REGION") in found, found
+
+
+def test_a_possessive_before_a_joined_exercise_does_not_own_the_next_part(nlp):
+    doc = nlp("Treatment before: in Lyon the kiné said my left pelvis go down, so the knee turn inside. "
+              "I do his exercises for the buttock and the foot is less painful.")
+    foot = [e for e in doc.ents if e.text == "foot"][0]
+    assert not foot._.other_subject
