@@ -62,9 +62,13 @@ from .rules import RulesComponent, rules_to_disk
 LABEL = "ACTIVITY"
 BLOCKER = "BLOCKER"
 _RULE_KEYS = frozenset({"id", "concept", "pattern", "target", "why"})
-_TRIM_KEYS = frozenset({"id", "trim_first", "keep_if_next", "only_if_last", "trim_last", "extend_over", "why"})
+_TRIM_KEYS = frozenset({"id", "trim_first", "keep_if_next", "only_if_last", "trim_last", "extend_over", "kind_before",
+                        "not_agent", "person_concepts", "why"})
 _COMPOUND_KEYS = frozenset({"id", "compound_heads", "absorb_labels", "not_before", "not_after", "not_parts", "colon_findings", "grade", "lead_parts",
-                            "positions", "position_concepts", "movements", "movement_ends", "why"})
+                            "positions", "position_concepts", "movements", "movement_ends", "part_joiners",
+                            "heads_first", "object_links", "object_lead", "why"})
+_HYPHEN = get_string_id("-")
+_AND = frozenset({get_string_id("and"), get_string_id(",")})
 _COUNTS = {None: (1, 1), "?": (0, 1), "*": (0, 64), "+": (1, 64)}
 
 Element = tuple[Callable[[Any], bool], int, int]  # token test, fewest and most tokens
@@ -111,6 +115,10 @@ class _Trim:
         self.only_last = ids(rule.get("only_if_last") or ())
         self.last = [tuple(get_string_id(w) for w in seq) for seq in rule.get("trim_last") or ()]
         self.extend = ids(rule.get("extend_over") or ())
+        self.kinds = ids(w for words in (rule.get("kind_before") or {}).values() for w in words)
+        self.agent = re.compile(rule.get("not_agent") or r"(?!)")
+        self.places = ids((rule.get("kind_before") or {}).get("place") or ())
+        self.persons = frozenset(rule.get("person_concepts") or ())
 
     def apply(self, lowers: list[int], s: int, e: int, free_end: int | None = None) -> tuple[int, int]:
         """The span ``[s, e)`` trimmed (or extended over free tokens before ``free_end``)."""
@@ -171,6 +179,10 @@ class _Compound:
         self.movements = ids(rule.get("movements") or ())
         self.movement_ends = ids(rule.get("movement_ends") or ())
         self.lead_parts = {get_string_id(w): concept for w, concept in (rule.get("lead_parts") or {}).items()}
+        self.joiners = ids(rule.get("part_joiners") or ())
+        self.heads_first = ids(rule.get("heads_first") or ())
+        self.object_links = ids(rule.get("object_links") or ())
+        self.object_lead = ids(rule.get("object_lead") or ())
 
     def apply(self, v: DocView, ents: list[tuple[int, int, str, int]], parts: dict[int, str]) -> bool:
         """Merge each region or structure with the exercise head after it (in place); record
@@ -213,6 +225,68 @@ class _Compound:
                         parts[s] = part
         if self.positions:
             changed = self._join_positions(v, ents, parts) or changed
+        if self.joiners:
+            changed = self._join_coordinated_parts(v, ents, parts) or changed
+        if self.heads_first:
+            changed = self._join_objects(v, ents, parts) or changed
+        return changed
+
+    def _join_coordinated_parts(self, v: DocView, ents: list[tuple[int, int, str, int]], parts: dict[int, str]) -> bool:
+        """Parts joined by a slash or plus before one exercise head share it: one ACTIVITY
+        ("TFL/piriformis release", "SIJ/glute exercises", "psoas/hip flexor stretch", "hip +
+        quad strength"), not a STRUCTURE for the first part and the exercise for the last."""
+        lowers, strings, heads = v.lowers, v.strings, self.heads
+        changed = False
+        k = 1
+        while k < len(ents):
+            s, e, label, concept = ents[k]
+            prev = ents[k - 1]
+            if label != LABEL or e - s < 2 or lowers[e - 1] not in heads or s < 2 or lowers[s - 1] not in self.joiners \
+                    or prev[1] != s - 1 or prev[2] not in self.labels or (prev[3] and strings[prev[3]] in self.not_parts) \
+                    or (prev[0] > 0 and lowers[prev[0] - 1] in self.not_after):
+                k += 1
+                continue
+            start = prev[0]
+            ents[k - 1:k + 1] = [(start, e, LABEL, concept)]
+            if s in parts:
+                parts[start] = parts.pop(s)
+            elif prev[3]:
+                parts[start] = strings[prev[3]]
+            changed = True  # stay on k - 1: a chain of parts ("TFL/ITB/piriformis release") joins one by one
+            k = max(k - 1, 1)
+        return changed
+
+    def _join_objects(self, v: DocView, ents: list[tuple[int, int, str, int]], parts: dict[int, str]) -> bool:
+        """A bare exercise head with its part after it is one ACTIVITY ("exercises for the
+        buttock", "stretches for my calves and hamstrings"): the part is the exercise's object,
+        as in "buttock exercises"; a named exercise keeps its own span ("couch stretch for the
+        hip flexors": the train gold leaves the part out). Words of ``object_lead`` (determiners, possessives, depth words)
+        may stand between the link word and the part, and a second part joined by "and", a
+        comma, slash or plus comes along when the phrase ends with it (punctuation next)."""
+        lowers, strings = v.lowers, v.strings
+        changed = False
+        k = -1
+        while k + 2 < len(ents):
+            k += 1
+            s, e, label, concept = ents[k]
+            if label != LABEL or e - s != 1 or lowers[s] not in self.heads_first or e >= v.n or lowers[e] not in self.object_links:
+                continue
+            i = e + 1
+            j = k + 1
+            while i < v.n and lowers[i] in self.object_lead and i - e < 4 and ents[j][0] != i:
+                i += 1
+            if j >= len(ents) or ents[j][0] != i or ents[j][2] not in self.labels:
+                continue
+            end, part = ents[j][1], ents[j][3]
+            if j + 1 < len(ents) and end < v.n and lowers[end] in self.joiners | _AND \
+                    and ents[j + 1][0] == end + 1 and ents[j + 1][2] in self.labels \
+                    and (ents[j + 1][1] >= v.n or v.is_punct[ents[j + 1][1]]):
+                j += 1  # "for my deep abs and glutes." - not "for the buttock and foot is less painful"
+                end = ents[j][1]
+            ents[k:j + 1] = [(s, end, LABEL, concept)]
+            if s not in parts and part:
+                parts[s] = strings[part]
+            changed = True
         return changed
 
     def _join_positions(self, v: DocView, ents: list[tuple[int, int, str, int]], parts: dict[int, str]) -> bool:
@@ -334,6 +408,7 @@ class ActivityFrames(RulesComponent):
             added = compound.apply(v, ents, parts) or added
         if self.trims:  # after the frames: a ruler span trimmed first would free words a frame then takes
             added = self._trim(v, ents) or added
+            added = self._join_kinds(v, ents, parts) or added
         if parts:  # the concept step gives these activities the part's region
             store = entity_store(doc)
             for s, e, label, _ in ents:
@@ -343,6 +418,48 @@ class ActivityFrames(RulesComponent):
             strings.add(LABEL)
             write_entities(doc, [(s, e, strings[label], span_id) for s, e, label, span_id in ents])
         return ents
+
+    def _join_kinds(self, v: DocView, ents: list[tuple[int, int, str, int]], parts: dict[int, str]) -> bool:
+        """A noun that names the kind of an activity joins it (rules with ``kind_before``): its
+        place ("mountain hiking", "beach bootcamp"), vehicle ("bus rides"), event or aim
+        ("sportive training", "landing drills") or manner ("SL step-down"), whether that word
+        is free or an activity of its own ("hill" + "running"). A person noun keeps only its
+        trade ("school [teacher]": ``not_agent``) and a person noun of a sport or job
+        (``person_concepts``) loses a place ("road [cyclist]", "trail [runner]"; not the machine
+        "stair climber"), and an exercise named by
+        its part keeps its span ("SL [heel raises]", also when the ruler holds part and head)."""
+        lowers, strings = v.lowers, v.strings
+        lead = frozenset().union(*(c.lead_parts for c in self.compounds))
+        changed = False
+        for trim in self.trims:
+            if not trim.kinds:
+                continue
+            k = 0
+            while k < len(ents):
+                s, e, label, concept = ents[k]
+                if label == LABEL and e - s > 1 and lowers[s] in trim.places and lowers[s + 1] != _HYPHEN \
+                        and concept and strings[concept] in trim.persons \
+                        and trim.agent.search(strings[lowers[e - 1]]):
+                    ents[k] = (s + 1, e, label, concept)  # "road [cyclist]": the place is not the person's trade
+                    changed = True
+                    k += 1
+                    continue
+                if label != LABEL or s == 0 or lowers[s - 1] not in trim.kinds or s in parts or lowers[s] in lead \
+                        or trim.agent.search(strings[lowers[e - 1]]):
+                    k += 1
+                    continue
+                prev = ents[k - 1] if k else None
+                if prev is not None and prev[1] == s:
+                    if prev[2] != LABEL or prev[1] - prev[0] != 1:
+                        k += 1
+                        continue
+                    ents[k - 1:k + 1] = [(s - 1, e, LABEL, concept)]
+                    k -= 1
+                else:
+                    ents[k] = (s - 1, e, LABEL, concept)
+                changed = True
+                k += 1
+        return changed
 
     def _trim(self, v: DocView, ents: list[tuple[int, int, str, int]]) -> bool:
         """Apply the trim rules to every ACTIVITY in ``ents`` (in place); whether one changed."""

@@ -443,7 +443,10 @@ class SubjectResolution(RulesComponent):
         facts = _DocFacts(
             anchors=sorted(persons + self._anchors(v, self._markers)),
             boundaries=self._anchors(v, self._boundaries),
-            ent_tokens={i for s, e, _, _ in ents for i in range(s, e)},
+            # an activity's words count as words: "his [exercises for the buttock] and the foot"
+            # is too far for "his" to own the foot, as "his exercises for the buttock" was before
+            # the part joined the exercise
+            ent_tokens={i for s, e, label, _ in ents if label != "ACTIVITY" for i in range(s, e)},
             reflexives=self._anchors(v, self._reflexive_ids) if self._reflexive_ids else [],
         )
         quotes = self._anchors(v, _QUOTES)
