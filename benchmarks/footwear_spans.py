@@ -45,15 +45,21 @@ def tag_unannotated(model: str) -> dict[str, dict]:
     for case, res in zip(cases, t.tag_many((c["text"] for c in cases), batch_size=32), strict=True):
         sents = [(s.start, s.end) for s in res.sentences]
         for e in res.entities:
-            if e.label != LABEL:
-                continue
             sent = next((res.text[a:b] for a, b in sents if a <= e.start < b), "")
-            out[f"{case['id']}|{e.start}|{e.end}"] = {"text": e.text, "concept": e.concept, "sentence": " ".join(sent.split())}
+            key = f"{case['id']}|{e.start}|{e.end}" + ("" if e.label == LABEL else f"|{e.label}")
+            out[key] = {"text": e.text, "concept": e.concept, "sentence": " ".join(sent.split())}
     return out
 
 
 def compare(before: dict[str, dict], now: dict[str, dict]) -> int:
-    """Print every span that differs, pairing a new span with the old one it overlaps."""
+    """Print every FOOTWEAR span that differs, pairing a new span with the old one it
+    overlaps, and every entity of another label that is gone or new."""
+    others = sorted(set(before) ^ set(now))
+    others = [k for k in others if k.count("|") == 3]
+    old_others, new_others = {k: before[k] for k in others if k in before}, {k: now[k] for k in others if k in now}
+    before = {k: v for k, v in before.items() if k.count("|") == 2}
+    now = {k: v for k, v in now.items() if k.count("|") == 2}
+
     def parts(key: str) -> tuple[str, int, int]:
         case, start, end = key.split("|")
         return case, int(start), int(end)
@@ -81,6 +87,8 @@ def compare(before: dict[str, dict], now: dict[str, dict]) -> int:
             rows.append(f"{parts(key)[0]} [{old['text']}] -> -\n    {old['sentence']}")
     print("\n".join(rows))
     print(f"{len(rows)} FOOTWEAR spans changed ({len(before)} before, {len(now)} now)")
+    for key in others:
+        print(f"other label {'gone' if key in old_others else 'new'}: {key} [{(old_others.get(key) or new_others[key])['text']}]")
     return len(rows)
 
 
@@ -94,7 +102,7 @@ def main() -> None:
     now = tag_unannotated(args.model)
     if args.save:
         Path(args.save).write_text(json.dumps(now), encoding="utf-8")
-        print(f"{len(now)} FOOTWEAR spans saved")
+        print(f"{sum(k.count('|') == 2 for k in now)} FOOTWEAR spans saved ({len(now)} entities)")
     if args.compare:
         compare(json.loads(Path(args.compare).read_text(encoding="utf-8")), now)
 
