@@ -22,7 +22,8 @@ from spacy.tokens import Doc
 from .docview import DocView, ids, view
 from .entities import write_entities
 from .extensions import entity_store, register_extensions
-from .footwear_spans import LABEL as FOOTWEAR, FootwearSpans
+from .footwear_spans import LABEL as FOOTWEAR
+from .footwear_spans import FootwearSpans
 from .rules import data_file, read_jsonl, rules_to_disk
 
 BLOCKER_LABEL = "BLOCKER"
