@@ -561,6 +561,8 @@ class ConceptAttributes:
         words that name its type, ``FootwearSpans``) in ``trims``; the entities a span takes in
         ("squash" in "squash trainers", "arch" in "arch insoles") go into ``absorbed`` and out
         of the returned ``kept``, and a span whose type word names a finer concept takes it."""
+        if not relabelled and all(label != FOOTWEAR for _, _, label, _ in ents):
+            return kept  # most notes name no footwear
         labels = {s: relabelled[s][0] if s in relabelled else label for s, _, label, _ in ents}
         shoes = [k for k in kept if labels[k[0]] == FOOTWEAR]
         if not shoes:
