@@ -27,6 +27,7 @@ from typing import Any
 from .docview import DocView
 
 LABEL = "FOOTWEAR"
+_UNITS = ("cm", "mm", "in", "inch", "\"")
 # (start, label, concept) of an entity, by its end token
 EntsByEnd = dict[int, tuple[int, str, str]]
 
@@ -85,7 +86,7 @@ class FootwearSpans:
         joined = "-".join(words)
         if joined in self.types:
             return "type"
-        if joined in self.drop or any(w in self.drop for w in words) or words[0][:1].isdigit():
+        if joined in self.drop or any(w in self.drop for w in words) or _is_size(words[0]):
             return "drop"
         if len(words) > 1 and all(w.isalpha() for w in words):
             return "type"  # an unseen hyphenated compound: 'steel-toecap', 'medial-posted'
@@ -176,3 +177,13 @@ class FootwearSpans:
             if found:
                 return found
         return None
+
+
+def _is_size(word: str) -> bool:
+    """A number or a measure ('4', '10cm', '2.5in'): the first word of '4-inch [heels]'; not
+    '3/4' of '3/4 length orthotics'."""
+    for unit in _UNITS:
+        if word.endswith(unit) and len(word) > len(unit):
+            word = word[: -len(unit)]
+            break
+    return word.replace(".", "", 1).isdigit()

@@ -35,6 +35,8 @@ def spans(nlp, text: str, label: str = "FOOTWEAR") -> list[str]:
     ("She wears court shoes at the bank.", "court shoes"),
     ("A pair of arch-support insoles from the pharmacy.", "arch-support insoles"),
     ("New stiff leather brogues for the office.", "stiff leather brogues"),
+    ("I went back to the motion-control pair last week.", "motion-control pair"),
+    ("The podiatrist made 3/4 length orthotics.", "3/4 length orthotics"),
 ])
 def test_type_naming_modifiers_stay_in_the_footwear_span(nlp, text, span):
     assert spans(nlp, text) == [span]
