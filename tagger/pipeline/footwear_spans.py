@@ -161,11 +161,11 @@ class FootwearSpans:
         """Whether the entity ``[s, e)`` right before the run names the footwear's type."""
         if e < v.n and self._glued(v, e - 1):
             return False
-        if label in self.typed_labels:
-            return all(self.kind(words) == "type" for words in self._units(v, s, e))
+        units = self._units(v, s, e)
+        if label in self.typed_labels and all(self.kind(words) == "type" for words in units):
+            return True
         if concept in self.join_labels.get(label, ()):
             # a sport or job: 'squash trainers', 'netball shoes' (no numbers, no drop words)
-            units = self._units(v, s, e)
             return len(units) <= 2 and all(w.isalpha() and w not in self.drop for words in units for w in words)
         return False
 
