@@ -31,6 +31,7 @@ if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
 from tagger.pipeline import build_pipeline  # noqa: E402
+from tagger.pipeline.concepts import entity_patterns  # noqa: E402
 from tagger.pipeline.docview import view  # noqa: E402
 from tagger.pipeline.footwear_spans import LABEL, FootwearSpans  # noqa: E402
 
@@ -45,8 +46,11 @@ class Change:
     after: str
     context: str
     removed: list[str] = field(default_factory=list)
+    note: str = ""  # set when the span was left alone and why
 
     def line(self) -> str:
+        if self.note:
+            return f"{self.case}: [{self.before}] left alone: {self.note}\n    {self.context}"
         gone = f"; removes {', '.join(self.removed)}" if self.removed else ""
         return f"{self.case}: [{self.before}] -> [{self.after}]{gone}\n    {self.context}"
 
@@ -66,6 +70,10 @@ class Relabeller:
         self.spans: FootwearSpans = concepts.footwear
         if not self.spans:
             raise SystemExit("span_qualifiers.json has no FOOTWEAR type classes: nothing to relabel by")
+        # (label, lower-case phrase) -> concept, for a gold span the pipeline did not find with
+        # the same offsets (a gold 'barefoot' must still take no words)
+        self.phrases = {(p["label"], p["pattern"].lower()): p["id"] for p in entity_patterns()
+                        if isinstance(p["pattern"], str) and p.get("id")}
 
     def relabel(self, case: dict) -> list[Change]:
         """Move the FOOTWEAR spans of ``case['entities']`` (in place); the changes made."""
@@ -76,7 +84,9 @@ class Relabeller:
         v = view(doc)
         # the pipeline's concept for a gold span with the same offsets ('barefoot' takes no words;
         # a sport, not a verb, names a shoe's purpose)
-        concepts = {(e.start_char, e.end_char): e._.concept or "" for e in doc.ents}
+        found = {(e.start_char, e.end_char): e._.concept or "" for e in doc.ents}
+        concepts = {(g["start"], g["end"]): found.get((g["start"], g["end"])) or self.phrases.get((g["label"], g["text"].lower()), "")
+                    for g in gold}
         tokens: dict[int, tuple[int, int]] = {}  # id(entity) -> token span
         for g in gold:
             span = doc.char_span(g["start"], g["end"])
@@ -85,6 +95,10 @@ class Relabeller:
         by_end = {tokens[id(g)][1]: (tokens[id(g)][0], g["label"], concepts.get((g["start"], g["end"]), ""))
                   for g in gold if id(g) in tokens}
         owner = {tokens[id(g)][0]: g for g in gold if id(g) in tokens}
+        skipped = [
+            Change(case["id"], g["text"], g["text"], text[max(0, g["start"] - 40):g["end"] + 40].replace("\n", " "),
+                   note="not on token boundaries")
+            for g in gold if g["label"] == LABEL and id(g) not in tokens]
         changes: list[Change] = []
         removed: set[int] = set()
         # right to left, as the pipeline: a span may take in a FOOTWEAR span before it
@@ -108,7 +122,7 @@ class Relabeller:
             changes.append(Change(case["id"], before, g["text"], ctx, [f"{x['label']} [{x['text']}]" for x in gone]))
         if removed:
             case["entities"] = [g for g in gold if id(g) not in removed]
-        return changes[::-1]
+        return skipped + changes[::-1]
 
 
 def run(split: str, dry_run: bool, cases_dir: Path = CASES, reviews: Path = REVIEWS, nlp=None) -> list[Change]:
@@ -125,8 +139,8 @@ def run(split: str, dry_run: bool, cases_dir: Path = CASES, reviews: Path = REVI
             if case.get("split") != split or case["id"] in skip or not isinstance(case.get("entities"), list):
                 continue
             found = relabeller.relabel(case)
-            if found:
-                changes.extend(found)
+            changes.extend(found)
+            if any(not c.note for c in found):
                 lines[k] = json.dumps(case, ensure_ascii=False)
                 touched = True
         if touched and not dry_run:
@@ -141,14 +155,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--cases", type=Path, default=CASES, help=argparse.SUPPRESS)
     ap.add_argument("--reviews", type=Path, default=REVIEWS, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
-    changes = run(args.split, args.dry_run, args.cases, args.reviews)
-    for change in changes:
+    found = run(args.split, args.dry_run, args.cases, args.reviews)
+    for change in found:
         print(change.line())
+    changes = [c for c in found if not c.note]
     extended = sum(len(c.after) > len(c.before) for c in changes)
     removed = sum(len(c.removed) for c in changes)
     verb = "would change" if args.dry_run else "changed"
     print(f"{args.split}: {verb} {len(changes)} FOOTWEAR spans ({extended} extended, {len(changes) - extended} trimmed; "
-          f"{removed} other gold entities taken in)")
+          f"{removed} other gold entities taken in; {len(found) - len(changes)} left alone)")
     return 0
 
 

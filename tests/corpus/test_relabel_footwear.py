@@ -42,6 +42,7 @@ TEXTS = {
     "trim": "She wore 4-inch heels all night.",
     "blind": "Got custom orthotics in May.",
     "other": "Got custom orthotics in June.",
+    "barefoot": "Worse walking barefoot on the tiles.",
 }
 
 
@@ -56,6 +57,7 @@ def corpus(tmp_path: Path) -> tuple[Path, Path]:
         _case("forum-9002", "train", TEXTS["trim"], [("4-inch heels", "FOOTWEAR")]),
         _case("forum-9003", "train", TEXTS["blind"], [("orthotics", "FOOTWEAR")]),
         _case("forum-9004", "test", TEXTS["other"], [("orthotics", "FOOTWEAR")]),
+        _case("forum-9005", "train", TEXTS["barefoot"], [("walking", "ACTIVITY"), ("barefoot", "FOOTWEAR")]),
     ]
     (cases / "forum.jsonl").write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n", encoding="utf-8")
     (reviews / "gold_blind_session9_ids.txt").write_text("forum-9003\n", encoding="utf-8")
@@ -73,6 +75,7 @@ def test_gold_footwear_spans_take_their_type_words_and_lose_drop_words(corpus, n
     gold = _gold(cases)
     assert gold["forum-9001"] == [("custom orthotics", "FOOTWEAR"), ("work trainers", "FOOTWEAR"), ("arch insoles", "FOOTWEAR")]
     assert gold["forum-9002"] == [("heels", "FOOTWEAR")]
+    assert gold["forum-9005"] == [("walking", "ACTIVITY"), ("barefoot", "FOOTWEAR")]  # 'barefoot' takes no words
     assert any(c.removed == ["BODY_REGION [arch]"] for c in changes)
     for row in (json.loads(line) for line in (cases / "forum.jsonl").read_text(encoding="utf-8").splitlines() if line):
         assert all(row["text"][e["start"]:e["end"]] == e["text"] for e in row["entities"])
