@@ -22,6 +22,8 @@ from spacy.tokens import Doc
 from .docview import DocView, ids, view
 from .entities import write_entities
 from .extensions import entity_store, register_extensions
+from .footwear_spans import LABEL as FOOTWEAR
+from .footwear_spans import FootwearSpans
 from .rules import data_file, read_jsonl, rules_to_disk
 
 BLOCKER_LABEL = "BLOCKER"
@@ -331,8 +333,9 @@ def _one_edit(a: str, b: str) -> bool:
 class SpanQualifiers:
     """Leading words cut off a label's spans, whichever pattern made them
     (``data/span_qualifiers.json``): degree words before a diagnosis ("excessive [pronation]",
-    "grade 2 [strain]"), evaluative and ownership words before a shoe ("old [shoes]",
-    "custom [orthotics]"). A span keeps at least one word."""
+    "grade 2 [strain]"). A span keeps at least one word. FOOTWEAR spans are read by
+    ``FootwearSpans`` (a label whose section has no ``leading`` list is left alone here; a
+    pipeline saved before session 8 has one for FOOTWEAR: "old [shoes]", "custom [orthotics]")."""
 
     def __init__(self, spec: dict[str, Any] | None = None):
         self.spec = spec or {}
@@ -442,6 +445,7 @@ class ConceptAttributes:
         self.forms = ConditionForms(forms)
         self.qualifiers = SpanQualifiers(qualifiers)
         self.extensions = SpanExtensions(extensions)
+        self.footwear = FootwearSpans((qualifiers or {}).get(FOOTWEAR))
         self.concepts = {c["id"]: c for c in concepts}
         self._condition_phrases = phrases or condition_phrases()
         if self.forms:
@@ -566,6 +570,9 @@ class ConceptAttributes:
             if concept not in tests or not self._rejected(start, end, concept, lowers, label_at, label_end, present, strings):
                 kept.append((start, end, concept))
         trims = self._trims(ents, kept, relabelled, lowers, strings) if self.qualifiers else {}
+        absorbed: set[int] = set()
+        if self.footwear:
+            kept = self._footwear_spans(doc, v, ents, kept, relabelled, trims, absorbed)
         grown = self.extensions.grown(ents, kept, relabelled, lowers) if self.extensions else {}
         if len(kept) != len(ents) or relabelled or trims or grown:
             keep = {k[0] for k in kept}
@@ -600,6 +607,39 @@ class ConceptAttributes:
             if new != start:
                 trims[start] = new
         return trims
+
+    def _footwear_spans(self, doc: Doc, v: DocView, ents, kept, relabelled, trims: dict[int, int],
+                        absorbed: set[int]) -> list[tuple[int, int, str]]:
+        """Set the start of every kept FOOTWEAR span (GUIDELINES 4, session 8: the head with the
+        words that name its type, ``FootwearSpans``) in ``trims``; the entities a span takes in
+        ("squash" in "squash trainers", "arch" in "arch insoles") go into ``absorbed`` and out
+        of the returned ``kept``, and a span whose type word names a finer concept takes it."""
+        if not relabelled and all(label != FOOTWEAR for _, _, label, _ in ents):
+            return kept  # most notes name no footwear
+        labels = {s: relabelled[s][0] if s in relabelled else label for s, _, label, _ in ents}
+        shoes = [k for k in kept if labels[k[0]] == FOOTWEAR]
+        if not shoes:
+            return kept
+        spans = self.footwear
+        by_end = {e: (s, labels[s], c) for s, e, c in kept}
+        refined: dict[int, str] = {}
+        for start, end, concept in reversed(shoes):  # right to left: a run may take in a FOOTWEAR match before it
+            if start in absorbed:
+                continue
+            new = spans.trimmed_start(v, start, end, concept)
+            if new == start:
+                new, taken, finer = spans.extended_start(v, start, concept, by_end, v.sent_bounds(doc, start)[0])
+                absorbed.update(taken)
+                if finer and finer != concept and finer in self.concepts:
+                    refined[start] = finer
+            if new != start:
+                trims[start] = new
+        if not absorbed and not refined:
+            return kept
+        strings = v.strings
+        for start, concept in refined.items():
+            relabelled[start] = (FOOTWEAR, strings.add(concept))
+        return [(s, e, refined.get(s, c)) for s, e, c in kept if s not in absorbed]
 
     def _add_forms(self, doc: Doc, v: DocView, ents, kept, matched):
         """Add the CONDITIONs found by word form (an absorbed STRUCTURE gives way to them)."""

@@ -111,7 +111,7 @@ def test_comes_back_is_not_a_back(rules_tagger):
     [
         ("What makes it worse? Hills, long drives and standing at the sink.\nWhat makes it better? Cycling.", "standing", "aggravating"),
         ("What makes it worse? Hills, long drives and standing at the sink.\nWhat makes it better? Cycling.", "Cycling", "relieving"),
-        ("Anything help? Soft slippers around the house.", "slippers", "relieving"),
+        ("Anything help? Soft slippers around the house.", "Soft slippers", "relieving"),  # a build word names the type (session 8)
         ("Worse: kneeling, gardening\nBetter: swimming", "swimming", "relieving"),
     ],
 )
@@ -236,7 +236,7 @@ def test_a_word_in_another_sense_is_not_an_entity(rules_tagger, text, label, wor
 @pytest.mark.parametrize(
     ("text", "target", "modifier"),
     [
-        ("Got custom orthotics in May for the arches and within about 6 weeks the knee ache had pretty much gone.", "orthotics", "relieving"),
+        ("Got custom orthotics in May for the arches and within about 6 weeks the knee ache had pretty much gone.", "custom orthotics", "relieving"),
         ("If I forget them and wear my old flats it creeps back by the evening.", "flats", "aggravating"),
         ("I tried new trainers. It made no difference to the knee.", "trainers", None),
         ("Same shoes, same job. The knee is much better this week.", "shoes", None),

@@ -31,7 +31,7 @@ def test_degree_words_stay_outside_a_condition(nlp, text, span):
 
 
 @pytest.mark.parametrize("text, span", [
-    ("She made me custom orthotics last spring.", "orthotics"),
+    ("She made me old orthotics last spring.", "orthotics"),
     ("I only ever take my shoes off at home.", "shoes"),
 ])
 def test_evaluative_words_stay_outside_footwear(nlp, text, span):
@@ -105,7 +105,7 @@ def test_qualifiers_and_heads_survive_a_save_and_load(nlp, tmp_path):
     nlp.to_disk(tmp_path / "pipe")
     loaded = load_pipeline(tmp_path / "pipe")
     assert texts(loaded, "Excessive pronation and cuboid syndrome.", "CONDITION") == ["pronation", "cuboid syndrome"]
-    assert texts(loaded, "Wore custom orthotics.", "FOOTWEAR") == ["orthotics"]
+    assert texts(loaded, "Wore old custom orthotics.", "FOOTWEAR") == ["custom orthotics"]
 
 
 @pytest.mark.parametrize("text, span", [
