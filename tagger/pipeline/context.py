@@ -27,6 +27,7 @@ from .docview import DocView, ids
 from .extensions import add_trigger, entity_store, register_extensions, store_record
 from .fastmatch import TokenMatcher
 from .rules import RulesComponent
+from .sentences import opening_query
 
 CATEGORY_ATTRIBUTE = {
     "NEGATED_EXISTENCE": "negated",
@@ -65,6 +66,12 @@ _YES_NO = frozenset({"yes", "no", "yep", "nope", "yeah", "nah", "y", "n", "none"
 # In a headline only the guess itself stays uncertain: "... - piriformis?", "Hamstring or sciatica?"
 _GUESS_FILLERS = frozenset({"just", "a", "an", "the", "my", "simply", "maybe"})
 _GUESS_BEFORE = frozenset({"-", "\u2013", ",", ":", "=", "?", "??", ".", "or"})
+# A question opened by one of these asks for a fact ("What shoes are you running in?") and is
+# answered when a line of answer follows it, even after a blank line; unanswered ("How long before
+# I can jog?") it stays open, and so does one that offers a choice ("Which is it, piriformis or disc?").
+_NOT_ANSWERS = frozenset({"thanks", "thank", "cheers", "regards", "best", "kind", "many", "ta", "x", "xx", "love",
+                          "sincerely", "yours", "reply", "posted", "any", "anyone", "also", "sorry", "hope"})
+_WH_WORDS = frozenset({"what", "what's", "whats", "which", "where", "when", "how", "who", "why"})
 
 
 def _start_of(trigger: _Trigger) -> int:
@@ -148,7 +155,8 @@ class ConText(RulesComponent):
         }
         # match ids of rules with a context condition (``_context_ok`` is a no-op for the rest)
         self._checked = {key for key, rule in self._rule_of.items()
-                         if rule.get("require_preceding") or rule.get("attached") or rule.get("detached")}
+                         if rule.get("require_preceding") or rule.get("attached") or rule.get("detached")
+                         or rule.get("unless_next") or rule.get("opens")}
 
     # -- matching ---------------------------------------------------------
     def _triggers(self, doc: Doc, v: DocView) -> list[_Trigger]:
@@ -199,6 +207,12 @@ class ConText(RulesComponent):
             prev = doc[start - 1] if start > 0 else None
             if prev is not None and not prev.whitespace_ and not (prev.is_space or prev.is_quote or prev.is_left_punct):
                 return False
+        unless = rule.get("unless_next")
+        if unless and end < len(doc) and (doc[end].lower_.rstrip(".,") in unless or doc[end].like_num):
+            # "L vs R", "4/5 L vs 5/5 R", "rotated forward vs the L": a comparison, not a differential
+            return False
+        if rule.get("opens") and not opening_query(doc, start):
+            return False  # "? stress fx": see ``sentences.opening_query``
         if rule.get("detached"):
             # "Hamstring strain?": the trigger does not touch the next word (that is "?S1", above).
             if end < len(doc) and not doc[end - 1].whitespace_ and not (doc[end].is_punct or doc[end].is_space):
@@ -317,7 +331,8 @@ class ConText(RulesComponent):
         or one headed "Title:"/"Subject:"), ``"answered"`` for a question that opens its line
         (after a quote mark or item number: "Q2.", "> 4.") and is answered right after it, on
         the same line or the next: "Have you had any injury? No fall", "> Footwear?\nCheap
-        canvas pumps". An answer that is not a yes or no leaves a differential standing
+        canvas pumps"; a question for facts opening its line ("What shoes are you running in?")
+        answered on a later line, blank lines allowed. An answer that is not a yes or no leaves a differential standing
         ("Piriformis or disc?? deep left buttock ache"). Otherwise ``None``."""
         text = v.doc_text(doc)
         line_start = text.rfind("\n", 0, trig.start_char) + 1
@@ -328,6 +343,9 @@ class ConText(RulesComponent):
                 and text[line_end:].strip() and _ENDS_LINE.fullmatch(text, trig.end_char, line_end)):
             return "headline"  # a short first line that ends with the question, the text below it
         first_token = v.sent_bounds(doc, trig.start)[0]
+        first_word = next((i for i in range(first_token, trig.start) if not (doc[i].is_punct or doc[i].is_space)), None)
+        wh = first_word is not None and doc[first_word].lower_ in _WH_WORDS \
+            and not any(doc[i].lower_ == "or" for i in range(first_word, trig.start))
         sent_start = v.idx[first_token]
         marker = _ITEM_MARKERS.match(text, line_start)
         if sent_start < line_start or marker.end() < sent_start:
@@ -337,16 +355,19 @@ class ConText(RulesComponent):
         pos = trig.end_char
         while pos < len(text) and text[pos] in "? \t":
             pos += 1
-        if text.startswith("\n", pos):
+        next_line = text.startswith("\n", pos)
+        if next_line:
             pos += 1
-            while pos < len(text) and text[pos] in "> \t":
+            # a question for facts may be answered after a blank line ("> What shoes are you running in?\n\nA pair of ...")
+            while pos < len(text) and text[pos] in ("> \t\n" if wh else "> \t"):
                 pos += 1
         answer_end = text.find("\n", pos)
         answer = text[pos:answer_end if answer_end >= 0 else len(text)].strip()
         if not answer or "?" in answer:
             return None
         first = re.split(r"[^\w']", answer.lower(), maxsplit=1)[0]
-        if first in _YES_NO or (numbered and " or " not in text[sent_start:trig.start_char].lower()):
+        if first in _YES_NO or (numbered and " or " not in text[sent_start:trig.start_char].lower()) \
+                or (wh and next_line and first not in _NOT_ANSWERS):
             return "answered"
         return None
 

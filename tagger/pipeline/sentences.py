@@ -53,7 +53,7 @@ class ClinicalSentencizer:
             query = orth in _QUERY
             for i in positions[orth]:
                 i += 1
-                if i < n and not is_punct[i] and not (query and _attached_query(doc, i - 1)):
+                if i < n and not is_punct[i] and not (query and (_attached_query(doc, i - 1) or opening_query(doc, i - 1))):
                     starts.append(i)
         # A token's trailing whitespace is at most one space in spaCy, so a line break is
         # always inside a space token.
@@ -83,6 +83,16 @@ def _attached_query(doc: Doc, q: int) -> bool:
     word and follows a space, an opening quote or bracket, or a sentence start, so it ends no sentence."""
     prev = doc[q - 1] if q else None
     return not doc[q].whitespace_ and (prev is None or bool(prev.whitespace_) or prev.is_space or prev.is_quote or prev.is_left_punct)
+
+
+def opening_query(doc: Doc, q: int) -> bool:
+    """A query mark set apart from its phrase ("Imp: ? stress fx", "'? resistant plantar
+    fasciitis'"): it follows a line start, a quote, an opening bracket or a colon, and a space
+    and a word follow it, so it ends no sentence."""
+    if q + 1 >= len(doc) or not doc[q].whitespace_ or not doc[q + 1].is_alpha:
+        return False
+    prev = doc[q - 1] if q else None
+    return prev is None or "\n" in prev.text or prev.is_quote or prev.is_left_punct or prev.text == ":"
 
 
 @Language.factory("clinical_sentencizer", assigns=["token.is_sent_start"])
