@@ -343,7 +343,7 @@ class ConText(RulesComponent):
                 and text[line_end:].strip() and _ENDS_LINE.fullmatch(text, trig.end_char, line_end)):
             return "headline"  # a short first line that ends with the question, the text below it
         first_token = v.sent_bounds(doc, trig.start)[0]
-        first_word = next((i for i in range(first_token, trig.start) if not (doc[i].is_punct or doc[i].is_space)), None)
+        first_word = next((i for i in range(first_token, trig.start) if doc[i].is_alpha), None)
         wh = first_word is not None and doc[first_word].lower_ in _WH_WORDS \
             and not any(doc[i].lower_ == "or" for i in range(first_word, trig.start))
         sent_start = v.idx[first_token]

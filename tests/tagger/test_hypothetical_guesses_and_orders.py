@@ -1,0 +1,114 @@
+"""Hypothetical marks added in session 8: a differential named before "vs", a spaced query mark,
+a question for facts answered after a blank line, a factor judged not to matter, what the writer
+assumed it was, and footwear on order."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.tagger.entity_lookup import ent
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("I would value your opinion re GTPS vs OA.", "GTPS"),
+        ("Dead leg vs quad strain? Walked off unaided.", "Dead leg"),
+        ("Imp: bone stress injury versus MTSS, r/v 2/52.", "bone stress injury"),
+    ],
+)
+def test_the_diagnosis_before_vs_is_part_of_the_differential(rules_tagger, text, target):
+    assert ent(rules_tagger.tag(text), target).hypothetical
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("O: L arch flattened vs R, hindfoot valgus.", "flattened"),
+        ("Pelvis rotated forward vs the L.", "rotated forward"),
+        ("Knee valgus 10 vs 4 degrees on the other side.", "valgus"),
+    ],
+)
+def test_a_finding_compared_across_sides_or_numbers_stays_asserted(rules_tagger, text, target):
+    assert not ent(rules_tagger.tag(text), target).hypothetical
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Imp: ? stress fracture, refer for imaging.", "stress fracture"),
+        ("Referred by podiatry with '? resistant plantar fasciitis R'. Pain for 5 months.", "plantar fasciitis"),
+    ],
+)
+def test_a_spaced_query_mark_opening_its_phrase_makes_a_guess(rules_tagger, text, target):
+    assert ent(rules_tagger.tag(text), target).hypothetical
+
+
+def test_a_question_mark_after_a_word_with_a_space_still_ends_the_sentence(rules_tagger):
+    r = rules_tagger.tag("Is it worse on stairs ? Plantar fasciitis was ruled in by the GP.")
+    assert not ent(r, "Plantar fasciitis").hypothetical
+
+
+def test_a_question_for_facts_answered_after_a_blank_line_is_answered(rules_tagger):
+    r = rules_tagger.tag("My feet roll in when I run.\n\n> What shoes are you running in?\n\nA pair of old fashion trainers.")
+    assert not ent(r, "running").hypothetical
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The knee is settling.\n\nHow long before I can go back to running?\n\nThanks, Sam",
+        "The knee is settling. How long before I can go back to running?",
+    ],
+)
+def test_a_question_for_facts_left_unanswered_stays_open(rules_tagger, text):
+    assert ent(rules_tagger.tag(text), "running").hypothetical
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("A: lateral knee pain driven by hip restriction. Feet likely not relevant: symmetrical, orthotics gave no change.", "Feet"),
+        ("A: lateral knee pain driven by hip restriction. Feet likely not relevant: symmetrical, orthotics gave no change.", "orthotics"),
+        ("Footwear unlikely to be relevant given no change after switching.", "Footwear"),
+    ],
+)
+def test_a_factor_judged_not_to_matter_is_not_a_guess(rules_tagger, text, target):
+    assert not ent(rules_tagger.tag(text), target).hypothetical
+
+
+def test_an_unlikely_diagnosis_stays_hypothetical(rules_tagger):
+    assert ent(rules_tagger.tag("Unlikely to be a stress fracture."), "stress fracture").hypothetical
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Because I'm on my feet all day I assumed it was shoes.", "shoes"),
+        ("The hip is much better now. I had assumed it was arthritis.", "arthritis"),
+    ],
+)
+def test_what_the_writer_assumed_it_was_is_a_guess(rules_tagger, text, target):
+    assert ent(rules_tagger.tag(text), target).hypothetical
+
+
+def test_the_body_part_in_an_assumption_stays_real(rules_tagger):
+    r = rules_tagger.tag("I always assumed my knee was the problem.")
+    assert not ent(r, "knee").hypothetical
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("I've ordered new orthotics but they take six weeks.", "orthotics"),
+        ("Knees cave in on squat. Orthotics ordered.", "Orthotics"),
+        ("Custom insoles on order, review when fitted.", "Custom insoles"),
+    ],
+)
+def test_footwear_on_order_is_planned(rules_tagger, text, target):
+    assert ent(rules_tagger.tag(text), target).hypothetical
+
+
+def test_footwear_ordered_and_worn_is_not_planned(rules_tagger):
+    r = rules_tagger.tag("I ordered new shoes in March and they helped.")
+    assert not ent(r, "shoes").hypothetical
