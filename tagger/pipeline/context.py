@@ -116,6 +116,7 @@ class _RuleInfo(NamedTuple):
     labels: frozenset[str] | None  # the entity labels the rule may mark (``labels``; None: all)
     line: bool  # the scope runs to the end of the line, across sentences and semicolons
     question: bool  # a question mark: not for an answered question; only the guess in a headline
+    brackets: bool  # a bracket ends the scope even where commas do not ("DDx: X (no effusion)", ``stop_at_brackets``)
 
 
 class ConText(RulesComponent):
@@ -150,6 +151,7 @@ class ConText(RulesComponent):
                 frozenset(rule["labels"]) if rule.get("labels") else None,
                 rule.get("scope") == "line",
                 bool(rule.get("question")),
+                bool(rule.get("stop_at_brackets")),
             )
             for key, rule in self._rule_of.items()
         }
@@ -256,7 +258,7 @@ class ConText(RulesComponent):
         # Only tokens inside the trigger's sentence can end it by the last three. The loops
         # below spell this out inline: they run for every token of every scope.
         for trig in triggers:
-            direction, attribute, max_scope, ignore_commas, own, labels, line, question = trig.info
+            direction, attribute, max_scope, ignore_commas, own, labels, line, question, brackets = trig.info
             if attribute is None:
                 continue
             headline = False
@@ -278,7 +280,7 @@ class ConText(RulesComponent):
                         if not ignore_commas and comma_stops_scope(i, sent_end):
                             end = i
                             break
-                    elif orth in _BRACKETS and not (ignore_commas and (orth in _PARENS or line)):
+                    elif orth in _BRACKETS and not (ignore_commas and (orth in _PARENS or line) and not brackets):
                         end = i
                         break
                 scopes.append((trig.end, end, end))

@@ -112,3 +112,42 @@ def test_footwear_on_order_is_planned(rules_tagger, text, target):
 def test_footwear_ordered_and_worn_is_not_planned(rules_tagger):
     r = rules_tagger.tag("I ordered new shoes in March and they helped.")
     assert not ent(r, "shoes").hypothetical
+
+
+@pytest.mark.parametrize("target", ["PFPS", "ITBS", "meniscal tear"])
+def test_every_item_of_a_differential_list_is_hypothetical(rules_tagger, target):
+    assert ent(rules_tagger.tag("A: anterior knee pain. DDx: PFPS, ITBS, meniscal tear."), target).hypothetical
+
+
+def test_a_differential_list_stops_at_its_bracketed_reasoning(rules_tagger):
+    r = rules_tagger.tag("DDx: fat pad irritation (pain not inferior, no effusion), early OA.")
+    assert ent(r, "irritation").hypothetical
+    assert not ent(r, "effusion").hypothetical
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("I reckon it's shin splints.", "shin splints"),
+        ("Awaiting MRI to exclude a stress fracture.", "stress fracture"),
+        ("I'd like to be able to walk the coast path again by Easter.", "walk"),
+        ("Can I keep cycling while it heals?", "cycling"),
+        ("I'll try the calf stretches tonight.", "calf stretches"),
+        ("I'm going to ask about proper orthotics.", "orthotics"),
+        ("Aiming to run the half in October.", "run"),
+    ],
+)
+def test_a_hedge_an_exclusion_a_wish_or_an_intention_is_hypothetical(rules_tagger, text, target):
+    assert ent(rules_tagger.tag(text), target).hypothetical
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("I'm going to the gym three times a week.", "gym"),
+        ("I'd like to keep going on the walks.", "walks"),
+        ("The pain is due to running too much.", "running"),
+    ],
+)
+def test_motion_a_current_habit_and_a_cause_are_not_intentions(rules_tagger, text, target):
+    assert not ent(rules_tagger.tag(text), target).hypothetical
