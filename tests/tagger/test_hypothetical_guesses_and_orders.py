@@ -151,3 +151,20 @@ def test_a_hedge_an_exclusion_a_wish_or_an_intention_is_hypothetical(rules_tagge
 )
 def test_motion_a_current_habit_and_a_cause_are_not_intentions(rules_tagger, text, target):
     assert not ent(rules_tagger.tag(text), target).hypothetical
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("I'd suggest dropping the hill repeats for two weeks.", "hill repeats"),
+        ("I would recommend a stability shoe.", "stability shoe"),
+        ("My advice is to swap the heels for a flat shoe at work.", "flat shoe"),
+    ],
+)
+def test_what_the_writer_recommends_is_advice_not_yet_done(rules_tagger, text, target):
+    assert ent(rules_tagger.tag(text), target).hypothetical
+
+
+def test_a_suggestion_reported_in_the_past_is_left_alone(rules_tagger):
+    r = rules_tagger.tag("She suggested some cushioned arch insoles from the chemist.")
+    assert not ent(r, "cushioned arch insoles").hypothetical
