@@ -74,6 +74,22 @@ _NOT_ANSWERS = frozenset({"thanks", "thank", "cheers", "regards", "best", "kind"
 _WH_WORDS = frozenset({"what", "what's", "whats", "which", "where", "when", "how", "who", "why"})
 
 
+_SENTENCE_ENDS = frozenset({".", "!", "?", "??", "?!", "!?"})
+
+
+def _ends_in_question(doc: Doc, i: int) -> bool:
+    """Whether the first sentence end after token ``i`` (a full stop, "!", "?" or a line break)
+    is a question mark: "is that" asks in "Is that a nerve thing from my back?" and states in
+    "The strange thing is that after her session my arch holds."."""
+    for k in range(i, len(doc)):
+        text = doc[k].text
+        if "?" in text and doc[k].is_punct:
+            return True
+        if text in _SENTENCE_ENDS or "\n" in text:
+            return False
+    return False
+
+
 def _start_of(trigger: _Trigger) -> int:
     return trigger.start
 
@@ -158,7 +174,7 @@ class ConText(RulesComponent):
         # match ids of rules with a context condition (``_context_ok`` is a no-op for the rest)
         self._checked = {key for key, rule in self._rule_of.items()
                          if rule.get("require_preceding") or rule.get("attached") or rule.get("detached")
-                         or rule.get("unless_next") or rule.get("opens")}
+                         or rule.get("unless_next") or rule.get("opens") or rule.get("in_question")}
 
     # -- matching ---------------------------------------------------------
     def _triggers(self, doc: Doc, v: DocView) -> list[_Trigger]:
@@ -213,6 +229,8 @@ class ConText(RulesComponent):
         if unless and end < len(doc) and (doc[end].lower_.rstrip(".,") in unless or doc[end].like_num):
             # "L vs R", "4/5 L vs 5/5 R", "rotated forward vs the L": a comparison, not a differential
             return False
+        if rule.get("in_question") and not _ends_in_question(doc, end):
+            return False  # "The problem is that my hip ...", "My own view is that this is a calf strain"
         if rule.get("opens") and not opening_query(doc, start):
             return False  # "? stress fx": see ``sentences.opening_query``
         if rule.get("detached"):

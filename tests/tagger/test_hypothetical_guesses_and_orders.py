@@ -168,3 +168,27 @@ def test_what_the_writer_recommends_is_advice_not_yet_done(rules_tagger, text, t
 def test_a_suggestion_reported_in_the_past_is_left_alone(rules_tagger):
     r = rules_tagger.tag("She suggested some cushioned arch insoles from the chemist.")
     assert not ent(r, "cushioned arch insoles").hypothetical
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("The problem is that since yesterday my right hip has been aching.", "hip"),
+        ("The strange thing is that after her side-lying hip work the arch holds up.", "side-lying hip work"),
+        ("Funny thing is it's the ankle that's come good.", "ankle"),
+    ],
+)
+def test_is_that_in_a_statement_does_not_ask(rules_tagger, text, target):
+    assert not ent(rules_tagger.tag(text), target).hypothetical
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Is that a nerve thing from my back?", "nerve"),
+        ("Is it just the hills?", "hills"),
+        ("Is this sciatica or something else?", "sciatica"),
+    ],
+)
+def test_is_that_in_a_question_still_asks(rules_tagger, text, target):
+    assert ent(rules_tagger.tag(text), target).hypothetical
