@@ -192,3 +192,16 @@ def test_is_that_in_a_statement_does_not_ask(rules_tagger, text, target):
 )
 def test_is_that_in_a_question_still_asks(rules_tagger, text, target):
     assert ent(rules_tagger.tag(text), target).hypothetical
+
+
+@pytest.mark.parametrize(
+    ("text", "target", "expected"),
+    [
+        ("Niamh, should I be icing the foot?", "foot", False),
+        ("Should I be doing anything for the back now, or just wait?", "back", False),
+        ("Should I skip the hills?", "hills", True),
+        ("Should we cut back on the netball while she does this?", "netball", True),
+    ],
+)
+def test_should_i_asks_about_what_to_do_not_about_the_body(rules_tagger, text, target, expected):
+    assert ent(rules_tagger.tag(text), target).hypothetical is expected
