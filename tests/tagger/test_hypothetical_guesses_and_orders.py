@@ -205,3 +205,14 @@ def test_is_that_in_a_question_still_asks(rules_tagger, text, target):
 )
 def test_should_i_asks_about_what_to_do_not_about_the_body(rules_tagger, text, target, expected):
     assert ent(rules_tagger.tag(text), target).hypothetical is expected
+
+
+def test_i_think_set_off_by_a_colon_hedges_what_came_before(rules_tagger):
+    r = rules_tagger.tag("The MRI showed a disc bulge. That fits, I think: the pain runs from my left buttock down my leg.")
+    assert not ent(r, "pain").hypothetical
+
+
+def test_i_think_set_off_by_a_comma_hedges_the_cause_before_it(rules_tagger):
+    r = rules_tagger.tag("2. right elbow, outside, from tennis I think, hurts lifting the kettle")
+    assert ent(r, "tennis").hypothetical
+    assert not ent(r, "hurts").hypothetical
