@@ -149,13 +149,19 @@ class ConText(RulesComponent):
         # match ids of rules with a context condition (``_context_ok`` is a no-op for the rest)
         self._checked = {key for key, rule in self._rule_of.items()
                          if rule.get("require_preceding") or rule.get("attached") or rule.get("detached")}
+        # match ids of rules whose first word is no trigger when the pipeline took it for an
+        # entity: "back in 1998" opens a past scope, "my [back] in 1998" is the body (then "in
+        # 1998" is the trigger)
+        self._word_not_entity = {key for key, rule in self._rule_of.items() if rule.get("word_not_entity")}
 
     # -- matching ---------------------------------------------------------
-    def _triggers(self, doc: Doc, v: DocView) -> list[_Trigger]:
+    def _triggers(self, doc: Doc, v: DocView, ent_starts: frozenset[int] = frozenset()) -> list[_Trigger]:
         found = []
-        rule_of, checked = self._rule_of, self._checked
+        rule_of, checked, not_entity = self._rule_of, self._checked, self._word_not_entity
         for k, (match_id, start, end) in enumerate(self.phrases(doc) + self.patterns(doc)):
             if match_id in checked and not self._context_ok(doc, start, end, rule_of[match_id]):
+                continue
+            if match_id in not_entity and start in ent_starts:
                 continue
             # sorted below by (-length, start), ties in match order (``k``)
             found.append((start - end, start, k, end, match_id))
@@ -210,7 +216,7 @@ class ConText(RulesComponent):
         """Set the ConText attributes of ``ents`` (the doc's entities); returns them."""
         if not ents:
             return ents
-        triggers = self._triggers(doc, v)
+        triggers = self._triggers(doc, v, frozenset(e[0] for e in ents) if self._word_not_entity else frozenset())
         if not triggers:
             return ents
         store = entity_store(doc)
