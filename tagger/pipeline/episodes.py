@@ -145,6 +145,7 @@ class PastEpisodes(RulesComponent):
                 self._replaces.append({
                     **{k: ids(w.lower() for w in rule[k]) for k in ("verbs", "to", "buys", "fillers")},
                     "back": ids(w.lower() for w in rule.get("back") or ()),
+                    "back_orths": ids(f(w) for w in rule.get("back") or () for f in (str.lower, str.capitalize, str.upper)),
                     "new": ids(w.lower() for w in rule.get("new") or ()),
                     "generic": frozenset(w.lower() for w in rule.get("generic") or ()),
                     "inserts": frozenset(w.lower() for w in rule["inserts"]),
@@ -439,9 +440,24 @@ class PastEpisodes(RulesComponent):
                     break
                 if old is None:
                     continue
+                if self._went_back(v, rule, cue, set(old.split())):
+                    continue  # "switched to neutral Nikes ... I went back to the stability pair last week"
                 for s, e in shoes:
                     if s < cue and text[v.idx[s]:v.end_char(e)].lower() == old:
                         _mark_historical(store_record(store, s, e), v.idx[cue], v.end_char(after))
+
+    @staticmethod
+    def _went_back(v: DocView, rule: dict[str, Any], cue: int, words: set[str]) -> bool:
+        """Whether the note goes back to the pair given up after ``cue``: "back to" followed
+        within a few words by one of its name's words ("I went back to the stability pair")."""
+        lowers, positions = v.lowers, v.positions()
+        backs = sorted(j for orth in rule["back_orths"] for j in positions.get(orth, ()) if cue < j < v.n - 1)
+        for j in backs:
+            if lowers[j + 1] in rule["to"]:
+                for k in range(j + 2, min(j + 6, v.n)):
+                    if v.text(k).lower() in words:
+                        return True
+        return False
 
     def _ended_here(self, doc: Doc, v: DocView, ents: list[tuple[int, int, str, int]]) -> None:
         """Mark what the writer says has stopped: "she no longer wakes with a [stiff] [foot]",
