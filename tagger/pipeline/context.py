@@ -109,6 +109,7 @@ class _RuleInfo(NamedTuple):
     labels: frozenset[str] | None  # the entity labels the rule may mark (``labels``; None: all)
     line: bool  # the scope runs to the end of the line, across sentences and semicolons
     question: bool  # a question mark: not for an answered question; only the guess in a headline
+    nearest: bool  # only the nearest entity of its labels: "the [insoles] ... I gave them up" ("them" is one thing)
 
 
 class ConText(RulesComponent):
@@ -143,6 +144,7 @@ class ConText(RulesComponent):
                 frozenset(rule["labels"]) if rule.get("labels") else None,
                 rule.get("scope") == "line",
                 bool(rule.get("question")),
+                bool(rule.get("nearest")),
             )
             for key, rule in self._rule_of.items()
         }
@@ -248,7 +250,7 @@ class ConText(RulesComponent):
         # Only tokens inside the trigger's sentence can end it by the last three. The loops
         # below spell this out inline: they run for every token of every scope.
         for trig in triggers:
-            direction, attribute, max_scope, ignore_commas, own, labels, line, question = trig.info
+            direction, attribute, max_scope, ignore_commas, own, labels, line, question, nearest = trig.info
             if attribute is None:
                 continue
             headline = False
@@ -301,6 +303,11 @@ class ConText(RulesComponent):
             done: set[int] = set()
             for lo, hi, last_end in scopes:
                 k = bisect_left(ent_starts, lo)
+                if nearest:
+                    # the last entity of the rule's labels before a backward trigger (the first after a forward one)
+                    inside = [x for x in range(k, bisect_left(ent_starts, hi))
+                              if ents[x][1] <= last_end and (labels is None or ents[x][2] in labels)]
+                    k = (inside[-1] if lo < trig.start else inside[0]) if inside else n_ents
                 while k < n_ents and ent_starts[k] < hi:
                     s, e, label, _ = ents[k]
                     k += 1
@@ -315,6 +322,8 @@ class ConText(RulesComponent):
                     if not record.get(attribute):
                         record[attribute] = True
                         add_trigger(record, attribute, "true", trig.start_char, trig.end_char)
+                    if nearest:
+                        break
         return ents
 
     @staticmethod
