@@ -383,7 +383,7 @@ class PastEpisodes(RulesComponent):
         positions = v.positions()
         text = v.doc_text(doc)
         shoes = [(s, e) for s, e, label, _ in ents if label == "FOOTWEAR"]
-        if len(shoes) < 2:
+        if not shoes:
             return
         starts = v.sent_starts(doc)
         for rule in self._replaces:
