@@ -148,6 +148,7 @@ class PastEpisodes(RulesComponent):
                     "back_orths": ids(f(w) for w in rule.get("back") or () for f in (str.lower, str.capitalize, str.upper)),
                     "new": ids(w.lower() for w in rule.get("new") or ()),
                     "generic": frozenset(w.lower() for w in rule.get("generic") or ()),
+                    "wearing": ids(w.lower() for w in rule.get("wearing") or ()),
                     "inserts": frozenset(w.lower() for w in rule["inserts"]),
                     "not_worn": frozenset(w.lower() for w in rule["not_worn"]),
                     "max_gap": rule["max_gap"], "max_sentences": rule["max_sentences"],
@@ -375,7 +376,7 @@ class PastEpisodes(RulesComponent):
         replaces is the nearest footwear of that kind named before it, in its sentence or the
         ``max_sentences`` before, under another name, with the earlier mentions of that name
         (a post's title: "Sesamoiditis from [heels]"). Laces and "barefoot" are not a pair; a "new"
-        pair is the one that came in; a purchase does not replace a bare "shoes" (it is usually
+        pair is the one that came in, "the same" pair or one the writer says they "wear" is kept; a purchase does not replace a bare "shoes" (it is usually
         the new pair: "pretty sure it's the shoes. I bought new running shoes"); "swapped back to
         my old ones" is a trial and replaces nothing."""
         store = entity_store(doc)
@@ -387,7 +388,8 @@ class PastEpisodes(RulesComponent):
             return
         starts = v.sent_starts(doc)
         for rule in self._replaces:
-            def kind(s: int, e: int) -> str | None:
+            def kind(s: int, e: int, rule: dict[str, Any] = rule) -> str | None:
+                """"insert" or "shoe" by the span's last word; None for what is not a pair (laces)."""
                 words = text[v.idx[s]:v.end_char(e)].lower().split()
                 head = words[-1] if words else ""
                 if head in rule["not_worn"]:
@@ -395,7 +397,7 @@ class PastEpisodes(RulesComponent):
                 return "insert" if head in rule["inserts"] or head.rstrip("s") in rule["inserts"] else "shoe"
             cues = sorted(i for orth in rule["firsts"] for i in positions.get(orth, ()))
             for cue in cues:
-                sent_start, sent_end = v.sent_bounds(doc, cue)
+                _, sent_end = v.sent_bounds(doc, cue)
                 hi = min(sent_end, cue + rule["max_gap"] + 1)
                 if lowers[cue] in rule["verbs"]:
                     if cue + 1 < sent_end and lowers[cue + 1] in rule["back"]:
@@ -431,7 +433,10 @@ class PastEpisodes(RulesComponent):
                     if lowers[cue] in rule["buys"] and name in rule["generic"]:
                         continue  # "pretty sure it's the shoes. I bought new running shoes": the same pair
                     if any(lowers[j] in rule["new"] for j in range(max(0, s - 2), s)):
-                        break  # "my new Hokas": the pair that came in, not the one given up
+                        break  # "my new Hokas": the pair that came in; "the same basketball shoes": kept
+                    x_start = v.sent_bounds(doc, s)[0]
+                    if any(lowers[j] in rule["wearing"] for j in range(max(x_start, s - 6), s)):
+                        break  # "I wear the basketball shoes ... changed to a new pair": still worn
                     record = store.get(s)
                     if record is not None and record.get("end") == e and (
                             record.get("negated") or record.get("hypothetical") or record.get("other_subject")):

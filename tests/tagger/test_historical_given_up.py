@@ -48,6 +48,8 @@ def test_earlier_mentions_of_the_replaced_pair_are_historical(rules_tagger):
         ("Subject: heel - I think it's the shoes\n\nI bought new running shoes two weeks ago.", "shoes"),
         # an insert is not replaced by a shoe
         ("I wear orthotics in my trainers. I switched to new shoes last month.", "orthotics"),
+        # a new pair of the same shoes, still worn
+        ("I wear the same netball trainers as the rest of the team. I changed to a new pair in May.", "netball trainers"),
         # a switch to an activity names no pair
         ("I ran in my trainers, then switched to cycling.", "trainers"),
         # the writer went back to the pair given up
