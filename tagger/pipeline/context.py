@@ -110,6 +110,7 @@ class _RuleInfo(NamedTuple):
     line: bool  # the scope runs to the end of the line, across sentences and semicolons
     question: bool  # a question mark: not for an answered question; only the guess in a headline
     nearest: bool  # only the nearest entity of its labels: "the [insoles] ... I gave them up" ("them" is one thing)
+    ahead_own: frozenset[int]  # words that end only the forward scope (``forward_terminated_by``)
 
 
 class ConText(RulesComponent):
@@ -145,6 +146,7 @@ class ConText(RulesComponent):
                 rule.get("scope") == "line",
                 bool(rule.get("question")),
                 bool(rule.get("nearest")),
+                ids(rule.get("forward_terminated_by") or ()),
             )
             for key, rule in self._rule_of.items()
         }
@@ -250,7 +252,7 @@ class ConText(RulesComponent):
         # Only tokens inside the trigger's sentence can end it by the last three. The loops
         # below spell this out inline: they run for every token of every scope.
         for trig in triggers:
-            direction, attribute, max_scope, ignore_commas, own, labels, line, question, nearest = trig.info
+            direction, attribute, max_scope, ignore_commas, own, labels, line, question, nearest, ahead_own = trig.info
             if attribute is None:
                 continue
             headline = False
@@ -264,7 +266,7 @@ class ConText(RulesComponent):
             if direction == "FORWARD" or direction == "BIDIRECTIONAL":
                 end = min(self._line_end(doc, v, trig) if line else sent_end, trig.end + max_scope)
                 for i in range(trig.end, end):  # inside the sentence (or the line, for a plan header)
-                    if (i in terminators and not ignore_commas) or (own and lowers[i] in own):
+                    if (i in terminators and not ignore_commas) or (own and lowers[i] in own) or (ahead_own and lowers[i] in ahead_own):
                         end = i
                         break
                     orth = orths[i]

@@ -118,3 +118,11 @@ def test_a_condition_following_a_past_problem_is_current(rules_tagger):
     result = rules_tagger.tag("She has marked L flat foot following a tib post tendon problem in 2020.")
     assert not ent(result, "flat foot").historical
     assert ent(result, "problem").historical
+
+
+def test_a_year_reaches_back_over_a_possessive_but_not_forward_into_a_new_subject(rules_tagger):
+    result = rules_tagger.tag("She had a tib post tendon problem in 2020, and her R knee and thigh roll inwards when she walks.")
+    assert ent(result, "problem").historical
+    assert ent(rules_tagger.tag("Fallen arch on the R since he ruptured his tib post in 2020."), "ruptured").historical
+    assert not ent(result, "knee").historical
+    assert not ent(result, "thigh").historical
