@@ -133,6 +133,8 @@ class _RuleInfo(NamedTuple):
     line: bool  # the scope runs to the end of the line, across sentences and semicolons
     question: bool  # a question mark: not for an answered question; only the guess in a headline
     brackets: bool  # a bracket ends the scope even where commas do not ("DDx: X (no effusion)", ``stop_at_brackets``)
+    nearest: bool  # only the nearest entity of its labels: "the [insoles] ... I gave them up" ("them" is one thing)
+    ahead_own: frozenset[int]  # words that end only the forward scope (``forward_terminated_by``)
 
 
 class ConText(RulesComponent):
@@ -168,6 +170,8 @@ class ConText(RulesComponent):
                 rule.get("scope") == "line",
                 bool(rule.get("question")),
                 bool(rule.get("stop_at_brackets")),
+                bool(rule.get("nearest")),
+                ids(rule.get("forward_terminated_by") or ()),
             )
             for key, rule in self._rule_of.items()
         }
@@ -175,13 +179,19 @@ class ConText(RulesComponent):
         self._checked = {key for key, rule in self._rule_of.items()
                          if rule.get("require_preceding") or rule.get("attached") or rule.get("detached")
                          or rule.get("unless_next") or rule.get("opens") or rule.get("in_question")}
+        # match ids of rules whose first word is no trigger when the pipeline took it for an
+        # entity: "back in 1998" opens a past scope, "my [back] in 1998" is the body (then "in
+        # 1998" is the trigger)
+        self._word_not_entity = {key for key, rule in self._rule_of.items() if rule.get("word_not_entity")}
 
     # -- matching ---------------------------------------------------------
-    def _triggers(self, doc: Doc, v: DocView) -> list[_Trigger]:
+    def _triggers(self, doc: Doc, v: DocView, ent_starts: frozenset[int] = frozenset()) -> list[_Trigger]:
         found = []
-        rule_of, checked = self._rule_of, self._checked
+        rule_of, checked, not_entity = self._rule_of, self._checked, self._word_not_entity
         for k, (match_id, start, end) in enumerate(self.phrases(doc) + self.patterns(doc)):
             if match_id in checked and not self._context_ok(doc, start, end, rule_of[match_id]):
+                continue
+            if match_id in not_entity and start in ent_starts:
                 continue
             # sorted below by (-length, start), ties in match order (``k``)
             found.append((start - end, start, k, end, match_id))
@@ -244,7 +254,7 @@ class ConText(RulesComponent):
         """Set the ConText attributes of ``ents`` (the doc's entities); returns them."""
         if not ents:
             return ents
-        triggers = self._triggers(doc, v)
+        triggers = self._triggers(doc, v, frozenset(e[0] for e in ents) if self._word_not_entity else frozenset())
         if not triggers:
             return ents
         store = entity_store(doc)
@@ -276,7 +286,7 @@ class ConText(RulesComponent):
         # Only tokens inside the trigger's sentence can end it by the last three. The loops
         # below spell this out inline: they run for every token of every scope.
         for trig in triggers:
-            direction, attribute, max_scope, ignore_commas, own, labels, line, question, brackets = trig.info
+            direction, attribute, max_scope, ignore_commas, own, labels, line, question, brackets, nearest, ahead_own = trig.info
             if attribute is None:
                 continue
             headline = False
@@ -290,7 +300,7 @@ class ConText(RulesComponent):
             if direction == "FORWARD" or direction == "BIDIRECTIONAL":
                 end = min(self._line_end(doc, v, trig) if line else sent_end, trig.end + max_scope)
                 for i in range(trig.end, end):  # inside the sentence (or the line, for a plan header)
-                    if (i in terminators and not ignore_commas) or (own and lowers[i] in own):
+                    if (i in terminators and not ignore_commas) or (own and lowers[i] in own) or (ahead_own and lowers[i] in ahead_own):
                         end = i
                         break
                     orth = orths[i]
@@ -329,6 +339,11 @@ class ConText(RulesComponent):
             done: set[int] = set()
             for lo, hi, last_end in scopes:
                 k = bisect_left(ent_starts, lo)
+                if nearest:
+                    # the last entity of the rule's labels before a backward trigger (the first after a forward one)
+                    inside = [x for x in range(k, bisect_left(ent_starts, hi))
+                              if ents[x][1] <= last_end and (labels is None or ents[x][2] in labels)]
+                    k = (inside[-1] if lo < trig.start else inside[0]) if inside else n_ents
                 while k < n_ents and ent_starts[k] < hi:
                     s, e, label, _ = ents[k]
                     k += 1
@@ -343,6 +358,8 @@ class ConText(RulesComponent):
                     if not record.get(attribute):
                         record[attribute] = True
                         add_trigger(record, attribute, "true", trig.start_char, trig.end_char)
+                    if nearest:
+                        break
         return ents
 
     @staticmethod

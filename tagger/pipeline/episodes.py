@@ -60,8 +60,9 @@ from .fastmatch import TokenMatcher
 from .rules import RulesComponent
 
 KINDS = {"anchor", "resolution", "present", "past", "onset", "pointer", "contrast", "hedge", "bullet", "boundary", "bracket",
-         "switch", "ended"}
+         "switch", "ended", "replace"}
 SWITCH_KEYS = ("verbs", "to", "labels")
+REPLACE_KEYS = ("verbs", "to", "buys", "fillers", "inserts", "not_worn")
 ENDED_KEYS = ("ahead", "after", "negators", "inability", "clause_ends")
 WORD_KINDS = frozenset({"pointer", "contrast", "hedge", "bullet", "boundary"})
 _SINCE = get_string_id("since")
@@ -80,6 +81,11 @@ def validate_episode_rule(rule: dict[str, Any], where: str) -> None:
     if kind == "switch":
         if not (all(isinstance(rule.get(k), list) and rule[k] for k in SWITCH_KEYS) and isinstance(rule.get("max_gap"), int)):
             raise ValueError(f"{where}: a switch rule needs non-empty {list(SWITCH_KEYS)} lists and an integer 'max_gap'")
+        return
+    if kind == "replace":
+        if not (all(isinstance(rule.get(k), list) and rule[k] for k in REPLACE_KEYS)
+                and isinstance(rule.get("max_gap"), int) and isinstance(rule.get("max_sentences"), int)):
+            raise ValueError(f"{where}: a replace rule needs non-empty {list(REPLACE_KEYS)} lists and integer 'max_gap' and 'max_sentences'")
         return
     if kind == "ended":
         if not all(isinstance(rule.get(k), list) and rule[k] for k in ENDED_KEYS):
@@ -133,7 +139,22 @@ class PastEpisodes(RulesComponent):
         self._switch_from = get_string_id("from")
         self._and = get_string_id("and")
         self._ended: list[dict[str, Any]] = []
+        self._replaces: list[dict[str, Any]] = []
         for i, rule in enumerate(rules):
+            if rule["kind"] == "replace":
+                self._replaces.append({
+                    **{k: ids(w.lower() for w in rule[k]) for k in ("verbs", "to", "buys", "fillers")},
+                    "back": ids(w.lower() for w in rule.get("back") or ()),
+                    "back_orths": ids(f(w) for w in rule.get("back") or () for f in (str.lower, str.capitalize, str.upper)),
+                    "new": ids(w.lower() for w in rule.get("new") or ()),
+                    "generic": frozenset(w.lower() for w in rule.get("generic") or ()),
+                    "wearing": ids(w.lower() for w in rule.get("wearing") or ()),
+                    "inserts": frozenset(w.lower() for w in rule["inserts"]),
+                    "not_worn": frozenset(w.lower() for w in rule["not_worn"]),
+                    "max_gap": rule["max_gap"], "max_sentences": rule["max_sentences"],
+                    "firsts": ids(f(w) for k in ("verbs", "buys") for w in rule[k] for f in (str.lower, str.capitalize, str.upper)),
+                })
+                continue
             if rule["kind"] == "switch":
                 self._switches.append((ids(w.lower() for w in rule["verbs"]), ids(w.lower() for w in rule["to"]),
                                        frozenset(rule["labels"]), rule["max_gap"]))
@@ -345,6 +366,104 @@ class PastEpisodes(RulesComponent):
                 if not record.get("negated"):
                     _mark_historical(record, v.idx[frm], v.end_char(frm + 1))
 
+    def _replaced(self, doc: Doc, v: DocView, ents: list[tuple[int, int, str, int]]) -> None:
+        """Mark footwear given up for another pair without a "from": "the foot is worse in my
+        old [work trainers]. I've switched to a pair with a firmer heel", "I wore 4 inch
+        [heels] to work ... Switched to flat shoes", "light fashion [trainers] I've had for
+        years ... bought a stability shoe". The switch ("switched/changed/swapped to", or a
+        purchase: "bought") must name footwear of the same kind (a shoe for a shoe,
+        an insert for an insert; "a pair" or "new ones" after a switch verb will do); what it
+        replaces is the nearest footwear of that kind named before it, in its sentence or the
+        ``max_sentences`` before, under another name, with the earlier mentions of that name
+        (a post's title: "Sesamoiditis from [heels]"). Laces and "barefoot" are not a pair; a "new"
+        pair is the one that came in, "the same" pair or one the writer says they "wear" is kept; a purchase does not replace a bare "shoes" (it is usually
+        the new pair: "pretty sure it's the shoes. I bought new running shoes"); "swapped back to
+        my old ones" is a trial and replaces nothing."""
+        store = entity_store(doc)
+        lowers = v.lowers
+        positions = v.positions()
+        text = v.doc_text(doc)
+        shoes = [(s, e) for s, e, label, _ in ents if label == "FOOTWEAR"]
+        if not shoes:
+            return
+        starts = v.sent_starts(doc)
+        for rule in self._replaces:
+            def kind(s: int, e: int, rule: dict[str, Any] = rule) -> str | None:
+                """"insert" or "shoe" by the span's last word; None for what is not a pair (laces)."""
+                words = text[v.idx[s]:v.end_char(e)].lower().split()
+                head = words[-1] if words else ""
+                if head in rule["not_worn"]:
+                    return None
+                return "insert" if head in rule["inserts"] or head.rstrip("s") in rule["inserts"] else "shoe"
+            cues = sorted(i for orth in rule["firsts"] for i in positions.get(orth, ()))
+            for cue in cues:
+                _, sent_end = v.sent_bounds(doc, cue)
+                hi = min(sent_end, cue + rule["max_gap"] + 1)
+                if lowers[cue] in rule["verbs"]:
+                    if cue + 1 < sent_end and lowers[cue + 1] in rule["back"]:
+                        continue  # "swapped back to my old ones for a month": a trial, not the new pair given up
+                    to = next((j for j in range(cue + 1, min(cue + 3, sent_end)) if lowers[j] in rule["to"]), None)
+                    if to is None:
+                        continue  # "switched it up", "changed my stride"
+                    after = to + 1
+                else:
+                    after = cue + 1
+                    if lowers[cue] not in rule["buys"]:
+                        continue
+                new = next(((s, e) for s, e in shoes if after <= s < hi), None)
+                if new is None:
+                    if lowers[cue] in rule["buys"] or not any(lowers[j] in rule["fillers"] for j in range(after, min(after + 4, sent_end))):
+                        continue  # "switched to cycling"
+                    wanted = None
+                else:
+                    wanted = kind(*new)
+                    if wanted is None:
+                        continue
+                k = bisect_right(starts, cue) - 1
+                lo = starts[max(0, k - rule["max_sentences"])]
+                new_text = text[v.idx[new[0]]:v.end_char(new[1])].lower() if new else None
+                old = None
+                for s, e in reversed(shoes):
+                    if s >= cue or s < lo:
+                        continue
+                    name = text[v.idx[s]:v.end_char(e)].lower()
+                    this = kind(s, e)
+                    if this is None or name == new_text or (wanted is not None and this != wanted):
+                        continue
+                    if lowers[cue] in rule["buys"] and name in rule["generic"]:
+                        continue  # "pretty sure it's the shoes. I bought new running shoes": the same pair
+                    if any(lowers[j] in rule["new"] for j in range(max(0, s - 2), s)):
+                        break  # "my new Hokas": the pair that came in; "the same basketball shoes": kept
+                    x_start = v.sent_bounds(doc, s)[0]
+                    if any(lowers[j] in rule["wearing"] for j in range(max(x_start, s - 6), s)):
+                        break  # "I wear the basketball shoes ... changed to a new pair": still worn
+                    record = store.get(s)
+                    if record is not None and record.get("end") == e and (
+                            record.get("negated") or record.get("hypothetical") or record.get("other_subject")):
+                        break  # "no orthotics", "if I switch to ...": the nearest pair is not one worn
+                    old = name
+                    break
+                if old is None:
+                    continue
+                if self._went_back(v, rule, cue, set(old.split())):
+                    continue  # "switched to neutral Nikes ... I went back to the stability pair last week"
+                for s, e in shoes:
+                    if s < cue and text[v.idx[s]:v.end_char(e)].lower() == old:
+                        _mark_historical(store_record(store, s, e), v.idx[cue], v.end_char(after))
+
+    @staticmethod
+    def _went_back(v: DocView, rule: dict[str, Any], cue: int, words: set[str]) -> bool:
+        """Whether the note goes back to the pair given up after ``cue``: "back to" followed
+        within a few words by one of its name's words ("I went back to the stability pair")."""
+        lowers, positions = v.lowers, v.positions()
+        backs = sorted(j for orth in rule["back_orths"] for j in positions.get(orth, ()) if cue < j < v.n - 1)
+        for j in backs:
+            if lowers[j + 1] in rule["to"]:
+                for k in range(j + 2, min(j + 6, v.n)):
+                    if v.text(k).lower() in words:
+                        return True
+        return False
+
     def _ended_here(self, doc: Doc, v: DocView, ents: list[tuple[int, int, str, int]]) -> None:
         """Mark what the writer says has stopped: "she no longer wakes with a [stiff] [foot]",
         "my [knee] doesn't [hurt] on my bike rides anymore", "I don't [run] any more". In a
@@ -426,6 +545,8 @@ class PastEpisodes(RulesComponent):
             self._switched(doc, v, ents)
         if self._ended:
             self._ended_here(doc, v, ents)
+        if self._replaces:
+            self._replaced(doc, v, ents)
         if self._brackets:
             positions = v.positions()
             if any(orth in positions for orth in self._bracket_orths):
@@ -452,10 +573,10 @@ class PastEpisodes(RulesComponent):
                     lo = max([lo, *(end for end in sent.present_ends if end <= a_start)])
                 i = bisect_left(ent_starts, lo)
                 while i < len(ents) and ents[i][0] < sent.cut:
-                    s, e = ents[i][0], ents[i][1]
+                    s, e, label = ents[i][0], ents[i][1], ents[i][2]
                     i += 1
-                    if (s < a_end and e > a_start) or s in resolution_tokens:
-                        continue  # "back" in "back in 2019", "painful" in "not painful at present"
+                    if (s < a_end and e > a_start and not (s == a_start and label == "BODY_REGION")) or s in resolution_tokens:
+                        continue  # "painful" in "not painful at present"; "my [back] in 1998" is the body
                     record = store_record(store, s, e)
                     if record.get("negated") and any(v.lowers[j] == _SINCE for j in range(e, min(e + 3, sent.end))):
                         continue  # "no knee sx since" speaks of the time since, up to now
