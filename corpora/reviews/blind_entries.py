@@ -16,9 +16,11 @@ texts are read, never any entities.
 
     python corpora/reviews/blind_entries.py ENTRIES --ids IDS_FILE --half a|b --split dev|test --check
     python corpora/reviews/blind_entries.py ENTRIES --ids IDS_FILE --half a|b --split dev|test --write
+    python corpora/reviews/blind_entries.py ENTRIES --ids IDS_FILE --half a|b --split dev|test --show
 
 ``--check`` verifies that the corpus holds exactly these entities for the round's cases (the
-record of what was written); ``--write`` appends ``"entities"`` to those case lines, refusing
+record of what was written); ``--show`` places every span and prints it in its context (what an
+annotator checks before the lead writes); ``--write`` appends ``"entities"`` to those case lines, refusing
 any case that has them already, and changes nothing else in any line.
 """
 
@@ -120,6 +122,7 @@ def main(argv: list[str] | None = None) -> int:
     mode = ap.add_mutually_exclusive_group(required=True)
     mode.add_argument("--check", action="store_true")
     mode.add_argument("--write", action="store_true")
+    mode.add_argument("--show", action="store_true", help="place every span and print it in its context; write nothing")
     args = ap.parse_args(argv)
     allowed = set(round_ids(args.ids, args.half))
     files = case_lines()
@@ -128,7 +131,16 @@ def main(argv: list[str] | None = None) -> int:
         if found[cid]["split"] != args.split:
             raise SystemExit(f"{cid} is in split {found[cid]['split']}, not {args.split}")
     built = build(args.entries, {cid: found[cid]["text"] for cid in allowed}, allowed, args.include_quoted)
-    if args.check:
+    if args.show:
+        for cid in sorted(built):
+            text = found[cid]["text"]
+            print(f"# {cid}")
+            for e in built[cid]:
+                flags = " ".join(k for k in ("negated", "historical", "hypothetical", "other_subject") if e[k])
+                attrs = " ".join(str(a) for a in (e["laterality"], flags, e["modifier"]) if a)
+                context = text[max(0, e["start"] - 30) : e["start"]] + "[" + e["text"] + "]" + text[e["end"] : e["end"] + 30]
+                print(f"  {e['label']:<11} {attrs:<28} {context!r}")
+    elif args.check:
         differ = sorted(cid for cid in allowed if found[cid].get("entities") != built[cid])
         if differ:
             raise SystemExit(f"the corpus differs from {args.entries} for {differ}")
@@ -146,7 +158,8 @@ def main(argv: list[str] | None = None) -> int:
                 changed = True
             if changed:
                 path.write_text("\n".join(lines), encoding="utf-8")
-    print(f"{len(built)} cases, {sum(len(e) for e in built.values())} spans: {'match the corpus' if args.check else 'written'}")
+    outcome = "placed" if args.show else "match the corpus" if args.check else "written"
+    print(f"{len(built)} cases, {sum(len(e) for e in built.values())} spans: {outcome}")
     return 0
 
 
