@@ -11,8 +11,11 @@ the clean check. ``--set 7`` / ``7a`` / ``7b``: the 40 of session 7 (gold_blind_
 the first and last 20 ids one per annotator; method in gold_blind_session7_a.md and _b.md): 7a
 is read while tuning, 7b is the clean check. ``--set 7t`` (``7ta``, ``7tb``): 40 test cases
 annotated blind in session 7 (gold_blind_session7_test_ids.txt), so the test split can be
-reported on outside-style gold alone; evaluate it with ``--split test``. ``--set tune``: every dev case except 5b and 7b
-(the dev set to tune on).
+reported on outside-style gold alone; evaluate it with ``--split test``. ``--set 8`` / ``8a`` /
+``8b`` and ``--set 8t`` (``8ta``, ``8tb``): the 40 dev and 40 test cases annotated blind at the
+end of session 8 (gold_blind_session8_ids.txt, gold_blind_session8_test_ids.txt), after that
+session's rules were written: 8a is for tuning from session 9, 8b is a clean check. ``--set
+tune``: every dev case except the clean checks 5b, 7b and 8b (the dev set to tune on).
 
     .venv/bin/python benchmarks/blind_dev_cases.py /tmp/blind [--set 5]
     .venv/bin/python -m tagger evaluate-entities /tmp/blind --split dev --model /tmp/empty-dir
@@ -31,9 +34,11 @@ SESSION_IDS = {
     "5": REPO / "corpora" / "reviews" / "gold_blind_session5_ids.txt",
     "7": REPO / "corpora" / "reviews" / "gold_blind_session7_ids.txt",
     "7t": REPO / "corpora" / "reviews" / "gold_blind_session7_test_ids.txt",
+    "8": REPO / "corpora" / "reviews" / "gold_blind_session8_ids.txt",
+    "8t": REPO / "corpora" / "reviews" / "gold_blind_session8_test_ids.txt",
 }
 SETS = ("2-3", "tune", *(name + half for name in SESSION_IDS for half in ("", "a", "b")))
-CLEAN_CHECKS = ("5b", "7b")
+CLEAN_CHECKS = ("5b", "7b", "8b")
 
 
 def blind_dev_ids(which: str = "2-3") -> set[str]:
