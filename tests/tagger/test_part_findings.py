@@ -131,3 +131,21 @@ def test_span_extensions_survive_pickle_and_disk(nlp, tmp_path):
     nlp.to_disk(tmp_path / "p")
     loaded = load_pipeline(tmp_path / "p")
     assert "insertional Achilles" in spans(loaded, "R insertional Achilles pain.", "STRUCTURE")
+
+
+@pytest.mark.parametrize("text, structure", [
+    ("O: focal bony TTP R 3rd MT shaft, hop test painful.", "3rd MT shaft"),
+    ("A: L bunionette with bursitis over 5th MT head.", "5th MT head"),
+    ("Pain over the 5th metatarsal base since the ankle went.", "5th metatarsal base"),
+    ("TTP between 3rd/4th MT heads, burning into the toes.", "3rd/4th MT heads"),
+])
+def test_a_bone_landmark_after_a_structure_joins_it(nlp, text, structure):
+    assert structure in spans(nlp, text, "STRUCTURE")
+
+
+@pytest.mark.parametrize("text", [
+    "Tight hamstrings; head and neck clear.",
+    "She rubbed her knee, head down, and kept going.",
+])
+def test_a_landmark_word_away_from_a_structure_stays_out(nlp, text):
+    assert not any(s.lower().endswith(("head", "neck")) for s in spans(nlp, text, "STRUCTURE"))
