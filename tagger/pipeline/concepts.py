@@ -37,7 +37,7 @@ _RULE_KEYS = frozenset({"concept", "why", "when_lower", "drop_if_prev_lower", "d
                         "keep_if_prev_lower", "keep_if_prev_label", "drop_if_prev_label", "window", "drop_if_doc_has",
                         "relabel_if_prev_lower", "relabel_as", "unless_span_lower",
                         "keep_if_lower_before", "drop_if_lower_before", "unless_prev_lower",
-                        "unless_next_label", "drop_if_next_number"})
+                        "unless_next_label", "drop_if_next_number", "keep_if_lower_after"})
 
 
 class _Test(NamedTuple):
@@ -59,7 +59,9 @@ class _Test(NamedTuple):
     "my back in the mornings" the body) or the entity right after it has a label in
     ``unless_next_label`` ("the ache is back": the adverb; "is back pain from the ankle?": the body).
     ``drop_if_next_number`` drops it before a number ("hip IR 15°" is a range of motion, "knee IR
-    in stance" the finding)."""
+    in stance" the finding). With ``keep_if_lower_after`` a match is kept only when one of those
+    words stands at most ``window`` tokens after it, within the clause (an injury verb: "[rolled]
+    my ankle", "[slipped] on ice"; "rolled my foot on a ball" is a treatment)."""
 
     when_lower: frozenset[int]
     prev_lower: frozenset[int]
@@ -78,6 +80,7 @@ class _Test(NamedTuple):
     unless_next_label: frozenset[str] = frozenset()
     drop_lower_before: frozenset[int] = frozenset()
     drop_next_number: bool = False
+    lower_after: frozenset[int] = frozenset()
 
 
 _NO_INFO: tuple[None, dict] = (None, {})
@@ -478,6 +481,7 @@ class ConceptAttributes:
                 frozenset(rule.get("unless_next_label") or ()),
                 ids(rule.get("drop_if_lower_before", ())),
                 bool(rule.get("drop_if_next_number")),
+                ids(rule.get("keep_if_lower_after", ())),
             ))
         self._needs_ends = any(t.keep_if_prev_label or t.drop_if_prev_label for tests in self._tests.values() for t in tests)
         self._needs_present = any(t.doc_has for tests in self._tests.values() for t in tests)
@@ -520,6 +524,19 @@ class ConceptAttributes:
                 return True
             if test.drop_lower_before and self._lower_before(start, test.window, test.drop_lower_before, lowers):
                 return True
+            if test.lower_after and not self._lower_after(end, test.window, test.lower_after, lowers):
+                return True
+        return False
+
+    @staticmethod
+    def _lower_after(end: int, window: int, words: frozenset[int], lowers: list[int]) -> bool:
+        """Whether one of ``words`` is among the ``window`` tokens from ``end`` on, with no
+        clause break (, ; . : brackets) in between."""
+        for k in range(end, min(end + window, len(lowers))):
+            if lowers[k] in words:
+                return True
+            if lowers[k] in _BREAKS:
+                return False
         return False
 
     @staticmethod

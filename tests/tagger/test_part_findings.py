@@ -149,3 +149,48 @@ def test_a_bone_landmark_after_a_structure_joins_it(nlp, text, structure):
 ])
 def test_a_landmark_word_away_from_a_structure_stays_out(nlp, text):
     assert not any(s.lower().endswith(("head", "neck")) for s in spans(nlp, text, "STRUCTURE"))
+
+
+@pytest.mark.parametrize("text, event", [
+    ("S: 35F, rolled L ankle stepping off a kerb Sat.", "rolled"),
+    ("I twisted my right knee at five-a-side.", "twisted"),
+    ("Coach says Sam went over on his R ankle in the tackle.", "went over"),
+    ("My hip started after I slipped on the icy path.", "slipped"),
+    ("He fell off his bike on the gravel.", "fell"),
+    ("Sore since I came off my bike last month.", "came off"),
+    ("She tripped over a kerb on the school run.", "tripped"),
+])
+def test_an_injury_event_written_as_a_verb_is_a_condition(nlp, text, event):
+    assert event in spans(nlp, text, "CONDITION")
+
+
+@pytest.mark.parametrize("text", [
+    "I rolled my foot on a frozen bottle every night.",
+    "We went over the plan for next week.",
+    "I fell asleep on the sofa.",
+    "The pain fell to 2/10 by Friday.",
+    "I slipped on my old trainers and went out.",
+    "She turned 40 and her knee started aching.",
+    "Ankle pain came off the back of a long walk.",
+])
+def test_the_same_verbs_without_an_injury_are_not_conditions(nlp, text):
+    found = {c.lower() for c in spans(nlp, text, "CONDITION")}
+    assert not found & {"rolled", "went over", "fell", "slipped", "turned", "came off"}
+
+
+@pytest.mark.parametrize("text, finding", [
+    ("The stooping tips my pelvis forward.", "tips"),
+    ("My physio said I'm hitching that hip when I walk.", "hitching"),
+    ("Tight hip flexors are tilting my pelvis forward.", "tilting"),
+])
+def test_an_alignment_verb_before_the_pelvis_or_hip_is_a_condition(nlp, text, finding):
+    assert finding in spans(nlp, text, "CONDITION")
+
+
+@pytest.mark.parametrize("text", [
+    "Any tips? My hip hurts after long runs.",
+    "Lie down and keep tilting your pelvis back, hold 10 s.",
+    "She has a big forward tilt of the pelvis.",
+])
+def test_a_tilt_word_that_is_no_finding_verb_stays_out(nlp, text):
+    assert not {c.lower() for c in spans(nlp, text, "CONDITION")} & {"tips", "tilting", "tilt"}
