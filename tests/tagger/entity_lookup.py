@@ -18,3 +18,8 @@ def attrs(result, text):
 def activities(nlp, text: str) -> list[str]:
     """The ACTIVITY spans ``nlp`` finds in ``text``, in order."""
     return [e.text for e in nlp(text).ents if e.label_ == "ACTIVITY"]
+
+
+def labels(nlp, text: str) -> list[tuple[str, str]]:
+    """Every entity ``nlp`` finds in ``text`` as (text, label), in order."""
+    return [(e.text, e.label_) for e in nlp(text).ents]

@@ -10,16 +10,12 @@ import pytest
 
 from tagger.pipeline import build_pipeline
 from tagger.pipeline.frames import _Compound
-from tests.tagger.entity_lookup import activities
+from tests.tagger.entity_lookup import activities, labels
 
 
 @pytest.fixture(scope="module")
 def nlp():
     return build_pipeline()
-
-
-def labels(nlp, text: str) -> list[tuple[str, str]]:
-    return [(e.text, e.label_) for e in nlp(text).ents]
 
 
 @pytest.mark.parametrize("text, activity", [

@@ -9,16 +9,12 @@ import pytest
 
 from tagger.pipeline import build_pipeline
 from tagger.pipeline.frames import _Trim
-from tests.tagger.entity_lookup import activities
+from tests.tagger.entity_lookup import activities, labels
 
 
 @pytest.fixture(scope="module")
 def nlp():
     return build_pipeline()
-
-
-def labels(nlp, text: str) -> list[tuple[str, str]]:
-    return [(e.text, e.label_) for e in nlp(text).ents]
 
 
 @pytest.mark.parametrize("text, activity", [
@@ -159,5 +155,5 @@ def test_a_second_part_joins_only_at_the_end_of_the_phrase(nlp):
 def test_a_possessive_before_a_joined_exercise_does_not_own_the_next_part(nlp):
     doc = nlp("Treatment before: in Lyon the kiné said my left pelvis go down, so the knee turn inside. "
               "I do his exercises for the buttock and the foot is less painful.")
-    foot = [e for e in doc.ents if e.text == "foot"][0]
+    foot = next(e for e in doc.ents if e.text == "foot")
     assert not foot._.other_subject
