@@ -333,6 +333,11 @@ def _one_edit(a: str, b: str) -> bool:
     return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
 
 
+def _labels_by_start(ents, relabelled) -> dict[int, str]:
+    """Each entity's label by its start token, after this step's relabelling."""
+    return {s: relabelled[s][0] if s in relabelled else label for s, _, label, _ in ents}
+
+
 class SpanQualifiers:
     """Leading words cut off a label's spans, whichever pattern made them
     (``data/span_qualifiers.json``): degree words before a diagnosis ("excessive [pronation]",
@@ -409,7 +414,7 @@ class SpanExtensions:
                       if (e < n and lowers[e] in words) or (s > 0 and lowers[s - 1] in words)]
         if not candidates:
             return {}
-        labels = {s: relabelled[s][0] if s in relabelled else label for s, _, label, _ in ents}
+        labels = _labels_by_start(ents, relabelled)
         taken = bytearray(n)
         for s, e, *_ in ents:
             taken[s:e] = b"\x01" * (e - s)
@@ -617,7 +622,7 @@ class ConceptAttributes:
         candidates = [(start, end) for start, end, _ in kept if end - start > 1 and lowers[start] in first]
         if not candidates:
             return {}
-        labels = {s: relabelled[s][0] if s in relabelled else label for s, _, label, _ in ents}
+        labels = _labels_by_start(ents, relabelled)
         trims = {}
         for start, end in candidates:
             new = self.qualifiers.trimmed_start(start, end, labels[start], lowers)
@@ -633,7 +638,7 @@ class ConceptAttributes:
         of the returned ``kept``, and a span whose type word names a finer concept takes it."""
         if not relabelled and all(label != FOOTWEAR for _, _, label, _ in ents):
             return kept  # most notes name no footwear
-        labels = {s: relabelled[s][0] if s in relabelled else label for s, _, label, _ in ents}
+        labels = _labels_by_start(ents, relabelled)
         shoes = [k for k in kept if labels[k[0]] == FOOTWEAR]
         if not shoes:
             return kept

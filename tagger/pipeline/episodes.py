@@ -386,11 +386,12 @@ class PastEpisodes(RulesComponent):
         shoes = [(s, e) for s, e, label, _ in ents if label == "FOOTWEAR"]
         if not shoes:
             return
+        names = {s: text[v.idx[s]:v.end_char(e)].lower() for s, e in shoes}
         starts = v.sent_starts(doc)
         for rule in self._replaces:
             def kind(s: int, e: int, rule: dict[str, Any] = rule) -> str | None:
                 """"insert" or "shoe" by the span's last word; None for what is not a pair (laces)."""
-                words = text[v.idx[s]:v.end_char(e)].lower().split()
+                words = names[s].split()
                 head = words[-1] if words else ""
                 if head in rule["not_worn"]:
                     return None
@@ -421,12 +422,12 @@ class PastEpisodes(RulesComponent):
                         continue
                 k = bisect_right(starts, cue) - 1
                 lo = starts[max(0, k - rule["max_sentences"])]
-                new_text = text[v.idx[new[0]]:v.end_char(new[1])].lower() if new else None
+                new_text = names[new[0]] if new else None
                 old = None
                 for s, e in reversed(shoes):
                     if s >= cue or s < lo:
                         continue
-                    name = text[v.idx[s]:v.end_char(e)].lower()
+                    name = names[s]
                     this = kind(s, e)
                     if this is None or name == new_text or (wanted is not None and this != wanted):
                         continue
@@ -448,7 +449,7 @@ class PastEpisodes(RulesComponent):
                 if self._went_back(v, rule, cue, set(old.split())):
                     continue  # "switched to neutral Nikes ... I went back to the stability pair last week"
                 for s, e in shoes:
-                    if s < cue and text[v.idx[s]:v.end_char(e)].lower() == old:
+                    if s < cue and names[s] == old:
                         _mark_historical(store_record(store, s, e), v.idx[cue], v.end_char(after))
 
     @staticmethod

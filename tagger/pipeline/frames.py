@@ -348,23 +348,28 @@ class ActivityFrames(RulesComponent):
 
     def _set(self, rules: list[dict[str, Any]]) -> None:
         self.rules = [rule for rule in rules if "pattern" in rule]
-        self.trims = [_Trim(rule) for rule in rules if "pattern" not in rule and "compound_heads" not in rule]
-        self.compounds = [_Compound(rule) for rule in rules if "compound_heads" in rule]
         self._all_rules = rules
-        self._elements = [_compile(rule) for rule in self.rules]
+        self._compile_rules()
         self.matcher = TokenMatcher(self.vocab)
         for k, rule in enumerate(self.rules):
             self.matcher.add(k, [rule["pattern"]])
 
     def __getstate__(self) -> dict[str, Any]:
         # the compiled token tests are closures: pickle the rules and compile them again
-        return {k: v for k, v in self.__dict__.items() if k not in ("_elements", "trims", "compounds")}
+        return {k: v for k, v in self.__dict__.items() if k not in ("_elements", "trims", "compounds", "_lead_words")}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.__dict__.update(state)
+        self._compile_rules()
+
+    def _compile_rules(self) -> None:
+        """The rules' token tests, trims and compounds (closures: built again after unpickling)."""
+        rules = self._all_rules
         self._elements = [_compile(rule) for rule in self.rules]
-        self.trims = [_Trim(rule) for rule in self._all_rules if "pattern" not in rule and "compound_heads" not in rule]
-        self.compounds = [_Compound(rule) for rule in self._all_rules if "compound_heads" in rule]
+        self.trims = [_Trim(rule) for rule in rules if "pattern" not in rule and "compound_heads" not in rule]
+        self.compounds = [_Compound(rule) for rule in rules if "compound_heads" in rule]
+        # the first words of an exercise named by its part ("SL [heel raises]"): no kind word joins them
+        self._lead_words = frozenset().union(*(c.lead_parts for c in self.compounds))
 
     def targets(self, doc: Doc, v: DocView) -> list[tuple[int, int, str]]:
         """``(start, end, concept)`` of every frame's target, longest first."""
@@ -429,7 +434,7 @@ class ActivityFrames(RulesComponent):
         "stair climber"), and an exercise named by
         its part keeps its span ("SL [heel raises]", also when the ruler holds part and head)."""
         lowers, strings = v.lowers, v.strings
-        lead = frozenset().union(*(c.lead_parts for c in self.compounds))
+        lead = self._lead_words
         changed = False
         for trim in self.trims:
             if not trim.kinds:

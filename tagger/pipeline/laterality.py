@@ -333,20 +333,21 @@ class Laterality(RulesComponent):
                 else:
                     sides[span] = (found[0], found[1], found[2])
         sites = [span for span in spans if span[2] in SITE_LABELS]
+        trigger_starts.sort()
         if clause_ends:
-            self._clause_sides(doc, v, clause_ends, sites, sides, sorted(trigger_starts), store)
+            self._clause_sides(doc, v, clause_ends, sites, sides, trigger_starts, store)
         if pointers:
             self._resolve_pointers(pointers, sides)
         if headers:
-            self._header_sides(doc, v, headers, sorted(trigger_starts), sites, sides, store)
+            self._header_sides(doc, v, headers, trigger_starts, sites, sides, store)
         if places:
-            self._place_sides(doc, v, places, sites, sides, sorted(trigger_starts), store)
+            self._place_sides(doc, v, places, sites, sides, trigger_starts, store)
         if comparisons:
-            self._compared_plurals(doc, v, sites, sides, comparisons, sorted(trigger_starts))
+            self._compared_plurals(doc, v, sites, sides, comparisons, trigger_starts)
         if len(sites) > 1 and sides:
-            self._carry_sides(doc, v, sites, sides, store, sorted(trigger_starts))
+            self._carry_sides(doc, v, sites, sides, store, trigger_starts)
             if self.chains.kinds:
-                self._chain_sides(doc, v, sites, sides, store, sorted(trigger_starts), ent_at)
+                self._chain_sides(doc, v, sites, sides, store, trigger_starts, ent_at)
         for span, found in sides.items():
             record = store_record(store, span[0], span[1])
             record["laterality"] = found[0]
