@@ -24,6 +24,9 @@ _spec.loader.exec_module(blind_entries)
         ("blind_session8_tb", "gold_blind_session8_test_ids.txt", "b", "test"),
         ("blind_session9_dev", "gold_blind_session9_ids.txt", "a", "dev"),
         ("blind_session9_test", "gold_blind_session9_test_ids.txt", "a", "test"),
+        ("blind_session9n_dev", "gold_blind_session9n_ids.txt", "a", "dev"),
+        ("blind_session9n_ta", "gold_blind_session9n_test_ids.txt", "a", "test"),
+        ("blind_session9n_tb", "gold_blind_session9n_test_ids.txt", "b", "test"),
     ],
 )
 def test_clean_check_gold_is_exactly_what_the_blind_annotator_listed(entries, ids, half, split, capsys):
