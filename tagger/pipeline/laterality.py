@@ -31,6 +31,7 @@ hip"), not a side. Symptoms and conditions take the side of the site they are li
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 
 from spacy.language import Language
@@ -90,6 +91,9 @@ _OPEN_BRACKET = ids({"("})
 # Plurals without an s, for side words that need a plural site ("both feet").
 PLURALS = frozenset({"feet", "teeth"})
 _COMMA_IDS = ids({","})
+_COLON_IDS = ids({":"})
+# A spinal level or range ("L5", "L4-S1", "T3-T6"): its "L" is the level's, not a side.
+_LEVEL = re.compile(r"^[CTLS]\d{1,2}\b")
 _CLAUSE_PUNCT = ids({",", ";", "."})
 # Regions on the midline have no side of their own to inherit ("my left hip and lower back").
 MIDLINE_REGIONS = frozenset({"trunk", "upper_back", "lower_back", "neck"})
@@ -143,10 +147,16 @@ def _paired(site: tuple[int, int, str], store: dict) -> bool:
     return record is not None and record.get("end") == site[1] and record.get("region") in PAIRED_REGIONS
 
 
-def _uncarried(site: tuple[int, int, str], store: dict) -> bool:
-    """A region that takes no side from another site (back, trunk, neck, pelvis)."""
+def _level(site: tuple[int, int, str], v: DocView) -> bool:
+    """A spinal level or range ("L5", "L4-S1"): on the midline (GUIDELINES session 9, 8a annotator call 14)."""
+    return site[2] == "STRUCTURE" and _LEVEL.match(v.text(site[0])) is not None
+
+
+def _uncarried(site: tuple[int, int, str], store: dict, v: DocView | None = None) -> bool:
+    """A region that takes no side from another site (back, trunk, neck, pelvis), nor a spinal level
+    ("adj R SI, L5")."""
     if site[2] != "BODY_REGION":
-        return False
+        return v is not None and _level(site, v)
     record = store.get(site[0])
     return record is not None and record.get("end") == site[1] and record.get("region") in UNCARRIED_REGIONS
 
@@ -328,6 +338,8 @@ class Laterality(RulesComponent):
                     found = next((t for t in inside if t[1] < span[1] and t[2] + 1 > span[0]), None)
                 if found is None:
                     continue
+                if found[1] < span[0] and found[2] != span[0] and _level(span, v):
+                    continue  # "adj R SI, L5": a side reaches a spinal level only right before it ("left L5 root")
                 if found[0] in ("same", "other"):
                     pointers.append((span, found))
                 else:
@@ -340,6 +352,8 @@ class Laterality(RulesComponent):
             self._resolve_pointers(pointers, sides)
         if headers:
             self._header_sides(doc, v, headers, trigger_starts, sites, sides, store)
+        if sides:
+            self._site_headers(doc, v, sites, sides, trigger_starts, store)
         if places:
             self._place_sides(doc, v, places, sites, sides, trigger_starts, store)
         if comparisons:
@@ -487,8 +501,39 @@ class Laterality(RulesComponent):
                     break
                 if bracketed and any(lowers[i] in _CLOSE_BRACKET for i in range(end, site[0])):
                     break
-                if site not in sides and not _uncarried(site, store):
+                if site not in sides and not _uncarried(site, store, v):
                     sides[site] = (side, start, end - 1)
+
+    @staticmethod
+    def _site_headers(doc, v, sites, sides, trigger_starts, store) -> None:
+        """"Left hip: stiff putting my socks on, groin ache", "- R hip: groin ache getting out of the car",
+        "Ankle (right): I turned it": a sided site that opens its line or sentence and ends in a colon is a
+        heading; its side holds for the sites after it, to the next side word and the end of the sentence."""
+        lowers = v.lowers
+        n = len(lowers)
+        site_starts = [s[0] for s in sites]
+        for site, found in list(sides.items()):
+            if found[0] not in _STATED:
+                continue
+            if site[1] < n and lowers[site[1]] in _COLON_IDS:
+                end = site[1] + 1
+            elif found[1] == site[1] and found[2] <= n and v.text(found[2] - 1).endswith(":"):
+                end = found[2]  # "Ankle (right):"
+            else:
+                continue
+            first = min(site[0], found[1])
+            sent_start, stop = v.sent_bounds(doc, first)
+            if first > sent_start and not (v.is_punct[first - 1] or v.is_space[first - 1] or v.text(first - 1).endswith(":")):
+                continue  # "... and my right hip: ..." mid-sentence is prose, not a heading
+            k = bisect_left(trigger_starts, end)
+            if k < len(trigger_starts):
+                stop = min(stop, trigger_starts[k])
+            for j in range(bisect_left(site_starts, end), len(sites)):
+                other = sites[j]
+                if other[0] >= stop:
+                    break
+                if other not in sides and not _uncarried(other, store, v):
+                    sides[other] = found
 
     def _carry_sides(self, doc, v, sites, sides, store, trigger_starts) -> None:
         """A site placed relative to a sided one in its sentence takes that side: "right knee aching
@@ -496,7 +541,7 @@ class Laterality(RulesComponent):
         lowers = v.lowers
         carried: set[tuple[int, int, str]] = set()
         for j, site in enumerate(sites):
-            if site in sides or _uncarried(site, store):
+            if site in sides or _uncarried(site, store, v):
                 continue
             sent_start, sent_end = v.sent_bounds(doc, site[0])
             # "the sole of the R foot", "numb toes on my L foot": the sided site right after "of"/"on"/"in"
@@ -546,7 +591,7 @@ class Laterality(RulesComponent):
         set_by: dict = {}
         for j in range(1, len(sites)):
             site, source = sites[j], sites[j - 1]
-            if site in sides or source not in sides or _uncarried(site, store):
+            if site in sides or source not in sides or _uncarried(site, store, v):
                 continue
             side = sides[source]
             if side[0] not in _OPPOSITE or site[0] - source[1] > chains.reach:
