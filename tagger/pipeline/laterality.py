@@ -92,6 +92,9 @@ _OPEN_BRACKET = ids({"("})
 PLURALS = frozenset({"feet", "teeth"})
 _COMMA_IDS = ids({","})
 _COLON_IDS = ids({":"})
+# "over" places a structure (a bone, a tendon) under a sided place, though not a region a symptom sweeps over.
+_OVER_IDS = ids({"over"})
+_IN_IDS = ids({"in"})
 # A spinal level or range ("L5", "L4-S1", "T3-T6"): its "L" is the level's, not a side.
 _LEVEL = re.compile(r"^[CTLS]\d{1,2}\b")
 _CLAUSE_PUNCT = ids({",", ";", "."})
@@ -359,6 +362,7 @@ class Laterality(RulesComponent):
         if comparisons:
             self._compared_plurals(doc, v, sites, sides, comparisons, trigger_starts)
         if len(sites) > 1 and sides:
+            self._bracket_glosses(v, sites, sides, ent_at, store)
             self._carry_sides(doc, v, sites, sides, store, trigger_starts)
             if self.chains.kinds:
                 self._chain_sides(doc, v, sites, sides, store, trigger_starts, ent_at)
@@ -535,6 +539,26 @@ class Laterality(RulesComponent):
                 if other not in sides and not _uncarried(other, store, v):
                     sides[other] = found
 
+    @staticmethod
+    def _bracket_glosses(v, sites, sides, ent_at, store) -> None:
+        """"outside of the R foot and ankle (peroneals)", "L lateral knee pain (ITB-related)": a site
+        opening a bracket right after a sided site (and its finding) names what lies there: same side."""
+        lowers = v.lowers
+        for site in sites:
+            if site in sides or _uncarried(site, store, v):
+                continue
+            i = site[0] - 1
+            while i >= 0 and lowers[i] in _DETERMINERS:
+                i -= 1
+            if i < 1 or lowers[i] not in _OPEN_BRACKET:
+                continue
+            i -= 1
+            while i >= 0 and i in ent_at and ent_at[i][2] in FINDING_LABELS:
+                i = ent_at[i][0] - 1  # "knee pain (ITB-related)": past the finding to its site
+            source = ent_at.get(i)
+            if source is not None and source[2] in SITE_LABELS and source in sides and sides[source][0] in _STATED:
+                sides[site] = sides[source]
+
     def _carry_sides(self, doc, v, sites, sides, store, trigger_starts) -> None:
         """A site placed relative to a sided one in its sentence takes that side: "right knee aching
         around the kneecap", "between the ribs and the top of my hip", "the sole of the R foot"."""
@@ -626,8 +650,10 @@ class Laterality(RulesComponent):
         i, fillers = site[0] - 1, 0
         while i >= source[1] and fillers <= 3:
             w = lowers[i]
-            if w in _LOCATIVE_IDS:
-                return True
+            if w in _LOCATIVE_IDS or (w in _OVER_IDS and site[2] == "STRUCTURE"):
+                return True  # "L lateral forefoot pain over the 5th metatarsal head": a bone or tendon under the sore place
+            if w in _IN_IDS and i > source[1] and lowers[i - 1] in _COMMA_IDS:
+                return True  # "pain of the left foot, in the arch": an appositive placing the site in the sided one
             if w in _TO_IDS:
                 # "down into the calf" is placed; "a dull ache into the 5th toe" is a spread
                 return (i > source[1] and lowers[i - 1] in _LOCATIVE_IDS) or (previous_placed and previous == source)
