@@ -25,6 +25,8 @@ def nlp():
         ("Aching behind the inner ankle bone on long walks.", "inner ankle bone"),
         ("Pain along the lower third of the inner shin bone.", "inner shin bone"),
         ("A sore spot on my hip bone when I lie on it.", "hip bone"),
+        ("Seam directly over the lateral 5th MT head.", "lateral 5th MT head"),
+        ("Patellofemoral: medial facet tender.", "medial facet"),
     ],
 )
 def test_levels_joints_and_placed_bones_are_one_structure(nlp, text, span):
