@@ -95,6 +95,10 @@ _COLON_IDS = ids({":"})
 # "over" places a structure (a bone, a tendon) under a sided place, though not a region a symptom sweeps over.
 _OVER_IDS = ids({"over"})
 _IN_IDS = ids({"in"})
+_GLOSS_SIDE_IDS = ids({"left", "right", "l", "r", "lt", "rt"})
+_ON_AT_IN_IDS = ids({"on", "at", "in"})
+# "right" as an intensifier is no side (8a annotator call 2); with "on"/"at"/"in" it places the site.
+_INTENSIFIER_IDS = ids({"right", "just", "directly", "exactly", "dead"})
 # A spinal level or range ("L5", "L4-S1", "T3-T6"): its "L" is the level's, not a side.
 _LEVEL = re.compile(r"^[CTLS]\d{1,2}\b")
 _CLAUSE_PUNCT = ids({",", ";", "."})
@@ -558,6 +562,23 @@ class Laterality(RulesComponent):
             source = ent_at.get(i)
             if source is not None and source[2] in SITE_LABELS and source in sides and sides[source][0] in _STATED:
                 sides[site] = sides[source]
+        # "the knee pain (outside of the left knee)": a bracket that restates the site with a side
+        n = len(lowers)
+        for site in sites:
+            if site in sides or _uncarried(site, store, v):
+                continue
+            i = site[1]
+            while i < n and i in ent_at and ent_at[i][2] in FINDING_LABELS:
+                i = ent_at[i][1]
+            if i >= n or lowers[i] not in _OPEN_BRACKET:
+                continue
+            i += 1
+            while i < n and i not in ent_at and (lowers[i] in _PHRASE_IDS or lowers[i] in _GLOSS_SIDE_IDS):
+                i += 1
+            gloss = ent_at.get(i)
+            if (gloss is not None and gloss in sides and sides[gloss][0] in _STATED
+                    and Laterality._region(store, gloss) == Laterality._region(store, site)):
+                sides[site] = sides[gloss]
 
     def _carry_sides(self, doc, v, sites, sides, store, trigger_starts) -> None:
         """A site placed relative to a sided one in its sentence takes that side: "right knee aching
@@ -648,10 +669,12 @@ class Laterality(RulesComponent):
         """Whether ``site`` is placed by a locative word ("around the kneecap", "down into the small toes")
         or listed right after a sided site ("the ribs and the top of my hip")."""
         i, fillers = site[0] - 1, 0
-        while i >= source[1] and fillers <= 3:
+        while i >= source[1] and fillers <= 4:
             w = lowers[i]
             if w in _LOCATIVE_IDS or (w in _OVER_IDS and site[2] == "STRUCTURE"):
                 return True  # "L lateral forefoot pain over the 5th metatarsal head": a bone or tendon under the sore place
+            if w in _ON_AT_IN_IDS and i > source[1] and lowers[i - 1] in _INTENSIFIER_IDS:
+                return True  # "right knee, right on the front of the kneecap", "left heel, just at the back"
             if w in _IN_IDS and i > source[1] and lowers[i - 1] in _COMMA_IDS:
                 return True  # "pain of the left foot, in the arch": an appositive placing the site in the sided one
             if w in _TO_IDS:

@@ -54,6 +54,8 @@ def test_a_bracket_after_an_unsided_site_gives_no_side(rules_tagger):
         ("C/o L lateral forefoot pain over the 5th metatarsal head for five weeks.", "5th metatarsal head", "left"),
         ("Pain on the outside of my right hip, over the bony bit.", "bony bit", "right"),
         ("It is pain of the left foot, in the arch mostly.", "arch", "left"),
+        ("I hurt my right knee, right on the front of the kneecap.", "kneecap", "right"),
+        ("The R knee aches, a grinding pain at the front of the kneecap on stairs.", "kneecap", "right"),
     ],
 )
 def test_a_structure_under_a_sided_place_takes_its_side(rules_tagger, text, target, side):
@@ -76,3 +78,13 @@ def test_over_does_not_place_a_region_a_symptom_sweeps(rules_tagger):
 )
 def test_a_spinal_level_takes_only_a_side_stated_right_by_it(rules_tagger, text, target, side):
     assert ent(rules_tagger.tag(text), target).laterality == side
+
+
+def test_a_bracket_restating_the_site_with_a_side_gives_it_that_side(rules_tagger):
+    result = rules_tagger.tag("But the knee pain (outside of the left knee, starts at 5 km) is new.")
+    assert ent(result, "knee").laterality == "left"
+
+
+def test_a_bracket_naming_another_region_gives_no_side(rules_tagger):
+    result = rules_tagger.tag("The knee pain (and the left ankle too) is new.")
+    assert ent(result, "knee").laterality is None
