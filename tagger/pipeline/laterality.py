@@ -52,7 +52,7 @@ FINDING_LABELS = frozenset({"SYMPTOM", "CONDITION"})
 PHRASE_WORDS = frozenset(
     "my the her his their your our a an of 's ’s lateral medial upper lower outer inner outside inside front "
     "back side posterior anterior mid middle deep whole entire and & or / , - sided bottom top ball balls "
-    "big little part area region joint lat med post ant + normal portion".split()
+    "big little part area region joint lat med post ant + normal portion distal proximal".split()
 )
 # Words placing a site relative to another: "aching around the kneecap", "down into the calf".
 # Not "over", "towards" or a bare "into": a site reached by a spreading symptom or a sweep ("tingling into
