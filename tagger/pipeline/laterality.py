@@ -738,6 +738,9 @@ class Laterality(RulesComponent):
             other = ent_at.get(i)
             if other is not None and other[2] in SITE_LABELS:
                 i = other[1]
+            elif (other is not None and other[2] in FINDING_LABELS and other[1] < n
+                  and lowers[other[1]] in _OPEN_BRACKET and other[1] in after):
+                return after[other[1]]  # "Knee pain (R) for 2 weeks", "the arch pain (right) is worst"
             elif lowers[i] in _AFTER_WORDS:
                 i += 1
             else:

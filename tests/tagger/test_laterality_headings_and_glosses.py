@@ -88,3 +88,18 @@ def test_a_bracket_restating_the_site_with_a_side_gives_it_that_side(rules_tagge
 def test_a_bracket_naming_another_region_gives_no_side(rules_tagger):
     result = rules_tagger.tag("The knee pain (and the left ankle too) is new.")
     assert ent(result, "knee").laterality is None
+
+
+@pytest.mark.parametrize(
+    ("text", "target", "side"),
+    [
+        ("Knee pain (R) for two weeks, worse on hills.", "Knee", "right"),
+        ("The heel pain (left) is better on days I stretch.", "heel", "left"),
+    ],
+)
+def test_a_bracketed_side_after_a_sites_finding_is_the_sites(rules_tagger, text, target, side):
+    assert ent(rules_tagger.tag(text), target).laterality == side
+
+
+def test_a_bracketed_note_after_a_finding_without_a_side_gives_none(rules_tagger):
+    assert ent(rules_tagger.tag("Knee pain (mostly stairs) for two weeks."), "Knee").laterality is None
