@@ -366,7 +366,7 @@ class Laterality(RulesComponent):
         if comparisons:
             self._compared_plurals(doc, v, sites, sides, comparisons, trigger_starts)
         if len(sites) > 1 and sides:
-            self._bracket_glosses(v, sites, sides, ent_at, store)
+            self._bracket_glosses(doc, v, sites, sides, ent_at, store)
             self._carry_sides(doc, v, sites, sides, store, trigger_starts)
             if self.chains.kinds:
                 self._chain_sides(doc, v, sites, sides, store, trigger_starts, ent_at)
@@ -544,7 +544,7 @@ class Laterality(RulesComponent):
                     sides[other] = found
 
     @staticmethod
-    def _bracket_glosses(v, sites, sides, ent_at, store) -> None:
+    def _bracket_glosses(doc, v, sites, sides, ent_at, store) -> None:
         """"outside of the R foot and ankle (peroneals)", "L lateral knee pain (ITB-related)": a site
         opening a bracket right after a sided site (and its finding) names what lies there: same side."""
         lowers = v.lowers
