@@ -116,6 +116,26 @@ def _wrap_steps() -> None:
         for s in set(sides) - old:
             VIA[_key(doc, v, s)] = "place"
 
+    site_headers = getattr(cls, "_site_headers", None)
+
+    def site_header(doc, v, sites, sides, starts, store):
+        old = set(sides)
+        site_headers(doc, v, sites, sides, starts, store)
+        for s in set(sides) - old:
+            VIA[_key(doc, v, s)] = "site-header"
+
+    glosses = getattr(cls, "_bracket_glosses", None)
+
+    def gloss(doc, v, sites, sides, ent_at, store):
+        old = set(sides)
+        glosses(doc, v, sites, sides, ent_at, store)
+        for s in set(sides) - old:
+            VIA[_key(doc, v, s)] = "bracket"
+
+    if site_headers is not None:
+        cls._site_headers = staticmethod(site_header)
+    if glosses is not None:
+        cls._bracket_glosses = staticmethod(gloss)
     if placed is not None:
         cls._place_sides = staticmethod(place)
     if compared is not None:

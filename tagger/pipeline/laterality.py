@@ -31,6 +31,7 @@ hip"), not a side. Symptoms and conditions take the side of the site they are li
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 
 from spacy.language import Language
@@ -51,7 +52,7 @@ FINDING_LABELS = frozenset({"SYMPTOM", "CONDITION"})
 PHRASE_WORDS = frozenset(
     "my the her his their your our a an of 's ’s lateral medial upper lower outer inner outside inside front "
     "back side posterior anterior mid middle deep whole entire and & or / , - sided bottom top ball balls "
-    "big little part area region joint lat med post ant + normal portion".split()
+    "big little part area region joint lat med post ant + normal portion distal proximal".split()
 )
 # Words placing a site relative to another: "aching around the kneecap", "down into the calf".
 # Not "over", "towards" or a bare "into": a site reached by a spreading symptom or a sweep ("tingling into
@@ -90,6 +91,16 @@ _OPEN_BRACKET = ids({"("})
 # Plurals without an s, for side words that need a plural site ("both feet").
 PLURALS = frozenset({"feet", "teeth"})
 _COMMA_IDS = ids({","})
+_COLON_IDS = ids({":"})
+# "over" places a structure (a bone, a tendon) under a sided place, though not a region a symptom sweeps over.
+_OVER_IDS = ids({"over"})
+_IN_IDS = ids({"in"})
+_GLOSS_SIDE_IDS = ids({"left", "right", "l", "r", "lt", "rt"})
+_ON_AT_IN_IDS = ids({"on", "at", "in"})
+# "right" as an intensifier is no side (8a annotator call 2); with "on"/"at"/"in" it places the site.
+_INTENSIFIER_IDS = ids({"right", "just", "directly", "exactly", "dead"})
+# A spinal level or range ("L5", "L4-S1", "T3-T6"): its "L" is the level's, not a side.
+_LEVEL = re.compile(r"^[CTLS]\d{1,2}\b")
 _CLAUSE_PUNCT = ids({",", ";", "."})
 # Regions on the midline have no side of their own to inherit ("my left hip and lower back").
 MIDLINE_REGIONS = frozenset({"trunk", "upper_back", "lower_back", "neck"})
@@ -143,10 +154,16 @@ def _paired(site: tuple[int, int, str], store: dict) -> bool:
     return record is not None and record.get("end") == site[1] and record.get("region") in PAIRED_REGIONS
 
 
-def _uncarried(site: tuple[int, int, str], store: dict) -> bool:
-    """A region that takes no side from another site (back, trunk, neck, pelvis)."""
+def _level(site: tuple[int, int, str], v: DocView) -> bool:
+    """A spinal level or range ("L5", "L4-S1"): on the midline (GUIDELINES session 9, 8a annotator call 14)."""
+    return site[2] == "STRUCTURE" and _LEVEL.match(v.text(site[0])) is not None
+
+
+def _uncarried(site: tuple[int, int, str], store: dict, v: DocView | None = None) -> bool:
+    """A region that takes no side from another site (back, trunk, neck, pelvis), nor a spinal level
+    ("adj R SI, L5")."""
     if site[2] != "BODY_REGION":
-        return False
+        return v is not None and _level(site, v)
     record = store.get(site[0])
     return record is not None and record.get("end") == site[1] and record.get("region") in UNCARRIED_REGIONS
 
@@ -328,6 +345,8 @@ class Laterality(RulesComponent):
                     found = next((t for t in inside if t[1] < span[1] and t[2] + 1 > span[0]), None)
                 if found is None:
                     continue
+                if found[1] < span[0] and found[2] != span[0] and _level(span, v):
+                    continue  # "adj R SI, L5": a side reaches a spinal level only right before it ("left L5 root")
                 if found[0] in ("same", "other"):
                     pointers.append((span, found))
                 else:
@@ -340,11 +359,14 @@ class Laterality(RulesComponent):
             self._resolve_pointers(pointers, sides)
         if headers:
             self._header_sides(doc, v, headers, trigger_starts, sites, sides, store)
+        if sides:
+            self._site_headers(doc, v, sites, sides, trigger_starts, store)
         if places:
             self._place_sides(doc, v, places, sites, sides, trigger_starts, store)
         if comparisons:
             self._compared_plurals(doc, v, sites, sides, comparisons, trigger_starts)
         if len(sites) > 1 and sides:
+            self._bracket_glosses(doc, v, sites, sides, ent_at, store)
             self._carry_sides(doc, v, sites, sides, store, trigger_starts)
             if self.chains.kinds:
                 self._chain_sides(doc, v, sites, sides, store, trigger_starts, ent_at)
@@ -487,8 +509,76 @@ class Laterality(RulesComponent):
                     break
                 if bracketed and any(lowers[i] in _CLOSE_BRACKET for i in range(end, site[0])):
                     break
-                if site not in sides and not _uncarried(site, store):
+                if site not in sides and not _uncarried(site, store, v):
                     sides[site] = (side, start, end - 1)
+
+    @staticmethod
+    def _site_headers(doc, v, sites, sides, trigger_starts, store) -> None:
+        """"Left hip: stiff putting my socks on, groin ache", "- R hip: groin ache getting out of the car",
+        "Ankle (right): I turned it": a sided site that opens its line or sentence and ends in a colon is a
+        heading; its side holds for the sites after it, to the next side word and the end of the sentence."""
+        lowers = v.lowers
+        n = len(lowers)
+        site_starts = [s[0] for s in sites]
+        for site, found in list(sides.items()):
+            if found[0] not in _STATED:
+                continue
+            if site[1] < n and lowers[site[1]] in _COLON_IDS:
+                end = site[1] + 1
+            elif found[1] == site[1] and found[2] <= n and v.text(found[2] - 1).endswith(":"):
+                end = found[2]  # "Ankle (right):"
+            else:
+                continue
+            first = min(site[0], found[1])
+            sent_start, stop = v.sent_bounds(doc, first)
+            if first > sent_start and not (v.is_punct[first - 1] or v.is_space[first - 1] or v.text(first - 1).endswith(":")):
+                continue  # "... and my right hip: ..." mid-sentence is prose, not a heading
+            k = bisect_left(trigger_starts, end)
+            if k < len(trigger_starts):
+                stop = min(stop, trigger_starts[k])
+            for j in range(bisect_left(site_starts, end), len(sites)):
+                other = sites[j]
+                if other[0] >= stop:
+                    break
+                if other not in sides and not _uncarried(other, store, v):
+                    sides[other] = found
+
+    @staticmethod
+    def _bracket_glosses(doc, v, sites, sides, ent_at, store) -> None:
+        """"outside of the R foot and ankle (peroneals)", "L lateral knee pain (ITB-related)": a site
+        opening a bracket right after a sided site (and its finding) names what lies there: same side."""
+        lowers = v.lowers
+        for site in sites:
+            if site in sides or _uncarried(site, store, v):
+                continue
+            i = site[0] - 1
+            while i >= 0 and lowers[i] in _DETERMINERS:
+                i -= 1
+            if i < 1 or lowers[i] not in _OPEN_BRACKET:
+                continue
+            i -= 1
+            while i >= 0 and i in ent_at and ent_at[i][2] in FINDING_LABELS:
+                i = ent_at[i][0] - 1  # "knee pain (ITB-related)": past the finding to its site
+            source = ent_at.get(i)
+            if source is not None and source[2] in SITE_LABELS and source in sides and sides[source][0] in _STATED:
+                sides[site] = sides[source]
+        # "the knee pain (outside of the left knee)": a bracket that restates the site with a side
+        n = len(lowers)
+        for site in sites:
+            if site in sides or _uncarried(site, store, v):
+                continue
+            i = site[1]
+            while i < n and i in ent_at and ent_at[i][2] in FINDING_LABELS:
+                i = ent_at[i][1]
+            if i >= n or lowers[i] not in _OPEN_BRACKET:
+                continue
+            i += 1
+            while i < n and i not in ent_at and (lowers[i] in _PHRASE_IDS or lowers[i] in _GLOSS_SIDE_IDS):
+                i += 1
+            gloss = ent_at.get(i)
+            if (gloss is not None and gloss in sides and sides[gloss][0] in _STATED
+                    and Laterality._region(store, gloss) == Laterality._region(store, site)):
+                sides[site] = sides[gloss]
 
     def _carry_sides(self, doc, v, sites, sides, store, trigger_starts) -> None:
         """A site placed relative to a sided one in its sentence takes that side: "right knee aching
@@ -496,7 +586,7 @@ class Laterality(RulesComponent):
         lowers = v.lowers
         carried: set[tuple[int, int, str]] = set()
         for j, site in enumerate(sites):
-            if site in sides or _uncarried(site, store):
+            if site in sides or _uncarried(site, store, v):
                 continue
             sent_start, sent_end = v.sent_bounds(doc, site[0])
             # "the sole of the R foot", "numb toes on my L foot": the sided site right after "of"/"on"/"in"
@@ -546,7 +636,7 @@ class Laterality(RulesComponent):
         set_by: dict = {}
         for j in range(1, len(sites)):
             site, source = sites[j], sites[j - 1]
-            if site in sides or source not in sides or _uncarried(site, store):
+            if site in sides or source not in sides or _uncarried(site, store, v):
                 continue
             side = sides[source]
             if side[0] not in _OPPOSITE or site[0] - source[1] > chains.reach:
@@ -579,10 +669,14 @@ class Laterality(RulesComponent):
         """Whether ``site`` is placed by a locative word ("around the kneecap", "down into the small toes")
         or listed right after a sided site ("the ribs and the top of my hip")."""
         i, fillers = site[0] - 1, 0
-        while i >= source[1] and fillers <= 3:
+        while i >= source[1] and fillers <= 4:
             w = lowers[i]
-            if w in _LOCATIVE_IDS:
-                return True
+            if w in _LOCATIVE_IDS or (w in _OVER_IDS and site[2] == "STRUCTURE"):
+                return True  # "L lateral forefoot pain over the 5th metatarsal head": a bone or tendon under the sore place
+            if w in _ON_AT_IN_IDS and i > source[1] and lowers[i - 1] in _INTENSIFIER_IDS:
+                return True  # "right knee, right on the front of the kneecap", "left heel, just at the back"
+            if w in _IN_IDS and i > source[1] and lowers[i - 1] in _COMMA_IDS:
+                return True  # "pain of the left foot, in the arch": an appositive placing the site in the sided one
             if w in _TO_IDS:
                 # "down into the calf" is placed; "a dull ache into the 5th toe" is a spread
                 return (i > source[1] and lowers[i - 1] in _LOCATIVE_IDS) or (previous_placed and previous == source)
@@ -644,6 +738,9 @@ class Laterality(RulesComponent):
             other = ent_at.get(i)
             if other is not None and other[2] in SITE_LABELS:
                 i = other[1]
+            elif (other is not None and other[2] in FINDING_LABELS and other[1] < n
+                  and lowers[other[1]] in _OPEN_BRACKET and other[1] in after):
+                return after[other[1]]  # "Knee pain (R) for 2 weeks", "the arch pain (right) is worst"
             elif lowers[i] in _AFTER_WORDS:
                 i += 1
             else:
