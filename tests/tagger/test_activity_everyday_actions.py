@@ -83,6 +83,7 @@ def test_stand_up_keeps_its_particle(nlp, text, activity):
     ("Adult beginner skater with outer knee pain.", "skater"),
     ("Works as court reporter, sits most of the day.", "reporter"),
     ("We did move house in March and I carried boxes for days.", "move house"),
+    ("I'm a regional sales rep and drive all week.", "sales rep"),
 ])
 def test_activities_outside_writers_name(nlp, text, activity):
     assert activity in activities(nlp, text), activities(nlp, text)
