@@ -18,7 +18,9 @@ left out of the span while more than one word remains ("long drives" -> "drives"
 triathlete" -> "triathlete", "climbing the stairs" -> "stairs"), unless the word after it is
 in ``keep_if_next`` ("long run", "short foot exercises") or, with ``only_if_last``, the span
 does not end in one of those words. ``trim_last`` lists word sequences left out at the end
-("stand all day" -> "stand"); ``extend_over`` lists words right after an activity that join
+("stand all day" -> "stand"; not after a word of ``keep_last_after``: "putting my socks
+on"), and a word of ``direction_words`` after a verb of
+``posture_verbs`` goes too ("bending forward" -> "bending"); ``extend_over`` lists words right after an activity that join
 it when no other entity holds them ("Pilates" + "sessions").
 
 A rule with ``compound_heads`` names an exercise by the body part it works: a region or
@@ -63,7 +65,7 @@ LABEL = "ACTIVITY"
 BLOCKER = "BLOCKER"
 _RULE_KEYS = frozenset({"id", "concept", "pattern", "target", "why"})
 _TRIM_KEYS = frozenset({"id", "trim_first", "keep_if_next", "only_if_last", "trim_last", "extend_over", "kind_before",
-                        "not_agent", "person_concepts", "why"})
+                        "not_agent", "person_concepts", "direction_words", "posture_verbs", "keep_last_after", "why"})
 _COMPOUND_KEYS = frozenset({"id", "compound_heads", "absorb_labels", "not_before", "not_after", "not_parts", "colon_findings", "grade", "lead_parts",
                             "positions", "position_concepts", "movements", "movement_ends", "part_joiners",
                             "heads_first", "object_links", "object_lead", "why"})
@@ -119,6 +121,9 @@ class _Trim:
         self.agent = re.compile(rule.get("not_agent") or r"(?!)")
         self.places = ids((rule.get("kind_before") or {}).get("place") or ())
         self.persons = frozenset(rule.get("person_concepts") or ())
+        self.directions = ids(rule.get("direction_words") or ())
+        self.postures = ids(rule.get("posture_verbs") or ())
+        self.keep_last_after = ids(rule.get("keep_last_after") or ())
 
     def apply(self, lowers: list[int], s: int, e: int, free_end: int | None = None) -> tuple[int, int]:
         """The span ``[s, e)`` trimmed (or extended over free tokens before ``free_end``)."""
@@ -132,8 +137,10 @@ class _Trim:
             s += 1
         for seq in self.last:
             k = len(seq)
-            if e - s > k and tuple(lowers[e - k:e]) == seq:
+            if e - s > k and tuple(lowers[e - k:e]) == seq and lowers[e - k - 1] not in self.keep_last_after:
                 e -= k
+        if e - s == 2 and lowers[e - 1] in self.directions and lowers[s] in self.postures:
+            e -= 1  # "[bending] forward", "[hunched] over a laptop": the direction is how, not what
         return s, e
 
 

@@ -63,7 +63,7 @@ def test_trim_leaves_a_one_word_activity_alone():
     ("Sharp if I twist to get out of the car.", "twist"),
     ("Sore under the heel when she pivots.", "pivots"),
     ("Bruised, and it hurts when I push off.", "push off"),
-    ("If I lean forward it pinches.", "lean forward"),
+    ("If I lean forward it pinches.", "lean"),  # the direction word stays out (session 9: blind annotators 6 of 6)
     ("Since I shovelled the drive my back is stiff.", "shovelled"),
     ("Worse after hoovering the stairs.", "hoovering"),
     ("Sore since pruning the hedge.", "pruning"),

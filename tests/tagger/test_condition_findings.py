@@ -105,7 +105,7 @@ def test_forms_headers_seasons_and_other_senses_are_not_injury_events(nlp, text)
 @pytest.mark.parametrize("text, activity", [
     ("I slumped in the chair after work.", "slumped"),
     ("Sharp if I twist to get out of the car.", "twist"),
-    ("If I lean forward it pinches.", "lean forward"),
+    ("If I lean forward it pinches.", "lean"),
 ])
 def test_a_finding_verb_pattern_leaves_the_posture_or_movement_activity_alone(nlp, text, activity):
     assert activity in [e.text for e in nlp(text).ents if e.label_ == "ACTIVITY"]
