@@ -626,8 +626,8 @@ class ConceptAttributes:
         (``WeaknessReading``: a part's finding, or a felt, asked or neural-list weakness)."""
         reader, strings = self.weakness, v.strings
         labels = _labels_by_start(ents, relabelled)
-        parts = [(s, e) for s, e, _ in kept if labels[s] in reader.part_labels]
-        part_ends, part_starts = {e for _, e in parts}, {s for s, _ in parts}
+        parts = [(s, e, labels[s]) for s, e, _ in kept if labels[s] in reader.part_labels]
+        part_ends, part_starts = {e: lab for _, e, lab in parts}, {s: lab for s, _, lab in parts}
         out = []
         for start, end, concept in kept:
             if concept in reader.concepts:

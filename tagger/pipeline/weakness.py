@@ -25,17 +25,19 @@ class WeaknessReading:
     """Decide, for each weakness mention, CONDITION (a part's finding), SYMPTOM (felt or neural)
     or nothing. Checked in this order, within the mention's sentence:
 
-    1. a word in ``drop_next`` right after it ("weak link") -> nothing;
-    2. a part (``part_labels``) right before it with only ``skip`` words (sides, degree words,
-       copulas, "on that side") between ("glute med weak", "glutes are very weak", "the glute on
-       that side is weak"), or right after it with only ``skip_after`` words (sides, a bracket)
-       between ("weak R glute med") -> CONDITION ("weakness in the legs" is read by the checks
-       below);
+    1. a word in ``drop_next`` right after it ("weak link", "weak bladder") -> nothing;
+    2. a STRUCTURE right before or after it, with only ``skip`` words (sides, degree words,
+       copulas, "on that side") before or ``skip_after`` words (sides, a bracket) after between
+       ("glute med weak", "the glute on that side is weak", "weak R glute med", "EHL weakness")
+       -> CONDITION;
     3. a ``feel`` verb at most ``feel_window`` words before it in its clause ("feels a bit weak"),
        or an ``ask`` word right before it ("Any weakness?") -> SYMPTOM;
-    4. a ``neural`` word at most ``neural_window`` words away in the sentence -> SYMPTOM;
-    5. a part at most ``part_window`` words before it in its clause ("the hip rotators at the back
-       are weak"), or a grade or a ``finding_next`` word right after it ("weak at 4-/5", "weak on
+    4. a ``neural`` word at most ``neural_window`` words away in the sentence ("no numbness,
+       tingling or leg weakness") -> SYMPTOM;
+    5. a BODY_REGION placed as in 2 ("my left hip is weak", "weak ankles"), a part at most
+       ``part_window`` words before it in its clause ("the hip rotators at the back are weak"),
+       a part after ``of``/``in`` words ("weakness in my right hip", "weakness of the hip
+       abductors"), or a grade or a ``finding_next`` word right after it ("weak at 4-/5", "weak on
        the left", "weaker than the right") -> CONDITION;
     6. otherwise nothing.
     """
@@ -48,6 +50,7 @@ class WeaknessReading:
         self.part_labels = frozenset(spec.get("part_labels") or ())
         self.skip = ids(spec.get("skip") or ())
         self.skip_after = ids(spec.get("skip_after") or ())
+        self.of_words = ids(spec.get("of_words") or ())
         self.feel = ids(spec.get("feel") or ())
         self.ask = ids(spec.get("ask") or ())
         self.neural = ids(spec.get("neural") or ())
@@ -61,22 +64,22 @@ class WeaknessReading:
         return bool(self.concepts)
 
     def reading(self, v: DocView, start: int, end: int, sent: tuple[int, int],
-                part_ends: set[int], part_starts: set[int]) -> str | None:
+                part_ends: dict[int, str], part_starts: dict[int, str]) -> str | None:
         """CONDITION, SYMPTOM or None for the mention ``[start, end)`` in sentence ``sent``;
-        ``part_ends`` / ``part_starts`` are the end and start tokens of the parts of the doc."""
+        ``part_ends`` / ``part_starts`` map the end and start tokens of the doc's parts to their
+        labels."""
         lowers, strings = v.lowers, v.strings
         s0, s1 = sent
         if end < s1 and lowers[end] in self.drop_next:
             return None
-        k = start
-        while k > s0 and k not in part_ends and lowers[k - 1] in self.skip:
-            k -= 1
-        if k in part_ends:
-            return CONDITION
-        k = end
-        while k < s1 and k not in part_starts and lowers[k] in self.skip_after:
-            k += 1
-        if k in part_starts:
+        before = start
+        while before > s0 and before not in part_ends and lowers[before - 1] in self.skip:
+            before -= 1
+        after = end
+        while after < s1 and after not in part_starts and lowers[after] in self.skip_after:
+            after += 1
+        adjacent = part_ends.get(before) or part_starts.get(after)
+        if adjacent == "STRUCTURE":
             return CONDITION
         if start > s0 and lowers[start - 1] in self.ask:
             return SYMPTOM
@@ -88,11 +91,18 @@ class WeaknessReading:
         lo, hi = max(start - self.neural_window, s0), min(end + self.neural_window, s1)
         if any(lowers[k] in self.neural for k in range(lo, hi)):
             return SYMPTOM
+        if adjacent:
+            return CONDITION
         for k in range(start - 1, max(start - self.part_window, s0) - 1, -1):
             if k + 1 in part_ends:
                 return CONDITION
             if lowers[k] in _BREAKS:
                 break
+        k = end
+        while k < min(end + self.part_window, s1) and k not in part_starts and lowers[k] in self.of_words:
+            k += 1
+        if k > end and k in part_starts:
+            return CONDITION
         if end < s1:
             nxt = lowers[end]
             if nxt in self.finding_next or _GRADE.match(strings[nxt]):

@@ -28,6 +28,9 @@ def weak(nlp, text: str) -> list[tuple[str, str]]:
     ("Strength testing shows L glute max clearly weaker than R.", "weaker"),
     ("I was embarrassingly weak on the left compared to the right.", "weak"),
     ("Her right gluteus medius tests weak at 4-/5.", "weak"),
+    ("There is weakness in my right hip.", "weakness"),
+    ("Weakness of the hip abductors on the right.", "Weakness"),
+    ("R glute med weak 4-/5, no numbness or tingling.", "weak"),
 ])
 def test_a_muscle_or_part_weakness_is_a_condition(nlp, text, word):
     assert (word, "CONDITION") in weak(nlp, text)
@@ -39,6 +42,7 @@ def test_a_muscle_or_part_weakness_is_a_condition(nlp, text, word):
     ("Any weakness? I don't think so.", "weakness"),
     ("My leg feels weak after a long walk.", "weak"),
     ("Sometimes my whole leg goes weak on the stairs.", "weak"),
+    ("Denies saddle anaesthesia, bladder or bowel change, or leg weakness.", "weakness"),
 ])
 def test_a_felt_or_neural_weakness_is_a_symptom(nlp, text, word):
     assert (word, "SYMPTOM") in weak(nlp, text)
@@ -54,6 +58,7 @@ def test_a_neural_list_weakness_is_negated_with_the_list(nlp):
     "The hip is the weak link in her chain.",
     "There is only weak evidence for orthotics here.",
     "I had a weak moment and ran the hills again.",
+    "I have a weak bladder since the baby.",
     "Safety-net advice given; return sooner if anything changes or weakness appears.",
 ])
 def test_a_weakness_of_nothing_in_the_body_is_no_entity(nlp, text):
