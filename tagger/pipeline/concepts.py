@@ -25,11 +25,13 @@ from .extensions import entity_store, register_extensions
 from .footwear_spans import LABEL as FOOTWEAR
 from .footwear_spans import FootwearSpans
 from .rules import data_file, read_jsonl, rules_to_disk
+from .weakness import WeaknessReading
 
 BLOCKER_LABEL = "BLOCKER"
 _FORMS_FILE = "condition_forms.json"
 _QUALIFIERS_FILE = "span_qualifiers.json"
 _EXTENSIONS_FILE = "span_extensions.json"
+_WEAKNESS_FILE = "weakness.json"
 # the CONDITION phrases and pattern words misspelling repair was set up with, saved with the
 # component so that a saved pipeline does not read the package's current patterns
 _PHRASES_FILE = "condition_phrases.json"
@@ -444,13 +446,14 @@ class ConceptAttributes:
     def initialize(self, get_examples=None, *, nlp: Language | None = None) -> None:
         self._set(read_jsonl(data_file("concepts.jsonl")), load_regions(), read_jsonl(data_file("disambiguation.jsonl")),
                   _read_forms(data_file(_FORMS_FILE)), _read_forms(data_file(_QUALIFIERS_FILE)),
-                  extensions=_read_forms(data_file(_EXTENSIONS_FILE)))
+                  extensions=_read_forms(data_file(_EXTENSIONS_FILE)), weakness=_read_forms(data_file(_WEAKNESS_FILE)))
 
     def _set(self, concepts, regions, rules, forms: dict[str, Any] | None = None,
              qualifiers: dict[str, Any] | None = None,
              phrases: tuple[list[tuple[str, str]], set[str]] | None = None,
-             extensions: dict[str, Any] | None = None) -> None:
+             extensions: dict[str, Any] | None = None, weakness: dict[str, Any] | None = None) -> None:
         self.forms = ConditionForms(forms)
+        self.weakness = WeaknessReading(weakness)
         self.qualifiers = SpanQualifiers(qualifiers)
         self.extensions = SpanExtensions(extensions)
         self.footwear = FootwearSpans((qualifiers or {}).get(FOOTWEAR))
@@ -591,6 +594,8 @@ class ConceptAttributes:
                     relabelled[start] = (label, strings.add(concept))
             if concept not in tests or not self._rejected(start, end, concept, lowers, label_at, label_end, present, strings):
                 kept.append((start, end, concept))
+        if self.weakness and not self.weakness.concepts.isdisjoint(c for _, _, c in kept):
+            kept = self._read_weakness(doc, v, ents, kept, relabelled)
         trims = self._trims(ents, kept, relabelled, lowers, strings) if self.qualifiers else {}
         absorbed: set[int] = set()
         if self.footwear:
@@ -615,6 +620,26 @@ class ConceptAttributes:
                     region = info.get(part, _NO_INFO)[0]
             store[start] = {"end": end, "concept": concept, "region": region, "codes": dict(codes)}
         return ents
+
+    def _read_weakness(self, doc: Doc, v: DocView, ents, kept, relabelled) -> list[tuple[int, int, str]]:
+        """Keep each weakness mention as a CONDITION, relabel it SYMPTOM or drop it
+        (``WeaknessReading``: a part's finding, or a felt, asked or neural-list weakness)."""
+        reader, strings = self.weakness, v.strings
+        labels = _labels_by_start(ents, relabelled)
+        parts = [(s, e, labels[s]) for s, e, _ in kept if labels[s] in reader.part_labels]
+        part_ends, part_starts = {e: lab for _, e, lab in parts}, {s: lab for s, _, lab in parts}
+        out = []
+        for start, end, concept in kept:
+            if concept in reader.concepts:
+                found = reader.reading(v, start, end, v.sent_bounds(doc, start), part_ends, part_starts)
+                if found is None:
+                    continue
+                if found != labels[start]:
+                    concept = reader.symptom_concept
+                    strings.add(found)
+                    relabelled[start] = (found, strings.add(concept))
+            out.append((start, end, concept))
+        return out
 
     def _trims(self, ents, kept, relabelled, lowers, strings) -> dict[int, int]:
         """Old start -> new start for the kept spans that lose leading qualifiers."""
@@ -717,19 +742,21 @@ class ConceptAttributes:
         (path / _FORMS_FILE).write_text(json.dumps(self.forms.spec, indent=1), encoding="utf-8")
         (path / _QUALIFIERS_FILE).write_text(json.dumps(self.qualifiers.spec, indent=1), encoding="utf-8")
         (path / _EXTENSIONS_FILE).write_text(json.dumps(self.extensions.spec, indent=1), encoding="utf-8")
+        (path / _WEAKNESS_FILE).write_text(json.dumps(self.weakness.spec, indent=1), encoding="utf-8")
         phrases, words = self._condition_phrases
         (path / _PHRASES_FILE).write_text(json.dumps({"phrases": phrases, "words": sorted(words)}), encoding="utf-8")
 
     def from_disk(self, path, *, exclude=()) -> ConceptAttributes:
         path = Path(path)
         forms, qualifiers, phrases = path / _FORMS_FILE, path / _QUALIFIERS_FILE, path / _PHRASES_FILE
-        extensions = path / _EXTENSIONS_FILE
+        extensions, weakness = path / _EXTENSIONS_FILE, path / _WEAKNESS_FILE
         saved = _read_forms(phrases) if phrases.exists() else None
         # a pipeline saved before a file existed has none
         self._set(read_jsonl(path / "concepts.jsonl"), load_regions(path / "regions.json"), read_jsonl(path / "disambiguation.jsonl"),
                   _read_forms(forms) if forms.exists() else None, _read_forms(qualifiers) if qualifiers.exists() else None,
                   ([tuple(p) for p in saved["phrases"]], set(saved["words"])) if saved else None,
-                  _read_forms(extensions) if extensions.exists() else None)
+                  _read_forms(extensions) if extensions.exists() else None,
+                  _read_forms(weakness) if weakness.exists() else None)
         return self
 
 
