@@ -120,3 +120,34 @@ def test_a_plan_to_check_or_add_is_planned(rules_tagger, text, target):
 )
 def test_an_instruction_reported_as_given_is_not_a_plan(rules_tagger, text, target):
     assert not ent(rules_tagger.tag(text), target).hypothetical
+
+
+@pytest.mark.parametrize(
+    ("text", "real", "guess"),
+    [
+        ("My theory: the stooping tips my pelvis forward and that overloads the TFL.", "pelvis", "TFL"),
+        ("My theory: the stooping tips my pelvis forward and that overloads the TFL.", "stooping", "TFL"),
+        ("My own theory is that whenever I stand my feet roll in and cause the bursitis.", "feet", "bursitis"),
+    ],
+)
+def test_a_theory_hedges_what_it_names_not_the_regions_it_describes(rules_tagger, text, real, guess):
+    result = rules_tagger.tag(text)
+    assert not ent(result, real).hypothetical
+    assert ent(result, guess).hypothetical
+
+
+@pytest.mark.parametrize(
+    ("text", "target", "hypothetical"),
+    [
+        ("I stop every hour, which helps. Anyone got tips for driving with this?", "driving", False),
+        ("Anyone found a better way to sit in these things?", "sit", False),
+        ("Stretches that actually work?", "Stretches", True),
+    ],
+)
+def test_a_question_about_doing_something_with_the_complaint_keeps_it_real(rules_tagger, text, target, hypothetical):
+    assert ent(rules_tagger.tag(text), target).hypothetical is hypothetical
+
+
+def test_recommendations_for_a_shoe_are_a_guess(rules_tagger):
+    result = rules_tagger.tag("No hip pain that weekend. Any recommendations for insoles that fit in my boots?")
+    assert ent(result, "insoles").hypothetical
