@@ -151,3 +151,8 @@ def test_a_question_about_doing_something_with_the_complaint_keeps_it_real(rules
 def test_recommendations_for_a_shoe_are_a_guess(rules_tagger):
     result = rules_tagger.tag("No hip pain that weekend. Any recommendations for insoles that fit in my boots?")
     assert ent(result, "insoles").hypothetical
+
+
+def test_a_generic_if_you_in_advice_stays_hypothetical(rules_tagger):
+    result = rules_tagger.tag("If you stand all day and nothing helps, get your hips looked at.")
+    assert ent(result, "stand").hypothetical
