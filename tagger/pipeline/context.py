@@ -75,6 +75,25 @@ _WH_WORDS = frozenset({"what", "what's", "whats", "which", "where", "when", "how
 
 
 _SENTENCE_ENDS = frozenset({".", "!", "?", "??", "?!", "!?"})
+# "If I get up and walk about it fades": a condition the writer meets again and again, told in
+# the present, is what happens (``habitual`` rules). A modal, a wish or a question anywhere in
+# the sentence keeps it open ("if I run further will it get worse?", "if I ran I'd be fine").
+_OPEN_WORDS = frozenset({"will", "'ll", "\u2019ll", "would", "'d", "\u2019d", "could", "might", "should", "shall", "may",
+                         "gonna", "going", "want", "wanted", "hope", "hoping", "wonder", "wondering", "whether",
+                         "were", "worth", "try", "trying", "tried", "until", "unless", "need", "needs", "must"})
+# what may stand right before a conditional "if"; anything else makes it "whether" ("asks if I ...")
+_IF_OPENERS = frozenset({"even", "only", "and", "but", "so", "especially", "or", "because", "cos", "like", "and/or"})
+
+
+def _habitual(doc: Doc, start: int) -> bool:
+    """Whether the "if" at ``start`` opens a condition that recurs: at a clause start, in a
+    sentence with no modal, wish or question mark (see ``_OPEN_WORDS``)."""
+    if start > 0:
+        prev = doc[start - 1]
+        if not (prev.is_punct or prev.is_space or "\n" in prev.whitespace_ or prev.lower_ in _IF_OPENERS):
+            return False
+    sent = doc[start].sent
+    return not any(tok.lower_ in _OPEN_WORDS or "?" in tok.text for tok in sent)
 
 
 def _ends_in_question(doc: Doc, i: int) -> bool:
@@ -178,7 +197,8 @@ class ConText(RulesComponent):
         # match ids of rules with a context condition (``_context_ok`` is a no-op for the rest)
         self._checked = {key for key, rule in self._rule_of.items()
                          if rule.get("require_preceding") or rule.get("attached") or rule.get("detached")
-                         or rule.get("unless_next") or rule.get("opens") or rule.get("in_question")}
+                         or rule.get("unless_next") or rule.get("opens") or rule.get("in_question")
+                         or rule.get("habitual")}
         # match ids of rules whose first word is no trigger when the pipeline took it for an
         # entity: "back in 1998" opens a past scope, "my [back] in 1998" is the body (then "in
         # 1998" is the trigger)
@@ -239,6 +259,8 @@ class ConText(RulesComponent):
         if unless and end < len(doc) and (doc[end].lower_.rstrip(".,") in unless or doc[end].like_num):
             # "L vs R", "4/5 L vs 5/5 R", "rotated forward vs the L": a comparison, not a differential
             return False
+        if rule.get("habitual") and not _habitual(doc, start):
+            return False  # a pseudo-trigger for a recurring condition: "If I press on it, it aches"
         if rule.get("in_question") and not _ends_in_question(doc, end):
             return False  # "The problem is that my hip ...", "My own view is that this is a calf strain"
         if rule.get("opens") and not opening_query(doc, start):
