@@ -640,6 +640,37 @@ class PastEpisodes(RulesComponent):
                 return False
         return False
 
+    def _given_up_later(self, doc: Doc, v: DocView, sents: list[_Sentence], ents: list[tuple[int, int, str, int]]) -> None:
+        """Footwear given up stays given up when the note names it again: "custom orthotics ... wore
+        them 3 months, no change, stopped. ... A: Feet likely not relevant: symmetrical, [orthotics]
+        gave no change" (an insert may drop its type words). A later mention in a sentence of the present ("now back in the orthotics",
+        "I wear them again"), or one negated, hypothetical or someone else's, is not marked."""
+        store = entity_store(doc)
+        text = v.doc_text(doc)
+        given_up: dict[str, tuple[int, int]] = {}  # name -> the first historical mention's characters
+        inserts = frozenset().union(*(rule["inserts"] for rule in self._replaces))
+        starts = [x.start for x in sents]
+        for s, e, label, _ in ents:
+            if label != "FOOTWEAR":
+                continue
+            name = text[v.idx[s]:v.end_char(e)].lower()
+            record = store.get(s)
+            mark = record is not None and record.get("end") == e
+            if mark and record.get("historical"):
+                given_up.setdefault(name, (v.idx[s], v.end_char(e)))
+                continue
+            if name not in given_up:
+                # an insert named by its head after its type ("custom orthotics" ... "orthotics")
+                full = next((g for g in given_up if g.rsplit(" ", 1)[-1] == name and name in inserts), None)
+                if full is None:
+                    continue
+                name = full
+            if mark and (record.get("negated") or record.get("hypothetical") or record.get("other_subject")):
+                continue
+            if sents[bisect_right(starts, s) - 1].present:
+                continue
+            _mark_historical(store_record(store, s, e), *given_up[name])
+
     @staticmethod
     def _onsets(doc: Doc, sents: list[_Sentence], ents: list[tuple[int, int, str, int]]) -> None:
         """Take back a mark that ConText set from a time anchor in a sentence that tells an
@@ -675,6 +706,7 @@ class PastEpisodes(RulesComponent):
         sents, resolution_tokens = self._sentences(doc, v)
         if any(s.onset for s in sents):
             self._onsets(doc, sents, ents)
+        self._given_up_later(doc, v, sents, ents)
         episodes = self._episodes(doc, v, sents) if any(s.anchor or s.bullet for s in sents) else []
         if not episodes:
             return ents
