@@ -30,6 +30,14 @@ episode only when the episode says it is over:
    life until January", "he's never had [back] trouble before" (as the annotated corpus
    reads them).
 
+5. **Stopped since.** What has not happened since a point or for a stretch of time, after it
+   had (``stopped`` rule: "I haven't [limped] since the first week", "that [ache] ... hasn't
+   bugged me in over a week"), is historical, and the stop's own "n't" no negation; so is what
+   "doesn't hurt ... anymore". Nothing since ("no knee sx since", "haven't had any pain since")
+   stays negated.
+6. **Given up, named again.** Footwear marked historical stays so when the note names it again
+   outside the present ("... stopped. A: orthotics gave no change").
+
 Every entity of an episode that is over, except hypothetical ones, the anchor itself and
 negated ones followed by "since" ("no knee sx since" speaks of the time up to now), is
 marked historical with the anchor (or the resolution) as its trigger.

@@ -30,7 +30,11 @@ and who owns each entity, and marks the entities owned by anyone else:
    so is what a replier's sentence about themselves holds ("mine was the opposite -
    stability shoes did nothing"). An activity naming a role is someone else's after a
    possessive ("her PE teacher") and, in a note about a third person, when it is the
-   writer's ("Tennis coach, writing about a junior").
+   writer's ("Tennis coach, writing about a junior"). In a post to a group of readers (a
+   ``reader_group`` word: "anyone", "Posted in"), a question about the readers' own experience
+   (a ``reader_question`` word, no word for the writer) makes what "your"/"you" owns someone
+   else's: "How long did it take for your back or hip to calm down once your Achilles got
+   better?"; those entities cast no vote for the subject.
 
 Every word list is data in ``data/subject_rules.jsonl``. The pass is per entity, over at
 most one clause before it.

@@ -1,0 +1,128 @@
+"""Session 9, historical: what has not happened since a point or for a stretch, episodes that say
+they are over in other words, an onset that dates only its own anchor, given-up footwear named again."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.tagger.entity_lookup import attrs, ent
+
+
+@pytest.mark.parametrize(
+    ("text", "targets"),
+    [
+        ("I haven't limped since the first week; I'm walking normally.", ["limped"]),
+        ("That ache on the inside of the right ankle I had since winter, the one I blamed on the trampoline, "
+         "hasn't bugged me in over a week.", ["ache", "ankle"]),
+        ("My knee hasn't hurt since March.", ["knee", "hurt"]),
+        ("I haven't run since August because of the heel.", ["run"]),
+        ("I haven't worn heels since my wedding.", ["heels"]),
+        ("My heel pain went when I changed shoes and it hasn't bothered me for a couple of months.", ["heel", "pain"]),
+    ],
+)
+def test_what_has_not_happened_since_is_historical_not_negated(rules_tagger, text, targets):
+    result = rules_tagger.tag(text)
+    for target in targets:
+        assert attrs(result, target) == {"historical"}, target
+
+
+@pytest.mark.parametrize(
+    ("text", "target", "expected"),
+    [
+        # nothing since: the team gold reads these as absent
+        ("I haven't had any pain since the injection.", "pain", {"negated"}),
+        ("She made me orthotics and I have had no further hip pain since December.", "pain", {"negated"}),
+        # a current problem, an unchanged one
+        ("My knee hasn't been right since the fall.", "knee", set()),
+        ("The lower back hasn't changed since the pothole.", "lower back", set()),
+        # nothing is said to stop: the insoles are the fix
+        ("Insoles sorted it and it's not bothered me since.", "Insoles", set()),
+        # the activity that still goes on beside it
+        ("I haven't run since August because of the knee.", "knee", set()),
+    ],
+)
+def test_what_goes_on_or_never_was_is_not_a_stop(rules_tagger, text, target, expected):
+    assert attrs(rules_tagger.tag(text), target) == expected
+
+
+def test_a_stop_said_with_anymore_is_not_a_negation(rules_tagger):
+    result = rules_tagger.tag("Six weeks on, the outside of my right knee doesn't hurt on my bike rides anymore.")
+    assert attrs(result, "hurt") == {"historical"}
+
+
+@pytest.mark.parametrize(
+    ("text", "targets"),
+    [
+        ("My right shoulder clicks, and I've had a trigger finger on the left hand which was injected last year "
+         "and is fine.", ["trigger finger", "hand"]),
+        ("Background:\n- I broke my right wrist at 12.\n- I get migraines.", ["broke", "wrist"]),
+    ],
+)
+def test_an_episode_over_in_other_words_is_historical(rules_tagger, text, targets):
+    result = rules_tagger.tag(text)
+    for target in targets:
+        assert ent(result, target).historical, target
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("My right shoulder clicks, and I've had a trigger finger on the left hand which was injected last year "
+         "and is fine.", "shoulder"),
+        # "are fine" alone is a current finding, whatever anchor stands in the sentence
+        ("His dad had knee trouble as a teenager, but Jake's feet look normal and the GP said his arches are fine.",
+         "arches"),
+        # an age in brackets dates a telling, not an episode
+        ("I have flat feet (told so by a shoe shop assistant at 14) but they've never given me trouble, "
+         "and my knees are fine.", "knees"),
+    ],
+)
+def test_what_is_fine_now_is_not_made_historical(rules_tagger, text, target):
+    assert not ent(rules_tagger.tag(text), target).historical
+
+
+def test_an_onset_takes_back_only_the_anchor_that_dates_it(rules_tagger):
+    text = ("Right ankle pain which began about seven months ago without injury and which she had assumed was a "
+            "flat-foot problem, having been told as a child that her arches were 'low'.")
+    result = rules_tagger.tag(text)
+    assert ent(result, "arches").historical
+    assert not ent(result, "pain").historical
+    assert not ent(rules_tagger.tag("Two years ago my knee started to ache."), "knee").historical
+
+
+def test_an_activity_on_hold_is_historical(rules_tagger):
+    assert ent(rules_tagger.tag("It's sore first thing. My running's on hold."), "running").historical
+
+
+@pytest.mark.parametrize(
+    ("text", "given_up", "kept"),
+    [
+        ("> Footwear?\nCheap canvas pumps, completely flat inside. I've now swapped them for a pair of proper "
+         "supportive running shoes.", "canvas pumps", "supportive running shoes"),
+    ],
+)
+def test_footwear_swapped_for_another_pair_is_historical(rules_tagger, text, given_up, kept):
+    result = rules_tagger.tag(text)
+    assert ent(result, given_up).historical
+    assert not ent(result, kept).historical
+
+
+def test_given_up_orthotics_named_again_stay_given_up(rules_tagger):
+    text = ("S: Has flat feet, was given custom orthotics last year by a podiatrist - wore them 3 months, no change, "
+            "stopped.\nA: Feet likely not relevant: symmetrical, orthotics gave no change.")
+    result = rules_tagger.tag(text)
+    assert ent(result, "custom orthotics").historical
+    assert ent(result, "orthotics").historical
+
+
+def test_given_up_orthotics_worn_again_are_current(rules_tagger):
+    result = rules_tagger.tag("I stopped wearing my orthotics in May. The pain came back so I wear the orthotics again now.")
+    assert ent(result, "orthotics", nth=0).historical
+    assert not ent(result, "orthotics", nth=1).historical
+
+
+def test_a_stopped_rule_without_its_lists_is_refused():
+    from tagger.pipeline.episodes import validate_episode_rule
+
+    with pytest.raises(ValueError, match="stopped rule"):
+        validate_episode_rule({"kind": "stopped", "auxiliaries": ["has"], "negators": ["n't"]}, "rule 1")

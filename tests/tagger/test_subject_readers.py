@@ -1,0 +1,52 @@
+"""Session 9, other_subject: a forum writer asking the readers about their own bodies."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.tagger.entity_lookup import ent
+
+POST = ("Posted in: Running injuries\n\nF, 44. Achilles tendinopathy on my left side since July. My hip and lower "
+        "back ache on the same side. {question}")
+
+
+@pytest.mark.parametrize(
+    ("question", "targets"),
+    [
+        ("How long did it take for your back or hip to calm down once your Achilles got better?",
+         ["back", "hip", "Achilles"]),
+        ("Anyone had knee symptoms from a disc?", ["knee", "disc"]),
+        ("Has anyone had foot pain respond to hip stretching?", ["foot", "pain"]),
+    ],
+)
+def test_a_question_to_readers_about_their_bodies_is_other_subject(rules_tagger, question, targets):
+    text = POST.format(question=question)
+    result = rules_tagger.tag(text)
+    start = text.index(question)
+    for target in targets:
+        e = next(e for e in result.entities if e.text == target and e.start >= start)
+        assert e.other_subject, target
+    # the writer's own body stays the subject's
+    assert not ent(result, "Achilles tendinopathy").other_subject
+    assert not ent(result, "lower back").other_subject
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a clinician's question to the patient, in a message to one person
+        "Hi Ruth, thanks for the update. How is the hip doing, and did you manage to get your feet looked at?",
+        # the writer asks the reader about the reader in a message to one person
+        ("My knee is sore after runs. Before I decide, can you tell me whether you've noticed anything about how "
+         "your feet look when you run? Anyone else at the clinic can answer too."),
+        # a form's question, answered
+        "Posted in: intake\nI've had knee pain for 3 weeks.\nQ2. Have you had any injury to your knee? No fall.",
+        # advice to readers, not a question about them
+        "Posted in: Running\nMy ankle hurts on the salon floor. If you stand all day, maybe get your hips looked at.",
+    ],
+)
+def test_your_body_outside_a_question_to_readers_is_not_other_subject(rules_tagger, text):
+    result = rules_tagger.tag(text)
+    for e in result.entities:
+        if text[max(0, e.start - 10):e.start].lower().rstrip().endswith("your"):
+            assert not e.other_subject, e.text
