@@ -22,7 +22,9 @@ episode only when the episode says it is over:
    a week, but then a different pain appeared"). A list item (a line starting with a
    ``bullet``) that states its own end needs no anchor ("- a sore knee from tiling, which
    has settled now"), and one told wholly in a distant past (an anchor marked ``distant``,
-   no present, no onset) needs no end ("- Gout in 2019, right big toe, one attack only").
+   no present, no onset) needs no end ("- Gout in 2019, right big toe, one attack only"), and
+   neither does an injury told in the past tense in a distant past (``injury``: "I broke my left
+   little toe on a door frame two years ago"; session 9).
 3. **Onset.** A sentence with a time anchor that tells an onset (``onset``: "started",
    "began") and no end is the start of something current: "Two years ago my knee started to
    ache" takes back the historical mark ConText gave from that anchor.
@@ -68,13 +70,13 @@ from .fastmatch import TokenMatcher
 from .rules import RulesComponent
 
 KINDS = {"anchor", "resolution", "present", "past", "onset", "pointer", "contrast", "hedge", "bullet", "boundary", "bracket",
-         "switch", "ended", "replace", "stopped"}
+         "switch", "ended", "replace", "stopped", "injury"}
 SWITCH_KEYS = ("verbs", "to", "labels")
 REPLACE_KEYS = ("verbs", "to", "buys", "fillers", "inserts", "not_worn")
 ENDED_KEYS = ("ahead", "after", "negators", "inability", "clause_ends")
 STOPPED_KEYS = ("auxiliaries", "negators", "adverbs", "verbs", "objects", "since", "spans", "quantities", "units", "clause_ends")
 STOPPED_REACH = 4  # tokens after the stopped verb (and its object) where the time phrase may start ("hasn't bugged me in over a week")
-WORD_KINDS = frozenset({"pointer", "contrast", "hedge", "bullet", "boundary"})
+WORD_KINDS = frozenset({"pointer", "contrast", "hedge", "bullet", "boundary", "injury"})
 _SINCE = get_string_id("since")
 _SYMPTOMATIC = frozenset({"SYMPTOM", "CONDITION", "BODY_REGION", "STRUCTURE"})
 ACTIVITY_REACH = 3  # tokens after "no longer" where the activity that stopped may start ("no longer play football")
@@ -131,6 +133,7 @@ class _Sentence(NamedTuple):
     onset: list[tuple[int, int]]  # the anchors' characters when the sentence tells an onset ("two years ago my knee started")
     bullet: bool  # the sentence is an item of a list: it starts a line with a bullet
     present_ends: list[int]  # where the present's words end ("R knee pain x3/52, L ankle sprain 2019, resolved")
+    injury: bool  # the sentence tells of an injury ("broke", "sprained", "fell"): an event, over once told in the past
 
 
 class PastEpisodes(RulesComponent):
@@ -218,6 +221,7 @@ class PastEpisodes(RulesComponent):
         self._hedges = ids(words["hedge"])
         self._bullets = ids(words["bullet"])
         self._boundaries = ids(words["boundary"])
+        self._injuries = ids(words["injury"])
 
     # -- sentences ---------------------------------------------------------------
     def _sentences(self, doc: Doc, v: DocView) -> tuple[list[_Sentence], set[int]]:
@@ -268,9 +272,10 @@ class PastEpisodes(RulesComponent):
             onset = self._dated_onsets(v, anchor_tokens.get(k, []), anchor_chars.get(k, []), onsets[k]) \
                 if k in onsets and not resolved else []
             bullet = (resolved is not None or k in distant) and self._is_bullet(doc, v, bounds[k], bounds[k + 1])
+            injury = k in distant and k in pasts and any(v.lowers[i] in self._injuries for i in range(bounds[k], bounds[k + 1]))
             sents.append(_Sentence(bounds[k], bounds[k + 1], anchors.get(k), k in distant, resolved, k in presents, k in pasts,
                                    cut, k in onsets, onset, bullet,
-                                   present_ends.get(k, [])))
+                                   present_ends.get(k, []), injury))
         return sents, resolution_tokens
 
     def _dated_onsets(self, v: DocView, tokens: list[tuple[int, int]], chars: list[tuple[int, int]],
@@ -328,8 +333,9 @@ class PastEpisodes(RulesComponent):
                 episodes.append((k, k + 1, s.resolution))  # "- a sore knee from tiling the bathroom, which has settled now"
                 k += 1
                 continue
-            if s.anchor is not None and s.distant and s.bullet and not s.present and not s.tells_onset:
-                episodes.append((k, k + 1, s.anchor))  # "- Gout in 2019, right big toe, one attack only."
+            if s.anchor is not None and s.distant and (s.bullet or s.injury) and not s.present and not s.tells_onset:
+                # "- Gout in 2019, right big toe, one attack only."; "I broke my left little toe on a door frame two years ago."
+                episodes.append((k, k + 1, s.anchor))
                 k += 1
                 continue
             if s.anchor is None or (s.present and not s.resolution):

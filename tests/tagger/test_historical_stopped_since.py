@@ -126,3 +126,49 @@ def test_a_stopped_rule_without_its_lists_is_refused():
 
     with pytest.raises(ValueError, match="stopped rule"):
         validate_episode_rule({"kind": "stopped", "auxiliaries": ["has"], "negators": ["n't"]}, "rule 1")
+
+
+@pytest.mark.parametrize(
+    ("text", "targets"),
+    [
+        ("I broke my left little toe on a door frame two years ago.", ["broke", "little toe"]),
+        ("Broken right wrist in 2009 (fell skating).", ["skating"]),
+    ],
+)
+def test_an_injury_told_in_a_distant_past_is_over(rules_tagger, text, targets):
+    result = rules_tagger.tag(text)
+    for target in targets:
+        assert ent(result, target).historical, target
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        # a chronic finding dated the same way
+        ("F, 33, mild scoliosis (curve to the right in the lower back, diagnosed as a teen, never treated).", "scoliosis"),
+        # an injury that still hurts is the present
+        ("I broke my left little toe on a door frame two years ago and it still aches in cold weather.", "little toe"),
+        # an onset
+        ("Two years ago I hurt my knee skiing and it started to ache on runs.", "knee"),
+    ],
+)
+def test_a_dated_finding_that_goes_on_is_not_over(rules_tagger, text, target):
+    assert not ent(rules_tagger.tag(text), target).historical
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("I've stopped the rowing for now and the back is a bit better.", "rowing"),
+        ("Stopped the hill sprints for 2 weeks and it calmed right down.", "hill sprints"),
+        ("She wore orthotics for a year and hasn't needed them since.", "orthotics"),
+    ],
+)
+def test_an_activity_or_insert_stopped_is_historical(rules_tagger, text, target):
+    assert ent(rules_tagger.tag(text), target).historical
+
+
+def test_what_a_treatment_stopped_is_not_made_historical(rules_tagger):
+    result = rules_tagger.tag("The insoles stopped the pain within a week.")
+    assert not ent(result, "pain").historical
+    assert not ent(result, "insoles").historical
