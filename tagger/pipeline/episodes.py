@@ -197,6 +197,7 @@ class PastEpisodes(RulesComponent):
                     "negators": ids(w.lower() for w in rule["negators"]),
                     "inability": ids(w.lower() for w in rule["inability"]),
                     "clause_ends": ids(rule["clause_ends"]),
+                    "opinions": ids(w.lower() for w in rule.get("opinions") or ()),
                     # the spellings a trigger's first word may take, to look it up in the doc's ORTH index
                     "firsts": ids(f(p.split()[0]) for p in rule["ahead"] + rule["after"]
                                   for f in (str.lower, str.capitalize, str.upper)),
@@ -232,7 +233,7 @@ class PastEpisodes(RulesComponent):
         distant: set[int] = set()
         resolved_at: dict[int, tuple[int, int]] = {}  # sentence -> its first resolution phrase
         presents: set[int] = set()
-        recurrences: set[int] = set()
+        recurring: list[tuple[int, int, int]] = []  # (sentence, start, end) of each recurrence word
         pasts: set[int] = set()
         onsets: dict[int, list[int]] = {}  # sentence -> where its onset words start
         present_ends: dict[int, list[int]] = {}
@@ -264,7 +265,9 @@ class PastEpisodes(RulesComponent):
                 presents.add(k)
                 present_ends.setdefault(k, []).append(end)
                 if rule.get("recurrence"):
-                    recurrences.add(k)
+                    recurring.append((k, start, end))
+        # a recurrence inside a resolution phrase is part of it: "it never came back"
+        recurrences = {k for k, start, end in recurring if not all(i in resolution_tokens for i in range(start, end))}
         sents = []
         for k in range(len(starts)):
             resolved = resolved_at.get(k) if k not in recurrences else None  # "it settled, then came back"
@@ -549,6 +552,8 @@ class PastEpisodes(RulesComponent):
                 if kind == "ahead":
                     if any(lowers[j] in rule["inability"] for j in range(max(lo, t_start - 2), t_start)):
                         continue
+                    if t_end < sent_end and lowers[t_end] in rule["opinions"]:
+                        continue  # "he no longer thinks shoes are involved": a view given up, not the shoes
                 else:
                     if t_end < sent_end and not v.is_punct[t_end]:
                         continue

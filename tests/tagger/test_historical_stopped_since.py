@@ -172,3 +172,23 @@ def test_what_a_treatment_stopped_is_not_made_historical(rules_tagger):
     result = rules_tagger.tag("The insoles stopped the pain within a week.")
     assert not ent(result, "pain").historical
     assert not ent(result, "insoles").historical
+
+
+@pytest.mark.parametrize(
+    ("text", "targets"),
+    [
+        ("Back in 2019 I had ITB pain from tight hips, physio sorted it with stretches and it never came back.",
+         ["pain", "hips", "stretches"]),
+        ("I had plantar fasciitis after my first pregnancy but it went years ago and never came back.",
+         ["plantar fasciitis"]),
+    ],
+)
+def test_never_came_back_ends_an_episode(rules_tagger, text, targets):
+    result = rules_tagger.tag(text)
+    for target in targets:
+        assert ent(result, target).historical, target
+
+
+def test_a_view_no_longer_held_leaves_its_object_current(rules_tagger):
+    text = "He has tried three pairs of shoes; none made any difference and he no longer thinks shoes are involved."
+    assert not ent(rules_tagger.tag(text), "shoes", nth=1).historical
