@@ -50,3 +50,30 @@ def test_your_body_outside_a_question_to_readers_is_not_other_subject(rules_tagg
     for e in result.entities:
         if text[max(0, e.start - 10):e.start].lower().rstrip().endswith("your"):
             assert not e.other_subject, e.text
+
+
+@pytest.mark.parametrize(
+    ("question", "targets"),
+    [
+        ("Has anyone come back from a metatarsal stress reaction and still made a spring marathon?",
+         ["metatarsal", "stress reaction"]),
+        ("Has anyone kept the stair machine with flat feet?", ["flat feet"]),
+        ("Anyone done that for hip pain specifically?", ["hip", "pain"]),
+    ],
+)
+def test_what_the_readers_are_asked_to_have_done_is_theirs(rules_tagger, question, targets):
+    result = rules_tagger.tag(question)
+    for target in targets:
+        assert ent(result, target).other_subject, target
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Anyone got tips for driving with this?", "driving"),
+        ("And has anyone got good return-to-sprint progressions that don't involve a steep bank?", "sprint"),
+        ("Q4. Has anyone checked your feet or walking?", "feet"),
+    ],
+)
+def test_asking_the_readers_for_advice_leaves_the_writer_s_things(rules_tagger, text, target):
+    assert not ent(rules_tagger.tag(text), target).other_subject
