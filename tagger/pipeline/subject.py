@@ -75,6 +75,7 @@ OWNER_WEIGHT = 2  # an owned symptomatic entity counts as much as two person wor
 _QUOTE_MARKS = ('"', "'", "“", "”", "‘", "’")
 _QUOTES = ids(_QUOTE_MARKS)
 _COMMA_IDS = ids({","})
+_APPOSITION_IDS = ids({",", "("})
 _SIMILE_IDS = ids({"like", "as"})
 _AM_IDS = ids({"am", "'m", "’m", "i'm", "im"})
 _FORM_ITEM = re.compile(r"\s*(?:Q\s?\d{1,2}|\d{1,2})\s*[.):]")
@@ -300,8 +301,8 @@ class SubjectResolution(RulesComponent):
         if any(lowers[t] in _AM_IDS for t in range(max(0, k - 4), k)):
             return "first", k  # "I'm also someone who has flat feet": the writer
         j = k + 1
-        if j < s and lowers[j] in _COMMA_IDS:
-            j += 1
+        if j < s and lowers[j] in _APPOSITION_IDS:
+            j += 1  # "my sister, who has flat feet", "my sister (who has flat feet)"
         between = bounds[b:bisect_left(bounds, s)]
         if between[-1] != j or any(t not in (k + 1, j) for t in between):
             return None  # the boundary must open the noun's own clause, and no other boundary follow

@@ -77,3 +77,9 @@ def test_what_the_readers_are_asked_to_have_done_is_theirs(rules_tagger, questio
 )
 def test_asking_the_readers_for_advice_leaves_the_writer_s_things(rules_tagger, text, target):
     assert not ent(rules_tagger.tag(text), target).other_subject
+
+
+def test_a_relative_owns_what_her_bracketed_clause_says(rules_tagger):
+    result = rules_tagger.tag("Other info: my sister (who has flat feet) says I should get insoles too.")
+    assert ent(result, "flat feet").other_subject
+    assert not ent(result, "insoles").other_subject
