@@ -370,7 +370,7 @@ class SubjectResolution(RulesComponent):
         if not any(v.lowers[i] in self._asks for i in range(lo, hi)):
             return False
         if any(self._nominative.get(v.lowers[i]) == "first" or self._possessive.get(v.lowers[i]) == "first"
-               or self._nominative.get(v.lowers[i]) == "object" and v.lowers[i] == self._me for i in range(lo, hi)):
+               or v.lowers[i] == self._me for i in range(lo, hi)):
             return False  # "can you tell me ... how your feet look when you run?": the writer asks the reader about the reader
         text = v.doc_text(doc)
         line_start = text.rfind("\n", 0, v.idx[lo]) + 1
