@@ -22,13 +22,23 @@ episode only when the episode says it is over:
    a week, but then a different pain appeared"). A list item (a line starting with a
    ``bullet``) that states its own end needs no anchor ("- a sore knee from tiling, which
    has settled now"), and one told wholly in a distant past (an anchor marked ``distant``,
-   no present, no onset) needs no end ("- Gout in 2019, right big toe, one attack only").
+   no present, no onset) needs no end ("- Gout in 2019, right big toe, one attack only"), and
+   neither does an injury told in the past tense in a distant past (``injury``: "I broke my left
+   little toe on a door frame two years ago"; session 9).
 3. **Onset.** A sentence with a time anchor that tells an onset (``onset``: "started",
    "began") and no end is the start of something current: "Two years ago my knee started to
    ache" takes back the historical mark ConText gave from that anchor.
 4. **Brackets.** What stands between a ``bracket`` rule's words is past: "never [ran] in my
    life until January", "he's never had [back] trouble before" (as the annotated corpus
    reads them).
+
+5. **Stopped since.** What has not happened since a point or for a stretch of time, after it
+   had (``stopped`` rule: "I haven't [limped] since the first week", "that [ache] ... hasn't
+   bugged me in over a week"), is historical, and the stop's own "n't" no negation; so is what
+   "doesn't hurt ... anymore". Nothing since ("no knee sx since", "haven't had any pain since")
+   stays negated.
+6. **Given up, named again.** Footwear marked historical stays so when the note names it again
+   outside the present ("... stopped. A: orthotics gave no change").
 
 Every entity of an episode that is over, except hypothetical ones, the anchor itself and
 negated ones followed by "since" ("no knee sx since" speaks of the time up to now), is
@@ -60,14 +70,21 @@ from .fastmatch import TokenMatcher
 from .rules import RulesComponent
 
 KINDS = {"anchor", "resolution", "present", "past", "onset", "pointer", "contrast", "hedge", "bullet", "boundary", "bracket",
-         "switch", "ended", "replace"}
+         "switch", "ended", "replace", "stopped", "injury"}
 SWITCH_KEYS = ("verbs", "to", "labels")
 REPLACE_KEYS = ("verbs", "to", "buys", "fillers", "inserts", "not_worn")
 ENDED_KEYS = ("ahead", "after", "negators", "inability", "clause_ends")
-WORD_KINDS = frozenset({"pointer", "contrast", "hedge", "bullet", "boundary"})
+STOPPED_KEYS = ("auxiliaries", "negators", "adverbs", "verbs", "objects", "since", "spans", "quantities", "units", "clause_ends")
+STOPPED_REACH = 4  # tokens after the stopped verb (and its object) where the time phrase may start ("hasn't bugged me in over a week")
+WORD_KINDS = frozenset({"pointer", "contrast", "hedge", "bullet", "boundary", "injury"})
 _SINCE = get_string_id("since")
+_SYMPTOMATIC = frozenset({"SYMPTOM", "CONDITION", "BODY_REGION", "STRUCTURE"})
 ACTIVITY_REACH = 3  # tokens after "no longer" where the activity that stopped may start ("no longer play football")
 HEDGE_REACH = 2  # tokens before a resolution where a hedge undoes it ("almost went away", "haven't settled")
+# tokens between an onset word and a time anchor that dates it ("Two years ago my knee started to ache",
+# "which began about seven months ago"); an anchor further off, or past a ";", dates something else
+# ("... began about seven months ago ..., having been told as a child that her arches were 'low'")
+ONSET_REACH = 8
 
 
 def validate_episode_rule(rule: dict[str, Any], where: str) -> None:
@@ -86,6 +103,10 @@ def validate_episode_rule(rule: dict[str, Any], where: str) -> None:
         if not (all(isinstance(rule.get(k), list) and rule[k] for k in REPLACE_KEYS)
                 and isinstance(rule.get("max_gap"), int) and isinstance(rule.get("max_sentences"), int)):
             raise ValueError(f"{where}: a replace rule needs non-empty {list(REPLACE_KEYS)} lists and integer 'max_gap' and 'max_sentences'")
+        return
+    if kind == "stopped":
+        if not all(isinstance(rule.get(k), list) and rule[k] for k in STOPPED_KEYS):
+            raise ValueError(f"{where}: a stopped rule needs non-empty {list(STOPPED_KEYS)} lists")
         return
     if kind == "ended":
         if not all(isinstance(rule.get(k), list) and rule[k] for k in ENDED_KEYS):
@@ -112,6 +133,7 @@ class _Sentence(NamedTuple):
     onset: list[tuple[int, int]]  # the anchors' characters when the sentence tells an onset ("two years ago my knee started")
     bullet: bool  # the sentence is an item of a list: it starts a line with a bullet
     present_ends: list[int]  # where the present's words end ("R knee pain x3/52, L ankle sprain 2019, resolved")
+    injury: bool  # the sentence tells of an injury ("broke", "sprained", "fell"): an event, over once told in the past
 
 
 class PastEpisodes(RulesComponent):
@@ -140,7 +162,14 @@ class PastEpisodes(RulesComponent):
         self._and = get_string_id("and")
         self._ended: list[dict[str, Any]] = []
         self._replaces: list[dict[str, Any]] = []
+        self._stops: list[dict[str, Any]] = []
         for i, rule in enumerate(rules):
+            if rule["kind"] == "stopped":
+                self._stops.append({
+                    **{k: ids(w.lower() for w in rule[k]) for k in STOPPED_KEYS},
+                    "firsts": ids(f(w) for w in rule["auxiliaries"] for f in (str.lower, str.capitalize, str.upper)),
+                })
+                continue
             if rule["kind"] == "replace":
                 self._replaces.append({
                     **{k: ids(w.lower() for w in rule[k]) for k in ("verbs", "to", "buys", "fillers")},
@@ -168,6 +197,7 @@ class PastEpisodes(RulesComponent):
                     "negators": ids(w.lower() for w in rule["negators"]),
                     "inability": ids(w.lower() for w in rule["inability"]),
                     "clause_ends": ids(rule["clause_ends"]),
+                    "opinions": ids(w.lower() for w in rule.get("opinions") or ()),
                     # the spellings a trigger's first word may take, to look it up in the doc's ORTH index
                     "firsts": ids(f(p.split()[0]) for p in rule["ahead"] + rule["after"]
                                   for f in (str.lower, str.capitalize, str.upper)),
@@ -192,6 +222,7 @@ class PastEpisodes(RulesComponent):
         self._hedges = ids(words["hedge"])
         self._bullets = ids(words["bullet"])
         self._boundaries = ids(words["boundary"])
+        self._injuries = ids(words["injury"])
 
     # -- sentences ---------------------------------------------------------------
     def _sentences(self, doc: Doc, v: DocView) -> tuple[list[_Sentence], set[int]]:
@@ -202,11 +233,12 @@ class PastEpisodes(RulesComponent):
         distant: set[int] = set()
         resolved_at: dict[int, tuple[int, int]] = {}  # sentence -> its first resolution phrase
         presents: set[int] = set()
-        recurrences: set[int] = set()
+        recurring: list[tuple[int, int, int]] = []  # (sentence, start, end) of each recurrence word
         pasts: set[int] = set()
-        onsets: set[int] = set()
+        onsets: dict[int, list[int]] = {}  # sentence -> where its onset words start
         present_ends: dict[int, list[int]] = {}
         anchor_chars: dict[int, list[tuple[int, int]]] = {}
+        anchor_tokens: dict[int, list[tuple[int, int]]] = {}
         resolution_tokens: set[int] = set()
         matches = self.phrases(doc) + self.patterns(doc)
         matches.sort(key=lambda m: (m[1], m[1] - m[2]))  # leftmost first, then longest
@@ -219,8 +251,9 @@ class PastEpisodes(RulesComponent):
                 if rule.get("distant"):
                     distant.add(k)
                 anchor_chars.setdefault(k, []).append((v.idx[start], v.end_char(end)))
+                anchor_tokens.setdefault(k, []).append((start, end))
             elif kind == "onset":
-                onsets.add(k)
+                onsets.setdefault(k, []).append(start)
             elif kind == "past":
                 pasts.add(k)
             elif kind == "resolution":
@@ -232,17 +265,34 @@ class PastEpisodes(RulesComponent):
                 presents.add(k)
                 present_ends.setdefault(k, []).append(end)
                 if rule.get("recurrence"):
-                    recurrences.add(k)
+                    recurring.append((k, start, end))
+        # a recurrence inside a resolution phrase is part of it: "it never came back"
+        recurrences = {k for k, start, end in recurring if not all(i in resolution_tokens for i in range(start, end))}
         sents = []
         for k in range(len(starts)):
             resolved = resolved_at.get(k) if k not in recurrences else None  # "it settled, then came back"
             cut = self._cut(v, resolved[1], bounds[k + 1]) if resolved else bounds[k + 1]
-            onset = anchor_chars.get(k, []) if k in onsets and not resolved else []
+            onset = self._dated_onsets(v, anchor_tokens.get(k, []), anchor_chars.get(k, []), onsets[k]) \
+                if k in onsets and not resolved else []
             bullet = (resolved is not None or k in distant) and self._is_bullet(doc, v, bounds[k], bounds[k + 1])
+            injury = k in distant and k in pasts and any(v.lowers[i] in self._injuries for i in range(bounds[k], bounds[k + 1]))
             sents.append(_Sentence(bounds[k], bounds[k + 1], anchors.get(k), k in distant, resolved, k in presents, k in pasts,
                                    cut, k in onsets, onset, bullet,
-                                   present_ends.get(k, [])))
+                                   present_ends.get(k, []), injury))
         return sents, resolution_tokens
+
+    def _dated_onsets(self, v: DocView, tokens: list[tuple[int, int]], chars: list[tuple[int, int]],
+                      onsets: list[int]) -> list[tuple[int, int]]:
+        """The anchors (their characters) that date an onset of the sentence: within ``ONSET_REACH``
+        tokens of an onset word, no ``boundary`` word (";", "|") between."""
+        dated = []
+        for (a_start, a_end), span in zip(tokens, chars, strict=True):
+            for o in onsets:
+                lo, hi = (a_end, o) if a_end <= o else (o, a_start)
+                if hi - lo <= ONSET_REACH and not any(v.lowers[i] in self._boundaries for i in range(lo, hi)):
+                    dated.append(span)
+                    break
+        return dated
 
     def _is_bullet(self, doc: Doc, v: DocView, start: int, end: int) -> bool:
         first = start
@@ -286,8 +336,9 @@ class PastEpisodes(RulesComponent):
                 episodes.append((k, k + 1, s.resolution))  # "- a sore knee from tiling the bathroom, which has settled now"
                 k += 1
                 continue
-            if s.anchor is not None and s.distant and s.bullet and not s.present and not s.tells_onset:
-                episodes.append((k, k + 1, s.anchor))  # "- Gout in 2019, right big toe, one attack only."
+            if s.anchor is not None and s.distant and (s.bullet or s.injury) and not s.present and not s.tells_onset:
+                # "- Gout in 2019, right big toe, one attack only."; "I broke my left little toe on a door frame two years ago."
+                episodes.append((k, k + 1, s.anchor))
                 k += 1
                 continue
             if s.anchor is None or (s.present and not s.resolution):
@@ -501,6 +552,8 @@ class PastEpisodes(RulesComponent):
                 if kind == "ahead":
                     if any(lowers[j] in rule["inability"] for j in range(max(lo, t_start - 2), t_start)):
                         continue
+                    if t_end < sent_end and lowers[t_end] in rule["opinions"]:
+                        continue  # "he no longer thinks shoes are involved": a view given up, not the shoes
                 else:
                     if t_end < sent_end and not v.is_punct[t_end]:
                         continue
@@ -518,9 +571,124 @@ class PastEpisodes(RulesComponent):
                     else:
                         neg = max(j for j in range(lo, t_start) if lowers[j] in rule["negators"])
                         inside = [x for x in inside if neg < x[0] and x[1] <= t_start]
+                # "doesn't [hurt] ... anymore": what stopped is historical, not absent; its own "n't" is no negation
+                negator = None if kind == "ahead" else max(j for j in range(lo, t_start) if lowers[j] in rule["negators"])
                 for s, e, label in inside:
                     if label in wanted:
-                        _mark_historical(store_record(store, s, e), v.idx[t_start], v.end_char(t_end))
+                        record = store_record(store, s, e)
+                        if negator is not None and not record.get("hypothetical"):
+                            _unnegate(record, v.idx[negator], v.end_char(negator + 1))
+                        _mark_historical(record, v.idx[t_start], v.end_char(t_end))
+
+    def _stopped_since(self, doc: Doc, v: DocView, ents: list[tuple[int, int, str, int]]) -> None:
+        """Mark what the writer says has not happened since a point or for a stretch of time, when
+        it had happened before: "I haven't [limped] since the first week", "that [ache] on the
+        inside of the right [ankle] ... hasn't bugged me in over a week", "my [knee] hasn't [hurt]
+        since March", "I haven't [run] since August". The verb after the negated auxiliary is the
+        entity itself or a verb of bother ("bugged", "bothered"); the negation that stop carries
+        is taken off (what stopped is historical, not absent). Not "haven't had any pain since",
+        "no knee sx since" (nothing since: negated), "hasn't been right since", "hasn't changed since"."""
+        store = entity_store(doc)
+        lowers = v.lowers
+        positions = v.positions()
+        starts = [e[0] for e in ents]
+        for rule in self._stops:
+            for aux in sorted(i for orth in rule["firsts"] for i in positions.get(orth, ())):
+                j = aux + 1
+                if j >= v.n or lowers[j] not in rule["negators"]:
+                    continue
+                neg = j
+                j += 1
+                while j < v.n and lowers[j] in rule["adverbs"]:
+                    j += 1
+                sent_start, sent_end = v.sent_bounds(doc, aux)
+                k = bisect_left(starts, j)
+                thing = ents[k] if k < len(ents) and starts[k] == j and ents[k][2] in ("SYMPTOM", "ACTIVITY") else None
+                if thing is not None:
+                    after = thing[1]  # "haven't [limped] since"
+                elif j < sent_end and lowers[j] in rule["verbs"]:
+                    after = j + 1  # "hasn't bugged me"
+                    if after < sent_end and lowers[after] in rule["objects"]:
+                        after += 1
+                    k = bisect_left(starts, after)
+                    if k < len(ents) and starts[k] == after and ents[k][2] in ("ACTIVITY", "FOOTWEAR"):
+                        thing = ents[k]  # "haven't worn [heels] since"
+                        after = thing[1]
+                else:
+                    continue
+                if not self._time_follows(doc, v, rule, after, sent_end):
+                    continue
+                lo = next((x + 1 for x in range(aux - 1, sent_start - 1, -1) if lowers[x] in rule["clause_ends"]), sent_start)
+                if thing is not None and thing[2] != "SYMPTOM":
+                    inside = [thing]  # the activity or footwear that stopped
+                else:
+                    # a symptom stops with its site: "my [knee] hasn't [hurt] since March"
+                    inside = [x for x in ents if lo <= x[0] and x[1] <= after and x[2] in _SYMPTOMATIC]
+                    if not inside:
+                        # "That ache on the inside of the right ankle I had since winter, the one I thought
+                        # was from the trampoline, hasn't bugged me": the subject stands before its commas
+                        inside = [x for x in ents if sent_start <= x[0] and x[1] <= after and x[2] in _SYMPTOMATIC]
+                    if not any(label in ("SYMPTOM", "CONDITION") for _, _, label, _ in inside):
+                        continue  # "Insoles sorted it and it's not bothered me since": nothing said to stop
+                wanted = {"SYMPTOM", "CONDITION", "BODY_REGION", "STRUCTURE", "ACTIVITY", "FOOTWEAR"}
+                neg_start, neg_end = v.idx[aux], v.end_char(neg + 1)
+                for s, e, label, _ in inside:
+                    if label not in wanted:
+                        continue
+                    record = store_record(store, s, e)
+                    if record.get("hypothetical"):
+                        continue
+                    _unnegate(record, neg_start, neg_end)
+                    _mark_historical(record, neg_start, neg_end)
+
+    @staticmethod
+    def _time_follows(doc: Doc, v: DocView, rule: dict[str, Any], start: int, end: int) -> bool:
+        """Whether a time phrase starts within ``STOPPED_REACH`` tokens of ``start``: "since ...",
+        "in over a week", "for a couple of months", "in ages"."""
+        lowers = v.lowers
+        for i in range(start, min(end, start + STOPPED_REACH)):
+            if lowers[i] in rule["since"]:
+                return True
+            if lowers[i] in rule["spans"]:
+                j = i + 1
+                while j < end and (lowers[j] in rule["quantities"] or doc[j].like_num):
+                    j += 1
+                if j < end and lowers[j] in rule["units"]:
+                    return True
+            if v.is_punct[i]:
+                return False
+        return False
+
+    def _given_up_later(self, doc: Doc, v: DocView, sents: list[_Sentence], ents: list[tuple[int, int, str, int]]) -> None:
+        """Footwear given up stays given up when the note names it again: "custom orthotics ... wore
+        them 3 months, no change, stopped. ... A: Feet likely not relevant: symmetrical, [orthotics]
+        gave no change" (an insert may drop its type words). A later mention in a sentence of the present ("now back in the orthotics",
+        "I wear them again"), or one negated, hypothetical or someone else's, is not marked."""
+        store = entity_store(doc)
+        text = v.doc_text(doc)
+        given_up: dict[str, tuple[int, int]] = {}  # name -> the first historical mention's characters
+        inserts = frozenset().union(*(rule["inserts"] for rule in self._replaces))
+        starts = [x.start for x in sents]
+        for s, e, label, _ in ents:
+            if label != "FOOTWEAR":
+                continue
+            name = text[v.idx[s]:v.end_char(e)].lower()
+            record = store.get(s)
+            mark = record is not None and record.get("end") == e
+            if mark and record.get("historical"):
+                given_up.setdefault(name, (v.idx[s], v.end_char(e)))
+                continue
+            if name not in given_up:
+                # an insert named by its head after its type ("custom orthotics" ... "orthotics")
+                full = next((g for g in given_up if g.rsplit(" ", 1)[-1] == name and name in inserts), None)
+                if full is None:
+                    continue
+                name = full
+            if mark and (record.get("negated") or record.get("hypothetical") or record.get("other_subject")):
+                continue
+            if sents[bisect_right(starts, s) - 1].present:
+                continue
+            _mark_historical(store_record(store, s, e), *given_up[name])
 
     @staticmethod
     def _onsets(doc: Doc, sents: list[_Sentence], ents: list[tuple[int, int, str, int]]) -> None:
@@ -548,6 +716,8 @@ class PastEpisodes(RulesComponent):
             self._ended_here(doc, v, ents)
         if self._replaces:
             self._replaced(doc, v, ents)
+        if self._stops:
+            self._stopped_since(doc, v, ents)
         if self._brackets:
             positions = v.positions()
             if any(orth in positions for orth in self._bracket_orths):
@@ -555,6 +725,7 @@ class PastEpisodes(RulesComponent):
         sents, resolution_tokens = self._sentences(doc, v)
         if any(s.onset for s in sents):
             self._onsets(doc, sents, ents)
+        self._given_up_later(doc, v, sents, ents)
         episodes = self._episodes(doc, v, sents) if any(s.anchor or s.bullet for s in sents) else []
         if not episodes:
             return ents
@@ -583,6 +754,17 @@ class PastEpisodes(RulesComponent):
                         continue  # "no knee sx since" speaks of the time since, up to now
                     _mark_historical(record, a_start_char, a_end_char)
         return ents
+
+
+def _unnegate(record: dict[str, Any], start_char: int, end_char: int) -> None:
+    """Take back a negation whose trigger lies in ``start_char:end_char`` (the stop's own "haven't")."""
+    if not record.get("negated"):
+        return
+    triggers = record.get("triggers") or []
+    mark = next((t for t in triggers if t[0] == "negated"), None)
+    if mark is not None and mark[2] < end_char and mark[3] > start_char:
+        record["negated"] = False
+        triggers.remove(mark)
 
 
 def _mark_historical(record: dict[str, Any], start_char: int, end_char: int) -> None:

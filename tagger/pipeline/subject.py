@@ -30,7 +30,11 @@ and who owns each entity, and marks the entities owned by anyone else:
    so is what a replier's sentence about themselves holds ("mine was the opposite -
    stability shoes did nothing"). An activity naming a role is someone else's after a
    possessive ("her PE teacher") and, in a note about a third person, when it is the
-   writer's ("Tennis coach, writing about a junior").
+   writer's ("Tennis coach, writing about a junior"). In a post to a group of readers (a
+   ``reader_group`` word: "anyone", "Posted in"), a question about the readers' own experience
+   (a ``reader_question`` word, no word for the writer) makes what "your"/"you" owns someone
+   else's: "How long did it take for your back or hip to calm down once your Achilles got
+   better?"; those entities cast no vote for the subject.
 
 Every word list is data in ``data/subject_rules.jsonl``. The pass is per entity, over at
 most one clause before it.
@@ -38,6 +42,7 @@ most one clause before it.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from typing import Any, NamedTuple
@@ -51,7 +56,7 @@ from .extensions import add_trigger, entity_store, register_extensions, store_re
 from .rules import RulesComponent
 
 KINDS = {"person", "not_name", "possessed_head", "adverb", "role", "possessive_marker", "verb", "not_after_verb",
-         "boundary", "writer_header", "preposition", "with"}
+         "boundary", "writer_header", "preposition", "with", "reader_question", "reader_group"}
 CLASSES = {"first", "second", "we", "she", "he", "subject_noun", "other_noun", "group", "object"}
 CASES = {"nominative", "possessive", "both", "reflexive"}
 # classes that own the symptomatic entities of a note and so may be its subject
@@ -70,8 +75,10 @@ OWNER_WEIGHT = 2  # an owned symptomatic entity counts as much as two person wor
 _QUOTE_MARKS = ('"', "'", "“", "”", "‘", "’")
 _QUOTES = ids(_QUOTE_MARKS)
 _COMMA_IDS = ids({","})
+_APPOSITION_IDS = ids({",", "("})
 _SIMILE_IDS = ids({"like", "as"})
 _AM_IDS = ids({"am", "'m", "’m", "i'm", "im"})
+_FORM_ITEM = re.compile(r"\s*(?:Q\s?\d{1,2}|\d{1,2})\s*[.):]")
 
 
 def validate_subject_rule(rule: dict[str, Any], where: str) -> None:
@@ -116,6 +123,8 @@ class SubjectResolution(RulesComponent):
         roles: set[str] = set()
         prepositions: set[str] = set()
         withs: set[str] = set()
+        asks: set[str] = set()
+        groups: set[str] = set()
         self._headers: list[tuple[list[int], frozenset[int]]] = []
         for rule in rules:
             kind = rule["kind"]
@@ -139,6 +148,10 @@ class SubjectResolution(RulesComponent):
                 prepositions.update(w.lower() for w in rule["words"])
             elif kind == "with":
                 withs.update(w.lower() for w in rule["words"])
+            elif kind == "reader_question":
+                asks.update(w.lower() for w in rule["words"])
+            elif kind == "reader_group":
+                groups.update(w.lower() for w in rule["words"])
             elif kind == "adverb":
                 adverbs.update(w.lower() for w in rule["words"])
             elif kind == "possessive_marker":
@@ -162,6 +175,9 @@ class SubjectResolution(RulesComponent):
         self._roles = ids(roles)
         self._prepositions = ids(prepositions)
         self._with = ids(withs)
+        self._asks = ids(asks)
+        self._groups = ids(groups)
+        self._me = get_string_id("me")
         self._and = ids({"and", "&", "+"})
         self._relatives = ids({"who", "that"})
         self._entry_marks = ids({":", "-", "–", "—"})
@@ -285,8 +301,8 @@ class SubjectResolution(RulesComponent):
         if any(lowers[t] in _AM_IDS for t in range(max(0, k - 4), k)):
             return "first", k  # "I'm also someone who has flat feet": the writer
         j = k + 1
-        if j < s and lowers[j] in _COMMA_IDS:
-            j += 1
+        if j < s and lowers[j] in _APPOSITION_IDS:
+            j += 1  # "my sister, who has flat feet", "my sister (who has flat feet)"
         between = bounds[b:bisect_left(bounds, s)]
         if between[-1] != j or any(t not in (k + 1, j) for t in between):
             return None  # the boundary must open the noun's own clause, and no other boundary follow
@@ -337,6 +353,37 @@ class SubjectResolution(RulesComponent):
             j += 1
             reach -= 1
         return False
+
+    def _asks_readers(self, doc: Doc, v: DocView, s: int) -> bool:
+        """Whether the sentence holding token ``s`` asks the readers about their own experience: a
+        question with a verb of the past or of experience (``reader_question``: "How long did it
+        take for your back or hip to calm down once your Achilles got better?") and no word for the
+        writer (a clinician's "can you tell me how your feet look when you run?"), not on a quoted line
+        ("> Have you noticed anything about your feet?": the clinician asking the writer) and not a
+        form's question answered on the next line ("Where is your pain?\nR knee")."""
+        lo, hi = v.sent_bounds(doc, s)
+        last = hi - 1
+        while last > lo and v.is_space[last]:
+            last -= 1
+        if "?" not in v.text(last):
+            return False
+        if not any(v.lowers[i] in self._asks for i in range(lo, hi)):
+            return False
+        if any(self._nominative.get(v.lowers[i]) == "first" or self._possessive.get(v.lowers[i]) == "first"
+               or v.lowers[i] == self._me for i in range(lo, hi)):
+            return False  # "can you tell me ... how your feet look when you run?": the writer asks the reader about the reader
+        text = v.doc_text(doc)
+        line_start = text.rfind("\n", 0, v.idx[lo]) + 1
+        before = text[line_start:v.idx[lo]]
+        if _FORM_ITEM.match(before):
+            return False  # "Q2. Have you had any injury? No fall": a form's question
+        if text[line_start:v.idx[lo] + 1].lstrip().startswith(">"):
+            return False
+        line_end = text.find("\n", v.end_char(last + 1))
+        line_end = len(text) if line_end < 0 else line_end
+        if not before.strip() and not text[v.end_char(last + 1):line_end].strip() and text[line_end:].strip():
+            return False  # a question alone on its line with text under it: a form's, answered
+        return True
 
     @staticmethod
     def _mark(store: dict[int, dict[str, Any]], v: DocView, s: int, e: int, k: int) -> None:
@@ -457,6 +504,8 @@ class SubjectResolution(RulesComponent):
         store = entity_store(doc)
         firsts = [k for k in persons if self._nominative.get(v.lowers[k]) == "first" or self._possessive.get(v.lowers[k]) == "first"] \
             if replies else []
+        asked: dict[int, bool] = {}  # sentence start -> whether it asks the readers (``_asks_readers``)
+        group: bool | None = None  # whether the note is written to a group of readers (read when first needed)
         for s, e, label, _ in ents:
             lo = v.sent_bounds(doc, s)[0]
             if quotes and self._quoted(quotes, lo, s):
@@ -467,6 +516,15 @@ class SubjectResolution(RulesComponent):
                 r = bisect_right(reply_at, s) - 1
                 if r >= 0 and replies[r][1]:
                     owner = self._replier(v, doc, s, e, lo, owner, firsts, store)
+            if owner is not None and owner[0] == "second" and not replies and self._asks:
+                if group is None:
+                    # a post to a group of readers ("Posted in: Running injuries", "Anyone else?"), not
+                    # a message to one person (a clinician's "did you manage to get your feet looked at?")
+                    group = bool(self._anchors(v, self._groups))
+                if group and lo not in asked:
+                    asked[lo] = self._asks_readers(doc, v, s)
+                if group and asked[lo]:
+                    owner = ("reader", owner[1])  # no vote: the readers are not whom the note is about
             owners.append(owner)
             if owner is not None and label in SYMPTOMATIC:
                 votes[owner[0]] += 1
@@ -501,6 +559,10 @@ class SubjectResolution(RulesComponent):
             if owner is None:
                 continue
             cls, k = owner
+            if cls == "reader":
+                if subject == {"first"}:
+                    self._mark(store, v, s, e, k)  # the writer asks the readers about their own bodies
+                continue
             if cls in NEUTRAL:
                 continue
             if cls in {"other_noun", "group", "replier"} or (subject and cls not in subject):
