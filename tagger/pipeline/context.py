@@ -198,7 +198,7 @@ class ConText(RulesComponent):
         self._checked = {key for key, rule in self._rule_of.items()
                          if rule.get("require_preceding") or rule.get("attached") or rule.get("detached")
                          or rule.get("unless_next") or rule.get("opens") or rule.get("in_question")
-                         or rule.get("habitual")}
+                         or rule.get("habitual") or rule.get("require_before")}
         # match ids of rules whose first word is no trigger when the pipeline took it for an
         # entity: "back in 1998" opens a past scope, "my [back] in 1998" is the body (then "in
         # 1998" is the trigger)
@@ -259,6 +259,9 @@ class ConText(RulesComponent):
         if unless and end < len(doc) and (doc[end].lower_.rstrip(".,") in unless or doc[end].like_num):
             # "L vs R", "4/5 L vs 5/5 R", "rotated forward vs the L": a comparison, not a differential
             return False
+        before = rule.get("require_before")
+        if before and not any(doc[j].lower_ in before for j in range(max(0, start - int(rule.get("before_window") or 3)), start)):
+            return False  # "played rugby at school", "a netball injury at school": not "stairs at school"
         if rule.get("habitual") and not _habitual(doc, start):
             return False  # a pseudo-trigger for a recurring condition: "If I press on it, it aches"
         if rule.get("in_question") and not _ends_in_question(doc, end):
