@@ -71,6 +71,11 @@ _GUESS_BEFORE = frozenset({"-", "\u2013", ",", ":", "=", "?", "??", ".", "or"})
 # I can jog?") it stays open, and so does one that offers a choice ("Which is it, piriformis or disc?").
 _NOT_ANSWERS = frozenset({"thanks", "thank", "cheers", "regards", "best", "kind", "many", "ta", "x", "xx", "love",
                           "sincerely", "yours", "reply", "posted", "any", "anyone", "also", "sorry", "hope"})
+# Plan items on the lines under a plan header ("Plan:\n1. ...\n2. ..."): what is done or worn is
+# planned; the body parts they name are read both ways by the annotators and stay as they are.
+_PLAN_ITEM = re.compile(r"[ \t>]*(?:\d{1,2}[.)]|[-\u2022*\u2013])[ \t]+\S")
+PLAN_ITEM_LABELS = frozenset({"ACTIVITY", "FOOTWEAR"})
+PLAN_ITEM_LINES = 12
 _WH_WORDS = frozenset({"what", "what's", "whats", "which", "where", "when", "how", "who", "why"})
 
 
@@ -385,7 +390,49 @@ class ConText(RulesComponent):
                         add_trigger(record, attribute, "true", trig.start_char, trig.end_char)
                     if nearest:
                         break
+            if line and attribute == "hypothetical":
+                # the numbered or bulleted lines under a plan header are items of that plan
+                items = self._plan_items(doc, v, trig)
+                if items:
+                    k = bisect_left(ent_starts, items[0])
+                    while k < n_ents and ent_starts[k] < items[1]:
+                        s, e, label, _ = ents[k]
+                        k += 1
+                        if label not in PLAN_ITEM_LABELS or (labels is not None and label not in labels):
+                            continue
+                        record = store_record(store, s, e)
+                        if not record.get(attribute):
+                            record[attribute] = True
+                            add_trigger(record, attribute, "true", trig.start_char, trig.end_char)
         return ents
+
+    @staticmethod
+    def _plan_items(doc: Doc, v: DocView, trig: _Trigger) -> tuple[int, int] | None:
+        """The tokens of the item lines ("1. ...", "- ...") that follow a plan header's own line
+        ("Plan:\n1. Low-dye taping\n2. Back to trainers"), up to the first line that is no item;
+        ``None`` when the next line is no item."""
+        text, pos = v.doc_text(doc), trig.end_char
+        line_start = text.rfind("\n", 0, trig.start_char) + 1
+        if text[line_start:trig.start_char].strip(" \t>"):
+            return None  # a header opens its line: not "- load management: back down to 40 km"
+        while pos < len(text) and text[pos].isspace():
+            pos += 1
+        newline = text.find("\n", pos)
+        if newline < 0:
+            return None
+        start = last = newline + 1
+        for _ in range(PLAN_ITEM_LINES):
+            end = text.find("\n", start)
+            end = len(text) if end < 0 else end
+            if not _PLAN_ITEM.match(text, start, end):
+                break
+            last = end
+            if end >= len(text):
+                break
+            start = end + 1
+        if last == newline + 1:
+            return None
+        return bisect_left(v.idx, newline + 1, trig.end), bisect_left(v.idx, last, trig.end)
 
     @staticmethod
     def _question_kind(doc: Doc, v: DocView, trig: _Trigger) -> str | None:

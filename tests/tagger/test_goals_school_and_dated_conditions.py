@@ -87,3 +87,32 @@ def test_a_condition_dated_by_a_year_in_brackets_is_historical(rules_tagger, tex
 )
 def test_a_bracketed_year_reaches_only_the_condition_beside_it(rules_tagger, text, target):
     assert not ent(rules_tagger.tag(text), target).historical
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("A: L ITBS.\nPlan:\n1. Hip abductor loading 3x/wk\n2. Swap to cushioned trainers for long runs", "cushioned trainers"),
+        ("A: L ITBS.\nPlan:\n1. Hip abductor loading 3x/wk\n2. Swap to cushioned trainers for long runs",
+         "Hip abductor loading"),
+        ("O: stiff ankle.\nP: taping today\n- calf raises daily\n- heel lift in work boots", "calf raises"),
+        ("O: stiff ankle.\nP: taping today\n- calf raises daily\n- heel lift in work boots", "work boots"),
+    ],
+)
+def test_the_numbered_or_bulleted_items_under_a_plan_header_are_planned(rules_tagger, text, target):
+    assert ent(rules_tagger.tag(text), target).hypothetical
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        # the body parts a plan item names are read both ways by the annotators: left as they were
+        ("P:\n- ice pack\n- sleep with a pillow between the knees", "knees"),
+        # a header inside an item line heads nothing below it
+        ("What we agreed:\n- load management: fewer hills\n- side planks twice a week", "side planks"),
+        # a line that is no item ends the plan
+        ("Plan:\n1. calf raises\nS: says she walks the dog daily.", "walks"),
+    ],
+)
+def test_plan_items_stop_at_parts_inner_headers_and_the_first_line_that_is_no_item(rules_tagger, text, target):
+    assert not ent(rules_tagger.tag(text), target).hypothetical
