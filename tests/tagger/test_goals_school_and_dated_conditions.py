@@ -116,3 +116,28 @@ def test_the_numbered_or_bulleted_items_under_a_plan_header_are_planned(rules_ta
 )
 def test_plan_items_stop_at_parts_inner_headers_and_the_first_line_that_is_no_item(rules_tagger, text, target):
     assert not ent(rules_tagger.tag(text), target).hypothetical
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("My first thought was trainers, so I bought new ones.", "trainers"),
+        ("The GP thought it was bursitis and sent me for physio.", "bursitis"),
+        ("Thought it was a calf strain, turns out it wasn't.", "strain"),
+    ],
+)
+def test_what_the_writer_first_thought_it_was_is_a_guess(rules_tagger, text, target):
+    assert ent(rules_tagger.tag(text), target).hypothetical
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        # the region the guess is about stays real (a split between annotators: left as it was)
+        ("My first thought was a problem in my left foot.", "foot"),
+        # what comes after the guess's own sentence part is real
+        ("She thought it was fine, but my knee swelled after the run.", "run"),
+    ],
+)
+def test_a_first_thought_leaves_regions_and_later_facts_real(rules_tagger, text, target):
+    assert not ent(rules_tagger.tag(text), target).hypothetical
