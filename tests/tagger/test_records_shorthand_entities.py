@@ -77,3 +77,32 @@ def test_sleeping_as_a_posture_is_an_activity(nlp, text, activity):
 def test_sleep_as_a_state_and_the_run_up_to_a_date_are_not_activities(nlp, text):
     found = activities(nlp, text)
     assert not {"sleep", "slept", "run"} & {a.lower() for a in found}
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("O: lat pelvic tilt R, iliac crest high R.", "lat pelvic tilt"),
+    ("Posture: marked ant. pelvic tilt.", "ant. pelvic tilt"),
+])
+def test_records_forms_of_a_pelvic_tilt_are_one_condition(nlp, text, span):
+    found = labels(nlp, text)
+    assert (span, "CONDITION") in found
+    assert ("lat", "STRUCTURE") not in found
+
+
+@pytest.mark.parametrize("text", [
+    "PFPS L. Flat L foot, valgus on step-down.",
+    "I have a slightly flat left foot and wear an insole.",
+])
+def test_flat_before_its_foot_is_the_flat_foot_finding(nlp, text):
+    found = labels(nlp, text)
+    assert ("foot", "BODY_REGION") in found
+    assert any(t.lower() == "flat" and label == "CONDITION" for t, label in found)
+
+
+@pytest.mark.parametrize("text", [
+    "Keep the back flat and the foot turned out.",
+    "Lie flat, left foot on the wall.",
+    "Walk on flat ground with the foot straight.",
+])
+def test_flat_with_a_foot_further_on_is_no_finding(nlp, text):
+    assert not [t for t, label in labels(nlp, text) if t.lower() == "flat"]
