@@ -106,3 +106,18 @@ def test_flat_before_its_foot_is_the_flat_foot_finding(nlp, text):
 ])
 def test_flat_with_a_foot_further_on_is_no_finding(nlp, text):
     assert not [t for t, label in labels(nlp, text) if t.lower() == "flat"]
+
+
+@pytest.mark.parametrize(("text", "activity"), [
+    ("Airline pilot, 12-hour sectors, L buttock ache.", "Airline pilot"),
+    ("M, 51, long-haul first officer.", "first officer"),
+    ("S: 39F, claims adjuster, WFH, sits 9 h.", "claims adjuster"),
+    ("Works as a parcel sorter on nights.", "parcel sorter"),
+    ("52F, salon owner, on her feet all day.", "salon owner"),
+])
+def test_occupations_the_vocabulary_lacked_are_activities(nlp, text, activity):
+    assert activity in activities(nlp, text)
+
+
+def test_a_pilot_study_is_no_occupation(nlp):
+    assert "pilot" not in [a.lower() for a in activities(nlp, "We are running a pilot study of insoles.")]
