@@ -39,7 +39,8 @@ _RULE_KEYS = frozenset({"concept", "why", "when_lower", "drop_if_prev_lower", "d
                         "keep_if_prev_lower", "keep_if_prev_label", "drop_if_prev_label", "window", "drop_if_doc_has",
                         "relabel_if_prev_lower", "relabel_as", "unless_span_lower",
                         "keep_if_lower_before", "drop_if_lower_before", "unless_prev_lower",
-                        "unless_next_label", "drop_if_next_number", "keep_if_lower_after"})
+                        "unless_next_label", "drop_if_next_number", "keep_if_lower_after",
+                        "or_after"})
 
 
 class _Test(NamedTuple):
@@ -63,7 +64,9 @@ class _Test(NamedTuple):
     ``drop_if_next_number`` drops it before a number ("hip IR 15°" is a range of motion, "knee IR
     in stance" the finding). With ``keep_if_lower_after`` a match is kept only when one of those
     words stands at most ``window`` tokens after it, within the clause (an injury verb: "[rolled]
-    my ankle", "[slipped] on ice"; "rolled my foot on a ball" is a treatment)."""
+    my ankle", "[slipped] on ice"; "rolled my foot on a ball" is a treatment). With ``or_after``
+    a ``keep_if_lower_before`` word may instead stand right after the match or after one word
+    (a side: "[Flat] R foot", "a slightly [flat] right foot"; not "the back flat and the foot")."""
 
     when_lower: frozenset[int]
     prev_lower: frozenset[int]
@@ -83,6 +86,7 @@ class _Test(NamedTuple):
     drop_lower_before: frozenset[int] = frozenset()
     drop_next_number: bool = False
     lower_after: frozenset[int] = frozenset()
+    or_after: bool = False
 
 
 _NO_INFO: tuple[None, dict] = (None, {})
@@ -490,6 +494,7 @@ class ConceptAttributes:
                 ids(rule.get("drop_if_lower_before", ())),
                 bool(rule.get("drop_if_next_number")),
                 ids(rule.get("keep_if_lower_after", ())),
+                bool(rule.get("or_after")),
             ))
         self._needs_ends = any(t.keep_if_prev_label or t.drop_if_prev_label for tests in self._tests.values() for t in tests)
         self._needs_present = any(t.doc_has for tests in self._tests.values() for t in tests)
@@ -528,7 +533,8 @@ class ConceptAttributes:
                 return True
             if test.doc_has and not test.doc_has.isdisjoint(present):
                 return True
-            if test.lower_before and not self._lower_before(start, test.window, test.lower_before, lowers):
+            if test.lower_before and not self._lower_before(start, test.window, test.lower_before, lowers) \
+                    and not (test.or_after and self._lower_after(end, 2, test.lower_before, lowers)):
                 return True
             if test.drop_lower_before and self._lower_before(start, test.window, test.drop_lower_before, lowers):
                 return True
