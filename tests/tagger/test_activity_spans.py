@@ -69,7 +69,7 @@ def test_trim_leaves_a_one_word_activity_alone():
     ("Sore since pruning the hedge.", "pruning"),
     ("Paddleboarding aggravates it.", "Paddleboarding"),
     ("I took up padel in the spring.", "padel"),
-    ("She does a barre class on Mondays.", "barre class"),
+    ("She does a barre class on Mondays.", "barre"),  # the class word stays out (round 3: 7a, 5a)
     ("Hobbies: golf, fishing and bowls.", "fishing"),
     ("Hobbies: golf, fishing and bowls.", "bowls"),
 ])
