@@ -58,3 +58,24 @@ def test_a_named_nerve_with_its_finding_is_one_condition(nlp, text, finding):
 def test_a_nerve_without_a_finding_stays_a_structure(nlp, text, structure):
     assert structure in spans(nlp, text, "STRUCTURE")
     assert not any("nerve" in c for c in spans(nlp, text, "CONDITION"))
+
+
+@pytest.mark.parametrize("text, finding", [
+    ("My right Achilles, which I tore at netball in 2019, is fine now.", "tore"),
+    ("I tore my calf on the hill session.", "tore"),
+    ("She jammed her big toe on the door frame.", "jammed"),
+    ("Two fingers strapped, jammed them catching the ball.", "jammed"),
+    ("Inversion inj L ankle at training Sat.", "Inversion inj"),
+])
+def test_an_injury_verb_is_an_injury_event(nlp, text, finding):
+    assert finding in spans(nlp, text, "CONDITION")
+
+
+@pytest.mark.parametrize("text", [
+    "I tore up the training plan and started again.",
+    "The printer jammed again this morning.",
+    "My hip feels jammed at the back after sitting.",
+    "The knee is getting jammed at the top of the pedal stroke.",
+])
+def test_tore_and_jammed_without_an_injury_are_no_event(nlp, text):
+    assert not any(c.lower() in ("tore", "jammed") for c in spans(nlp, text, "CONDITION"))
