@@ -38,10 +38,25 @@ def _key(doc, v, span):
     return (doc.text, v.start_char(span[0]))
 
 
+def _recording_new_sides(step, via: str, sides_at: int):
+    """``step`` (a static side-setting step whose ``sides`` dict is argument ``sides_at``), with
+    every side it adds recorded in VIA as ``via``."""
+
+    def recorded(doc, v, *rest):
+        sides = (doc, v, *rest)[sides_at]
+        old = set(sides)
+        out = step(doc, v, *rest)
+        for s in set(sides) - old:
+            VIA[_key(doc, v, s)] = via
+        return out
+
+    return recorded
+
+
 def _wrap_steps() -> None:
     cls = lat.Laterality
     side_before, side_after = cls._side_before, cls._side_after
-    header_sides, carry_sides = cls._header_sides, cls._carry_sides
+    carry_sides = cls._carry_sides
 
     def before(self, doc, v, ent, table, ent_at):
         found = side_before(self, doc, v, ent, table, ent_at)
@@ -62,12 +77,6 @@ def _wrap_steps() -> None:
             VIA[_key(doc, v, ent)] = f"after:{'across-site' if sited else 'direct'}:{trig.lower()}"
         return found
 
-    def header(doc, v, headers, starts, sites, sides, store):
-        old = set(sides)
-        header_sides(doc, v, headers, starts, sites, sides, store)
-        for s in set(sides) - old:
-            VIA[_key(doc, v, s)] = "header"
-
     def carry(self, doc, v, sites, sides, store, starts):
         old = set(sides)
         carry_sides(self, doc, v, sites, sides, store, starts)
@@ -82,14 +91,6 @@ def _wrap_steps() -> None:
             prev = v.lower(k)
             kind = "of-next" if nxt else ("and-list" if prev in {"and", "&", "+"} else f"locative:{prev}")
             VIA[_key(doc, v, s)] = f"carry:{kind}"
-
-    clause_sides = getattr(cls, "_clause_sides", None)
-
-    def clause(doc, v, ends, sites, sides, starts, *store):
-        old = set(sides)
-        clause_sides(doc, v, ends, sites, sides, starts, *store)
-        for s in set(sides) - old:
-            VIA[_key(doc, v, s)] = "clause"
 
     chain_sides = getattr(cls, "_chain_sides", None)
 
@@ -108,45 +109,19 @@ def _wrap_steps() -> None:
             if sides.get(s) != old[s]:
                 VIA[_key(doc, v, s)] = "compared-plural"
 
-    placed = getattr(cls, "_place_sides", None)
-
-    def place(doc, v, places, sites, sides, starts, store):
-        old = set(sides)
-        placed(doc, v, places, sites, sides, starts, store)
-        for s in set(sides) - old:
-            VIA[_key(doc, v, s)] = "place"
-
-    site_headers = getattr(cls, "_site_headers", None)
-
-    def site_header(doc, v, sites, sides, starts, store):
-        old = set(sides)
-        site_headers(doc, v, sites, sides, starts, store)
-        for s in set(sides) - old:
-            VIA[_key(doc, v, s)] = "site-header"
-
-    glosses = getattr(cls, "_bracket_glosses", None)
-
-    def gloss(doc, v, sites, sides, ent_at, store):
-        old = set(sides)
-        glosses(doc, v, sites, sides, ent_at, store)
-        for s in set(sides) - old:
-            VIA[_key(doc, v, s)] = "bracket"
-
-    if site_headers is not None:
-        cls._site_headers = staticmethod(site_header)
-    if glosses is not None:
-        cls._bracket_glosses = staticmethod(gloss)
-    if placed is not None:
-        cls._place_sides = staticmethod(place)
+    # steps that only add sides: each new side is recorded under the step's name
+    for name, via, sides_at in (("_header_sides", "header", 5), ("_clause_sides", "clause", 4),
+                                ("_place_sides", "place", 4), ("_site_headers", "site-header", 3),
+                                ("_bracket_glosses", "bracket", 3)):
+        step = getattr(cls, name, None)
+        if step is not None:
+            setattr(cls, name, staticmethod(_recording_new_sides(step, via, sides_at)))
     if compared is not None:
         cls._compared_plurals = staticmethod(compare)
     if chain_sides is not None:
         cls._chain_sides = chain
-    if clause_sides is not None:
-        cls._clause_sides = staticmethod(clause)
     cls._side_before = before
     cls._side_after = after
-    cls._header_sides = staticmethod(header)
     cls._carry_sides = carry
 
 

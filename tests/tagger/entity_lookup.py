@@ -15,9 +15,14 @@ def attrs(result, text):
     return {k for k in ("negated", "historical", "hypothetical", "other_subject") if getattr(e, k)}
 
 
+def spans(nlp, text: str, label: str) -> list[str]:
+    """The spans of ``label`` that ``nlp`` finds in ``text``, in order."""
+    return [e.text for e in nlp(text).ents if e.label_ == label]
+
+
 def activities(nlp, text: str) -> list[str]:
     """The ACTIVITY spans ``nlp`` finds in ``text``, in order."""
-    return [e.text for e in nlp(text).ents if e.label_ == "ACTIVITY"]
+    return spans(nlp, text, "ACTIVITY")
 
 
 def labels(nlp, text: str) -> list[tuple[str, str]]:

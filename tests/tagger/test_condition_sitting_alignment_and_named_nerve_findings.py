@@ -10,15 +10,12 @@ from __future__ import annotations
 import pytest
 
 from tagger.pipeline import build_pipeline
+from tests.tagger.entity_lookup import spans
 
 
 @pytest.fixture(scope="module")
 def nlp():
     return build_pipeline()
-
-
-def spans(nlp, text: str, label: str) -> list[str]:
-    return [e.text for e in nlp(text).ents if e.label_ == label]
 
 
 @pytest.mark.parametrize("text, finding", [
