@@ -1,7 +1,7 @@
 """Entities of unannotated train notes whose laterality or other_subject a rule change alters.
 
 Tag every train case that has no ``entities`` (with ``--dev``, the unannotated dev cases too;
-the blind rounds all have gold, so none is read) and save each entity's laterality and
+the cases of every blind round are left out, gold or not) and save each entity's laterality and
 other_subject (``--save before.json``); after changing the rules, run again with
 ``--compare before.json`` to print every entity whose value moved, with its sentence,
 for reading by the guidelines. The test split is never read.
@@ -26,12 +26,34 @@ from tagger.evaluation.cases import case_split, load_cases  # noqa: E402
 ATTRIBUTES = ("laterality", "other_subject")
 
 
+def unannotated_cases(splits: tuple[str, ...]) -> list[dict]:
+    """The cases of ``splits`` with no gold ``entities``, the cases of every blind round left out:
+    a round still being annotated has no gold yet, and its cases are a clean check, never read."""
+    reviews = ROOT / "corpora" / "reviews"
+    blind = {line.strip() for f in reviews.glob("gold_blind_session*_ids.txt")
+             for line in f.read_text(encoding="utf-8").splitlines() if line.strip()}
+    return [c for c in load_cases([ROOT / "corpora"])
+            if not isinstance(c.get("entities"), list) and case_split(c)[0] in splits and c["id"] not in blind]
+
+
+def print_changes(before: dict[str, dict], now: dict[str, dict], moved, context: str = "sentence") -> None:
+    """Print each entity of ``now`` (saved key -> values) also in ``before`` whose values
+    ``moved(old, new)`` describes (a string; empty when nothing moved), with its text under
+    ``context``."""
+    changed = 0
+    for key, ent in now.items():
+        old = before.get(key)
+        change = moved(old, ent) if old is not None else ""
+        if change:
+            changed += 1
+            print(f"{key.split('|')[0]} {key.split('|')[3]} [{ent['text']}] {change}\n    {ent[context]}")
+    print(f"{changed} entities changed ({len(set(now) ^ set(before))} spans differ)")
+
+
 def tag_unannotated(model: str, splits: tuple[str, ...] = ("train",)) -> dict[str, dict]:
     t = tagger.load(model)
-    cases = [c for c in load_cases([ROOT / "corpora"])
-             if not isinstance(c.get("entities"), list) and case_split(c)[0] in splits]
     out: dict[str, dict] = {}
-    for case in cases:
+    for case in unannotated_cases(splits):
         res = t.tag(case["text"])
         sents = [(s.start, s.end) for s in res.sentences]
         for e in res.entities:
@@ -55,16 +77,8 @@ def main() -> None:
         print(f"{len(now)} entities saved")
     if args.compare:
         before = json.loads(Path(args.compare).read_text())
-        changed = 0
-        for key, ent in now.items():
-            old = before.get(key)
-            if old is None:
-                continue
-            moved = [f"{a}: {old[a]} -> {ent[a]}" for a in ATTRIBUTES if old[a] != ent[a]]
-            if moved:
-                changed += 1
-                print(f"{key.split('|')[0]} {key.split('|')[3]} [{ent['text']}] {'; '.join(moved)}\n    {ent['sentence']}")
-        print(f"{changed} entities changed ({len(set(now) ^ set(before))} spans differ)")
+        print_changes(before, now, lambda old, new: "; ".join(
+            f"{a}: {old[a]} -> {new[a]}" for a in ATTRIBUTES if old[a] != new[a]))
 
 
 if __name__ == "__main__":

@@ -25,8 +25,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from attribute_changes import print_changes, unannotated_cases  # noqa: E402
+
 import tagger  # noqa: E402
-from tagger.evaluation.cases import case_split, load_cases, select_cases  # noqa: E402
+from tagger.evaluation.cases import load_cases, select_cases  # noqa: E402
 from tagger.evaluation.entities import gold_mentions, predicted_mentions  # noqa: E402
 from tagger.evaluation.scoring import CaseEval, match_case  # noqa: E402
 
@@ -66,15 +68,8 @@ def by_trigger(paths: list[str], split: str, model: str) -> None:
 
 def tag_unannotated(model: str) -> dict[str, dict]:
     t = tagger.load(model)
-    # a blind round still being annotated has no gold yet: its cases are a clean check, never read
-    reviews = ROOT / "corpora" / "reviews"
-    blind = {line.strip() for f in reviews.glob("gold_blind_session*_ids.txt")
-             for line in f.read_text(encoding="utf-8").splitlines() if line.strip()}
-    cases = [c for c in load_cases([ROOT / "corpora"])
-             if not isinstance(c.get("entities"), list) and case_split(c)[0] in ("train", "dev")
-             and c["id"] not in blind]
     out: dict[str, dict] = {}
-    for case in cases:
+    for case in unannotated_cases(("train", "dev")):
         res = t.tag(case["text"])
         for e in res.entities:
             trig = next((x.text for x in e.triggers if x.attribute == "hypothetical"), None)
@@ -101,15 +96,9 @@ def main() -> None:
         print(f"{len(now)} entities saved")
     if args.compare:
         before = json.loads(Path(args.compare).read_text())
-        changed = 0
-        for key, ent in sorted(now.items()):
-            old = before.get(key)
-            if old is None or (old["hypothetical"], old["trigger"]) == (ent["hypothetical"], ent["trigger"]):
-                continue
-            changed += 1
-            print(f"{key.split('|')[0]} {key.split('|')[3]} [{ent['text']}] {old['hypothetical']} ({old['trigger']})"
-                  f" -> {ent['hypothetical']} ({ent['trigger']})\n    {ent['context']}")
-        print(f"{changed} entities changed ({len(set(now) ^ set(before))} spans differ)")
+        print_changes(before, dict(sorted(now.items())), lambda old, new: "" if (
+            old["hypothetical"], old["trigger"]) == (new["hypothetical"], new["trigger"]) else (
+            f"{old['hypothetical']} ({old['trigger']}) -> {new['hypothetical']} ({new['trigger']})"), context="context")
 
 
 if __name__ == "__main__":
