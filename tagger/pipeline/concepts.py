@@ -339,6 +339,16 @@ def _one_edit(a: str, b: str) -> bool:
     return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
 
 
+def _first_before_break(positions: range, words: frozenset[int], lowers: list[int]) -> bool:
+    """Whether, walking ``positions``, one of ``words`` comes before a clause break (``_BREAKS``)."""
+    for k in positions:
+        if lowers[k] in words:
+            return True
+        if lowers[k] in _BREAKS:
+            return False
+    return False
+
+
 def _labels_by_start(ents, relabelled) -> dict[int, str]:
     """Each entity's label by its start token, after this step's relabelling."""
     return {s: relabelled[s][0] if s in relabelled else label for s, _, label, _ in ents}
@@ -546,23 +556,13 @@ class ConceptAttributes:
     def _lower_after(end: int, window: int, words: frozenset[int], lowers: list[int]) -> bool:
         """Whether one of ``words`` is among the ``window`` tokens from ``end`` on, with no
         clause break (, ; . : brackets) in between."""
-        for k in range(end, min(end + window, len(lowers))):
-            if lowers[k] in words:
-                return True
-            if lowers[k] in _BREAKS:
-                return False
-        return False
+        return _first_before_break(range(end, min(end + window, len(lowers))), words, lowers)
 
     @staticmethod
     def _lower_before(start: int, window: int, words: frozenset[int], lowers: list[int]) -> bool:
         """Whether one of ``words`` is among the ``window`` tokens before ``start``, with no
         clause break (, ; . : brackets) in between."""
-        for k in range(start - 1, max(start - window, 0) - 1, -1):
-            if lowers[k] in words:
-                return True
-            if lowers[k] in _BREAKS:
-                return False
-        return False
+        return _first_before_break(range(start - 1, max(start - window, 0) - 1, -1), words, lowers)
 
     def __call__(self, doc: Doc) -> Doc:
         v = view(doc)

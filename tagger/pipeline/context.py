@@ -384,10 +384,7 @@ class ConText(RulesComponent):
                     if attribute == "negated" and label in CLOSE_NEGATION_LABELS and not self._negates_closely(lowers, trig, s, e):
                         continue
                     done.add(s)
-                    record = store_record(store, s, e)
-                    if not record.get(attribute):
-                        record[attribute] = True
-                        add_trigger(record, attribute, "true", trig.start_char, trig.end_char)
+                    self._assert(store, s, e, attribute, trig)
                     if nearest:
                         break
             if line and attribute == "hypothetical":
@@ -400,11 +397,17 @@ class ConText(RulesComponent):
                         k += 1
                         if label not in PLAN_ITEM_LABELS or (labels is not None and label not in labels):
                             continue
-                        record = store_record(store, s, e)
-                        if not record.get(attribute):
-                            record[attribute] = True
-                            add_trigger(record, attribute, "true", trig.start_char, trig.end_char)
+                        self._assert(store, s, e, attribute, trig)
         return ents
+
+    @staticmethod
+    def _assert(store: dict[int, dict], s: int, e: int, attribute: str, trig: _Trigger) -> None:
+        """Set ``attribute`` on the entity ``s:e`` with ``trig`` as its trigger, unless an earlier
+        trigger set it."""
+        record = store_record(store, s, e)
+        if not record.get(attribute):
+            record[attribute] = True
+            add_trigger(record, attribute, "true", trig.start_char, trig.end_char)
 
     @staticmethod
     def _plan_items(doc: Doc, v: DocView, trig: _Trigger) -> tuple[int, int] | None:
