@@ -167,21 +167,21 @@ class PastEpisodes(RulesComponent):
             if rule["kind"] == "stopped":
                 self._stops.append({
                     **{k: ids(w.lower() for w in rule[k]) for k in STOPPED_KEYS},
-                    "firsts": ids(f(w) for w in rule["auxiliaries"] for f in (str.lower, str.capitalize, str.upper)),
+                    "firsts": _spellings(rule["auxiliaries"]),
                 })
                 continue
             if rule["kind"] == "replace":
                 self._replaces.append({
                     **{k: ids(w.lower() for w in rule[k]) for k in ("verbs", "to", "buys", "fillers")},
                     "back": ids(w.lower() for w in rule.get("back") or ()),
-                    "back_orths": ids(f(w) for w in rule.get("back") or () for f in (str.lower, str.capitalize, str.upper)),
+                    "back_orths": _spellings(rule.get("back") or ()),
                     "new": ids(w.lower() for w in rule.get("new") or ()),
                     "generic": frozenset(w.lower() for w in rule.get("generic") or ()),
                     "wearing": ids(w.lower() for w in rule.get("wearing") or ()),
                     "inserts": frozenset(w.lower() for w in rule["inserts"]),
                     "not_worn": frozenset(w.lower() for w in rule["not_worn"]),
                     "max_gap": rule["max_gap"], "max_sentences": rule["max_sentences"],
-                    "firsts": ids(f(w) for k in ("verbs", "buys") for w in rule[k] for f in (str.lower, str.capitalize, str.upper)),
+                    "firsts": _spellings(rule["verbs"] + rule["buys"]),
                 })
                 continue
             if rule["kind"] == "switch":
@@ -198,15 +198,12 @@ class PastEpisodes(RulesComponent):
                     "inability": ids(w.lower() for w in rule["inability"]),
                     "clause_ends": ids(rule["clause_ends"]),
                     "opinions": ids(w.lower() for w in rule.get("opinions") or ()),
-                    # the spellings a trigger's first word may take, to look it up in the doc's ORTH index
-                    "firsts": ids(f(p.split()[0]) for p in rule["ahead"] + rule["after"]
-                                  for f in (str.lower, str.capitalize, str.upper)),
+                    "firsts": _spellings(p.split()[0] for p in rule["ahead"] + rule["after"]),
                 })
                 continue
             if rule["kind"] == "bracket":
                 self._brackets.append((ids(w.lower() for w in rule["open"]), ids(w.lower() for w in rule["close"]), rule["max_gap"]))
-                # the spellings an opener may take, to look it up in the doc's ORTH index
-                self._bracket_orths.update(ids(f(w) for w in rule["open"] for f in (str.lower, str.capitalize, str.upper)))
+                self._bracket_orths.update(_spellings(rule["open"]))
                 continue
             if rule["kind"] in words:
                 words[rule["kind"]].update(w.lower() for w in rule["words"])
@@ -630,11 +627,8 @@ class PastEpisodes(RulesComponent):
                         inside = [x for x in ents if sent_start <= x[0] and x[1] <= after and x[2] in _SYMPTOMATIC]
                     if not any(label in ("SYMPTOM", "CONDITION") for _, _, label, _ in inside):
                         continue  # "Insoles sorted it and it's not bothered me since": nothing said to stop
-                wanted = {"SYMPTOM", "CONDITION", "BODY_REGION", "STRUCTURE", "ACTIVITY", "FOOTWEAR"}
                 neg_start, neg_end = v.idx[aux], v.end_char(neg + 1)
-                for s, e, label, _ in inside:
-                    if label not in wanted:
-                        continue
+                for s, e, _, _ in inside:  # a symptomatic entity, or the activity or footwear that stopped
                     record = store_record(store, s, e)
                     if record.get("hypothetical"):
                         continue
@@ -754,6 +748,12 @@ class PastEpisodes(RulesComponent):
                         continue  # "no knee sx since" speaks of the time since, up to now
                     _mark_historical(record, a_start_char, a_end_char)
         return ents
+
+
+def _spellings(words) -> frozenset[int]:
+    """The ORTH ids a cue word may take in a note (lower case, capitalised, upper case), to look
+    it up in the doc's ORTH index."""
+    return ids(f(w) for w in words for f in (str.lower, str.capitalize, str.upper))
 
 
 def _unnegate(record: dict[str, Any], start_char: int, end_char: int) -> None:
