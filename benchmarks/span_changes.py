@@ -6,7 +6,8 @@ the precision check of a new mechanism (session 9, second round; read each print
 
 The base commit's ``tagger`` package is unpacked with ``git archive`` into a temporary directory
 and run in its own process; both sides build the pipeline from their rules (an empty model
-directory). Quotes corpus text from notes of the train and dev splits that have no gold only.
+directory). Quotes corpus text only from the train and dev notes that have no gold, chosen by
+``attribute_changes.unannotated_cases`` (every blind round's cases left out).
 """
 
 from __future__ import annotations
@@ -21,6 +22,9 @@ from io import BytesIO
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from attribute_changes import unannotated_cases  # noqa: E402
 
 _TAG = """
 import json, sys
@@ -28,17 +32,18 @@ sys.path.insert(0, sys.argv[1])
 from tagger import load
 from tagger.evaluation.cases import load_cases
 tagger = load(sys.argv[2])
+chosen = set(json.loads(sys.argv[4]))
 out = {}
 for case in load_cases([sys.argv[3]]):
-    if case.get("split") in ("train", "dev") and "entities" not in case:
+    if case["id"] in chosen:
         r = tagger.tag(case["text"])
         out[case["id"]] = [r.text, [[e.start, e.end, e.label] for e in r.entities]]
 json.dump(out, sys.stdout)
 """
 
 
-def _tag_with(package_root: Path, empty: Path) -> dict:
-    done = subprocess.run([sys.executable, "-c", _TAG, str(package_root), str(empty), str(REPO / "corpora" / "cases")],
+def _tag_with(package_root: Path, empty: Path, chosen: str) -> dict:
+    done = subprocess.run([sys.executable, "-c", _TAG, str(package_root), str(empty), str(REPO / "corpora" / "cases"), chosen],
                           check=True, capture_output=True, text=True)
     return json.loads(done.stdout)
 
@@ -55,7 +60,8 @@ def main() -> None:
         archive = subprocess.run(["git", "-C", str(REPO), "archive", args.base, "tagger"], check=True, capture_output=True)
         with tarfile.open(fileobj=BytesIO(archive.stdout)) as tar:
             tar.extractall(base, filter="data")
-        before, after = _tag_with(base, empty), _tag_with(REPO, empty)
+        chosen = json.dumps([c["id"] for c in unannotated_cases(("train", "dev"))])
+        before, after = _tag_with(base, empty, chosen), _tag_with(REPO, empty, chosen)
     added = 0
     for cid in sorted(after):
         text, spans = after[cid]
