@@ -20,8 +20,12 @@ gold_blind_session9_test_ids.txt, 20 ids each), annotated at the start of sessio
 session's rules were being written and read by no one tuning them: 9 was the clean check of session 9's first round and is tuned
 on from its second. ``--set 9n`` and
 ``--set 9nt`` (``9nta``, ``9ntb``): the session-9 writers' new dev (17) and test (25) cases, annotated the same way
-(gold_blind_session9n_ids.txt, gold_blind_session9n_test_ids.txt); 9n likewise. ``--set
-tune``: every dev case except the clean checks 5b, 7b and 8b (the dev set to tune on).
+(gold_blind_session9n_ids.txt, gold_blind_session9n_test_ids.txt); 9n likewise. ``--set 10``,
+``--set 10t`` and ``--set 10tr``: session 10's two new writers' dev (15), test (15) and 40 train
+cases, annotated blind while that session's rules were being written (a second annotator's
+reading of the dev and test ones is in corpora/reviews/iaa_session10/); 10 and 10t are the clean
+checks of session 10; evaluate 10tr with ``--split train``. ``--set tune``: every dev case except
+the clean checks 5b, 7b, 8b and 10 (the dev set to tune on).
 
     .venv/bin/python benchmarks/blind_dev_cases.py /tmp/blind [--set 5]
     .venv/bin/python -m tagger evaluate-entities /tmp/blind --split dev --model /tmp/empty-dir
@@ -46,9 +50,12 @@ SESSION_IDS = {
     "9t": REPO / "corpora" / "reviews" / "gold_blind_session9_test_ids.txt",
     "9n": REPO / "corpora" / "reviews" / "gold_blind_session9n_ids.txt",
     "9nt": REPO / "corpora" / "reviews" / "gold_blind_session9n_test_ids.txt",
+    "10": REPO / "corpora" / "reviews" / "gold_blind_session10_ids.txt",
+    "10t": REPO / "corpora" / "reviews" / "gold_blind_session10_test_ids.txt",
+    "10tr": REPO / "corpora" / "reviews" / "gold_blind_session10_train_ids.txt",
 }
 SETS = ("2-3", "tune", *(name + half for name in SESSION_IDS for half in ("", "a", "b")))
-CLEAN_CHECKS = ("5b", "7b", "8b")
+CLEAN_CHECKS = ("5b", "7b", "8b", "10")
 
 
 def blind_dev_ids(which: str = "2-3") -> set[str]:

@@ -14,9 +14,9 @@ the only copy of its text and needs no ``q``). Each span is the next occurrence 
 ``surface`` after the previous span's end, and is checked against the case text. Only case
 texts are read, never any entities.
 
-    python corpora/reviews/blind_entries.py ENTRIES --ids IDS_FILE --half a|b --split dev|test --check
-    python corpora/reviews/blind_entries.py ENTRIES --ids IDS_FILE --half a|b --split dev|test --write
-    python corpora/reviews/blind_entries.py ENTRIES --ids IDS_FILE --half a|b --split dev|test --show
+    python corpora/reviews/blind_entries.py ENTRIES --ids IDS_FILE --half a|b --split train|dev|test --check
+    python corpora/reviews/blind_entries.py ENTRIES --ids IDS_FILE --half a|b --split train|dev|test --write
+    python corpora/reviews/blind_entries.py ENTRIES --ids IDS_FILE --half a|b --split train|dev|test --show
 
 ``--check`` verifies that the corpus holds exactly these entities for the round's cases (the
 record of what was written); ``--show`` places every span and prints it in its context (what an
@@ -117,7 +117,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("entries", type=Path)
     ap.add_argument("--ids", type=Path, required=True, help="the round's ids file (40 ids: annotator a's 20, then b's)")
     ap.add_argument("--half", choices=("a", "b"), required=True)
-    ap.add_argument("--split", choices=("dev", "test"), required=True)
+    ap.add_argument("--split", choices=("train", "dev", "test"), required=True)
     ap.add_argument("--include-quoted", action="store_true")
     mode = ap.add_mutually_exclusive_group(required=True)
     mode.add_argument("--check", action="store_true")

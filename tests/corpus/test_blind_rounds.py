@@ -27,6 +27,8 @@ _spec.loader.exec_module(blind_entries)
         ("blind_session9n_dev", "gold_blind_session9n_ids.txt", "a", "dev"),
         ("blind_session9n_ta", "gold_blind_session9n_test_ids.txt", "a", "test"),
         ("blind_session9n_tb", "gold_blind_session9n_test_ids.txt", "b", "test"),
+        ("blind_session10_dev", "gold_blind_session10_ids.txt", "a", "dev"),
+        ("blind_session10_test", "gold_blind_session10_test_ids.txt", "a", "test"),
     ],
 )
 def test_clean_check_gold_is_exactly_what_the_blind_annotator_listed(entries, ids, half, split, capsys):
