@@ -1,0 +1,85 @@
+"""ACTIVITY frames, kind words and boundaries of session 10, each shared by two blind annotators
+or stated in GUIDELINES.md (corpora/reviews/gold_fixes_session10_activity.md): reaching with a
+direction, a hyphenated position before an exercise, kind words before an activity ('club',
+'away', 'league', 'cup', 'dog'), a job's round and workplaces named as the job. Sentences
+written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from tagger.pipeline import build_pipeline
+from tests.tagger.entity_lookup import activities
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return build_pipeline()
+
+
+@pytest.mark.parametrize("text, activity", [
+    ("The shoulder only catches now when reaching for the kettle.", "reaching"),
+    ("My neck twinges if I reach up to the loft hatch.", "reach"),
+    ("She reached behind the sofa and felt her back go.", "reached"),
+])
+def test_reaching_with_a_direction_is_an_everyday_action(nlp, text, activity):
+    assert activity in activities(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The new target is out of reach this season.",
+    "I'll reach out to the physio next week.",
+])
+def test_reach_without_a_movement_is_no_activity(nlp, text):
+    assert activities(nlp, text) == []
+
+
+@pytest.mark.parametrize("text, activity", [
+    ("HEP: half-kneeling hip flexor stretch twice daily.", "half-kneeling hip flexor stretch"),
+    ("Added tall-kneeling lunge holds this week.", "tall-kneeling lunge"),
+])
+def test_a_hyphenated_position_stays_with_its_exercise(nlp, text, activity):
+    assert activity in activities(nlp, text)
+
+
+@pytest.mark.parametrize("text, activity", [
+    ("I do club training on Tuesdays and Thursdays.", "club training"),
+    ("Three away games in a week wrecked my knee.", "away games"),
+    ("The long dog walks are the worst part of the day.", "dog walks"),
+    ("He plays Sunday league football.", "league football"),
+])
+def test_a_kind_word_stays_in_its_activity(nlp, text, activity):
+    assert activity in activities(nlp, text)
+
+
+def test_a_place_before_a_person_noun_stays_out(nlp):
+    assert "runner" in activities(nlp, "M, 41, club runner for twenty years.")
+
+
+@pytest.mark.parametrize("text, activity", [
+    ("The heel gets worse as my round goes on.", "round"),
+    ("Postman, walking about 16 km on his round daily.", "round"),
+    ("I started at the distribution centre in March.", "distribution centre"),
+    ("Retired from the sorting office last year.", "sorting office"),
+])
+def test_a_job_round_or_workplace_is_the_occupation(nlp, text, activity):
+    assert activity in activities(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "We played a round of golf on Saturday.",
+    "It was a long round trip to the clinic.",
+])
+def test_a_round_of_something_else_is_no_job(nlp, text):
+    assert "round" not in activities(nlp, text)
+
+
+@pytest.mark.parametrize("text, activity", [
+    ("We added depth drops to the plyo block.", "depth drops"),
+    ("P: isotonic loading once pain settles.", "isotonic loading"),
+    ("Relief for a day after lizard and pigeon.", "lizard"),
+    ("My hip is stiff after the commute.", "commute"),
+    ("Her neck gets sore from marking in the evenings.", "marking"),
+])
+def test_session10_activity_words(nlp, text, activity):
+    assert activity in activities(nlp, text)
