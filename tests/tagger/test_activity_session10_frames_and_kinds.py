@@ -83,3 +83,11 @@ def test_a_round_of_something_else_is_no_job(nlp, text):
 ])
 def test_session10_activity_words(nlp, text, activity):
     assert activity in activities(nlp, text)
+
+
+@pytest.mark.parametrize("text, activity", [
+    ("P: L piriformis STR, review 1/52.", "piriformis STR"),
+    ("R glute med/TFL STR + loading.", "glute med/TFL STR"),
+])
+def test_str_is_the_records_form_of_a_release(nlp, text, activity):
+    assert activity in activities(nlp, text)
