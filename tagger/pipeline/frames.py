@@ -65,12 +65,14 @@ LABEL = "ACTIVITY"
 BLOCKER = "BLOCKER"
 _RULE_KEYS = frozenset({"id", "concept", "pattern", "target", "why", "drop", "next_label", "next_lead"})
 _TRIM_KEYS = frozenset({"id", "trim_first", "keep_if_next", "only_if_last", "trim_last", "extend_over", "kind_before",
-                        "not_agent", "person_concepts", "direction_words", "posture_verbs", "keep_last_after", "why"})
+                        "not_agent", "person_concepts", "direction_words", "posture_verbs", "keep_last_after",
+                        "session_kinds", "session_heads", "why"})
 _COMPOUND_KEYS = frozenset({"id", "compound_heads", "absorb_labels", "not_before", "not_after", "not_parts", "colon_findings", "grade", "lead_parts",
                             "positions", "position_concepts", "movements", "movement_ends", "part_joiners",
                             "heads_first", "object_links", "object_lead", "position_prefixes", "why"})
 _HYPHEN = get_string_id("-")
 _AND = frozenset({get_string_id("and"), get_string_id(",")})
+_SLASH = get_string_id("/")
 _COUNTS = {None: (1, 1), "?": (0, 1), "*": (0, 64), "+": (1, 64)}
 
 Element = tuple[Callable[[Any], bool], int, int]  # token test, fewest and most tokens
@@ -118,6 +120,8 @@ class _Trim:
         self.last = [tuple(get_string_id(w) for w in seq) for seq in rule.get("trim_last") or ()]
         self.extend = ids(rule.get("extend_over") or ())
         self.kinds = ids(w for words in (rule.get("kind_before") or {}).values() for w in words)
+        self.session_kinds = ids(rule.get("session_kinds") or ())
+        self.session_heads = ids(rule.get("session_heads") or ())
         self.agent = re.compile(rule.get("not_agent") or r"(?!)")
         self.places = ids((rule.get("kind_before") or {}).get("place") or ())
         self.persons = frozenset(rule.get("person_concepts") or ())
@@ -473,6 +477,7 @@ class ActivityFrames(RulesComponent):
         if self.trims:  # after the frames: a ruler span trimmed first would free words a frame then takes
             added = self._trim(v, ents) or added
             added = self._join_kinds(v, ents, parts) or added
+            added = self._join_slashed_kinds(v, ents, parts) or added
         if drops:
             added = self._drop(v, ents, drops) or added
         if parts:  # the concept step gives these activities the part's region
@@ -498,7 +503,7 @@ class ActivityFrames(RulesComponent):
         lead = self._lead_words
         changed = False
         for trim in self.trims:
-            if not trim.kinds:
+            if not trim.kinds and not trim.session_kinds:
                 continue
             k = 0
             while k < len(ents):
@@ -510,7 +515,9 @@ class ActivityFrames(RulesComponent):
                     changed = True
                     k += 1
                     continue
-                if label != LABEL or s == 0 or lowers[s - 1] not in trim.kinds or s in parts or lowers[s] in lead \
+                kind = s > 0 and (lowers[s - 1] in trim.kinds or (lowers[s - 1] in trim.session_kinds
+                                                                  and e - s == 1 and lowers[s] in trim.session_heads))
+                if label != LABEL or not kind or s in parts or lowers[s] in lead \
                         or trim.agent.search(strings[lowers[e - 1]]):
                     k += 1
                     continue
@@ -525,6 +532,26 @@ class ActivityFrames(RulesComponent):
                     ents[k] = (s - 1, e, LABEL, concept)
                 changed = True
                 k += 1
+        return changed
+
+    @staticmethod
+    def _join_slashed_kinds(v: DocView, ents: list[tuple[int, int, str, int]], parts: dict[int, str]) -> bool:
+        """Two kinds of one activity written with a slash share its head: one ACTIVITY ("a 12-week
+        [run/spin bootcamp]"), as parts joined by a slash share an exercise head ("TFL/piriformis
+        release"); two activities with no head of their own stay apart ("walk/jog",
+        "800m/1500m")."""
+        changed = False
+        k = 1
+        while k < len(ents):
+            s, e, label, concept = ents[k]
+            prev = ents[k - 1]
+            if label == LABEL and prev[2] == LABEL and e - s >= 2 and prev[1] - prev[0] == 1 and prev[1] == s - 1 \
+                    and v.lowers[s - 1] == _SLASH and s not in parts \
+                    and v.idx[s - 2] + v.lengths[s - 2] == v.idx[s - 1] and v.idx[s - 1] + v.lengths[s - 1] == v.idx[s]:
+                ents[k - 1:k + 1] = [(prev[0], e, LABEL, concept)]
+                changed = True
+                continue
+            k += 1
         return changed
 
     def _trim(self, v: DocView, ents: list[tuple[int, int, str, int]]) -> bool:
