@@ -103,3 +103,21 @@ def test_str_is_the_records_form_of_a_release(nlp, text, activity):
 ])
 def test_two_kinds_joined_by_a_slash_share_their_head(nlp, text, expected):
     assert activities(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, activity", [
+    ("Mornings are bad: she can't stand fully upright at first.", "stand"),
+    ("Since the sprain I can't hop on it.", "hop"),
+    ("I'm unable to kneel on the left.", "kneel"),
+])
+def test_a_movement_the_writer_cannot_make_is_an_activity(nlp, text, activity):
+    assert activity in activities(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Honestly I can't stand it any more.",
+    "I can't bend the toe at all.",
+])
+def test_an_idiom_or_a_range_of_motion_after_cannot_is_no_new_activity(nlp, text):
+    assert not {"stand", "stand it"} & set(activities(nlp, text))
+    assert "bend the toe" not in activities(nlp, text)
