@@ -63,14 +63,16 @@ from .rules import RulesComponent, rules_to_disk
 
 LABEL = "ACTIVITY"
 BLOCKER = "BLOCKER"
-_RULE_KEYS = frozenset({"id", "concept", "pattern", "target", "why"})
+_RULE_KEYS = frozenset({"id", "concept", "pattern", "target", "why", "drop", "next_label", "next_lead"})
 _TRIM_KEYS = frozenset({"id", "trim_first", "keep_if_next", "only_if_last", "trim_last", "extend_over", "kind_before",
-                        "not_agent", "person_concepts", "direction_words", "posture_verbs", "keep_last_after", "why"})
+                        "not_agent", "person_concepts", "direction_words", "posture_verbs", "keep_last_after",
+                        "session_kinds", "session_heads", "why"})
 _COMPOUND_KEYS = frozenset({"id", "compound_heads", "absorb_labels", "not_before", "not_after", "not_parts", "colon_findings", "grade", "lead_parts",
                             "positions", "position_concepts", "movements", "movement_ends", "part_joiners",
-                            "heads_first", "object_links", "object_lead", "why"})
+                            "heads_first", "object_links", "object_lead", "position_prefixes", "why"})
 _HYPHEN = get_string_id("-")
 _AND = frozenset({get_string_id("and"), get_string_id(",")})
+_SLASH = get_string_id("/")
 _COUNTS = {None: (1, 1), "?": (0, 1), "*": (0, 64), "+": (1, 64)}
 
 Element = tuple[Callable[[Any], bool], int, int]  # token test, fewest and most tokens
@@ -118,6 +120,8 @@ class _Trim:
         self.last = [tuple(get_string_id(w) for w in seq) for seq in rule.get("trim_last") or ()]
         self.extend = ids(rule.get("extend_over") or ())
         self.kinds = ids(w for words in (rule.get("kind_before") or {}).values() for w in words)
+        self.session_kinds = ids(rule.get("session_kinds") or ())
+        self.session_heads = ids(rule.get("session_heads") or ())
         self.agent = re.compile(rule.get("not_agent") or r"(?!)")
         self.places = ids((rule.get("kind_before") or {}).get("place") or ())
         self.persons = frozenset(rule.get("person_concepts") or ())
@@ -190,6 +194,7 @@ class _Compound:
         self.heads_first = ids(rule.get("heads_first") or ())
         self.object_links = ids(rule.get("object_links") or ())
         self.object_lead = ids(rule.get("object_lead") or ())
+        self.position_prefixes = ids(rule.get("position_prefixes") or ())
 
     def apply(self, v: DocView, ents: list[tuple[int, int, str, int]], parts: dict[int, str]) -> bool:
         """Merge each region or structure with the exercise head after it (in place); record
@@ -232,6 +237,8 @@ class _Compound:
                         parts[s] = part
         if self.positions:
             changed = self._join_positions(v, ents, parts) or changed
+        if self.position_prefixes:
+            changed = self._join_position_prefixes(v, ents) or changed
         if self.joiners:
             changed = self._join_coordinated_parts(v, ents, parts) or changed
         if self.heads_first:
@@ -327,6 +334,27 @@ class _Compound:
             k += 1
         return changed
 
+    def _join_position_prefixes(self, v: DocView, ents: list[tuple[int, int, str, int]]) -> bool:
+        """A position written with a hyphenated first word keeps it ("half-kneeling hip flexor
+        stretch", "tall-kneeling lunge"): the whole position names how the exercise is done."""
+        lowers = v.lowers
+        changed = False
+        k = 0
+        while k < len(ents):
+            s, e, label, concept = ents[k]
+            if label != LABEL or s < 2 or lowers[s] not in self.positions or lowers[s - 1] != self.hyphen \
+                    or lowers[s - 2] not in self.position_prefixes:
+                k += 1
+                continue
+            first = k - 1 if k and ents[k - 1][:3] == (s - 2, s - 1, LABEL) else k  # "half" read as a half marathon
+            start = self._hyphen_start(v, s, ents[first - 1][1] if first else 0)
+            if start < s:
+                ents[first:k + 1] = [(start, e, label, concept)]
+                changed = True
+                k = first
+            k += 1
+        return changed
+
     def _hyphen_start(self, v: DocView, s: int, prev_end: int) -> int:
         """``s`` moved back over the first words of a hyphenated name ("short-foot exercise",
         "side-of-hip routine", "side-lying leg raises"), never into the entity before."""
@@ -378,25 +406,53 @@ class ActivityFrames(RulesComponent):
         # the first words of an exercise named by its part ("SL [heel raises]"): no kind word joins them
         self._lead_words = frozenset().union(*(c.lead_parts for c in self.compounds))
 
-    def targets(self, doc: Doc, v: DocView) -> list[tuple[int, int, str]]:
-        """``(start, end, concept)`` of every frame's target, longest first."""
+    def targets(self, doc: Doc, v: DocView) -> tuple[list[tuple[int, int, str]], list[tuple[int, int, int]]]:
+        """``(start, end, concept)`` of every frame's target, longest first, and ``(start, end,
+        rule index)`` of every ``drop`` rule's target (words that are no activity in that frame)."""
         found = set()
+        drops = set()
         vocab = self.vocab
         for key, start, end in self.matcher(doc):
             elements = self._elements[key]
             bounds = _align(elements, [vocab[o] for o in v.orths[start:end]])
             if bounds is None:
                 continue
-            first, last = self.rules[key]["target"]
+            rule = self.rules[key]
+            first, last = rule["target"]
             s, e = start + bounds[first], start + bounds[last]
-            if s < e:
-                found.add((s, e, self.rules[key]["concept"]))
-        return sorted(found, key=lambda t: (t[0] - t[1], t[0]))
+            if s >= e:
+                continue
+            if rule.get("drop"):
+                drops.add((s, e, key))
+            else:
+                found.add((s, e, rule["concept"]))
+        return sorted(found, key=lambda t: (t[0] - t[1], t[0])), sorted(drops)
+
+    def _drop(self, v: DocView, ents: list[tuple[int, int, str, int]], drops: list[tuple[int, int, int]]) -> bool:
+        """Remove each ACTIVITY that lies inside a ``drop`` rule's target ("stretch [the boots]",
+        "cycling up the one short hill"); with ``next_label``, only when an entity of that label
+        starts right after the target (past the rule's ``next_lead`` words)."""
+        lowers = v.lowers
+        gone = set()
+        for s, e, key in drops:
+            rule = self.rules[key]
+            if rule.get("next_label"):
+                lead = ids(rule.get("next_lead") or ())
+                i = e
+                while i < v.n and lowers[i] in lead and i - e < 3:
+                    i += 1
+                if not any(x[0] == i and x[2] == rule["next_label"] for x in ents):
+                    continue
+            gone.update(k for k, x in enumerate(ents) if x[2] == LABEL and s <= x[0] and x[1] <= e)
+        if not gone:
+            return False
+        ents[:] = [x for k, x in enumerate(ents) if k not in gone]
+        return True
 
     def run(self, doc: Doc, v: DocView, ents: list[tuple[int, int, str, int]]) -> list[tuple[int, int, str, int]]:
         """Add the frames' activities to ``ents`` (the doc's entities) and trim every
         activity's span; returns them all."""
-        targets = self.targets(doc, v) if self.rules else []
+        targets, drops = self.targets(doc, v) if self.rules else ([], [])
         ents = list(ents)
         added = False
         strings = v.strings
@@ -421,6 +477,9 @@ class ActivityFrames(RulesComponent):
         if self.trims:  # after the frames: a ruler span trimmed first would free words a frame then takes
             added = self._trim(v, ents) or added
             added = self._join_kinds(v, ents, parts) or added
+            added = self._join_slashed_kinds(v, ents, parts) or added
+        if drops:
+            added = self._drop(v, ents, drops) or added
         if parts:  # the concept step gives these activities the part's region
             store = entity_store(doc)
             for s, e, label, _ in ents:
@@ -444,7 +503,7 @@ class ActivityFrames(RulesComponent):
         lead = self._lead_words
         changed = False
         for trim in self.trims:
-            if not trim.kinds:
+            if not trim.kinds and not trim.session_kinds:
                 continue
             k = 0
             while k < len(ents):
@@ -456,7 +515,9 @@ class ActivityFrames(RulesComponent):
                     changed = True
                     k += 1
                     continue
-                if label != LABEL or s == 0 or lowers[s - 1] not in trim.kinds or s in parts or lowers[s] in lead \
+                kind = s > 0 and (lowers[s - 1] in trim.kinds or (lowers[s - 1] in trim.session_kinds
+                                                                  and e - s == 1 and lowers[s] in trim.session_heads))
+                if label != LABEL or not kind or s in parts or lowers[s] in lead \
                         or trim.agent.search(strings[lowers[e - 1]]):
                     k += 1
                     continue
@@ -471,6 +532,26 @@ class ActivityFrames(RulesComponent):
                     ents[k] = (s - 1, e, LABEL, concept)
                 changed = True
                 k += 1
+        return changed
+
+    @staticmethod
+    def _join_slashed_kinds(v: DocView, ents: list[tuple[int, int, str, int]], parts: dict[int, str]) -> bool:
+        """Two kinds of one activity written with a slash share its head: one ACTIVITY ("a 12-week
+        [run/spin bootcamp]"), as parts joined by a slash share an exercise head ("TFL/piriformis
+        release"); two activities with no head of their own stay apart ("walk/jog",
+        "800m/1500m")."""
+        changed = False
+        k = 1
+        while k < len(ents):
+            s, e, label, concept = ents[k]
+            prev = ents[k - 1]
+            if label == LABEL and prev[2] == LABEL and e - s >= 2 and prev[1] - prev[0] == 1 and prev[1] == s - 1 \
+                    and v.lowers[s - 1] == _SLASH and s not in parts \
+                    and v.idx[s - 2] + v.lengths[s - 2] == v.idx[s - 1] and v.idx[s - 1] + v.lengths[s - 1] == v.idx[s]:
+                ents[k - 1:k + 1] = [(prev[0], e, LABEL, concept)]
+                changed = True
+                continue
+            k += 1
         return changed
 
     def _trim(self, v: DocView, ents: list[tuple[int, int, str, int]]) -> bool:
