@@ -413,6 +413,8 @@ class PastEpisodes(RulesComponent):
                     continue
                 if not job and not any(label2 in labels and to < s2 <= to + 4 and texts[s2] != texts[s] for s2, _, label2, _ in ents):
                     continue
+                if not job and _counted(doc, frm + 1, s) and _counted(doc, to + 1, min(to + 4, sent_end)):
+                    continue  # "went from 5 km [walks] to 20 km hikes": a load built up, more of the same
                 record = store_record(store, s, e)
                 if not record.get("negated"):
                     _mark_historical(record, v.idx[frm], v.end_char(frm + 1))
@@ -770,6 +772,11 @@ class PastEpisodes(RulesComponent):
                         continue  # "No major [injuries], one calf tear in 2017 that healed fine": a denial of now
                     _mark_historical(record, a_start_char, a_end_char)
         return ents
+
+
+def _counted(doc: Doc, start: int, end: int) -> bool:
+    """Whether a number stands in ``start:end`` (the words after a switch's "from" or "to")."""
+    return any(doc[i].like_num for i in range(start, min(end, len(doc))))
 
 
 def _spellings(words) -> frozenset[int]:

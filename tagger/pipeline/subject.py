@@ -485,6 +485,12 @@ class SubjectResolution(RulesComponent):
         if not ents:
             return ents
         persons = self._anchors(v, self._person_ids)
+        if persons:
+            # a person word the pipeline read as footwear is a shoe: "in his old [runners] with the
+            # orthotics he was given" (the orthotics are still his)
+            shoes = {i for s, e, label, _ in ents if label == "FOOTWEAR" for i in range(s, e)}
+            if shoes:
+                persons = [k for k in persons if k not in shoes]
         if not persons:
             return ents  # nobody is named: nothing to resolve ("R knee pain x3/52")
         facts = _DocFacts(
