@@ -465,11 +465,15 @@ class PastEpisodes(RulesComponent):
                     if lowers[cue] not in rule["buys"]:
                         continue
                 new = next(((s, e) for s, e in shoes if after <= s < hi), None)
+                if new is None and lowers[cue] in rule["buys"]:
+                    pair = self._new_pair_bought(v, rule, after, sent_end)
+                    if pair is None:
+                        continue  # "bought some tape"
+                    # the pair's own name further on decides its kind: "a brand new pair of the cushioned [insoles]"
+                    new = next(((s, e) for s, e in shoes if pair < s <= pair + rule["max_gap"] and s < sent_end), None)
                 if new is None:
-                    if lowers[cue] in rule["buys"]:
-                        if not self._new_pair_bought(v, rule, after, sent_end):
-                            continue  # "bought some tape"
-                    elif not any(lowers[j] in rule["fillers"] for j in range(after, min(after + 4, sent_end))):
+                    if lowers[cue] not in rule["buys"] and \
+                            not any(lowers[j] in rule["fillers"] for j in range(after, min(after + 4, sent_end))):
                         continue  # "switched to cycling"
                     wanted = None
                 else:
@@ -509,18 +513,19 @@ class PastEpisodes(RulesComponent):
                         _mark_historical(store_record(store, s, e), v.idx[cue], v.end_char(after))
 
     @staticmethod
-    def _new_pair_bought(v: DocView, rule: dict[str, Any], after: int, sent_end: int) -> bool:
-        """Whether a purchase is of a new pair that no footwear word names: "I bought a brand new
-        [pair] of a more cushioned model" (a ``fresh`` word right before a filler), not "bought
-        another pair of the same ones" (a ``same`` word after it)."""
+    def _new_pair_bought(v: DocView, rule: dict[str, Any], after: int, sent_end: int) -> int | None:
+        """The filler token of a purchase of a new pair that no footwear word right after the verb
+        names, or ``None``: "I bought a brand new [pair] of a more cushioned model" (a ``fresh``
+        word right before a filler), not "bought another pair of the same ones" (a ``same`` word
+        after it)."""
         lowers = v.lowers
         fresh = rule["fresh"]
         if not fresh:
-            return False
+            return None
         for j in range(after, min(after + 4, sent_end)):
             if lowers[j] in rule["fillers"] and any(lowers[x] in fresh for x in range(max(after, j - 2), j)):
-                return not any(lowers[x] in rule["same"] for x in range(j + 1, min(j + 5, sent_end)))
-        return False
+                return None if any(lowers[x] in rule["same"] for x in range(j + 1, min(j + 5, sent_end))) else j
+        return None
 
     @staticmethod
     def _went_back(v: DocView, rule: dict[str, Any], cue: int, words: set[str]) -> bool:

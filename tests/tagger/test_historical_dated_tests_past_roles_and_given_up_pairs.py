@@ -24,9 +24,16 @@ def test_finding_of_a_dated_investigation_is_current(rules_tagger, text, finding
     assert not ent(rules_tagger.tag(text), finding).historical
 
 
-def test_dated_episode_without_an_investigation_is_still_past(rules_tagger):
-    result = rules_tagger.tag("I had plantar fasciitis in 2019, which settled completely with calf stretches.")
-    assert ent(result, "plantar fasciitis").historical
+@pytest.mark.parametrize(
+    ("text", "past"),
+    [
+        ("I had plantar fasciitis in 2019, which settled completely with calf stretches.", "plantar fasciitis"),
+        # a new clause after the investigation dates something else
+        ("I had an MRI and then last year I tore my calf, which healed.", "tore"),
+    ],
+)
+def test_dated_episode_without_an_investigation_is_still_past(rules_tagger, text, past):
+    assert ent(rules_tagger.tag(text), past).historical
 
 
 @pytest.mark.parametrize(
@@ -56,6 +63,9 @@ def test_stopped_doing_them_far_back_does_not_reach_a_shoe(rules_tagger):
         ("I love my Hokas so I bought another pair of the same ones.", None, "Hokas"),
         # a purchase that is not a pair replaces nothing
         ("My Brooks are fine. I bought some tape for the blister.", None, "Brooks"),
+        # the new pair's own name further on decides its kind: insoles replace insoles, not shoes
+        ("My Brooks are great. I bought a brand new pair of the cushioned insoles last week.", None, "Brooks"),
+        ("My old insoles were flat. I bought a brand new pair of the cushioned insoles.", "insoles", "cushioned insoles"),
     ],
 )
 def test_new_pair_bought_replaces_the_named_pair(rules_tagger, text, old, kept):
