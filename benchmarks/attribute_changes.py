@@ -1,4 +1,5 @@
-"""Entities of unannotated train notes whose laterality or other_subject a rule change alters.
+"""Entities of unannotated train notes whose laterality or other_subject (or the attributes
+named by ``--attributes``) a rule change alters.
 
 Tag every train case that has no ``entities`` (with ``--dev``, the unannotated dev cases too;
 the cases of every blind round are left out, gold or not) and save each entity's laterality and
@@ -50,7 +51,8 @@ def print_changes(before: dict[str, dict], now: dict[str, dict], moved, context:
     print(f"{changed} entities changed ({len(set(now) ^ set(before))} spans differ)")
 
 
-def tag_unannotated(model: str, splits: tuple[str, ...] = ("train",)) -> dict[str, dict]:
+def tag_unannotated(model: str, splits: tuple[str, ...] = ("train",),
+                    attributes: tuple[str, ...] = ATTRIBUTES) -> dict[str, dict]:
     t = tagger.load(model)
     out: dict[str, dict] = {}
     for case in unannotated_cases(splits):
@@ -60,7 +62,7 @@ def tag_unannotated(model: str, splits: tuple[str, ...] = ("train",)) -> dict[st
             sent = next((res.text[a:b] for a, b in sents if a <= e.start < b), "")
             key = f"{case['id']}|{e.start}|{e.end}|{e.label}"
             out[key] = {"text": e.text, "sentence": " ".join(sent.split()),
-                        **{a: getattr(e, a) for a in ATTRIBUTES}}
+                        **{a: getattr(e, a) for a in attributes}}
     return out
 
 
@@ -70,15 +72,18 @@ def main() -> None:
     ap.add_argument("--compare")
     ap.add_argument("--model", default="/tmp/empty-dir")
     ap.add_argument("--dev", action="store_true", help="also the unannotated dev cases")
+    ap.add_argument("--attributes", default=",".join(ATTRIBUTES),
+                    help="comma-separated entity attributes to save and compare (e.g. historical,other_subject)")
     args = ap.parse_args()
-    now = tag_unannotated(args.model, ("train", "dev") if args.dev else ("train",))
+    attributes = tuple(a.strip() for a in args.attributes.split(",") if a.strip())
+    now = tag_unannotated(args.model, ("train", "dev") if args.dev else ("train",), attributes)
     if args.save:
         Path(args.save).write_text(json.dumps(now))
         print(f"{len(now)} entities saved")
     if args.compare:
         before = json.loads(Path(args.compare).read_text())
         print_changes(before, now, lambda old, new: "; ".join(
-            f"{a}: {old[a]} -> {new[a]}" for a in ATTRIBUTES if old[a] != new[a]))
+            f"{a}: {old[a]} -> {new[a]}" for a in attributes if old.get(a) != new.get(a)))
 
 
 if __name__ == "__main__":

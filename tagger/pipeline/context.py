@@ -159,6 +159,7 @@ class _RuleInfo(NamedTuple):
     brackets: bool  # a bracket ends the scope even where commas do not ("DDx: X (no effusion)", ``stop_at_brackets``)
     nearest: bool  # only the nearest entity of its labels: "the [insoles] ... I gave them up" ("them" is one thing)
     ahead_own: frozenset[int]  # words that end only the forward scope (``forward_terminated_by``)
+    through_bracket: bool  # a forward scope that meets "(" takes the whole bracket and ends at its ")"
 
 
 class ConText(RulesComponent):
@@ -196,6 +197,7 @@ class ConText(RulesComponent):
                 bool(rule.get("stop_at_brackets")),
                 bool(rule.get("nearest")),
                 ids(rule.get("forward_terminated_by") or ()),
+                bool(rule.get("through_bracket")),
             )
             for key, rule in self._rule_of.items()
         }
@@ -316,7 +318,8 @@ class ConText(RulesComponent):
         # Only tokens inside the trigger's sentence can end it by the last three. The loops
         # below spell this out inline: they run for every token of every scope.
         for trig in triggers:
-            direction, attribute, max_scope, ignore_commas, own, labels, line, question, brackets, nearest, ahead_own = trig.info
+            (direction, attribute, max_scope, ignore_commas, own, labels, line, question, brackets, nearest, ahead_own,
+             through_bracket) = trig.info
             if attribute is None:
                 continue
             headline = False
@@ -340,6 +343,8 @@ class ConText(RulesComponent):
                             break
                     elif orth in _BRACKETS and not (ignore_commas and (orth in _PARENS or line) and not brackets):
                         end = i
+                        if through_bracket and doc[i].text == "(":
+                            end = self._bracket_end(v, i, sent_end)
                         break
                 scopes.append((trig.end, end, end))
             if direction == "BACKWARD" or direction == "BIDIRECTIONAL":
@@ -399,6 +404,22 @@ class ConText(RulesComponent):
                             continue
                         self._assert(store, s, e, attribute, trig)
         return ents
+
+    @staticmethod
+    def _bracket_end(v: DocView, open_at: int, sent_end: int) -> int:
+        """The token after the ")" that closes the bracket opened at ``open_at`` in its sentence,
+        or ``open_at`` when none closes it: what a past job's bracket says of the job ("retired from
+        the Post Office (sorting office, not rounds, so a lot of standing but not much walking)")."""
+        depth = 0
+        for i in range(open_at, sent_end):
+            text = v.text(i)
+            if text == "(":
+                depth += 1
+            elif text == ")":
+                depth -= 1
+                if depth == 0:
+                    return i
+        return open_at
 
     @staticmethod
     def _assert(store: dict[int, dict], s: int, e: int, attribute: str, trig: _Trigger) -> None:

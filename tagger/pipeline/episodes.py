@@ -78,6 +78,7 @@ STOPPED_KEYS = ("auxiliaries", "negators", "adverbs", "verbs", "objects", "since
 STOPPED_REACH = 4  # tokens after the stopped verb (and its object) where the time phrase may start ("hasn't bugged me in over a week")
 WORD_KINDS = frozenset({"pointer", "contrast", "hedge", "bullet", "boundary", "injury"})
 _SINCE = get_string_id("since")
+_COMMA = get_string_id(",")
 _SYMPTOMATIC = frozenset({"SYMPTOM", "CONDITION", "BODY_REGION", "STRUCTURE"})
 ACTIVITY_REACH = 3  # tokens after "no longer" where the activity that stopped may start ("no longer play football")
 HEDGE_REACH = 2  # tokens before a resolution where a hedge undoes it ("almost went away", "haven't settled")
@@ -178,6 +179,8 @@ class PastEpisodes(RulesComponent):
                     "new": ids(w.lower() for w in rule.get("new") or ()),
                     "generic": frozenset(w.lower() for w in rule.get("generic") or ()),
                     "wearing": ids(w.lower() for w in rule.get("wearing") or ()),
+                    "fresh": ids(w.lower() for w in rule.get("fresh") or ()),
+                    "same": ids(w.lower() for w in rule.get("same") or ()),
                     "inserts": frozenset(w.lower() for w in rule["inserts"]),
                     "not_worn": frozenset(w.lower() for w in rule["not_worn"]),
                     "max_gap": rule["max_gap"], "max_sentences": rule["max_sentences"],
@@ -410,6 +413,8 @@ class PastEpisodes(RulesComponent):
                     continue
                 if not job and not any(label2 in labels and to < s2 <= to + 4 and texts[s2] != texts[s] for s2, _, label2, _ in ents):
                     continue
+                if not job and _counted(doc, frm + 1, s) and _counted(doc, to + 1, min(to + 4, sent_end)):
+                    continue  # "went from 5 km [walks] to 20 km hikes": a load built up, more of the same
                 record = store_record(store, s, e)
                 if not record.get("negated"):
                     _mark_historical(record, v.idx[frm], v.end_char(frm + 1))
@@ -460,8 +465,15 @@ class PastEpisodes(RulesComponent):
                     if lowers[cue] not in rule["buys"]:
                         continue
                 new = next(((s, e) for s, e in shoes if after <= s < hi), None)
+                if new is None and lowers[cue] in rule["buys"]:
+                    pair = self._new_pair_bought(v, rule, after, sent_end)
+                    if pair is None:
+                        continue  # "bought some tape"
+                    # the pair's own name further on decides its kind: "a brand new pair of the cushioned [insoles]"
+                    new = next(((s, e) for s, e in shoes if pair < s <= pair + rule["max_gap"] and s < sent_end), None)
                 if new is None:
-                    if lowers[cue] in rule["buys"] or not any(lowers[j] in rule["fillers"] for j in range(after, min(after + 4, sent_end))):
+                    if lowers[cue] not in rule["buys"] and \
+                            not any(lowers[j] in rule["fillers"] for j in range(after, min(after + 4, sent_end))):
                         continue  # "switched to cycling"
                     wanted = None
                 else:
@@ -499,6 +511,21 @@ class PastEpisodes(RulesComponent):
                 for s, e in shoes:
                     if s < cue and names[s] == old:
                         _mark_historical(store_record(store, s, e), v.idx[cue], v.end_char(after))
+
+    @staticmethod
+    def _new_pair_bought(v: DocView, rule: dict[str, Any], after: int, sent_end: int) -> int | None:
+        """The filler token of a purchase of a new pair that no footwear word right after the verb
+        names, or ``None``: "I bought a brand new [pair] of a more cushioned model" (a ``fresh``
+        word right before a filler), not "bought another pair of the same ones" (a ``same`` word
+        after it)."""
+        lowers = v.lowers
+        fresh = rule["fresh"]
+        if not fresh:
+            return None
+        for j in range(after, min(after + 4, sent_end)):
+            if lowers[j] in rule["fillers"] and any(lowers[x] in fresh for x in range(max(after, j - 2), j)):
+                return None if any(lowers[x] in rule["same"] for x in range(j + 1, min(j + 5, sent_end))) else j
+        return None
 
     @staticmethod
     def _went_back(v: DocView, rule: dict[str, Any], cue: int, words: set[str]) -> bool:
@@ -746,8 +773,15 @@ class PastEpisodes(RulesComponent):
                     record = store_record(store, s, e)
                     if record.get("negated") and any(v.lowers[j] == _SINCE for j in range(e, min(e + 3, sent.end))):
                         continue  # "no knee sx since" speaks of the time since, up to now
+                    if record.get("negated") and k == first and e <= a_start and _COMMA in v.orths[e:a_start]:
+                        continue  # "No major [injuries], one calf tear in 2017 that healed fine": a denial of now
                     _mark_historical(record, a_start_char, a_end_char)
         return ents
+
+
+def _counted(doc: Doc, start: int, end: int) -> bool:
+    """Whether a number stands in ``start:end`` (the words after a switch's "from" or "to")."""
+    return any(doc[i].like_num for i in range(start, min(end, len(doc))))
 
 
 def _spellings(words) -> frozenset[int]:

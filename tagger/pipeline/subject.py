@@ -55,7 +55,7 @@ from .docview import DocView, ids
 from .extensions import add_trigger, entity_store, register_extensions, store_record
 from .rules import RulesComponent
 
-KINDS = {"person", "not_name", "possessed_head", "adverb", "role", "possessive_marker", "verb", "not_after_verb",
+KINDS = {"plural_people", "person", "not_name", "possessed_head", "adverb", "role", "possessive_marker", "verb", "not_after_verb",
          "boundary", "writer_header", "preposition", "with", "reader_question", "reader_group"}
 CLASSES = {"first", "second", "we", "she", "he", "subject_noun", "other_noun", "group", "object"}
 CASES = {"nominative", "possessive", "both", "reflexive"}
@@ -125,6 +125,10 @@ class SubjectResolution(RulesComponent):
         withs: set[str] = set()
         asks: set[str] = set()
         groups: set[str] = set()
+        plural_dets: set[str] = set()
+        plural_suffixes: set[str] = set()
+        plural_nouns: set[str] = set()
+        plural_excluded: set[str] = set()
         self._headers: list[tuple[list[int], frozenset[int]]] = []
         for rule in rules:
             kind = rule["kind"]
@@ -162,6 +166,11 @@ class SubjectResolution(RulesComponent):
                 not_after.update(w.lower() for w in rule["words"])
             elif kind == "boundary":
                 boundaries.update(w.lower() for w in rule["words"])
+            elif kind == "plural_people":
+                plural_dets.update(w.lower() for w in rule["words"])
+                plural_suffixes.update(w.lower() for w in rule.get("suffixes") or ())
+                plural_nouns.update(w.lower() for w in rule.get("nouns") or ())
+                plural_excluded.update(w.lower() for w in rule.get("writer") or ())
             else:
                 words = [get_string_id(t.lower_) for t in self._make_doc(rule["literal"])]
                 self._headers.append((words, ids(w.lower() for w in rule.get("same_writer") or ())))
@@ -177,6 +186,10 @@ class SubjectResolution(RulesComponent):
         self._with = ids(withs)
         self._asks = ids(asks)
         self._groups = ids(groups)
+        self._plural_dets = ids(plural_dets)
+        self._plural_suffixes = tuple(sorted(plural_suffixes))
+        self._plural_nouns = frozenset(plural_nouns)
+        self._plural_writer = ids(plural_excluded)
         self._me = get_string_id("me")
         self._and = ids({"and", "&", "+"})
         self._relatives = ids({"who", "that"})
@@ -418,6 +431,26 @@ class SubjectResolution(RulesComponent):
             return ("role", s)
         return None
 
+    def _other_people(self, v: DocView, s: int, e: int, lo: int) -> int | None:
+        """The determiner of an activity that names other people by what they do, or ``None``:
+        "clogs like the [nurses] wear", "one of the Spanish [walkers]", "any other pilots or
+        [long-haul drivers]" (a plural agent noun after "the", "other", "those", one adjective
+        allowed between). Not when the writer is one of them ("I'm one of those runners", "runners
+        like me")."""
+        if not self._plural_dets:
+            return None
+        head = v.text(e - 1).lower()
+        if not (head in self._plural_nouns or (head.endswith(self._plural_suffixes) and head.isalpha())):
+            return None
+        lowers = v.lowers
+        det = next((k for k in (s - 1, s - 2) if k >= lo and lowers[k] in self._plural_dets), None)
+        if det is None or (det == s - 2 and not v.text(s - 1).isalpha()):
+            return None
+        if any(lowers[k] in self._plural_writer for k in range(max(lo, s - 6), s)) \
+                or any(lowers[k] in self._plural_writer for k in range(e, min(e + 2, v.n))):
+            return None
+        return det
+
     @staticmethod
     def _replier(v: DocView, doc: Doc, s: int, e: int, lo: int, owner: tuple[str, int] | None, firsts: list[int],
                  store: dict[int, dict[str, Any]]) -> tuple[str, int] | None:
@@ -485,6 +518,12 @@ class SubjectResolution(RulesComponent):
         if not ents:
             return ents
         persons = self._anchors(v, self._person_ids)
+        if persons:
+            # a person word the pipeline read as footwear is a shoe: "in his old [runners] with the
+            # orthotics he was given" (the orthotics are still his)
+            shoes = {i for s, e, label, _ in ents if label == "FOOTWEAR" for i in range(s, e)}
+            if shoes:
+                persons = [k for k in persons if k not in shoes]
         if not persons:
             return ents  # nobody is named: nothing to resolve ("R knee pain x3/52")
         facts = _DocFacts(
@@ -550,6 +589,11 @@ class SubjectResolution(RulesComponent):
         third_person = bool(subject) and "first" not in subject
         first_sentence_end = v.sent_bounds(doc, 0)[1]
         for (s, e, label, _), owner in zip(ents, owners, strict=True):
+            if label == "ACTIVITY" and owner is None:
+                det = self._other_people(v, s, e, v.sent_bounds(doc, s)[0])
+                if det is not None:
+                    self._mark(store, v, s, e, det)
+                    continue
             if label == "ACTIVITY" and v.lowers[e - 1] in self._roles:
                 owner = self._role_holder(v, s, lo=v.sent_bounds(doc, s)[0], owner=owner, third_person=third_person,
                                           first_sentence=s < first_sentence_end)
