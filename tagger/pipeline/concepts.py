@@ -40,7 +40,7 @@ _RULE_KEYS = frozenset({"concept", "why", "when_lower", "drop_if_prev_lower", "d
                         "relabel_if_prev_lower", "relabel_as", "unless_span_lower",
                         "keep_if_lower_before", "drop_if_lower_before", "unless_prev_lower",
                         "unless_next_label", "drop_if_next_number", "keep_if_lower_after",
-                        "or_after"})
+                        "or_after", "relabel_if_next_lower"})
 
 
 class _Test(NamedTuple):
@@ -52,7 +52,9 @@ class _Test(NamedTuple):
     ``keep_if_prev_label`` (or has one in ``drop_if_prev_label``), or the doc holds a match of a concept in ``doc_has``.
     A rule with ``relabel_as`` (``{"label": ..., "concept": ...}``) drops nothing: it gives the
     match that label and concept when the word before it is in ``relabel_if_prev_lower``
-    ("10 cm heels" are shoes, not a body part). A match whose words are one of
+    ("10 cm heels" are shoes, not a body part), or the word after it in ``relabel_if_next_lower``
+    with a ``keep_if_lower_after`` word within ``window`` tokens after it ("a big arch in my
+    lower back" is the lordosis finding, "the arch of my foot" the part). A match whose words are one of
     ``unless_span_lower`` is never dropped by the rule ("knock knees" is a finding wherever it
     stands, "knees knock in" only after the part). With ``keep_if_lower_before`` a match is kept
     only when one of those words stands at most ``window`` tokens before it, within the clause
@@ -87,6 +89,7 @@ class _Test(NamedTuple):
     drop_next_number: bool = False
     lower_after: frozenset[int] = frozenset()
     or_after: bool = False
+    relabel_next: frozenset[int] = frozenset()
 
 
 _NO_INFO: tuple[None, dict] = (None, {})
@@ -505,6 +508,7 @@ class ConceptAttributes:
                 bool(rule.get("drop_if_next_number")),
                 ids(rule.get("keep_if_lower_after", ())),
                 bool(rule.get("or_after")),
+                ids(rule.get("relabel_if_next_lower", ())),
             ))
         self._needs_ends = any(t.keep_if_prev_label or t.drop_if_prev_label for tests in self._tests.values() for t in tests)
         self._needs_present = any(t.doc_has for tests in self._tests.values() for t in tests)
@@ -593,7 +597,7 @@ class ConceptAttributes:
                 name = ""
             concept = name or label.lower()
             if concept in self._relabels:
-                new = self._relabel(start, concept, lowers)
+                new = self._relabel(start, end, concept, lowers)
                 if new is not None:
                     label, concept = new
                     strings.add(label)  # a label the ruler has not written yet is not in the store
@@ -708,10 +712,14 @@ class ConceptAttributes:
         write_entities(doc, [(s, e, strings[lab], sid) for s, e, lab, sid in ents])
         return ents, kept
 
-    def _relabel(self, start: int, concept: str, lowers: list[int]) -> tuple[str, str] | None:
+    def _relabel(self, start: int, end: int, concept: str, lowers: list[int]) -> tuple[str, str] | None:
         for test in self._tests[concept]:
-            if test.relabel_as and (not test.when_lower or lowers[start] in test.when_lower) \
-                    and start > 0 and lowers[start - 1] in test.relabel_prev:
+            if not test.relabel_as or (test.when_lower and lowers[start] not in test.when_lower):
+                continue
+            if test.relabel_prev and start > 0 and lowers[start - 1] in test.relabel_prev:
+                return test.relabel_as
+            if test.relabel_next and end < len(lowers) and lowers[end] in test.relabel_next \
+                    and self._lower_after(end, test.window, test.lower_after, lowers):
                 return test.relabel_as
         return None
 

@@ -1,0 +1,84 @@
+"""Session 10 (CONDITION and STRUCTURE pooled over the blind annotators): a big "arch" in the
+back is the lordosis finding (9 and its second annotator, 8a), "IRs" after its part is the
+rotation finding as "IR" is (9, its second annotator, 9n; GUIDELINES session 7), a bare "dive"
+after the knee is the valgus verb (9n; GUIDELINES session 6), and records "Lat" before a side or
+a region is "lateral", not the muscle (8a, 9n). Each with sentences where the same words are
+not that. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from tagger.pipeline import build_pipeline
+from tests.tagger.entity_lookup import labels, spans
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return build_pipeline()
+
+
+@pytest.mark.parametrize("text, region", [
+    ("I stand with a big arch in my lower back and my bum stuck out.", "lower back"),
+    ("She pointed out the arch in my back when I stand at the counter.", "back"),
+    ("Slumped forward, then a huge arch in the low back when I straighten.", "low back"),
+])
+def test_an_arch_in_the_back_is_a_finding_and_the_back_its_region(nlp, text, region):
+    found = labels(nlp, text)
+    assert ("arch", "CONDITION") in found
+    assert (region, "BODY_REGION") in found
+
+
+@pytest.mark.parametrize("text", [
+    "Pain in the arch of my foot and back pain after long shifts.",
+    "The arch in my left foot aches by lunchtime.",
+    "The arch of the foot is tender, back is fine.",
+])
+def test_the_foot_arch_stays_a_region(nlp, text):
+    assert "arch" in spans(nlp, text, "BODY_REGION")
+    assert "arch" not in spans(nlp, text, "CONDITION")
+
+
+@pytest.mark.parametrize("text", [
+    "SL stance L: arch collapses, femur IRs, pelvis drops.",
+    "Step-down R: R femur adducts + IRs, knee moves medially.",
+])
+def test_irs_after_its_part_is_the_rotation_finding(nlp, text):
+    assert "IRs" in spans(nlp, text, "CONDITION")
+
+
+def test_irs_with_no_part_before_it_is_nothing(nlp):
+    assert "IRs" not in spans(nlp, "IRs and ERs checked, both full.", "CONDITION")
+
+
+@pytest.mark.parametrize("text", [
+    "On the bike her knee dive towards the top tube at the bottom of the stroke.",
+    "Every landing the left knee dives towards the other one.",
+])
+def test_a_knee_that_dives_is_the_valgus_verb(nlp, text):
+    assert any(s in ("dive", "dives") for s in spans(nlp, text, "CONDITION"))
+
+
+@pytest.mark.parametrize("text", [
+    "I dive off the side of the pool every morning.",
+    "We dived on holiday and my ankle was fine.",
+])
+def test_a_dive_with_no_part_before_it_is_no_finding(nlp, text):
+    assert not any(s in ("dive", "dived") for s in spans(nlp, text, "CONDITION"))
+
+
+@pytest.mark.parametrize("text", [
+    "Lat L foot pain x3/52, insidious.",
+    "HGV driver. R lat leg tingling x2/12.",
+    "L lat lower leg ache, r/o sciatica.",
+])
+def test_records_lat_before_a_side_or_region_is_no_muscle(nlp, text):
+    assert not any(s.lower() == "lat" for s in spans(nlp, text, "STRUCTURE"))
+
+
+@pytest.mark.parametrize("text, structure", [
+    ("R lat tight on overhead reach.", "lat"),
+    ("Lat malleolus swollen, ATFL TTP.", "Lat malleolus"),
+])
+def test_the_lat_muscle_and_a_lateral_bone_stay_structures(nlp, text, structure):
+    assert structure in spans(nlp, text, "STRUCTURE")
