@@ -82,3 +82,35 @@ def test_records_lat_before_a_side_or_region_is_no_muscle(nlp, text):
 ])
 def test_the_lat_muscle_and_a_lateral_bone_stay_structures(nlp, text, structure):
     assert structure in spans(nlp, text, "STRUCTURE")
+
+
+@pytest.mark.parametrize("text, verb", [
+    ("The physio thinks my arches drop, which turns my knees in on every step.", "turns"),
+    ("Her foot rolls in and that twists the whole leg inwards.", "twists"),
+    ("He reckons the flat foot is rotating my leg inward.", "rotating"),
+])
+def test_a_rotation_verb_before_the_part_it_turns_in_is_the_finding(nlp, text, verb):
+    found = labels(nlp, text)
+    assert (verb, "CONDITION") in found
+    assert any(label == "BODY_REGION" for _, label in found)
+
+
+@pytest.mark.parametrize("text", [
+    "It hurts when she turns her head in bed.",
+    "The path twists along the river and turns back to the car park.",
+    "Turn your knees in gently and hold for five seconds.",
+])
+def test_a_turn_with_no_leg_part_turned_in_is_no_finding(nlp, text):
+    assert not any(s in ("turns", "twists", "Turn") for s in spans(nlp, text, "CONDITION"))
+
+
+@pytest.mark.parametrize("text", [
+    "The shin and thigh twist in, the knee is pushed inwards, and the hip works overtime.",
+    "On the squat her knees get pushed in towards each other.",
+])
+def test_a_knee_pushed_in_is_the_valgus_finding(nlp, text):
+    assert any(s.startswith("pushed") for s in spans(nlp, text, "CONDITION"))
+
+
+def test_pushing_in_a_door_is_no_finding(nlp):
+    assert spans(nlp, "I pushed in the heavy door at work and felt nothing.", "CONDITION") == []
