@@ -114,3 +114,25 @@ def test_a_knee_pushed_in_is_the_valgus_finding(nlp, text):
 
 def test_pushing_in_a_door_is_no_finding(nlp):
     assert spans(nlp, "I pushed in the heavy door at work and felt nothing.", "CONDITION") == []
+
+
+@pytest.mark.parametrize("text, finding", [
+    ("Posture: marked anterior pelvic tilt, increased lumbar lordosis, knees locked back.", "lumbar lordosis"),
+    ("Sitting: forward head, thoracic kyphosis, shoulders up.", "thoracic kyphosis"),
+    ("Step-down R: femoral IR and knee medial collapse, worse when tired.", "medial collapse"),
+])
+def test_a_named_posture_or_collapse_keeps_its_place_word(nlp, text, finding):
+    assert finding in spans(nlp, text, "CONDITION")
+
+
+@pytest.mark.parametrize("text, structure", [
+    ("Glute max/med MMT R 4-/5, L 4/5.", "Glute max/med"),
+    ("L glute med/min 4/5 on the left.", "glute med/min"),
+    ("Pain on the outside of my hip, right over the bony point, worse lying on it.", "bony point"),
+])
+def test_paired_glutes_and_the_bony_point_are_one_structure(nlp, text, structure):
+    assert structure in spans(nlp, text, "STRUCTURE")
+
+
+def test_a_bony_point_of_the_hip_stays_the_region_phrase(nlp):
+    assert "bony point" not in spans(nlp, "The bony point of my hip is sore to lie on.", "STRUCTURE")
