@@ -136,3 +136,25 @@ def test_paired_glutes_and_the_bony_point_are_one_structure(nlp, text, structure
 
 def test_a_bony_point_of_the_hip_stays_the_region_phrase(nlp):
     assert "bony point" not in spans(nlp, "The bony point of my hip is sore to lie on.", "STRUCTURE")
+
+
+@pytest.mark.parametrize("text", [
+    "R knee pain 4/12, gradual onset, no trauma.",
+    "Now L hip ache x1/52. No new trauma.",
+])
+def test_trauma_is_an_injury_event_and_denied_here(nlp, text):
+    ent = next(e for e in nlp(text).ents if e.text == "trauma")
+    assert ent.label_ == "CONDITION" and ent._.negated
+
+
+def test_a_sway_in_the_low_back_is_the_lordosis_finding(nlp):
+    assert ("sway", "CONDITION") in labels(nlp, "My pelvis tips forward with a big sway in my low back.")
+
+
+def test_swaying_while_balancing_is_no_finding(nlp):
+    assert "sway" not in spans(nlp, "I sway a bit when I balance on one leg.", "CONDITION")
+
+
+def test_a_pelvic_hike_is_the_hitch_finding_and_a_hike_a_walk(nlp):
+    assert ("pelvic hike", "CONDITION") in labels(nlp, "A: L QL/pelvic hike, leg IR, overpronation.")
+    assert ("hike", "ACTIVITY") in labels(nlp, "We went for a long hike and my heel ached.")
