@@ -158,3 +158,28 @@ def test_swaying_while_balancing_is_no_finding(nlp):
 def test_a_pelvic_hike_is_the_hitch_finding_and_a_hike_a_walk(nlp):
     assert ("pelvic hike", "CONDITION") in labels(nlp, "A: L QL/pelvic hike, leg IR, overpronation.")
     assert ("hike", "ACTIVITY") in labels(nlp, "We went for a long hike and my heel ached.")
+
+
+@pytest.mark.parametrize("text", [
+    "She said my hip flexors are short from all the sitting.",
+    "You said the front of my right hip was \"really short\" compared to the left.",
+    "The osteo says my hip flexors are very shortened from the desk.",
+])
+def test_a_part_found_short_is_a_muscle_state_finding(nlp, text):
+    found = spans(nlp, text, "CONDITION")
+    assert any(s in ("short", "shortened") for s in found)
+
+
+@pytest.mark.parametrize("text", [
+    "My knee hurts for a short while after the run.",
+    "My low back feels short after sitting.",
+    "My stride on that side was very short.",
+    "I do the short-foot exercise twice a day.",
+    "The run was so short that my hip never warmed up.",
+])
+def test_short_of_time_distance_stride_or_feeling_is_no_finding(nlp, text):
+    assert not any("short" in s for s in spans(nlp, text, "CONDITION"))
+
+
+def test_the_short_foot_exercise_keeps_its_name(nlp):
+    assert "short-foot exercise" in spans(nlp, "I do the short-foot exercise twice a day.", "ACTIVITY")
