@@ -183,3 +183,40 @@ def test_short_of_time_distance_stride_or_feeling_is_no_finding(nlp, text):
 
 def test_the_short_foot_exercise_keeps_its_name(nlp):
     assert "short-foot exercise" in spans(nlp, "I do the short-foot exercise twice a day.", "ACTIVITY")
+
+
+@pytest.mark.parametrize("text", [
+    "The physio says my TFL is overactive on the right.",
+    "My right TFL is very overactive and tight.",
+])
+def test_a_muscle_found_overactive_is_the_finding(nlp, text):
+    assert "overactive" in spans(nlp, text, "CONDITION")
+
+
+def test_an_overactive_imagination_is_no_finding(nlp):
+    assert spans(nlp, "I have an overactive imagination, my GP says.", "CONDITION") == []
+
+
+@pytest.mark.parametrize("text", [
+    "I do sit twisted at the machine, I have to.",
+    "She sits twisted to the R on her stool all day.",
+])
+def test_sitting_twisted_is_how_the_body_sits(nlp, text):
+    assert "twisted" in spans(nlp, text, "CONDITION")
+
+
+def test_a_twisted_ankle_stays_the_injury(nlp):
+    doc = nlp("I twisted my ankle on the kerb last week.")
+    assert [(e.text, e.label_) for e in doc.ents if e.text == "twisted"] == [("twisted", "CONDITION")]
+
+
+@pytest.mark.parametrize("text, finding", [
+    ("Standing: weight shift to R, R hip hitched.", "weight shift"),
+    ("She stands with her weight shifted onto the R leg to spare the foot.", "weight shifted"),
+])
+def test_a_weight_shift_is_a_gait_compensation(nlp, text, finding):
+    assert finding in spans(nlp, text, "CONDITION")
+
+
+def test_weight_bearing_and_weight_loss_are_no_compensation(nlp):
+    assert not any(s.startswith("weight") for s in spans(nlp, "Weight bearing as tolerated; weight loss advised.", "CONDITION"))
