@@ -40,7 +40,7 @@ _RULE_KEYS = frozenset({"concept", "why", "when_lower", "drop_if_prev_lower", "d
                         "relabel_if_prev_lower", "relabel_as", "unless_span_lower",
                         "keep_if_lower_before", "drop_if_lower_before", "unless_prev_lower",
                         "unless_next_label", "drop_if_next_number", "keep_if_lower_after",
-                        "or_after", "relabel_if_next_lower"})
+                        "or_after", "relabel_if_next_lower", "or_heading"})
 
 
 class _Test(NamedTuple):
@@ -68,7 +68,8 @@ class _Test(NamedTuple):
     words stands at most ``window`` tokens after it, within the clause (an injury verb: "[rolled]
     my ankle", "[slipped] on ice"; "rolled my foot on a ball" is a treatment). With ``or_after``
     a ``keep_if_lower_before`` word may instead stand right after the match or after one word
-    (a side: "[Flat] R foot", "a slightly [flat] right foot"; not "the back flat and the foot")."""
+    (a side: "[Flat] R foot", "a slightly [flat] right foot"; not "the back flat and the foot").
+    With ``or_heading`` it may instead head the match's line as a form field ("Feet: very [flat]")."""
 
     when_lower: frozenset[int]
     prev_lower: frozenset[int]
@@ -90,10 +91,12 @@ class _Test(NamedTuple):
     lower_after: frozenset[int] = frozenset()
     or_after: bool = False
     relabel_next: frozenset[int] = frozenset()
+    or_heading: bool = False
 
 
 _NO_INFO: tuple[None, dict] = (None, {})
 _BREAKS = ids([",", ";", ".", ":", "(", ")", "!", "?"])
+_COLON = get_string_id(":")
 
 
 @spacy.registry.misc("tagger.entity_patterns.v1")
@@ -509,6 +512,7 @@ class ConceptAttributes:
                 ids(rule.get("keep_if_lower_after", ())),
                 bool(rule.get("or_after")),
                 ids(rule.get("relabel_if_next_lower", ())),
+                bool(rule.get("or_heading")),
             ))
         self._needs_ends = any(t.keep_if_prev_label or t.drop_if_prev_label for tests in self._tests.values() for t in tests)
         self._needs_present = any(t.doc_has for tests in self._tests.values() for t in tests)
@@ -548,7 +552,8 @@ class ConceptAttributes:
             if test.doc_has and not test.doc_has.isdisjoint(present):
                 return True
             if test.lower_before and not self._lower_before(start, test.window, test.lower_before, lowers) \
-                    and not (test.or_after and self._lower_after(end, 2, test.lower_before, lowers)):
+                    and not (test.or_after and self._lower_after(end, 2, test.lower_before, lowers)) \
+                    and not (test.or_heading and self._heading_before(start, test.window, test.lower_before, lowers)):
                 return True
             if test.drop_lower_before and self._lower_before(start, test.window, test.drop_lower_before, lowers):
                 return True
@@ -561,6 +566,17 @@ class ConceptAttributes:
         """Whether one of ``words`` is among the ``window`` tokens from ``end`` on, with no
         clause break (, ; . : brackets) in between."""
         return _first_before_break(range(end, min(end + window, len(lowers))), words, lowers)
+
+    @staticmethod
+    def _heading_before(start: int, window: int, words: frozenset[int], lowers: list[int]) -> bool:
+        """Whether a form field named by one of ``words`` ends with its colon at most ``window``
+        tokens before ``start`` ("Feet: always been flat"), with no other break in between."""
+        for k in range(start - 1, max(start - window, 1) - 1, -1):
+            if lowers[k] == _COLON:
+                return lowers[k - 1] in words
+            if lowers[k] in _BREAKS:
+                return False
+        return False
 
     @staticmethod
     def _lower_before(start: int, window: int, words: frozenset[int], lowers: list[int]) -> bool:

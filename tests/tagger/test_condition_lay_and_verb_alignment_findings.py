@@ -220,3 +220,19 @@ def test_a_weight_shift_is_a_gait_compensation(nlp, text, finding):
 
 def test_weight_bearing_and_weight_loss_are_no_compensation(nlp):
     assert not any(s.startswith("weight") for s in spans(nlp, "Weight bearing as tolerated; weight loss advised.", "CONDITION"))
+
+
+@pytest.mark.parametrize("text", [
+    "Job: hairdresser.\nFeet: Always been flat, my feet roll in.",
+    "Feet: very flat, the physio said they roll in.",
+])
+def test_flat_under_a_feet_field_is_the_flat_foot_finding(nlp, text):
+    assert "flat" in spans(nlp, text, "CONDITION")
+
+
+@pytest.mark.parametrize("text", [
+    "Back: flat, no pain at all.",
+    "Shoes: flat, worn at the heel.",
+])
+def test_flat_under_another_field_is_no_flat_foot(nlp, text):
+    assert "flat" not in spans(nlp, text, "CONDITION")
