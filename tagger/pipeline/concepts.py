@@ -40,7 +40,7 @@ _RULE_KEYS = frozenset({"concept", "why", "when_lower", "drop_if_prev_lower", "d
                         "relabel_if_prev_lower", "relabel_as", "unless_span_lower",
                         "keep_if_lower_before", "drop_if_lower_before", "unless_prev_lower",
                         "unless_next_label", "drop_if_next_number", "keep_if_lower_after",
-                        "or_after"})
+                        "or_after", "relabel_if_next_lower", "or_heading"})
 
 
 class _Test(NamedTuple):
@@ -52,7 +52,9 @@ class _Test(NamedTuple):
     ``keep_if_prev_label`` (or has one in ``drop_if_prev_label``), or the doc holds a match of a concept in ``doc_has``.
     A rule with ``relabel_as`` (``{"label": ..., "concept": ...}``) drops nothing: it gives the
     match that label and concept when the word before it is in ``relabel_if_prev_lower``
-    ("10 cm heels" are shoes, not a body part). A match whose words are one of
+    ("10 cm heels" are shoes, not a body part), or the word after it in ``relabel_if_next_lower``
+    with a ``keep_if_lower_after`` word within ``window`` tokens after it ("a big arch in my
+    lower back" is the lordosis finding, "the arch of my foot" the part). A match whose words are one of
     ``unless_span_lower`` is never dropped by the rule ("knock knees" is a finding wherever it
     stands, "knees knock in" only after the part). With ``keep_if_lower_before`` a match is kept
     only when one of those words stands at most ``window`` tokens before it, within the clause
@@ -66,7 +68,8 @@ class _Test(NamedTuple):
     words stands at most ``window`` tokens after it, within the clause (an injury verb: "[rolled]
     my ankle", "[slipped] on ice"; "rolled my foot on a ball" is a treatment). With ``or_after``
     a ``keep_if_lower_before`` word may instead stand right after the match or after one word
-    (a side: "[Flat] R foot", "a slightly [flat] right foot"; not "the back flat and the foot")."""
+    (a side: "[Flat] R foot", "a slightly [flat] right foot"; not "the back flat and the foot").
+    With ``or_heading`` it may instead head the match's line as a form field ("Feet: very [flat]")."""
 
     when_lower: frozenset[int]
     prev_lower: frozenset[int]
@@ -87,10 +90,13 @@ class _Test(NamedTuple):
     drop_next_number: bool = False
     lower_after: frozenset[int] = frozenset()
     or_after: bool = False
+    relabel_next: frozenset[int] = frozenset()
+    or_heading: bool = False
 
 
 _NO_INFO: tuple[None, dict] = (None, {})
 _BREAKS = ids([",", ";", ".", ":", "(", ")", "!", "?"])
+_COLON = get_string_id(":")
 
 
 @spacy.registry.misc("tagger.entity_patterns.v1")
@@ -505,6 +511,8 @@ class ConceptAttributes:
                 bool(rule.get("drop_if_next_number")),
                 ids(rule.get("keep_if_lower_after", ())),
                 bool(rule.get("or_after")),
+                ids(rule.get("relabel_if_next_lower", ())),
+                bool(rule.get("or_heading")),
             ))
         self._needs_ends = any(t.keep_if_prev_label or t.drop_if_prev_label for tests in self._tests.values() for t in tests)
         self._needs_present = any(t.doc_has for tests in self._tests.values() for t in tests)
@@ -544,7 +552,8 @@ class ConceptAttributes:
             if test.doc_has and not test.doc_has.isdisjoint(present):
                 return True
             if test.lower_before and not self._lower_before(start, test.window, test.lower_before, lowers) \
-                    and not (test.or_after and self._lower_after(end, 2, test.lower_before, lowers)):
+                    and not (test.or_after and self._lower_after(end, 2, test.lower_before, lowers)) \
+                    and not (test.or_heading and self._heading_before(start, test.window, test.lower_before, lowers)):
                 return True
             if test.drop_lower_before and self._lower_before(start, test.window, test.drop_lower_before, lowers):
                 return True
@@ -557,6 +566,17 @@ class ConceptAttributes:
         """Whether one of ``words`` is among the ``window`` tokens from ``end`` on, with no
         clause break (, ; . : brackets) in between."""
         return _first_before_break(range(end, min(end + window, len(lowers))), words, lowers)
+
+    @staticmethod
+    def _heading_before(start: int, window: int, words: frozenset[int], lowers: list[int]) -> bool:
+        """Whether a form field named by one of ``words`` ends with its colon at most ``window``
+        tokens before ``start`` ("Feet: always been flat"), with no other break in between."""
+        for k in range(start - 1, max(start - window, 1) - 1, -1):
+            if lowers[k] == _COLON:
+                return lowers[k - 1] in words
+            if lowers[k] in _BREAKS:
+                return False
+        return False
 
     @staticmethod
     def _lower_before(start: int, window: int, words: frozenset[int], lowers: list[int]) -> bool:
@@ -593,7 +613,7 @@ class ConceptAttributes:
                 name = ""
             concept = name or label.lower()
             if concept in self._relabels:
-                new = self._relabel(start, concept, lowers)
+                new = self._relabel(start, end, concept, lowers)
                 if new is not None:
                     label, concept = new
                     strings.add(label)  # a label the ruler has not written yet is not in the store
@@ -708,10 +728,14 @@ class ConceptAttributes:
         write_entities(doc, [(s, e, strings[lab], sid) for s, e, lab, sid in ents])
         return ents, kept
 
-    def _relabel(self, start: int, concept: str, lowers: list[int]) -> tuple[str, str] | None:
+    def _relabel(self, start: int, end: int, concept: str, lowers: list[int]) -> tuple[str, str] | None:
         for test in self._tests[concept]:
-            if test.relabel_as and (not test.when_lower or lowers[start] in test.when_lower) \
-                    and start > 0 and lowers[start - 1] in test.relabel_prev:
+            if not test.relabel_as or (test.when_lower and lowers[start] not in test.when_lower):
+                continue
+            if test.relabel_prev and start > 0 and lowers[start - 1] in test.relabel_prev:
+                return test.relabel_as
+            if test.relabel_next and end < len(lowers) and lowers[end] in test.relabel_next \
+                    and self._lower_after(end, test.window, test.lower_after, lowers):
                 return test.relabel_as
         return None
 
