@@ -74,6 +74,7 @@ _TO_IDS = ids({"to", "into"})
 _CLAUSE_BREAKS = ids({"but", "however", "whereas", "while", "although", "though", ";", "other", "also", "then", "(", ")",
                       "that", "which"})
 _AND_IDS = ids({"and", "&", "+"})
+_BOTH_IDS = ids({"both"})
 # A comparison of sides after a plural part stops at these ("my feet are flat; the right is worse").
 _COMPARE_BREAKS = ids({"but", "however", "whereas", "while", "although", "though", ";", "other", "also"})
 # Words that open a clause of their own after "and" ("and there's a pull behind my knee", "and it aches").
@@ -656,8 +657,8 @@ class Laterality(RulesComponent):
             words = [lowers[i] for i in range(source[1], site[0])
                      if not (i in ent_at and ent_at[i][2] in FINDING_LABELS)]  # "R knee IR + foot": IR is the knee's
             kind = chains.kind(between, words, self._region(store, source), self._region(store, site))
-            if kind is not None and side[0] == "bilateral" and not kind.startswith("list:"):
-                continue  # "b/l ant knee pain + arch ache" lists both arches; a path or a limb carries one side
+            if kind is not None and side[0] == "bilateral" and (not kind.startswith("list:") or lowers[side[1]] in _BOTH_IDS):
+                continue  # "b/l ant knee pain + arch ache" lists both arches; "both knees + heel" may be one heel
             if kind is not None:
                 sides[site] = side
                 set_by[site] = kind
