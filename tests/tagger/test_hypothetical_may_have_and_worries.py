@@ -32,6 +32,7 @@ def test_a_feared_condition_one_is_worried_about_stays_hypothetical(rules_tagger
     [
         ("The podiatrist said my flat arch is 'probably why your calf is so tight'.", "calf"),
         ("She reckons the long drives are probably what stiffened the hip.", "hip"),
+        ("Her arch drops and the knee falls in, and that's probably why the shin aches.", "shin"),
     ],
 )
 def test_a_hedged_link_leaves_the_effect_it_explains_real(rules_tagger, text, target):
