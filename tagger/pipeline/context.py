@@ -79,7 +79,6 @@ PLAN_ITEM_LINES = 12
 _WH_WORDS = frozenset({"what", "what's", "whats", "which", "where", "when", "how", "who", "why"})
 
 
-_SENTENCE_ENDS = frozenset({".", "!", "?", "??", "?!", "!?"})
 # "If I get up and walk about it fades": a condition the writer meets again and again, told in
 # the present, is what happens (``habitual`` rules). A modal, a wish or a question anywhere in
 # the sentence keeps it open ("if I run further will it get worse?", "if I ran I'd be fine").
@@ -102,16 +101,15 @@ def _habitual(doc: Doc, start: int) -> bool:
 
 
 def _ends_in_question(doc: Doc, i: int) -> bool:
-    """Whether the first sentence end after token ``i`` (a full stop, "!", "?" or a line break)
-    is a question mark: "is that" asks in "Is that a nerve thing from my back?" and states in
-    "The strange thing is that after her session my arch holds."."""
-    for k in range(i, len(doc)):
-        text = doc[k].text
-        if "?" in text and doc[k].is_punct:
-            return True
-        if text in _SENTENCE_ENDS or "\n" in text:
-            return False
-    return False
+    """Whether the sentence of token ``i`` (spaCy's ``Token.sent``, the sentence splitter's bounds)
+    has a question mark at or after ``i``: "is that" asks in "Is that a nerve thing from my back?"
+    and states in "The strange thing is that after her session my arch holds.", and in "The strange
+    thing is that my arch holds... Is the hip the cause?" the question is the next sentence's (a
+    token scan that knew only ".", "!" and "?" as ends ran on past the "..." into it)."""
+    if i >= len(doc):
+        return False
+    end = doc[i].sent.end
+    return any("?" in doc[k].text and doc[k].is_punct for k in range(i, end))
 
 
 def _start_of(trigger: _Trigger) -> int:

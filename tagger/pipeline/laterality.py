@@ -74,6 +74,7 @@ _TO_IDS = ids({"to", "into"})
 _CLAUSE_BREAKS = ids({"but", "however", "whereas", "while", "although", "though", ";", "other", "also", "then", "(", ")",
                       "that", "which"})
 _AND_IDS = ids({"and", "&", "+"})
+_BOTH_IDS = ids({"both"})
 # A comparison of sides after a plural part stops at these ("my feet are flat; the right is worse").
 _COMPARE_BREAKS = ids({"but", "however", "whereas", "while", "although", "though", ";", "other", "also"})
 # Words that open a clause of their own after "and" ("and there's a pull behind my knee", "and it aches").
@@ -101,7 +102,9 @@ _ON_AT_IN_IDS = ids({"on", "at", "in"})
 _INTENSIFIER_IDS = ids({"right", "just", "directly", "exactly", "dead"})
 # A spinal level or range ("L5", "L4-S1", "T3-T6"): its "L" is the level's, not a side.
 _LEVEL = re.compile(r"^[CTLS]\d{1,2}\b")
-_CLAUSE_PUNCT = ids({",", ";", "."})
+# what may follow a clause-final side and end its clause ("hip abd 4/5 R, TFL tight", "3+/5 L → hip focus",
+# "rearfoot inverts b/l (tib post OK)")
+_CLAUSE_PUNCT = ids({",", ";", ".", "(", "→", "->"})
 # Regions on the midline have no side of their own to inherit ("my left hip and lower back").
 MIDLINE_REGIONS = frozenset({"trunk", "upper_back", "lower_back", "neck"})
 # A side carried from elsewhere in the sentence does not reach the pelvis either ("SL squat R: knee
@@ -639,7 +642,7 @@ class Laterality(RulesComponent):
             if site in sides or source not in sides or _uncarried(site, store, v):
                 continue
             side = sides[source]
-            if side[0] not in _OPPOSITE or site[0] - source[1] > chains.reach:
+            if side[0] not in _STATED or site[0] - source[1] > chains.reach:
                 continue
             if _plural_site(v.lower(site[1] - 1)):
                 continue  # plain "knees", "feet": no side (GUIDELINES section 4)
@@ -654,6 +657,8 @@ class Laterality(RulesComponent):
             words = [lowers[i] for i in range(source[1], site[0])
                      if not (i in ent_at and ent_at[i][2] in FINDING_LABELS)]  # "R knee IR + foot": IR is the knee's
             kind = chains.kind(between, words, self._region(store, source), self._region(store, site))
+            if kind is not None and side[0] == "bilateral" and (not kind.startswith("list:") or lowers[side[1]] in _BOTH_IDS):
+                continue  # "b/l ant knee pain + arch ache" lists both arches; "both knees + heel" may be one heel
             if kind is not None:
                 sides[site] = side
                 set_by[site] = kind

@@ -27,7 +27,9 @@ def test_an_approximate_number_or_frequency_is_not_a_guess(rules_tagger, text, t
     [
         ("An old injury, and a hip that is probably stiff from arthritis.", "hip", "arthritis"),
         ("You said the foot was probably dragging the knee out of line.", "foot", "knee"),
-        ("Her arch drops and the knee falls in, and that's probably why the shin aches.", "falls in", "shin"),
+        # "that's probably why the shin aches" left this list in session 10: the effect a hedged link
+        # explains is real (7a, 9, 9s; test_hypothetical_may_have_and_worries.py)
+        ("Her arch drops and the knee falls in, and that's probably from the hip.", "falls in", "hip"),
     ],
 )
 def test_a_hedge_after_is_leaves_the_subject_real(rules_tagger, text, subject, guess):
