@@ -61,3 +61,33 @@ def test_the_part_stays_its_own_region(nlp):
 ])
 def test_a_rejected_fallback_match_hides_no_other_reading(nlp, text, kept):
     assert kept in labels(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "You said you broke the second metatarsal of that foot years ago.",
+    "Only I broke the arm when I was a child.",
+    "I broke my wrist skiing.",
+])
+def test_broke_before_the_part_is_a_fracture(nlp, text):
+    assert "broke" in spans(nlp, text, "CONDITION")
+
+
+@pytest.mark.parametrize("text", [
+    "She broke the club record at the weekend.",
+    "The heel of the shoe broke after a week.",
+    "That walk was the straw that broke the camel's back.",
+])
+def test_broke_without_a_part_is_no_fracture(nlp, text):
+    assert "broke" not in spans(nlp, text, "CONDITION")
+
+
+@pytest.mark.parametrize("text, finding", [
+    ("1979: broke my left collarbone falling off a BMX.", "falling off"),
+    ("Sprained the wrist in a fall off a horse last spring.", "fall off"),
+])
+def test_falling_off_a_bike_or_horse_keeps_its_particle(nlp, text, finding):
+    assert finding in spans(nlp, text, "CONDITION")
+
+
+def test_a_level_that_falls_off_is_no_fall(nlp):
+    assert "falls off" not in spans(nlp, "The ache falls off after the first mile.", "CONDITION")
