@@ -27,6 +27,7 @@ def nlp():
     ("The physio said my pelvis is pulled forward on the left.", "pulled forward"),
     ("The coach filmed him and his right knee tracks in on every stroke.", "tracks in"),
     ("The left arch keeps sagging down as the day goes on.", "sagging down"),
+    ("The feet roll in and the knees get pulled inward.", "pulled inward"),
 ])
 def test_a_verb_and_its_direction_after_the_part_is_the_finding(nlp, text, finding):
     assert finding in spans(nlp, text, "CONDITION")
@@ -43,6 +44,7 @@ def test_a_verb_and_its_direction_after_the_part_is_the_finding(nlp, text, findi
     ("Her left knee was replaced in 2019 and is fine.", "replaced in"),
     ("Went over on my ankle coming down a kerb.", "coming down"),
     ("With taping the knee moves out of that position.", "moves out"),
+    ("A couple of weeks later my right hip joined in, on the outside.", "joined in"),
 ])
 def test_activities_instructions_and_prepositions_are_not_the_finding(nlp, text, words):
     assert words not in spans(nlp, text, "CONDITION")
