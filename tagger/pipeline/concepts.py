@@ -40,7 +40,8 @@ _RULE_KEYS = frozenset({"concept", "why", "when_lower", "drop_if_prev_lower", "d
                         "relabel_if_prev_lower", "relabel_as", "unless_span_lower",
                         "keep_if_lower_before", "drop_if_lower_before", "unless_prev_lower",
                         "unless_next_label", "drop_if_next_number", "keep_if_lower_after",
-                        "or_after", "relabel_if_next_lower", "or_heading"})
+                        "or_after", "relabel_if_next_lower", "or_heading",
+                        "keep_if_subject_before", "subject_between"})
 
 
 class _Test(NamedTuple):
@@ -69,7 +70,11 @@ class _Test(NamedTuple):
     my ankle", "[slipped] on ice"; "rolled my foot on a ball" is a treatment). With ``or_after``
     a ``keep_if_lower_before`` word may instead stand right after the match or after one word
     (a side: "[Flat] R foot", "a slightly [flat] right foot"; not "the back flat and the foot").
-    With ``or_heading`` it may instead head the match's line as a form field ("Feet: very [flat]")."""
+    With ``or_heading`` it may instead head the match's line as a form field ("Feet: very [flat]").
+    With ``keep_if_subject_before`` a match is kept only when one of those words is its subject:
+    it stands at most ``window`` tokens before the match with only ``subject_between`` words
+    (copulas, auxiliaries, adverbs) between them ("my ankles were [folding in]"; not "my knee
+    hurts going down stairs")."""
 
     when_lower: frozenset[int]
     prev_lower: frozenset[int]
@@ -92,6 +97,8 @@ class _Test(NamedTuple):
     or_after: bool = False
     relabel_next: frozenset[int] = frozenset()
     or_heading: bool = False
+    subject: frozenset[int] = frozenset()
+    subject_between: frozenset[int] = frozenset()
 
 
 _NO_INFO: tuple[None, dict] = (None, {})
@@ -513,6 +520,8 @@ class ConceptAttributes:
                 bool(rule.get("or_after")),
                 ids(rule.get("relabel_if_next_lower", ())),
                 bool(rule.get("or_heading")),
+                ids(rule.get("keep_if_subject_before", ())),
+                ids(rule.get("subject_between", ())),
             ))
         self._needs_ends = any(t.keep_if_prev_label or t.drop_if_prev_label for tests in self._tests.values() for t in tests)
         self._needs_present = any(t.doc_has for tests in self._tests.values() for t in tests)
@@ -559,6 +568,20 @@ class ConceptAttributes:
                 return True
             if test.lower_after and not self._lower_after(end, test.window, test.lower_after, lowers):
                 return True
+            if test.subject and not self._subject_before(start, test.window, test.subject, test.subject_between, lowers):
+                return True
+        return False
+
+    @staticmethod
+    def _subject_before(start: int, window: int, words: frozenset[int], between: frozenset[int],
+                        lowers: list[int]) -> bool:
+        """Whether one of ``words`` stands at most ``window`` tokens before ``start`` with only
+        ``between`` words after it, up to ``start``."""
+        for k in range(start - 1, max(start - window, 0) - 1, -1):
+            if lowers[k] in words:
+                return True
+            if lowers[k] not in between:
+                return False
         return False
 
     @staticmethod

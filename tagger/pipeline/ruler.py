@@ -14,14 +14,22 @@ from __future__ import annotations
 
 from spacy.language import Language
 from spacy.pipeline import EntityRuler
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
 from .entities import write_entities
 from .fastmatch import TokenMatcher
 
 
+# concepts whose patterns only fill tokens no other pattern takes: a wide pattern (any -ing/-ed
+# word before a direction word) that a disambiguation rule rejects must not hide the narrower
+# match it overlapped ("travels down" is a SYMPTOM's, "fell down the stairs" an injury's)
+FALLBACK_CONCEPTS = (("CONDITION", "alignment_verb"),)
+
+
 class FastEntityRuler(EntityRuler):
     _label_ids: dict[int, tuple[int, int]] | None = None  # match id -> (label id, span id)
+    _fallback: frozenset[int] | None = None
 
     def clear(self) -> None:
         super().clear()
@@ -53,8 +61,15 @@ class FastEntityRuler(EntityRuler):
     def match(self, doc: Doc):
         self._require_patterns()
         matches = self.matcher(doc) + self.phrase_matcher(doc)
-        final_matches = {m for m in matches if m[1] != m[2]}
-        return sorted(final_matches, key=_longest_first, reverse=True)
+        final_matches = sorted({m for m in matches if m[1] != m[2]}, key=_longest_first, reverse=True)
+        fallback = self._fallback
+        if fallback is None:
+            fallback = self._fallback = frozenset(
+                get_string_id(self._create_label(label, concept)) for label, concept in FALLBACK_CONCEPTS)
+        if any(m[0] in fallback for m in final_matches):
+            final_matches = [m for m in final_matches if m[0] not in fallback] + \
+                            [m for m in final_matches if m[0] in fallback]
+        return final_matches
 
     def set_annotations(self, doc: Doc, matches) -> None:
         if self.overwrite and not doc.has_annotation("ENT_IOB"):
