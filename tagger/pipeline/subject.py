@@ -70,7 +70,9 @@ PHRASE_REACH = 3  # extra words after a clause subject for a prepositional phras
 POSSESSIVE_REACH = 3  # tokens between a possessive and the entity it owns ("her left big toe")
 CLAUSE_REACH = 20  # tokens back to look for a clause subject
 VERB_REACH = 2  # words after a clause subject where its verb may stand ("my mum has", adverbs aside)
-POSTER_LINE = 2  # a reply-segment kind: another poster's quoted or chat line (True is a "Reply from" reply)
+# the kinds of a reply segment: the writer's own text, a "Reply from" reply by another writer,
+# another poster's quoted or chat line
+WRITER, REPLY, POSTER_LINE = 0, 1, 2
 READER_VOTES = 3  # owned findings the reader ("your knee") needs before the reader is taken for the subject
 OWNER_WEIGHT = 2  # an owned symptomatic entity counts as much as two person words when deciding the subject
 _QUOTE_MARKS = ('"', "'", "“", "”", "‘", "’")
@@ -522,10 +524,10 @@ class SubjectResolution(RulesComponent):
         return counts
 
     # -- the note's writers -------------------------------------------------
-    def _reply_starts(self, v: DocView) -> list[tuple[int, bool]]:
-        """Token positions where a reply by another writer (True) or by the subject (False)
+    def _reply_starts(self, v: DocView) -> list[tuple[int, int]]:
+        """Token positions where a reply by another writer (``REPLY``) or by the subject (``WRITER``)
         begins: after a header line such as "Reply from RunNerdAl:" ("Reply from OP:" is the subject)."""
-        found = []
+        found: list[tuple[int, int]] = []
         lowers, n = v.lowers, v.n
         for words, same in self._headers:
             width = len(words)
@@ -535,7 +537,7 @@ class SubjectResolution(RulesComponent):
                 j = i + width
                 while j < n and not (v.is_space[j] and "\n" in v.text(j)):
                     j += 1
-                found.append((j, not any(lowers[k] in same for k in range(i + width, j))))
+                found.append((j, WRITER if any(lowers[k] in same for k in range(i + width, j)) else REPLY))
         found.sort()
         return found
 
@@ -557,19 +559,19 @@ class SubjectResolution(RulesComponent):
         forum quote of another handle ("> **Gaz1971** wrote: ...") and, in a pasted group chat, the
         lines of every name but the writer's (the name with the most lines; none on a tie)."""
         text = doc.text
-        spans: list[tuple[int, int]] = []
+        starts: list[int] = []
         if self._quote_re is not None:
-            spans += [(m.end(), m.end()) for m in self._quote_re.finditer(text)]
+            starts += [m.end() for m in self._quote_re.finditer(text)]
         chat = list(_CHAT_LINE.finditer(text))
         if len(chat) >= 3:
             names = Counter(m.group(1).strip().lower() for m in chat).most_common(2)
             if len(names) == 2 and names[0][1] > names[1][1]:
                 writer = names[0][0]
-                spans += [(m.end(), m.end()) for m in chat if m.group(1).strip().lower() != writer]
-        found: list[tuple[int, bool]] = []
-        for start, _ in spans:
+                starts += [m.end() for m in chat if m.group(1).strip().lower() != writer]
+        found: list[tuple[int, int]] = []
+        for start in starts:
             end = text.find("\n", start)
-            found += [(bisect_left(v.idx, start), POSTER_LINE), (bisect_left(v.idx, end if end >= 0 else len(text)), False)]
+            found += [(bisect_left(v.idx, start), POSTER_LINE), (bisect_left(v.idx, end if end >= 0 else len(text)), WRITER)]
         return found
 
     def run(self, doc: Doc, v: DocView, ents: list[tuple[int, int, str, int]]) -> list[tuple[int, int, str, int]]:
