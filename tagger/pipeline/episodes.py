@@ -56,6 +56,7 @@ entity.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from typing import Any, NamedTuple
 
@@ -120,6 +121,9 @@ def validate_episode_rule(rule: dict[str, Any], where: str) -> None:
     if ("literal" in rule) == ("pattern" in rule):
         raise ValueError(f"{where}: a {kind} rule needs exactly one of 'literal' or 'pattern'")
 
+
+# the label of a year-by-year history's entry, at a line's start: "1996:", "2009-2011:"
+_YEAR_LABEL = re.compile(r"(?:19|20)\d\d(?:\s*[-\u2013]\s*(?:19|20)?\d\d)?\s*:")
 
 class _Sentence(NamedTuple):
     start: int
@@ -298,10 +302,13 @@ class PastEpisodes(RulesComponent):
         first = start
         while first < end and v.is_space[first]:
             first += 1
-        if first >= end or (v.orths[first] not in self._bullets and v.lowers[first] not in self._bullets):
+        if first >= end:
             return False
         text = v.doc_text(doc)
         line_start = text.rfind("\n", 0, v.idx[first]) + 1
+        if v.orths[first] not in self._bullets and v.lowers[first] not in self._bullets:
+            # a year-by-year history's entry is a list item too: "1996: first and only ankle sprain"
+            return line_start == v.idx[first] and _YEAR_LABEL.match(text, line_start) is not None
         return not text[line_start:v.idx[first]].strip()
 
     def _cut(self, v: DocView, start: int, end: int) -> int:

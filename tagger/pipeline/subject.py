@@ -56,7 +56,7 @@ from .extensions import add_trigger, entity_store, register_extensions, store_re
 from .rules import RulesComponent
 
 KINDS = {"plural_people", "person", "not_name", "possessed_head", "adverb", "role", "possessive_marker", "verb", "not_after_verb",
-         "boundary", "writer_header", "preposition", "with", "reader_question", "reader_group"}
+         "boundary", "writer_header", "preposition", "with", "reader_question", "reader_group", "roundup", "poster_line"}
 CLASSES = {"first", "second", "we", "she", "he", "subject_noun", "other_noun", "group", "object"}
 CASES = {"nominative", "possessive", "both", "reflexive"}
 # classes that own the symptomatic entities of a note and so may be its subject
@@ -70,6 +70,9 @@ PHRASE_REACH = 3  # extra words after a clause subject for a prepositional phras
 POSSESSIVE_REACH = 3  # tokens between a possessive and the entity it owns ("her left big toe")
 CLAUSE_REACH = 20  # tokens back to look for a clause subject
 VERB_REACH = 2  # words after a clause subject where its verb may stand ("my mum has", adverbs aside)
+# the kinds of a reply segment: the writer's own text, a "Reply from" reply by another writer,
+# another poster's quoted or chat line
+WRITER, REPLY, POSTER_LINE = 0, 1, 2
 READER_VOTES = 3  # owned findings the reader ("your knee") needs before the reader is taken for the subject
 OWNER_WEIGHT = 2  # an owned symptomatic entity counts as much as two person words when deciding the subject
 _QUOTE_MARKS = ('"', "'", "“", "”", "‘", "’")
@@ -81,6 +84,15 @@ _AM_IDS = ids({"am", "'m", "’m", "i'm", "im"})
 _FORM_ITEM = re.compile(r"\s*(?:Q\s?\d{1,2}|\d{1,2})\s*[.):]")
 
 
+def _alternation(head: str, words: set[str], tail: str) -> re.Pattern[str]:
+    """A regex ``head(w1|w2|...)tail`` over ``words``, longest first, spaces matching any run of blanks."""
+    alts = "|".join(re.escape(w).replace(r"\ ", r"[ \t]+") for w in sorted(words, key=len, reverse=True))
+    return re.compile(head + alts + tail)
+
+
+_CHAT_LINE = re.compile(r"(?m)^\[[^\]\n]{1,25}\][ \t]*([^:\n]{1,30}):")
+
+
 def validate_subject_rule(rule: dict[str, Any], where: str) -> None:
     kind = rule.get("kind")
     if kind not in KINDS:
@@ -89,6 +101,8 @@ def validate_subject_rule(rule: dict[str, Any], where: str) -> None:
         if not isinstance(rule.get("literal"), str):
             raise ValueError(f"{where}: a writer_header rule needs a 'literal'")
         return
+    if kind == "roundup" and (not isinstance(rule.get("focus"), list) or not rule["focus"]):
+        raise ValueError(f"{where}: a roundup rule needs a non-empty 'focus' list (the header of the report's own athlete)")
     if not isinstance(rule.get("words"), list) or not rule["words"]:
         raise ValueError(f"{where}: a {kind} rule needs a non-empty 'words' list")
     if kind == "person":
@@ -130,6 +144,9 @@ class SubjectResolution(RulesComponent):
         plural_nouns: set[str] = set()
         plural_excluded: set[str] = set()
         self._headers: list[tuple[list[int], frozenset[int]]] = []
+        focus: set[str] = set()
+        sections: set[str] = set()
+        quote_verbs: set[str] = set()
         for rule in rules:
             kind = rule["kind"]
             if kind == "person":
@@ -166,6 +183,11 @@ class SubjectResolution(RulesComponent):
                 not_after.update(w.lower() for w in rule["words"])
             elif kind == "boundary":
                 boundaries.update(w.lower() for w in rule["words"])
+            elif kind == "roundup":
+                focus.update(w.lower() for w in rule["focus"])
+                sections.update(w.lower() for w in rule["words"])
+            elif kind == "poster_line":
+                quote_verbs.update(w.lower() for w in rule["words"])
             elif kind == "plural_people":
                 plural_dets.update(w.lower() for w in rule["words"])
                 plural_suffixes.update(w.lower() for w in rule.get("suffixes") or ())
@@ -175,6 +197,11 @@ class SubjectResolution(RulesComponent):
                 words = [get_string_id(t.lower_) for t in self._make_doc(rule["literal"])]
                 self._headers.append((words, ids(w.lower() for w in rule.get("same_writer") or ())))
         self._markers = ids(markers)
+        self._focus_re = _alternation(r"(?im)^[^\n:]{0,30}\b(?:", focus, r")\s*:") if focus else None
+        self._section_re = _alternation(r"(?im)^(?:", sections, r")\s*:[^\n]*") if sections else None
+        # a forum quote of another poster, "> **Gaz1971** wrote: ..." (a handle, not "> On 3 Oct, Ann wrote:")
+        self._quote_re = _alternation(r"(?m)^>[ \t]*\*{0,2}[^\s*:]{2,40}\*{0,2}[ \t]+(?:", quote_verbs, r"):") \
+            if quote_verbs else None
         self._verbs = ids(verbs)
         self._not_after = ids(not_after)
         self._boundaries = ids(boundaries)
@@ -497,10 +524,10 @@ class SubjectResolution(RulesComponent):
         return counts
 
     # -- the note's writers -------------------------------------------------
-    def _reply_starts(self, v: DocView) -> list[tuple[int, bool]]:
-        """Token positions where a reply by another writer (True) or by the subject (False)
+    def _reply_starts(self, v: DocView) -> list[tuple[int, int]]:
+        """Token positions where a reply by another writer (``REPLY``) or by the subject (``WRITER``)
         begins: after a header line such as "Reply from RunNerdAl:" ("Reply from OP:" is the subject)."""
-        found = []
+        found: list[tuple[int, int]] = []
         lowers, n = v.lowers, v.n
         for words, same in self._headers:
             width = len(words)
@@ -510,13 +537,55 @@ class SubjectResolution(RulesComponent):
                 j = i + width
                 while j < n and not (v.is_space[j] and "\n" in v.text(j)):
                     j += 1
-                found.append((j, not any(lowers[k] in same for k in range(i + width, j))))
+                found.append((j, WRITER if any(lowers[k] in same for k in range(i + width, j)) else REPLY))
         found.sort()
+        return found
+
+    def _roundups(self, doc: Doc, v: DocView) -> list[tuple[int, int]]:
+        """Token ranges of a report's roundup of other people: a line opened by "Also:", "Others:"
+        or "Rest of squad:" after a header naming the report's own athlete ("Player of concern:",
+        "Focus:"). Without that header an "Also:" line is the writer's own ("Also: Morton's neuroma")."""
+        if self._section_re is None or self._focus_re is None:
+            return []
+        text = doc.text
+        focus = self._focus_re.search(text)
+        if focus is None:
+            return []
+        return [(bisect_left(v.idx, m.start()), bisect_left(v.idx, m.end()))
+                for m in self._section_re.finditer(text, focus.end())]
+
+    def _poster_lines(self, doc: Doc, v: DocView) -> list[tuple[int, int]]:
+        """Where another poster's line begins (True) and where the writer's text resumes (False): a
+        forum quote of another handle ("> **Gaz1971** wrote: ...") and, in a pasted group chat, the
+        lines of every name but the writer's (the name with the most lines; none on a tie)."""
+        text = doc.text
+        starts: list[int] = []
+        if self._quote_re is not None:
+            starts += [m.end() for m in self._quote_re.finditer(text)]
+        chat = list(_CHAT_LINE.finditer(text))
+        if len(chat) >= 3:
+            names = Counter(m.group(1).strip().lower() for m in chat).most_common(2)
+            if len(names) == 2 and names[0][1] > names[1][1]:
+                writer = names[0][0]
+                starts += [m.end() for m in chat if m.group(1).strip().lower() != writer]
+        found: list[tuple[int, int]] = []
+        for start in starts:
+            end = text.find("\n", start)
+            found += [(bisect_left(v.idx, start), POSTER_LINE), (bisect_left(v.idx, end if end >= 0 else len(text)), WRITER)]
         return found
 
     def run(self, doc: Doc, v: DocView, ents: list[tuple[int, int, str, int]]) -> list[tuple[int, int, str, int]]:
         if not ents:
             return ents
+        roundups = self._roundups(doc, v)
+        if roundups:
+            # "Also: Piotr's lower back spasm has settled": the report's other athletes
+            store = entity_store(doc)
+            starts = [a for a, _ in roundups]
+            for s, e, _, _ in ents:
+                r = bisect_right(starts, s) - 1
+                if r >= 0 and s < roundups[r][1]:
+                    self._mark(store, v, s, e, roundups[r][0])
         persons = self._anchors(v, self._person_ids)
         if persons:
             # a person word the pipeline read as footwear is a shoe: "in his old [runners] with the
@@ -537,12 +606,18 @@ class SubjectResolution(RulesComponent):
         )
         quotes = self._anchors(v, _QUOTES)
         replies = self._reply_starts(v) if self._headers else []
+        voice_until = replies[0][0] if replies else v.n
+        posters = self._poster_lines(doc, v)
+        if posters:
+            replies = sorted(replies + posters)
         reply_at = [r[0] for r in replies]
         owners: list[tuple[str, int] | None] = []
         votes: Counter[str] = Counter()
         store = entity_store(doc)
         firsts = [k for k in persons if self._nominative.get(v.lowers[k]) == "first" or self._possessive.get(v.lowers[k]) == "first"] \
             if replies else []
+        my_firsts = [k for k in firsts if self._possessive.get(v.lowers[k]) == "first"] \
+            if posters else []
         asked: dict[int, bool] = {}  # sentence start -> whether it asks the readers (``_asks_readers``)
         group: bool | None = None  # whether the note is written to a group of readers (read when first needed)
         for s, e, label, _ in ents:
@@ -553,7 +628,11 @@ class SubjectResolution(RulesComponent):
             owner = self._owner(v, s, e, lo, label, facts)
             if replies and (owner is None or owner[0] == "first"):
                 r = bisect_right(reply_at, s) - 1
-                if r >= 0 and replies[r][1]:
+                if r >= 0 and replies[r][1] == POSTER_LINE:
+                    # a chat line's unowned thing is the poster's only beside the poster's "my"
+                    # ("shoots right down to my [ankle]"), not beside "I told you those [shoes]"
+                    owner = self._replier(v, doc, s, e, lo, owner, my_firsts, store)
+                elif r >= 0 and replies[r][1]:
                     owner = self._replier(v, doc, s, e, lo, owner, firsts, store)
             if owner is not None and owner[0] == "second" and not replies and self._asks:
                 if group is None:
@@ -567,7 +646,7 @@ class SubjectResolution(RulesComponent):
             owners.append(owner)
             if owner is not None and label in SYMPTOMATIC:
                 votes[owner[0]] += 1
-        words = self._voice(v, persons, reply_at[0] if reply_at else v.n)
+        words = self._voice(v, persons, voice_until)
         if words["my_other"] and not words["subject_noun"]:
             # "My husband's physio told him ...": in a writer's own story with a relative in it,
             # "he" and "she" are the relative (or the physio), not whom the note is about
