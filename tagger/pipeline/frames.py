@@ -425,24 +425,33 @@ class ActivityFrames(RulesComponent):
             if rule.get("drop"):
                 drops.add((s, e, key))
             else:
-                found.add((s, e, rule["concept"]))
+                found.add((s, e, rule["concept"], key))
         return sorted(found, key=lambda t: (t[0] - t[1], t[0])), sorted(drops)
+
+    def _next_is(self, v: DocView, ents: list[tuple[int, int, str, int]], key: int, e: int) -> bool:
+        """Whether rule ``key`` has no ``next_label`` or an entity of that label (one label or a
+        list) starts right after its target ending at ``e``, past up to two of its ``next_lead`` words."""
+        rule = self.rules[key]
+        wanted = rule.get("next_label")
+        if not wanted:
+            return True
+        wanted = {wanted} if isinstance(wanted, str) else set(wanted)
+        lead = ids(rule.get("next_lead") or ())
+        lowers = v.lowers
+        starts = {x[0] for x in ents if x[2] in wanted}
+        i = e
+        while i not in starts and i < v.n and lowers[i] in lead and i - e < 3:
+            i += 1
+        return i in starts
 
     def _drop(self, v: DocView, ents: list[tuple[int, int, str, int]], drops: list[tuple[int, int, int]]) -> bool:
         """Remove each ACTIVITY that lies inside a ``drop`` rule's target ("stretch [the boots]",
         "cycling up the one short hill"); with ``next_label``, only when an entity of that label
         starts right after the target (past the rule's ``next_lead`` words)."""
-        lowers = v.lowers
         gone = set()
         for s, e, key in drops:
-            rule = self.rules[key]
-            if rule.get("next_label"):
-                lead = ids(rule.get("next_lead") or ())
-                i = e
-                while i < v.n and lowers[i] in lead and i - e < 3:
-                    i += 1
-                if not any(x[0] == i and x[2] == rule["next_label"] for x in ents):
-                    continue
+            if not self._next_is(v, ents, key, e):
+                continue
             gone.update(k for k, x in enumerate(ents) if x[2] == LABEL and s <= x[0] and x[1] <= e)
         if not gone:
             return False
@@ -456,7 +465,9 @@ class ActivityFrames(RulesComponent):
         ents = list(ents)
         added = False
         strings = v.strings
-        for s, e, concept in targets:
+        for s, e, concept, key in targets:
+            if not self._next_is(v, ents, key, e):  # "exercise for the [buttock]", not "exercise for an hour"
+                continue
             starts = [x[0] for x in ents]
             k = bisect_left(starts, e)
             inside = []
