@@ -21,7 +21,8 @@ does not end in one of those words. ``trim_last`` lists word sequences left out 
 ("stand all day" -> "stand"; not after a word of ``keep_last_after``: "putting my socks
 on"), and a word of ``direction_words`` after a verb of
 ``posture_verbs`` goes too ("bending forward" -> "bending"); ``extend_over`` lists words right after an activity that join
-it when no other entity holds them ("Pilates" + "sessions").
+it when no other entity holds them ("Pilates" + "sessions"), unless the word before the activity is in
+``extend_not_after`` or the word after the joined one is in ``extend_not_before``.
 
 A rule with ``compound_heads`` names an exercise by the body part it works: a region or
 structure right before an exercise head word ("TFL release", "gluteus medius strengthening",
@@ -66,7 +67,7 @@ BLOCKER = "BLOCKER"
 _RULE_KEYS = frozenset({"id", "concept", "pattern", "target", "why", "drop", "next_label", "next_lead"})
 _TRIM_KEYS = frozenset({"id", "trim_first", "keep_if_next", "only_if_last", "trim_last", "extend_over", "kind_before",
                         "not_agent", "person_concepts", "direction_words", "posture_verbs", "keep_last_after",
-                        "session_kinds", "session_heads", "why"})
+                        "session_kinds", "session_heads", "extend_not_after", "extend_not_before", "why"})
 _COMPOUND_KEYS = frozenset({"id", "compound_heads", "absorb_labels", "not_before", "not_after", "not_parts", "colon_findings", "grade", "lead_parts",
                             "positions", "position_concepts", "movements", "movement_ends", "part_joiners",
                             "heads_first", "object_links", "object_lead", "position_prefixes", "why"})
@@ -119,6 +120,9 @@ class _Trim:
         self.only_last = ids(rule.get("only_if_last") or ())
         self.last = [tuple(get_string_id(w) for w in seq) for seq in rule.get("trim_last") or ()]
         self.extend = ids(rule.get("extend_over") or ())
+        # an era or a numbered day is no day named by its kind: "his [football] days", "[tournament] day 2"
+        self.extend_not_after = ids(rule.get("extend_not_after") or ())
+        self.extend_not_before = ids(rule.get("extend_not_before") or ())
         self.kinds = ids(w for words in (rule.get("kind_before") or {}).values() for w in words)
         self.session_kinds = ids(rule.get("session_kinds") or ())
         self.session_heads = ids(rule.get("session_heads") or ())
@@ -134,6 +138,9 @@ class _Trim:
         if free_end is None:
             free_end = e
         while e < free_end and lowers[e] in self.extend:
+            if (s > 0 and lowers[s - 1] in self.extend_not_after) \
+                    or (e + 1 < len(lowers) and lowers[e + 1] in self.extend_not_before):
+                break
             e += 1
         first = self.first
         while e - s > 1 and lowers[s] in first and lowers[s + 1] not in self.keep_next \

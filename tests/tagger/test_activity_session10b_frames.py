@@ -105,3 +105,35 @@ def test_stretch_as_a_length_or_a_held_state_is_no_exercise(nlp, text):
 def test_a_stretch_done_stays_an_activity(nlp):
     assert "stretch" in activities(nlp, "I do a stretch for it every night.") or \
         "stretch for it" in activities(nlp, "I do a stretch for it every night.")
+
+
+@pytest.mark.parametrize("text", [
+    "The knee went on the final descent of the fell race.",
+    "Halfway down a steep descent my hip started to burn.",
+])
+def test_one_descent_of_a_hike_or_run_is_the_movement(nlp, text):
+    assert "descent" in activities(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "As a pilot my back is worst on the descent into Dublin.",
+    "The route has 900 m of descent in total.",
+])
+def test_an_aircraft_descent_or_a_quantity_of_descent_is_left_alone(nlp, text):
+    assert "descent" not in activities(nlp, text)
+
+
+@pytest.mark.parametrize("text, activity", [
+    ("My calf always tightens on race day.", "race day"),
+    ("The hip aches after a long teaching day.", "teaching day"),
+])
+def test_a_day_named_by_its_kind_is_one_activity(nlp, text, activity):
+    assert activity in activities(nlp, text)
+
+
+@pytest.mark.parametrize("text, activity", [
+    ("Two ankle sprains back in his rugby days, nothing since.", "rugby"),
+    ("Felt the hamstring go at the tournament day 2 warm-up.", "tournament"),
+])
+def test_an_era_or_a_numbered_day_keeps_the_activity_alone(nlp, text, activity):
+    assert activity in activities(nlp, text)
