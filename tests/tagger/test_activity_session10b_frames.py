@@ -137,3 +137,19 @@ def test_a_day_named_by_its_kind_is_one_activity(nlp, text, activity):
 ])
 def test_an_era_or_a_numbered_day_keeps_the_activity_alone(nlp, text, activity):
     assert activity in activities(nlp, text)
+
+
+@pytest.mark.parametrize("text, activity", [
+    ("Plan: PT gait work for an even step length.", "gait work"),
+    ("Gait re-education once the heel settles.", "Gait re-education"),
+])
+def test_records_gait_work_is_an_exercise_of_the_plan(nlp, text, activity):
+    assert activity in activities(nlp, text)
+
+
+def test_gait_pattern_stays_no_activity(nlp):
+    assert activities(nlp, "Her gait pattern looks antalgic.") == []
+
+
+def test_the_county_tournament_is_one_activity(nlp):
+    assert "county tournament" in activities(nlp, "She played the whole county tournament on a sore heel.")
