@@ -153,3 +153,15 @@ def test_gait_pattern_stays_no_activity(nlp):
 
 def test_the_county_tournament_is_one_activity(nlp):
     assert "county tournament" in activities(nlp, "She played the whole county tournament on a sore heel.")
+
+
+@pytest.mark.parametrize("text, activity", [
+    ("Training for the club 10 miler in May.", "10 miler"),
+    ("He added a long run for a veterans' half.", "half"),
+])
+def test_a_race_named_by_its_distance_is_the_event(nlp, text, activity):
+    assert activity in activities(nlp, text)
+
+
+def test_half_as_a_measure_stays_no_race(nlp):
+    assert "half" not in activities(nlp, "The pain is about half what it was, maybe less than half.")
