@@ -22,7 +22,8 @@ does not end in one of those words. ``trim_last`` lists word sequences left out 
 on"), and a word of ``direction_words`` after a verb of
 ``posture_verbs`` goes too ("bending forward" -> "bending"); ``extend_over`` lists words right after an activity that join
 it when no other entity holds them ("Pilates" + "sessions"), unless the word before the activity is in
-``extend_not_after`` or the word after the joined one is in ``extend_not_before``.
+``extend_not_after``, its last word is in ``extend_not_from`` or the word after the joined one is in
+``extend_not_before``.
 
 A rule with ``compound_heads`` names an exercise by the body part it works: a region or
 structure right before an exercise head word ("TFL release", "gluteus medius strengthening",
@@ -67,7 +68,7 @@ BLOCKER = "BLOCKER"
 _RULE_KEYS = frozenset({"id", "concept", "pattern", "target", "why", "drop", "next_label", "next_lead"})
 _TRIM_KEYS = frozenset({"id", "trim_first", "keep_if_next", "only_if_last", "trim_last", "extend_over", "kind_before",
                         "not_agent", "person_concepts", "direction_words", "posture_verbs", "keep_last_after",
-                        "session_kinds", "session_heads", "extend_not_after", "extend_not_before", "why"})
+                        "session_kinds", "session_heads", "extend_not_after", "extend_not_before", "extend_not_from", "why"})
 _COMPOUND_KEYS = frozenset({"id", "compound_heads", "absorb_labels", "not_before", "not_after", "not_parts", "colon_findings", "grade", "lead_parts",
                             "positions", "position_concepts", "movements", "movement_ends", "part_joiners",
                             "heads_first", "object_links", "object_lead", "position_prefixes", "why"})
@@ -123,6 +124,8 @@ class _Trim:
         # an era or a numbered day is no day named by its kind: "his [football] days", "[tournament] day 2"
         self.extend_not_after = ids(rule.get("extend_not_after") or ())
         self.extend_not_before = ids(rule.get("extend_not_before") or ())
+        # an event's day is a date, not a day spent on it: "on [race] day" (session 8)
+        self.extend_not_from = ids(rule.get("extend_not_from") or ())
         self.kinds = ids(w for words in (rule.get("kind_before") or {}).values() for w in words)
         self.session_kinds = ids(rule.get("session_kinds") or ())
         self.session_heads = ids(rule.get("session_heads") or ())
@@ -138,7 +141,7 @@ class _Trim:
         if free_end is None:
             free_end = e
         while e < free_end and lowers[e] in self.extend:
-            if (s > 0 and lowers[s - 1] in self.extend_not_after) \
+            if (s > 0 and lowers[s - 1] in self.extend_not_after) or lowers[e - 1] in self.extend_not_from \
                     or (e + 1 < len(lowers) and lowers[e + 1] in self.extend_not_before):
                 break
             e += 1
