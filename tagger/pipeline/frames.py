@@ -21,7 +21,9 @@ does not end in one of those words. ``trim_last`` lists word sequences left out 
 ("stand all day" -> "stand"; not after a word of ``keep_last_after``: "putting my socks
 on"), and a word of ``direction_words`` after a verb of
 ``posture_verbs`` goes too ("bending forward" -> "bending"); ``extend_over`` lists words right after an activity that join
-it when no other entity holds them ("Pilates" + "sessions").
+it when no other entity holds them ("Pilates" + "sessions"), unless the word before the activity is in
+``extend_not_after``, its last word is in ``extend_not_from`` or the word after the joined one is in
+``extend_not_before``.
 
 A rule with ``compound_heads`` names an exercise by the body part it works: a region or
 structure right before an exercise head word ("TFL release", "gluteus medius strengthening",
@@ -66,7 +68,7 @@ BLOCKER = "BLOCKER"
 _RULE_KEYS = frozenset({"id", "concept", "pattern", "target", "why", "drop", "next_label", "next_lead"})
 _TRIM_KEYS = frozenset({"id", "trim_first", "keep_if_next", "only_if_last", "trim_last", "extend_over", "kind_before",
                         "not_agent", "person_concepts", "direction_words", "posture_verbs", "keep_last_after",
-                        "session_kinds", "session_heads", "why"})
+                        "session_kinds", "session_heads", "extend_not_after", "extend_not_before", "extend_not_from", "why"})
 _COMPOUND_KEYS = frozenset({"id", "compound_heads", "absorb_labels", "not_before", "not_after", "not_parts", "colon_findings", "grade", "lead_parts",
                             "positions", "position_concepts", "movements", "movement_ends", "part_joiners",
                             "heads_first", "object_links", "object_lead", "position_prefixes", "why"})
@@ -119,6 +121,11 @@ class _Trim:
         self.only_last = ids(rule.get("only_if_last") or ())
         self.last = [tuple(get_string_id(w) for w in seq) for seq in rule.get("trim_last") or ()]
         self.extend = ids(rule.get("extend_over") or ())
+        # an era or a numbered day is no day named by its kind: "his [football] days", "[tournament] day 2"
+        self.extend_not_after = ids(rule.get("extend_not_after") or ())
+        self.extend_not_before = ids(rule.get("extend_not_before") or ())
+        # an event's day is a date, not a day spent on it: "on [race] day" (session 8)
+        self.extend_not_from = ids(rule.get("extend_not_from") or ())
         self.kinds = ids(w for words in (rule.get("kind_before") or {}).values() for w in words)
         self.session_kinds = ids(rule.get("session_kinds") or ())
         self.session_heads = ids(rule.get("session_heads") or ())
@@ -134,6 +141,9 @@ class _Trim:
         if free_end is None:
             free_end = e
         while e < free_end and lowers[e] in self.extend:
+            if (s > 0 and lowers[s - 1] in self.extend_not_after) or lowers[e - 1] in self.extend_not_from \
+                    or (e + 1 < len(lowers) and lowers[e + 1] in self.extend_not_before):
+                break
             e += 1
         first = self.first
         while e - s > 1 and lowers[s] in first and lowers[s + 1] not in self.keep_next \
@@ -425,24 +435,33 @@ class ActivityFrames(RulesComponent):
             if rule.get("drop"):
                 drops.add((s, e, key))
             else:
-                found.add((s, e, rule["concept"]))
+                found.add((s, e, rule["concept"], key))
         return sorted(found, key=lambda t: (t[0] - t[1], t[0])), sorted(drops)
+
+    def _next_is(self, v: DocView, ents: list[tuple[int, int, str, int]], key: int, e: int) -> bool:
+        """Whether rule ``key`` has no ``next_label`` or an entity of that label (one label or a
+        list) starts right after its target ending at ``e``, past up to two of its ``next_lead`` words."""
+        rule = self.rules[key]
+        wanted = rule.get("next_label")
+        if not wanted:
+            return True
+        wanted = {wanted} if isinstance(wanted, str) else set(wanted)
+        lead = ids(rule.get("next_lead") or ())
+        lowers = v.lowers
+        starts = {x[0] for x in ents if x[2] in wanted}
+        i = e
+        while i not in starts and i < v.n and lowers[i] in lead and i - e < 3:
+            i += 1
+        return i in starts
 
     def _drop(self, v: DocView, ents: list[tuple[int, int, str, int]], drops: list[tuple[int, int, int]]) -> bool:
         """Remove each ACTIVITY that lies inside a ``drop`` rule's target ("stretch [the boots]",
         "cycling up the one short hill"); with ``next_label``, only when an entity of that label
         starts right after the target (past the rule's ``next_lead`` words)."""
-        lowers = v.lowers
         gone = set()
         for s, e, key in drops:
-            rule = self.rules[key]
-            if rule.get("next_label"):
-                lead = ids(rule.get("next_lead") or ())
-                i = e
-                while i < v.n and lowers[i] in lead and i - e < 3:
-                    i += 1
-                if not any(x[0] == i and x[2] == rule["next_label"] for x in ents):
-                    continue
+            if not self._next_is(v, ents, key, e):
+                continue
             gone.update(k for k, x in enumerate(ents) if x[2] == LABEL and s <= x[0] and x[1] <= e)
         if not gone:
             return False
@@ -456,7 +475,9 @@ class ActivityFrames(RulesComponent):
         ents = list(ents)
         added = False
         strings = v.strings
-        for s, e, concept in targets:
+        for s, e, concept, key in targets:
+            if not self._next_is(v, ents, key, e):  # "exercise for the [buttock]", not "exercise for an hour"
+                continue
             starts = [x[0] for x in ents]
             k = bisect_left(starts, e)
             inside = []
