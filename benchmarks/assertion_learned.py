@@ -100,7 +100,7 @@ def entity_features(result: TagResult, ent: Entity, *, attribute: str | None = N
     for i, word in enumerate(right, 1):
         feats[f"{_bucket('R', i)}:{word}"] = 1.0
     sentence = lower[s_start:s_end]
-    note_years = [int(y) for y in YEAR.findall(lower)]
+    note_years = [int(y) for y in YEAR.findall(lower)] if YEAR.search(sentence) else []
     sent_years = [int(y) for y in YEAR.findall(sentence)]
     if sent_years:
         feats["year"] = 1.0
@@ -124,10 +124,16 @@ def entity_features(result: TagResult, ent: Entity, *, attribute: str | None = N
     if result.sentences:
         feats["sent=first" if ent.sentence == 0 else "sent=last" if ent.sentence == len(result.sentences) - 1 else "sent=middle"] = 1.0
     if attribute is not None:
-        feats[f"rule={bool(getattr(ent, attribute))}"] = 1.0
-        trigger = next((t.text.lower() for t in ent.triggers if t.attribute == attribute), None)
-        if trigger:
-            feats[f"rule_trigger:{trigger}"] = 1.0
+        feats.update(rule_features(ent, attribute))
+    return feats
+
+
+def rule_features(ent: Entity, attribute: str) -> dict[str, float]:
+    """The rule's output for ``attribute`` and the trigger that set it, if any."""
+    feats = {f"rule={bool(getattr(ent, attribute))}": 1.0}
+    trigger = next((t.text.lower() for t in ent.triggers if t.attribute == attribute), None)
+    if trigger:
+        feats[f"rule_trigger:{trigger}"] = 1.0
     return feats
 
 
@@ -199,36 +205,41 @@ def tag_cases(cases: list[dict[str, Any]]) -> dict[str, TagResult]:
     return out
 
 
-Row = tuple[dict[str, float], Entity, Mention]  # features without the rule, entity, gold
+Row = tuple[dict[str, float], Entity, Mention]  # features without the rule, the entity, its gold
 
 
-def rows_for(cases: Iterable[dict[str, Any]], results: dict[str, TagResult]) -> list[tuple[TagResult, Entity, Mention]]:
+def rows_for(cases: Iterable[dict[str, Any]], results: dict[str, TagResult]) -> list[Row]:
+    """One row per strictly matched pair; the features are built once here (timed by the caller)."""
     rows = []
     for case in cases:
         result = results.get(case["id"])
         if result is None:
             continue
-        rows += [(result, ent, gold) for gold, ent in strict_pairs(case, result)]
+        rows += [(entity_features(result, ent), ent, gold) for gold, ent in strict_pairs(case, result)]
     return rows
 
 
+def _X(rows: list[Row], attribute: str, with_rule: bool) -> list[dict[str, float]]:
+    return [{**f, **rule_features(e, attribute)} if with_rule else f for f, e, _ in rows]
+
+
 # -- model ---------------------------------------------------------------------------------
-def fit(rows: list[tuple[TagResult, Entity, Mention]], attribute: str, *, with_rule: bool, seed: int = 0):
+def fit(rows: list[Row], attribute: str, *, with_rule: bool, seed: int = 0):
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
     from sklearn.pipeline import Pipeline
 
-    X = [entity_features(r, e, attribute=attribute if with_rule else None) for r, e, _ in rows]
+    X = _X(rows, attribute, with_rule)
     y = [bool(getattr(g, attribute)) for _, _, g in rows]
     model = Pipeline([("vect", DictVectorizer()),
                       ("clf", LogisticRegression(class_weight="balanced", C=1.0, max_iter=2000, random_state=seed))])
     return model.fit(X, y)
 
 
-def predict(model, rows: list[tuple[TagResult, Entity, Mention]], attribute: str, *, with_rule: bool) -> list[bool]:
+def predict(model, rows: list[Row], attribute: str, *, with_rule: bool) -> list[bool]:
     if not rows:
         return []
-    X = [entity_features(r, e, attribute=attribute if with_rule else None) for r, e, _ in rows]
+    X = _X(rows, attribute, with_rule)
     return [bool(p >= 0.5) for p in model.predict_proba(X)[:, list(model.classes_).index(True)]]
 
 
@@ -240,7 +251,7 @@ def counts(gold: list[bool], pred: list[bool]) -> tuple[int, int, int]:
 
 
 def run_fold(train_rows, test_rows) -> tuple[dict[str, dict[str, tuple[int, int, int]]], float]:
-    """Counts per attribute and system on ``test_rows``, and seconds spent on features + prediction."""
+    """Counts per attribute and system on ``test_rows``, and seconds the combined system spent predicting."""
     out: dict[str, dict[str, tuple[int, int, int]]] = {}
     seconds = 0.0
     for attribute in ATTRIBUTES:
@@ -253,7 +264,8 @@ def run_fold(train_rows, test_rows) -> tuple[dict[str, dict[str, tuple[int, int,
             model = fit(train_rows, attribute, with_rule=with_rule)
             started = time.perf_counter()
             out[attribute][system] = counts(gold, predict(model, test_rows, attribute, with_rule=with_rule))
-            seconds += time.perf_counter() - started
+            if with_rule:
+                seconds += time.perf_counter() - started
     return out, seconds
 
 
@@ -265,7 +277,7 @@ def add(total: dict, part: dict) -> None:
 
 
 def table(title: str, total: dict, n: int, notes: int, seconds: float) -> str:
-    lines = [f"{title}: {n} strictly matched pairs, {notes} notes; learned step {1000 * seconds / max(notes, 1):.2f} ms/note",
+    lines = [f"{title}: {n} strictly matched pairs, {notes} notes; learned step (pairing, features, 3 combined models) {1000 * seconds / max(notes, 1):.2f} ms/note",
              f"{'attribute':<14}{'n':>6}{'true':>6}  " + "  ".join(f"{s + ' P':>11}{'R':>6}{'F1':>6}" for s in SYSTEMS)]
     for attribute in ATTRIBUTES:
         cells = []
@@ -281,9 +293,10 @@ def table(title: str, total: dict, n: int, notes: int, seconds: float) -> str:
 
 # -- protocols -----------------------------------------------------------------------------
 def writer_cv(pool: dict[str, list[dict[str, Any]]], results: dict[str, TagResult]) -> str:
+    started = time.perf_counter()
     rows = {name: rows_for(cases, results) for name, cases in pool.items()}
     total: dict = {}
-    seconds = 0.0
+    seconds = time.perf_counter() - started
     per_file = []
     for name in pool:
         train = [row for other, rs in rows.items() if other != name for row in rs]
@@ -314,8 +327,11 @@ def evaluate_dir(directory: str, split: str, pool: dict[str, list[dict[str, Any]
     missing = [c for c in cases if c["id"] not in results]
     if missing:
         results.update(tag_cases(missing))
+    started = time.perf_counter()
     test_rows = rows_for(cases, results)
+    feature_seconds = time.perf_counter() - started
     part, seconds = run_fold(rows_for(train_cases, results), test_rows)
+    seconds += feature_seconds
     total: dict = {}
     add(total, part)
     return table(f"{directory} --split {split} (held out of training: {held}; {len(train_cases)} training notes)",
