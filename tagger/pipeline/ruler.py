@@ -20,7 +20,6 @@ from spacy.tokens import Doc, Span
 from .entities import write_entities
 from .fastmatch import TokenMatcher
 
-
 # concepts whose patterns only fill tokens no other pattern takes: a wide pattern (any -ing/-ed
 # word before a direction word) that a disambiguation rule rejects must not hide the narrower
 # match it overlapped ("travels down" is a SYMPTOM's, "fell down the stairs" an injury's)
