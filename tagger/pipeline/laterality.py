@@ -746,6 +746,13 @@ class Laterality(RulesComponent):
             elif (other is not None and other[2] in FINDING_LABELS and other[1] < n
                   and lowers[other[1]] in _OPEN_BRACKET and other[1] in after):
                 return after[other[1]]  # "Knee pain (R) for 2 weeks", "the arch pain (right) is worst"
+            elif (other is not None and other[2] in FINDING_LABELS and other[1] < n
+                  and lowers[other[1]] in _COMMA_IDS and other[1] in after
+                  and after[other[1]][2] - other[1] <= 4  # ", left", ", the left,"; not ", more on the right"
+                  and (after[other[1]][2] >= n or v.is_punct[after[other[1]][2]])):
+                # "first ankle sprain, left, stepping off a kerb": a side closing the phrase after
+                # the site's finding is the site's, as one closing it after the site is (10tr a, b)
+                return after[other[1]]
             elif lowers[i] in _AFTER_WORDS:
                 i += 1
             else:

@@ -1,0 +1,37 @@
+"""A side set off by commas right after its site, or after the site's finding, is the site's
+(session 10b: 10tr annotator a "1996: first and only [ankle] sprain, left," and annotator b "pain
+in the [inside of the knee], the left, and tired feet"; the ", left" and ", the left one" rules
+already read it so right after a site)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.tagger.entity_lookup import ent
+
+
+@pytest.mark.parametrize(
+    ("text", "target", "side"),
+    [
+        ("Reason for visit: pain in the inside of the knee, the left, and tired feet.", "inside of the knee", "left"),
+        ("My heel, the right, is the one that burns.", "heel", "right"),
+        ("2004: first ankle sprain, left, tripping on a step.", "ankle", "left"),
+        ("An old knee injury, right, from a skiing fall.", "knee", "right"),
+        ("Calf strain, left.", "Calf", "left"),
+    ],
+)
+def test_a_side_closing_the_phrase_after_a_site_or_its_finding_is_the_sites(rules_tagger, text, target, side):
+    assert ent(rules_tagger.tag(text), target).laterality == side
+
+
+@pytest.mark.parametrize(
+    ("text", "target", "sided"),
+    [
+        ("Knee pain, left hip fine.", "Knee", "hip"),
+        ("Ankle sprain, the left knee is the worry.", "Ankle", "knee"),
+    ],
+)
+def test_a_side_opening_the_next_phrase_stays_with_the_next_site(rules_tagger, text, target, sided):
+    result = rules_tagger.tag(text)
+    assert ent(result, target).laterality is None
+    assert ent(result, sided).laterality == "left"
