@@ -38,3 +38,8 @@ def test_muscles_named_by_their_place_on_the_hip_are_one_structure(nlp, text, sp
 def test_a_place_on_the_hip_without_muscles_stays_a_region(nlp, text, region):
     tagged = labels(nlp, text)
     assert not any(label == "STRUCTURE" for _, label in tagged)
+
+
+def test_a_side_word_keeps_the_place_out_of_the_muscle_span(nlp):
+    # side words are not part of a span (GUIDELINES section 4): "both hips" keeps its side
+    assert ("muscles at the front of both hips", "STRUCTURE") not in labels(nlp, "The muscles at the front of both hips were tight.")
