@@ -35,3 +35,22 @@ def test_a_side_opening_the_next_phrase_stays_with_the_next_site(rules_tagger, t
     result = rules_tagger.tag(text)
     assert ent(result, target).laterality is None
     assert ent(result, sided).laterality == "left"
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Sprained the L ankle; now the other foot aches from taking the weight.", "foot"),
+        ("The right heel is sore after runs and my other heel is fine.", "heel"),
+        ("I carry the baby on my right hip, so I moved her to a sling or the other hip.", "hip"),
+    ],
+)
+def test_the_other_site_states_no_side(rules_tagger, text, target):
+    # session 10b: "the other [hip]" (10tr a), "my other [heel]" (10tr b) are null: no side is stated
+    result = rules_tagger.tag(text)
+    assert [e for e in result.entities if e.text == target][-1].laterality is None
+
+
+def test_the_opposite_site_still_takes_the_other_side(rules_tagger):
+    result = rules_tagger.tag("Standing on the left leg, the opposite hip drops.")
+    assert ent(result, "hip").laterality == "right"
