@@ -158,6 +158,7 @@ class _RuleInfo(NamedTuple):
     nearest: bool  # only the nearest entity of its labels: "the [insoles] ... I gave them up" ("them" is one thing)
     ahead_own: frozenset[int]  # words that end only the forward scope (``forward_terminated_by``)
     through_bracket: bool  # a forward scope that meets "(" takes the whole bracket and ends at its ")"
+    targets: frozenset[int] | None  # the rule marks only entities holding one of these words (``target_words``)
 
 
 class ConText(RulesComponent):
@@ -196,6 +197,7 @@ class ConText(RulesComponent):
                 bool(rule.get("nearest")),
                 ids(rule.get("forward_terminated_by") or ()),
                 bool(rule.get("through_bracket")),
+                ids(rule["target_words"]) if rule.get("target_words") else None,
             )
             for key, rule in self._rule_of.items()
         }
@@ -203,7 +205,8 @@ class ConText(RulesComponent):
         self._checked = {key for key, rule in self._rule_of.items()
                          if rule.get("require_preceding") or rule.get("attached") or rule.get("detached")
                          or rule.get("unless_next") or rule.get("opens") or rule.get("in_question")
-                         or rule.get("habitual") or rule.get("require_before")}
+                         or rule.get("habitual") or rule.get("require_before")
+                         or rule.get("clause_start_or_after") is not None}
         # match ids of rules whose first word is no trigger when the pipeline took it for an
         # entity: "back in 1998" opens a past scope, "my [back] in 1998" is the body (then "in
         # 1998" is the trigger)
@@ -253,6 +256,10 @@ class ConText(RulesComponent):
             if doc[start - 1].text in (rule.get("alone_after") or ()) and end < len(doc) \
                     and not (doc[end].is_punct or doc[end].is_space or doc[end].lower_ in _COMPLAINT_WORDS):
                 return False
+        after = rule.get("clause_start_or_after")
+        if after is not None and not (start == 0 or doc[start].is_sent_start or doc[start - 1].is_space
+                                      or doc[start - 1].text in after):
+            return False  # "Keep the insoles in", "; please avoid lunges": not "I avoid stairs"
         if rule.get("attached"):
             # "?S1": the trigger touches the next word and does not end a sentence.
             if doc[end - 1].whitespace_ or end >= len(doc) or doc[end].is_punct:
@@ -317,7 +324,7 @@ class ConText(RulesComponent):
         # below spell this out inline: they run for every token of every scope.
         for trig in triggers:
             (direction, attribute, max_scope, ignore_commas, own, labels, line, question, brackets, nearest, ahead_own,
-             through_bracket) = trig.info
+             through_bracket, targets) = trig.info
             if attribute is None:
                 continue
             headline = False
@@ -382,6 +389,8 @@ class ConText(RulesComponent):
                     k += 1
                     if e > last_end or s in done or (labels is not None and label not in labels):
                         continue
+                    if targets is not None and not any(lowers[j] in targets for j in range(s, e)):
+                        continue  # "training for a [half]": only the race, not "for a [run]"
                     if headline and not self._headline_guess(doc, s, e, trig):
                         continue
                     if attribute == "negated" and label in CLOSE_NEGATION_LABELS and not self._negates_closely(lowers, trig, s, e):

@@ -43,6 +43,10 @@ _COUNTS = ids({"a", "an", "few", "several", "couple", "of", "about", "around", "
                "four", "five", "six", "ten", "twelve"})
 
 
+# what may stand before an "after" that opens a clause ("Response to treatment: after ...", "..., after a session of ...")
+_CLAUSE_OPENERS = frozenset({":", ",", ";", "-", "(", "\n"})
+
+
 class _DocLinks(NamedTuple):
     """What one doc offers every target: its triggers (by start, with their rank), its
     symptoms, form answers, onset tokens and footwear outcomes."""
@@ -227,7 +231,7 @@ class Modifiers(RulesComponent):
                 crossed = self._comma_between(v, end, t_start) if end <= t_start else self._comma_between(v, t_end, start)
                 rank = (bool(rule.get("weak")), crossed, dist)
                 if best is None or rank < best[0]:
-                    best = (rank, start, end, _value(rule, target), rule.get("inherit"))
+                    best = (rank, start, end, _value(rule, target), rule.get("inherit"), rule)
         if best is not None and best[4]:
             # "settles for a few hrs after she foam-rolls": a trigger just before "after" decides
             reach = best[1] - int(best[4])
@@ -235,12 +239,17 @@ class Modifiers(RulesComponent):
                       and c[2][2]["direction"] != "ANSWER" and not c[2][2].get("inherit")]
             if before:
                 start, _, (_, end, rule) = max(before, key=lambda c: c[2][1])
-                best = (best[0], start, end, _value(rule, target), None)
+                best = (best[0], start, end, _value(rule, target), None, rule)
         if best is None:
             for a_lo, a_hi, q_start, q_end, value in links.answers:
                 if a_lo <= t_start and target[1] <= a_hi:
-                    best = ((False, False, 0), q_start, q_end, value, None)
+                    best = ((False, False, 0), q_start, q_end, value, None, None)
                     break
+        if (best is not None and best[5] is not None and best[5].get("treatment_outcome_first") and links.outcomes
+                and best[2] <= t_start and (doc[best[1]].is_sent_start or v.text(best[1] - 1) in _CLAUSE_OPENERS)
+                and target[0] in links.outcome_target_set and target[2] not in self.outcome["targets"]
+                and self._link_outcome(doc, v, target, links)):
+            return  # "After TFL release and hip mobs, stair climb pain-free": the treatment's effect, not "pain after"
         if best is not None:
             if best[3] is None:
                 return  # "walking is fine": the nearest trigger says the activity does not change it
@@ -277,7 +286,7 @@ class Modifiers(RulesComponent):
                 return True
         return False
 
-    def _link_outcome(self, doc: Doc, v, target: tuple[int, int, str], links: _DocLinks) -> None:
+    def _link_outcome(self, doc: Doc, v, target: tuple[int, int, str], links: _DocLinks) -> bool:
         """Footwear or a treatment whose clause says nothing takes the first outcome after it, up
         to the end of the next sentence and before the next such target in a later sentence:
         "Got custom orthotics in May and within about 6 weeks the knee ache had gone" (relieving);
@@ -286,10 +295,10 @@ class Modifiers(RulesComponent):
         t_start, t_end = target[0], target[1]
         lowers = v.lowers
         if self._not_after.intersection(lowers[max(t_start - 2, 0) : t_start]):
-            return  # "same shoes, same job": nothing changed
+            return False  # "same shoes, same job": nothing changed
         sent_start, sent_end = v.sent_bounds(doc, t_start, t_end)
         if target[2] not in self.outcome["targets"] and self._treatment_cues.isdisjoint(lowers[sent_start:t_start]):
-            return  # an exercise named as a test ("SL squat R: valgus reduced"), not one that was done
+            return False  # an exercise named as a test ("SL squat R: valgus reduced"), not one that was done
         # "lost her orthotics", "insoles lost in the move", "ran without orthotics"
         absent = not self._absent_after.isdisjoint(lowers[max(t_start - 3, 0) : t_start] + lowers[t_end : t_end + 2])
         hi = sent_end
@@ -300,14 +309,16 @@ class Modifiers(RulesComponent):
             hi = min(hi, links.outcome_target_starts[k])
         for start, end, value in links.outcomes[bisect_left(links.outcomes, (t_end,)):]:
             if end > hi:
-                return
+                return False
             if value is not None:
                 if absent:  # "lost her orthotics in June and the pain came back": the orthotics relieve
                     value = "relieving" if value == "aggravating" else "aggravating"
                 record = store_record(links.store, t_start, t_end)
                 record["modifier"] = value
                 add_trigger(record, "modifier", value, v.start_char(start), v.end_char(end))
-            return  # "made no difference" ends the search without a modifier
+                return True
+            return False  # "made no difference" ends the search without a modifier
+        return False
 
 
 def _onset_tokens(doc: Doc, v: DocView) -> set[int]:
