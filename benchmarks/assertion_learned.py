@@ -41,7 +41,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "benchmarks"))
 
-from tagger.evaluation.cases import case_split  # noqa: E402
+from tagger.evaluation.cases import case_split, load_cases  # noqa: E402
 from tagger.evaluation.entities import alignment, gold_mentions, input_span, mention_from_entity  # noqa: E402
 from tagger.evaluation.scoring import CaseEval, Mention, match_case, prf  # noqa: E402
 from tagger.schema import Entity, TagResult  # noqa: E402
@@ -155,10 +155,6 @@ def strict_pairs(case: dict[str, Any], result: TagResult) -> list[tuple[Mention,
 
 
 # -- data ----------------------------------------------------------------------------------
-def read_jsonl(path: Path) -> list[dict[str, Any]]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-
-
 def training_pool() -> dict[str, list[dict[str, Any]]]:
     """Train + tunable dev cases with gold, by writer file (session 10's files: their 10tr cases only)."""
     from blind_dev_cases import blind_dev_ids
@@ -167,7 +163,7 @@ def training_pool() -> dict[str, list[dict[str, Any]]]:
     pool: dict[str, list[dict[str, Any]]] = {}
     for path in sorted(CASES_DIR.glob("*.jsonl")):
         kept = []
-        for case in read_jsonl(path):
+        for case in load_cases([path]):
             split = case_split(case)[0]
             if not isinstance(case.get("entities"), list) or split == "test":
                 continue
@@ -314,7 +310,7 @@ def writer_cv(pool: dict[str, list[dict[str, Any]]], results: dict[str, TagResul
 
 def evaluate_dir(directory: str, split: str, pool: dict[str, list[dict[str, Any]]], results: dict[str, TagResult],
                  hold_cases_only: bool) -> str:
-    cases = [c for path in sorted(Path(directory).glob("*.jsonl")) for c in read_jsonl(path)
+    cases = [c for c in load_cases([directory])
              if isinstance(c.get("entities"), list) and case_split(c)[0] == split]
     ids = {c["id"] for c in cases}
     held_files = sorted(name for name, cs in pool.items() if any(c["id"] in ids for c in cs))

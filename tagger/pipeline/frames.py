@@ -401,7 +401,8 @@ class ActivityFrames(RulesComponent):
 
     def __getstate__(self) -> dict[str, Any]:
         # the compiled token tests are closures: pickle the rules and compile them again
-        return {k: v for k, v in self.__dict__.items() if k not in ("_elements", "trims", "compounds", "_lead_words")}
+        return {k: v for k, v in self.__dict__.items()
+                if k not in ("_elements", "_next_tests", "trims", "compounds", "_lead_words")}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.__dict__.update(state)
@@ -411,14 +412,23 @@ class ActivityFrames(RulesComponent):
         """The rules' token tests, trims and compounds (closures: built again after unpickling)."""
         rules = self._all_rules
         self._elements = [_compile(rule) for rule in self.rules]
+        # per rule: the labels one of which must start right after its target (``next_label``, one
+        # label or a list) and the words that may stand between (``next_lead``), or None
+        self._next_tests = [
+            (frozenset([rule["next_label"]] if isinstance(rule["next_label"], str) else rule["next_label"]),
+             ids(rule.get("next_lead") or ()))
+            if rule.get("next_label") else None
+            for rule in self.rules
+        ]
         self.trims = [_Trim(rule) for rule in rules if "pattern" not in rule and "compound_heads" not in rule]
         self.compounds = [_Compound(rule) for rule in rules if "compound_heads" in rule]
         # the first words of an exercise named by its part ("SL [heel raises]"): no kind word joins them
         self._lead_words = frozenset().union(*(c.lead_parts for c in self.compounds))
 
-    def targets(self, doc: Doc, v: DocView) -> tuple[list[tuple[int, int, str]], list[tuple[int, int, int]]]:
-        """``(start, end, concept)`` of every frame's target, longest first, and ``(start, end,
-        rule index)`` of every ``drop`` rule's target (words that are no activity in that frame)."""
+    def targets(self, doc: Doc, v: DocView) -> tuple[list[tuple[int, int, str, int]], list[tuple[int, int, int]]]:
+        """``(start, end, concept, rule index)`` of every frame's target, longest first, and
+        ``(start, end, rule index)`` of every ``drop`` rule's target (words that are no activity in
+        that frame)."""
         found = set()
         drops = set()
         vocab = self.vocab
@@ -440,13 +450,11 @@ class ActivityFrames(RulesComponent):
 
     def _next_is(self, v: DocView, ents: list[tuple[int, int, str, int]], key: int, e: int) -> bool:
         """Whether rule ``key`` has no ``next_label`` or an entity of that label (one label or a
-        list) starts right after its target ending at ``e``, past up to two of its ``next_lead`` words."""
-        rule = self.rules[key]
-        wanted = rule.get("next_label")
-        if not wanted:
+        list) starts right after its target ending at ``e``, past up to three of its ``next_lead`` words."""
+        test = self._next_tests[key]
+        if test is None:
             return True
-        wanted = {wanted} if isinstance(wanted, str) else set(wanted)
-        lead = ids(rule.get("next_lead") or ())
+        wanted, lead = test
         lowers = v.lowers
         starts = {x[0] for x in ents if x[2] in wanted}
         i = e

@@ -547,7 +547,7 @@ class SubjectResolution(RulesComponent):
         "Focus:"). Without that header an "Also:" line is the writer's own ("Also: Morton's neuroma")."""
         if self._section_re is None or self._focus_re is None:
             return []
-        text = doc.text
+        text = v.doc_text(doc)
         focus = self._focus_re.search(text)
         if focus is None:
             return []
@@ -555,10 +555,10 @@ class SubjectResolution(RulesComponent):
                 for m in self._section_re.finditer(text, focus.end())]
 
     def _poster_lines(self, doc: Doc, v: DocView) -> list[tuple[int, int]]:
-        """Where another poster's line begins (True) and where the writer's text resumes (False): a
-        forum quote of another handle ("> **Gaz1971** wrote: ...") and, in a pasted group chat, the
-        lines of every name but the writer's (the name with the most lines; none on a tie)."""
-        text = doc.text
+        """Where another poster's line begins (``POSTER_LINE``) and where the writer's text resumes
+        (``WRITER``): a forum quote of another handle ("> **Gaz1971** wrote: ...") and, in a pasted
+        group chat, the lines of every name but the writer's (the name with the most lines; none on a tie)."""
+        text = v.doc_text(doc)
         starts: list[int] = []
         if self._quote_re is not None:
             starts += [m.end() for m in self._quote_re.finditer(text)]
@@ -632,7 +632,7 @@ class SubjectResolution(RulesComponent):
                     # a chat line's unowned thing is the poster's only beside the poster's "my"
                     # ("shoots right down to my [ankle]"), not beside "I told you those [shoes]"
                     owner = self._replier(v, doc, s, e, lo, owner, my_firsts, store)
-                elif r >= 0 and replies[r][1]:
+                elif r >= 0 and replies[r][1] == REPLY:
                     owner = self._replier(v, doc, s, e, lo, owner, firsts, store)
             if owner is not None and owner[0] == "second" and not replies and self._asks:
                 if group is None:
