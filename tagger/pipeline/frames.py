@@ -446,7 +446,10 @@ class ActivityFrames(RulesComponent):
                 drops.add((s, e, key))
             else:
                 found.add((s, e, rule["concept"], key))
-        return sorted(found, key=lambda t: (t[0] - t[1], t[0])), sorted(drops)
+        # ties (two rules on the same words) go to the rule written first: ``found`` is a set, and
+        # its order changes with the process's string hashing ("play twice a week" was a sport in
+        # one run and a dose verb in the next)
+        return sorted(found, key=lambda t: (t[0] - t[1], t[0], t[3])), sorted(drops)
 
     def _next_is(self, v: DocView, ents: list[tuple[int, int, str, int]], key: int, e: int) -> bool:
         """Whether rule ``key`` has no ``next_label`` or an entity of that label (one label or a
