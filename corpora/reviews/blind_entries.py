@@ -10,7 +10,8 @@ from R L B (laterality), neg his hyp oth (flags), rel agg (modifier), skip=N (sk
 word-bounded occurrences), nb (no word-boundary check: "1st web space" in "L1st web space")
 and q (the span sits in a quoted ``>`` line: placed and checked, then left out unless
 ``--include-quoted``; session 5 left quotes out, session 7 annotates a quote only when it is
-the only copy of its text and needs no ``q``). Each span is the next occurrence of
+the only copy of its text and needs no ``q``). A span whose surface starts with ``#`` (the
+fracture sign in "R wrist # 2011") is written ``\#``, since a bare ``#`` starts a case. Each span is the next occurrence of
 ``surface`` after the previous span's end, and is checked against the case text. Only case
 texts are read, never any entities.
 
@@ -81,6 +82,8 @@ def build(entries: Path, texts: dict[str, str], allowed: set[str], include_quote
             continue
         if case_id is None:
             raise SystemExit(f"{where}: a span before the first '# <case id>'")
+        if line.startswith("\\#"):
+            line = line[1:]
         surface, label, *rest = [part.strip() for part in line.split("|")]
         attrs = rest[0].split() if rest else []
         unknown = [a for a in attrs if a not in SIDES and a not in FLAGS and a not in MODS and a not in ("q", "nb") and not a.startswith("skip=")]

@@ -29,6 +29,8 @@ _spec.loader.exec_module(blind_entries)
         ("blind_session9n_tb", "gold_blind_session9n_test_ids.txt", "b", "test"),
         ("blind_session10_dev", "gold_blind_session10_ids.txt", "a", "dev"),
         ("blind_session10_test", "gold_blind_session10_test_ids.txt", "a", "test"),
+        ("blind_session11_dev", "gold_blind_session11_ids.txt", "a", "dev"),
+        ("blind_session11_test", "gold_blind_session11_test_ids.txt", "a", "test"),
     ],
 )
 def test_clean_check_gold_is_exactly_what_the_blind_annotator_listed(entries, ids, half, split, capsys):
@@ -53,3 +55,11 @@ def test_a_span_that_is_not_in_the_text_stops_the_build_with_its_line(tmp_path):
     entries.write_text("# c1\nankle | BR\n", encoding="utf-8")
     with pytest.raises(SystemExit, match=r"entries\.txt:2"):
         blind_entries.build(entries, {"c1": "my knee"}, {"c1"})
+
+
+def test_a_backslashed_hash_is_a_span_not_a_new_case(tmp_path):
+    entries = tmp_path / "entries.txt"
+    entries.write_text("# c1\nwrist | BR | R his\n\\# | CO | his\n", encoding="utf-8")
+    built = blind_entries.build(entries, {"c1": "R wrist # 2011"}, {"c1"})
+    assert [(e["text"], e["label"], e["start"], e["historical"]) for e in built["c1"]] == [
+        ("wrist", "BODY_REGION", 2, True), ("#", "CONDITION", 8, True)]
