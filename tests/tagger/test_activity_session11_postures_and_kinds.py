@@ -1,0 +1,71 @@
+"""ACTIVITY rules of session 11, each shared by two blind annotators or stated in GUIDELINES.md
+(corpora/reviews/gold_fixes_session11_activity.md): leaning forward is a posture, 'up' after a
+standing verb stays out of its span, 'where you sit' points at a place, and a holiday before an
+activity names its kind. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from tagger.pipeline import build_pipeline
+from tests.tagger.entity_lookup import activities, labels
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return build_pipeline()
+
+
+@pytest.mark.parametrize("text, activity", [
+    ("At the till I lean forward over the counter all afternoon.", "lean"),
+    ("She spends the shift leaning forward to reach the keyboard.", "leaning"),
+    ("He leant forwards to tie the boat and felt it go.", "leant"),
+])
+def test_leaning_forward_is_a_posture(nlp, text, activity):
+    assert activity in activities(nlp, text)
+
+
+def test_a_part_leaning_forward_is_how_it_sits_not_a_posture(nlp):
+    text = "On the squat his trunk leaning forward was obvious."
+    assert not any(a.startswith("lean") for a in activities(nlp, text))
+    assert any(label == "CONDITION" and t.startswith("leaning") for t, label in labels(nlp, text))
+
+
+@pytest.mark.parametrize("text, activity", [
+    ("The ache goes as soon as I stand up and walk about.", "stand"),
+    ("It was sharp when she stood up, then it went.", "stood"),
+    ("Standing up after a long drive is the worst.", "Standing"),
+])
+def test_up_after_a_standing_verb_stays_out(nlp, text, activity):
+    found = activities(nlp, text)
+    assert activity in found
+    assert not any(a.lower().endswith(" up") for a in found)
+
+
+def test_standing_up_straight_keeps_how(nlp):
+    assert "stand up straight" in activities(nlp, "If I stand up straight the pelvis tips back.")
+
+
+@pytest.mark.parametrize("text", [
+    "The pain is low in the buttock, right where you sit.",
+    "It aches just under where my belt sits.",
+])
+def test_where_you_sit_is_a_place_not_a_posture(nlp, text):
+    assert not any(a.startswith("sit") for a in activities(nlp, text))
+
+
+def test_where_the_writer_sat_is_still_the_posture(nlp):
+    assert "sat" in activities(nlp, "In my last job I was on a checkout where I sat all day.")
+
+
+@pytest.mark.parametrize("text, activity", [
+    ("More holiday walking than usual this summer and the heel flared.", "holiday walking"),
+    ("The holiday cycling in France was hillier than at home.", "holiday cycling"),
+])
+def test_a_holiday_before_an_activity_names_its_kind(nlp, text, activity):
+    assert activity in activities(nlp, text)
+
+
+def test_a_weekend_before_an_activity_stays_out(nlp):
+    found = activities(nlp, "My normal weekend walks are fine.")
+    assert "walks" in found and "weekend walks" not in found
