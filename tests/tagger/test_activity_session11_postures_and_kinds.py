@@ -69,3 +69,43 @@ def test_a_holiday_before_an_activity_names_its_kind(nlp, text, activity):
 def test_a_weekend_before_an_activity_stays_out(nlp):
     found = activities(nlp, "My normal weekend walks are fine.")
     assert "walks" in found and "weekend walks" not in found
+
+
+def test_loaded_names_how_a_march_is_done(nlp):
+    assert "loaded marches" in activities(nlp, "The shin went after a month of loaded marches.")
+
+
+@pytest.mark.parametrize("text", [
+    "Since the heel went she walks landing on the outside of her foot.",
+    "He has been landing on his forefoot to spare the heel.",
+])
+def test_landing_on_a_part_of_the_foot_is_a_walking_pattern(nlp, text):
+    assert not any(a.startswith("land") for a in activities(nlp, text))
+
+
+@pytest.mark.parametrize("text, activity", [
+    ("The knee hurts when landing from a jump.", "landing"),
+    ("It hurt to land on the heel for a week.", "land"),
+    ("He lands on the mats from height.", "lands"),
+])
+def test_landing_from_a_jump_or_a_painful_landing_stays(nlp, text, activity):
+    assert activity in activities(nlp, text)
+
+
+@pytest.mark.parametrize("text, activity", [
+    ("On the erg it aches, in the boat it is fine.", "boat"),
+    ("We row four mornings a week on the river.", "row"),
+    ("She races a double scull with her sister.", "double scull"),
+    ("Two rounds of sparring on Thursday and the shin came up.", "sparring"),
+])
+def test_rowing_and_sparring_words_are_the_sport(nlp, text, activity):
+    assert activity in activities(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Third bad night in a row.",
+    "He jumped off the back of the boat onto the jetty.",
+])
+def test_a_row_and_a_boat_left_alone_are_no_sport(nlp, text):
+    found = activities(nlp, text)
+    assert "row" not in found and "boat" not in found
