@@ -114,3 +114,11 @@ def test_salon_trades_and_tasks_are_occupations(nlp, text, activity):
 def test_a_row_and_a_boat_left_alone_are_no_sport(nlp, text):
     found = activities(nlp, text)
     assert "row" not in found and "boat" not in found
+
+
+def test_side_lying_as_a_test_position_is_no_activity(nlp):
+    assert "side-lying" not in activities(nlp, "Resisted abduction in side-lying was painful on the left.")
+
+
+def test_side_lying_before_an_exercise_stays_in_it(nlp):
+    assert "side-lying leg raises" in activities(nlp, "Home plan: side-lying leg raises 3x10.")
