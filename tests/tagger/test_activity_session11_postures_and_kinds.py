@@ -122,3 +122,12 @@ def test_side_lying_as_a_test_position_is_no_activity(nlp):
 
 def test_side_lying_before_an_exercise_stays_in_it(nlp):
     assert "side-lying leg raises" in activities(nlp, "Home plan: side-lying leg raises 3x10.")
+
+
+@pytest.mark.parametrize("text, activity", [
+    ("Her knee went during crossovers at the rink.", "crossovers"),
+    ("He felt the neck go in the second scrum.", "scrum"),
+    ("The ankle is worst after allegro in class.", "allegro"),
+])
+def test_a_sports_named_action_is_the_activity(nlp, text, activity):
+    assert activity in activities(nlp, text)
