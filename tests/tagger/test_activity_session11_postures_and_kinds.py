@@ -131,3 +131,21 @@ def test_side_lying_before_an_exercise_stays_in_it(nlp):
 ])
 def test_a_sports_named_action_is_the_activity(nlp, text, activity):
     assert activity in activities(nlp, text)
+
+
+@pytest.mark.parametrize("text, activity", [
+    ("The knee is worst running downhill.", "running"),
+    ("It aches when I walk uphill with the pack.", "walk"),
+])
+def test_a_slope_after_a_movement_verb_is_where_it_goes(nlp, text, activity):
+    found = activities(nlp, text)
+    assert activity in found
+    assert "downhill" not in found and "uphill" not in found
+
+
+@pytest.mark.parametrize("text, activity", [
+    ("Mostly on the downhills it flares.", "downhills"),
+    ("Ache on long downhill runs only.", "downhill runs"),
+])
+def test_a_slope_with_no_verb_before_it_stays(nlp, text, activity):
+    assert activity in activities(nlp, text)
