@@ -149,3 +149,15 @@ def test_a_slope_after_a_movement_verb_is_where_it_goes(nlp, text, activity):
 ])
 def test_a_slope_with_no_verb_before_it_stays(nlp, text, activity):
     assert activity in activities(nlp, text)
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Our S&C coach has him on band walks.", "S&C"),
+    ("The mobility coach thinks the hips are stiff.", "mobility"),
+])
+def test_a_training_kind_before_a_staff_noun_is_a_role(nlp, text, word):
+    assert word not in activities(nlp, text)
+
+
+def test_a_training_kind_as_a_session_stays(nlp):
+    assert "S&C" in activities(nlp, "Two court sessions, one S&C and one match a week.")
