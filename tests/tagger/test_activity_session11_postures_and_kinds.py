@@ -32,18 +32,14 @@ def test_a_part_leaning_forward_is_how_it_sits_not_a_posture(nlp):
 
 
 @pytest.mark.parametrize("text, activity", [
-    ("The ache goes as soon as I stand up and walk about.", "stand"),
-    ("It was sharp when she stood up, then it went.", "stood"),
-    ("Standing up after a long drive is the worst.", "Standing"),
+    ("The ache goes as soon as I stand up and walk about.", "stand up"),
+    ("It was sharp when she stood up, then it went.", "stood up"),
+    ("If I stand up straight the pelvis tips back.", "stand up straight"),
 ])
-def test_up_after_a_standing_verb_stays_out(nlp, text, activity):
-    found = activities(nlp, text)
-    assert activity in found
-    assert not any(a.lower().endswith(" up") for a in found)
-
-
-def test_standing_up_straight_keeps_how(nlp):
-    assert "stand up straight" in activities(nlp, "If I stand up straight the pelvis tips back.")
+def test_standing_up_is_the_rise_and_keeps_its_particle(nlp, text, activity):
+    # the lead kept session 9's reading: rising from a seat is its own activity (sit-to-stand),
+    # and the blind voices split on it (gold_fixes_session11_activity.md, mechanism 2)
+    assert activity in activities(nlp, text)
 
 
 @pytest.mark.parametrize("text", [
