@@ -91,3 +91,40 @@ def test_a_position_word_before_a_region_stays_with_the_region(nlp):
     found = labels(nlp, "L lateral ankle sprain, grade II.")
     assert ("lateral ankle", "BODY_REGION") in found
     assert ("sprain", "CONDITION") in found
+
+
+@pytest.mark.parametrize("text, finding", [
+    ("Previous injuries: right ACL reconstruction 2012, fully recovered.", "reconstruction"),
+    ("My mum had a hip replacement last spring.", "replacement"),
+    ("My right knee was replaced in 2018 and it's been great.", "replaced"),
+    ("PMH: L4/5 discectomy 2014.", "discectomy"),
+    ("R knee arthroscopy 2011 for a meniscal tear.", "arthroscopy"),
+])
+def test_an_operation_on_a_part_is_a_condition(nlp, text, finding):
+    assert finding in spans(nlp, text, "CONDITION")
+
+
+@pytest.mark.parametrize("text, words", [
+    ("The insoles were replaced last month.", "replaced"),
+    ("I bought a replacement pair of trainers.", "replacement"),
+    ("Her reconstruction of the timeline was vague.", "reconstruction"),
+])
+def test_a_replacement_without_a_part_is_no_operation(nlp, text, words):
+    assert words not in spans(nlp, text, "CONDITION")
+
+
+@pytest.mark.parametrize("text, finding", [
+    ("The X-ray showed the joint worn on the inside.", "worn"),
+    ("The knee X-ray showed a bit of wear, normal for my age.", "wear"),
+])
+def test_wear_found_in_a_joint_is_a_condition(nlp, text, finding):
+    assert finding in spans(nlp, text, "CONDITION")
+
+
+@pytest.mark.parametrize("text, words", [
+    ("Her school shoes are worn down on the inner side.", "worn"),
+    ("There is some wear on the heels of the trainers.", "wear"),
+    ("I wear them every day for work.", "wear"),
+])
+def test_worn_shoes_and_wearing_them_are_no_joint_wear(nlp, text, words):
+    assert words not in spans(nlp, text, "CONDITION")
