@@ -128,3 +128,11 @@ def test_wear_found_in_a_joint_is_a_condition(nlp, text, finding):
 ])
 def test_worn_shoes_and_wearing_them_are_no_joint_wear(nlp, text, words):
     assert words not in spans(nlp, text, "CONDITION")
+
+
+def test_a_verb_finding_after_another_finding_of_the_part_keeps_its_subject(nlp):
+    assert "falling down" in spans(nlp, "By the end of the run the arch feels weak and falling down.", "CONDITION")
+
+
+def test_a_weak_part_then_a_movement_with_its_object_is_no_verb_finding(nlp):
+    assert "going down" not in spans(nlp, "My knee feels weak and going down stairs hurts.", "CONDITION")
