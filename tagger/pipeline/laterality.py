@@ -101,6 +101,10 @@ _GLOSS_SIDE_IDS = ids({"left", "right", "l", "r", "lt", "rt"})
 # before the sided site's finding ("left hip really tight (the [TFL])")
 # the next heading on a line ("Gait: normal. Arch: normal"): a colon before a blank, not in a time ("7:30")
 _NEXT_HEADING = re.compile(r":(?=\s)")
+# "at the back of", "on the outside of": a place on a part of a site
+_PLACING_IDS = ids({"at", "on", "in", "along", "around", "across", "over"})
+_PART_OF_IDS = ids({"the", "back", "front", "side", "outside", "inside", "top", "bottom", "base", "edge", "tip", "middle",
+                    "underside", "inner", "outer", "very"})
 _GLOSS_FILLER_IDS = ids({"little", "small", "tiny", "big"})
 _DEGREE_IDS = ids({"really", "very", "quite", "so", "pretty", "super", "bit", "a", "slightly", "too"})
 _ON_AT_IN_IDS = ids({"on", "at", "in"})
@@ -151,6 +155,13 @@ _LINK_IDS = ids(LINK_WORDS)
 _JOINING_PUNCT = ids({"/", "-", "'"})
 _SLASH_DASH = ids({"/", "-"})
 _PHRASE_BREAKS = ids({"but", "and", "while", "when", "with"})
+
+
+def _before_determiners(lowers, i: int, floor: int) -> int:
+    """The first of the determiners that stand right before token ``i`` (``i`` if none), not below ``floor``."""
+    while i > floor and lowers[i - 1] in _DETERMINERS:
+        i -= 1
+    return i
 
 
 def _plural(word: str) -> bool:
@@ -635,7 +646,15 @@ class Laterality(RulesComponent):
                 found = sides[nxt]
                 if (site[1] < found[1] <= site[1] + 2 and found[1] < nxt[0] < sent_end
                         and (lowers[site[1]] in _OF_IDS or lowers[site[1]] in _UNDER_IDS)
-                        and all(lowers[i] in _DETERMINERS for i in range(site[1] + 1, found[1]))):
+                        and all(lowers[i] in _DETERMINERS for i in range(site[1] + 1, found[1]))) or (
+                        # "the [deep rotators] at the back of that hip", "the [bony bit] on the outside of the left
+                        # hip": a site placed on a part of a sided site after it (GUIDELINES s8: in, on or under)
+                        site[1] + 3 <= (of := _before_determiners(lowers, found[1], site[1]) - 1) <= site[1] + 4
+                        and found[1] < nxt[0] < sent_end and lowers[of] in _OF_IDS and lowers[site[1]] in _PLACING_IDS
+                        and all(lowers[i] in _PART_OF_IDS for i in range(site[1] + 1, of))) or (
+                        # "the [deep rotators] at [the back of that hip]": the sided site itself names the part
+                        nxt[0] <= found[1] < nxt[1] and lowers[site[1]] in _PLACING_IDS and nxt[0] - site[1] <= 2
+                        and all(lowers[i] in _DETERMINERS for i in range(site[1] + 1, nxt[0]))):
                     sides[site] = found
                     carried.add(site)
                     continue
