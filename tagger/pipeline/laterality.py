@@ -157,6 +157,12 @@ _SLASH_DASH = ids({"/", "-"})
 _PHRASE_BREAKS = ids({"but", "and", "while", "when", "with"})
 
 
+def _word_hyphen(v: DocView, i: int) -> bool:
+    """Whether the token ``i`` is a hyphen inside a word ("EMG-onset"), not a dash between clauses."""
+    return (v.text(i) == "-" and i > 0 and i + 1 < v.n and v.end_char(i) == v.idx[i]
+            and v.end_char(i + 1) == v.idx[i + 1])
+
+
 def _before_determiners(lowers, i: int, floor: int) -> int:
     """The first of the determiners that stand right before token ``i`` (``i`` if none), not below ``floor``."""
     while i > floor and lowers[i - 1] in _DETERMINERS:
@@ -449,8 +455,9 @@ class Laterality(RulesComponent):
             t = bisect_left(trigger_starts, start) - 1
             floor = max(sent_start, start - MAX_CLAUSE, trigger_starts[t] + 1 if t >= 0 else 0)
             i = start - 1
-            while i >= floor and lowers[i] not in _CLAUSE_ENDS and not v.text(i).endswith(".") and not (
-                    lowers[i] in _AND_IDS and i + 1 < start and lowers[i + 1] in _DETERMINERS):
+            while i >= floor and (lowers[i] not in _CLAUSE_ENDS or _word_hyphen(v, i)) and not v.text(i).endswith(".") and not (
+                    lowers[i] in _AND_IDS and i + 1 < start and (lowers[i + 1] in _DETERMINERS
+                                                                 or lowers[i + 1] in _NEW_CLAUSE_IDS)):
                 i -= 1  # "the hip flexors are short and my pelvis rotates forward on the L": the pelvis only
             j = bisect_left(site_ends, start + 1) - 1
             while j >= 0 and sites[j][0] > i:
