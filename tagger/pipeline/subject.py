@@ -57,7 +57,7 @@ from .rules import RulesComponent
 
 KINDS = {"plural_people", "person", "not_name", "possessed_head", "adverb", "role", "possessive_marker", "verb", "not_after_verb",
          "boundary", "writer_header", "preposition", "with", "reader_question", "reader_group", "roundup", "poster_line",
-         "not_speaker"}
+         "not_speaker", "report_verb"}
 CLASSES = {"first", "second", "we", "she", "he", "subject_noun", "other_noun", "group", "object"}
 CASES = {"nominative", "possessive", "both", "reflexive"}
 # classes that own the symptomatic entities of a note and so may be its subject
@@ -152,6 +152,7 @@ class SubjectResolution(RulesComponent):
         sections: set[str] = set()
         quote_verbs: set[str] = set()
         not_speakers: set[str] = set()
+        reports: set[str] = set()
         for rule in rules:
             kind = rule["kind"]
             if kind == "person":
@@ -195,6 +196,8 @@ class SubjectResolution(RulesComponent):
                 quote_verbs.update(w.lower() for w in rule["words"])
             elif kind == "not_speaker":
                 not_speakers.update(w.lower() for w in rule["words"])
+            elif kind == "report_verb":
+                reports.update(w.lower() for w in rule["words"])
             elif kind == "plural_people":
                 plural_dets.update(w.lower() for w in rule["words"])
                 plural_suffixes.update(w.lower() for w in rule.get("suffixes") or ())
@@ -210,6 +213,7 @@ class SubjectResolution(RulesComponent):
         self._quote_re = _alternation(r"(?m)^>[ \t]*\*{0,2}[^\s*:]{2,40}\*{0,2}[ \t]+(?:", quote_verbs, r"):") \
             if quote_verbs else None
         self._not_speakers = frozenset(not_speakers)
+        self._reports = ids(reports)
         self._verbs = ids(verbs)
         self._not_after = ids(not_after)
         self._boundaries = ids(boundaries)
@@ -383,13 +387,16 @@ class SubjectResolution(RulesComponent):
 
     def _verb_follows(self, lowers: list[int], k: int, s: int) -> bool:
         """Whether a verb of having or doing follows the clause subject at ``k`` (adverbs
-        aside) and is not an auxiliary before a verb of advising ("has recommended", "had me")."""
+        aside) and is not an auxiliary before a verb of advising ("has recommended", "had me"), nor
+        after a verb of saying ("she said wears out the muscles": the clause reports her words)."""
         adverbs = self._adverbs
         j, reach, phrase = k + 1, VERB_REACH, False
         while j < s and reach > 0:
             if lowers[j] in adverbs:
                 j += 1
                 continue
+            if lowers[j] in self._reports:
+                return False  # "which she said wears out the muscles": what she said, not what she has
             if not phrase and lowers[j] in self._prepositions:
                 # "a guy at my gym had", "someone in my club gets": the noun's phrase, then its verb
                 phrase, reach = True, reach + PHRASE_REACH

@@ -57,3 +57,14 @@ def test_a_relatives_own_problem_is_still_someone_elses(rules_tagger):
     result = rules_tagger.tag("My husband has flat feet and gets heel pain.")
     assert ent(result, "flat feet").other_subject
     assert ent(result, "heel").other_subject
+
+
+def test_a_verb_after_someones_verb_of_saying_reports_their_words(rules_tagger):
+    result = rules_tagger.tag("The fitter filmed me and my knees roll in, which he said wears out the tendon on the "
+                              "outside of my knee.")
+    assert not ent(result, "tendon").other_subject
+
+
+def test_a_person_who_has_or_does_something_still_owns_it(rules_tagger):
+    result = rules_tagger.tag("My sister runs marathons and she has flat feet.")
+    assert ent(result, "flat feet").other_subject
