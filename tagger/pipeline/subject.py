@@ -608,7 +608,7 @@ class SubjectResolution(RulesComponent):
         else's ("Dr A: I had the same in my knee")."""
         starts, labels = turns
         speaker_of = []
-        for (s, _, _, _), owner in zip(ents, owners, strict=True):
+        for s, _, _, _ in ents:
             t = bisect_right(starts, s) - 1
             speaker_of.append(labels[t] if t >= 0 else None)
         counts: Counter[str] = Counter(
