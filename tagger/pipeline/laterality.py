@@ -97,6 +97,16 @@ _COLON_IDS = ids({":"})
 _OVER_IDS = ids({"over"})
 _IN_IDS = ids({"in"})
 _GLOSS_SIDE_IDS = ids({"left", "right", "l", "r", "lt", "rt"})
+# size words before a site that opens a bracket gloss ("(the little [pea-shaped bones])"), and degree words
+# before the sided site's finding ("left hip really tight (the [TFL])")
+# the next heading on a line ("Gait: normal. Arch: normal"): a colon before a blank, not in a time ("7:30")
+_NEXT_HEADING = re.compile(r":(?=\s)")
+# "at the back of", "on the outside of": a place on a part of a site
+_PLACING_IDS = ids({"at", "on", "in", "along", "around", "across", "over"})
+_PART_OF_IDS = ids({"the", "back", "front", "side", "outside", "inside", "top", "bottom", "base", "edge", "tip", "middle",
+                    "underside", "inner", "outer", "very"})
+_GLOSS_FILLER_IDS = ids({"little", "small", "tiny", "big"})
+_DEGREE_IDS = ids({"really", "very", "quite", "so", "pretty", "super", "bit", "a", "slightly", "too"})
 _ON_AT_IN_IDS = ids({"on", "at", "in"})
 # "right" as an intensifier is no side (8a annotator call 2); with "on"/"at"/"in" it places the site.
 _INTENSIFIER_IDS = ids({"right", "just", "directly", "exactly", "dead"})
@@ -145,6 +155,19 @@ _LINK_IDS = ids(LINK_WORDS)
 _JOINING_PUNCT = ids({"/", "-", "'"})
 _SLASH_DASH = ids({"/", "-"})
 _PHRASE_BREAKS = ids({"but", "and", "while", "when", "with"})
+
+
+def _word_hyphen(v: DocView, i: int) -> bool:
+    """Whether the token ``i`` is a hyphen inside a word ("EMG-onset"), not a dash between clauses."""
+    return (v.text(i) == "-" and i > 0 and i + 1 < v.n and v.end_char(i) == v.idx[i]
+            and v.end_char(i + 1) == v.idx[i + 1])
+
+
+def _before_determiners(lowers, i: int, floor: int) -> int:
+    """The first of the determiners that stand right before token ``i`` (``i`` if none), not below ``floor``."""
+    while i > floor and lowers[i - 1] in _DETERMINERS:
+        i -= 1
+    return i
 
 
 def _plural(word: str) -> bool:
@@ -288,6 +311,7 @@ class Laterality(RulesComponent):
         inside: list[tuple[str, int, int]] = []  # (side, start, end) of "that"/"other" pointing at a site
         clause_ends: list[tuple[str, int, int]] = []  # (side, start, end) of "on the right" that may end a clause
         trigger_starts: list[int] = []
+        trigger_sides: dict[int, str] = {}  # trigger start -> the side it states, for the line headings
         rule_of = self._rule_of
         comparisons: list[tuple[int, int]] = []  # "left worse", "the right more": two sides compared
         places: list[tuple[str, int, int]] = []  # "the right side between ...", "on the left, just above ..."
@@ -309,6 +333,7 @@ class Laterality(RulesComponent):
                     and not (end - 2 >= 0 and lowers[end - 2] in _DETERMINERS)):
                 continue  # "it left the whole foot numb", "knee, right?", "sore knee - right after a run"
             trigger_starts.append(start)
+            trigger_sides[start] = side
             before_side = start - 2 if start > 1 and lowers[start - 1] in _DETERMINERS else start - 1
             if (side in _STATED and self.chains.places_after(lowers, end, n)
                     and not (before_side >= 0 and lowers[before_side] in _COMPARATIVE_IDS)):  # not "feet, more the right, along"
@@ -363,7 +388,7 @@ class Laterality(RulesComponent):
         if headers:
             self._header_sides(doc, v, headers, trigger_starts, sites, sides, store)
         if sides:
-            self._site_headers(doc, v, sites, sides, trigger_starts, store)
+            self._site_headers(doc, v, sites, sides, trigger_starts, store, trigger_sides)
         if places:
             self._place_sides(doc, v, places, sites, sides, trigger_starts, store)
         if comparisons:
@@ -409,7 +434,7 @@ class Laterality(RulesComponent):
         """"my pelvis drops on the right", "Outer knee ITB pain flaring again on the R", "eversion on L",
         "pelvis drops L.", "psoas really tight on that side": a side stated at
         the end of a clause holds for the sites of that clause that have none (a pointer, "on that
-        side", the side stated last before it, and not for the pelvis or the back), back to a comma, a clause
+        side", the side stated last before it, also for the pelvis or the back), back to a comma, a clause
         word ("when", "but") or another side word; a side already used by a site next to it is that
         site's ("pain in my knee on the right")."""
         used = {found[1] for found in sides.values()}
@@ -430,16 +455,18 @@ class Laterality(RulesComponent):
             t = bisect_left(trigger_starts, start) - 1
             floor = max(sent_start, start - MAX_CLAUSE, trigger_starts[t] + 1 if t >= 0 else 0)
             i = start - 1
-            while i >= floor and lowers[i] not in _CLAUSE_ENDS and not v.text(i).endswith(".") and not (
-                    lowers[i] in _AND_IDS and i + 1 < start and lowers[i + 1] in _DETERMINERS):
+            while i >= floor and (lowers[i] not in _CLAUSE_ENDS or _word_hyphen(v, i)) and not v.text(i).endswith(".") and not (
+                    lowers[i] in _AND_IDS and i + 1 < start and (lowers[i + 1] in _DETERMINERS
+                                                                 or lowers[i + 1] in _NEW_CLAUSE_IDS)):
                 i -= 1  # "the hip flexors are short and my pelvis rotates forward on the L": the pelvis only
             j = bisect_left(site_ends, start + 1) - 1
             while j >= 0 and sites[j][0] > i:
                 site = sites[j]
                 if site in sides:
                     break  # "my right knee and hip ache on the left" is no reading anyone means
-                if not (pointer and _uncarried(site, store)):  # "pulling my pelvis forward on that side": null
-                    sides[site] = (side, start, end)
+                # "my pelvis tips forward on that side", "my low back on that side": the pointer ends the clause
+                # of the pelvis or back, so the side is stated for it (9, 9s, 10tr a and b; the team gold split)
+                sides[site] = (side, start, end)
                 j -= 1
 
     @staticmethod
@@ -516,12 +543,17 @@ class Laterality(RulesComponent):
                     sides[site] = (side, start, end - 1)
 
     @staticmethod
-    def _site_headers(doc, v, sites, sides, trigger_starts, store) -> None:
+    def _site_headers(doc, v, sites, sides, trigger_starts, store, trigger_sides) -> None:
         """"Left hip: stiff putting my socks on, groin ache", "- R hip: groin ache getting out of the car",
         "Ankle (right): I turned it": a sided site that opens its line or sentence and ends in a colon is a
-        heading; its side holds for the sites after it, to the next side word and the end of the sentence."""
+        heading; its side holds for the sites after it, to the next side word and the end of the sentence.
+        A heading that opens its line holds for the whole line, sentence after sentence, when the line states
+        the same side again after the heading's sentence, up to a side word naming another side or the next
+        heading ("Right knee: pain on the front. His hip flexors on the right are tight, can't get his [thigh]
+        past vertical, and the [knee] settles ..."; GUIDELINES session 9: "the sites of that line")."""
         lowers = v.lowers
         n = len(lowers)
+        text = None
         site_starts = [s[0] for s in sites]
         for site, found in list(sides.items()):
             if found[0] not in _STATED:
@@ -537,6 +569,27 @@ class Laterality(RulesComponent):
             if first > sent_start and not (v.is_punct[first - 1] or v.is_space[first - 1] or v.text(first - 1).endswith(":")):
                 continue  # "... and my right hip: ..." mid-sentence is prose, not a heading
             k = bisect_left(trigger_starts, end)
+            if text is None:
+                text = v.doc_text(doc)
+            if text[:v.idx[first]].rstrip(" \t").endswith("\n") or not text[:v.idx[first]].strip():
+                # a heading opening its line: to the line's end, past sentence ends and side words of its own side
+                line_end = text.find("\n", v.end_char(end - 1))
+                line_end = len(text) if line_end < 0 else line_end
+                line_stop = bisect_left(v.idx, line_end)
+                heading = _NEXT_HEADING.search(text, v.end_char(end), line_end)
+                if heading is not None:
+                    # "L 5th MT head: swollen. ... Arch: normal": the next heading's sentence is its own
+                    colon = bisect_left(v.idx, heading.start())
+                    line_stop = max(v.sent_bounds(doc, colon)[0], end)
+                again = k
+                while again < len(trigger_starts) and trigger_starts[again] < line_stop and trigger_sides.get(
+                        trigger_starts[again]) in (found[0], "same"):
+                    again += 1
+                if again > k and trigger_starts[again - 1] >= stop:
+                    # the line states its side again past the heading's sentence ("His hip flexors on the right
+                    # ...", "his left hip and the low back on that side"): it keeps to that side to its end
+                    # (or the next side named); a line that does not, holds it for its first sentence (8a)
+                    stop, k = line_stop, again
             if k < len(trigger_starts):
                 stop = min(stop, trigger_starts[k])
             for j in range(bisect_left(site_starts, end), len(sites)):
@@ -555,13 +608,15 @@ class Laterality(RulesComponent):
             if site in sides or _uncarried(site, store, v):
                 continue
             i = site[0] - 1
-            while i >= 0 and lowers[i] in _DETERMINERS:
-                i -= 1
+            while i >= 0 and (lowers[i] in _DETERMINERS or lowers[i] in _GLOSS_FILLER_IDS):
+                i -= 1  # "(the little [pea-shaped bones], ...)"
             if i < 1 or lowers[i] not in _OPEN_BRACKET:
                 continue
             i -= 1
-            while i >= 0 and i in ent_at and ent_at[i][2] in FINDING_LABELS:
-                i = ent_at[i][0] - 1  # "knee pain (ITB-related)": past the finding to its site
+            while i >= 0 and ((i in ent_at and ent_at[i][2] in FINDING_LABELS) or lowers[i] in _DEGREE_IDS):
+                # "knee pain (ITB-related)", "my left hip really tight (the [TFL], she called it)": past the
+                # finding and its degree word to its site
+                i = ent_at[i][0] - 1 if i in ent_at else i - 1
             source = ent_at.get(i)
             if source is not None and source[2] in SITE_LABELS and source in sides and sides[source][0] in _STATED:
                 sides[site] = sides[source]
@@ -598,7 +653,15 @@ class Laterality(RulesComponent):
                 found = sides[nxt]
                 if (site[1] < found[1] <= site[1] + 2 and found[1] < nxt[0] < sent_end
                         and (lowers[site[1]] in _OF_IDS or lowers[site[1]] in _UNDER_IDS)
-                        and all(lowers[i] in _DETERMINERS for i in range(site[1] + 1, found[1]))):
+                        and all(lowers[i] in _DETERMINERS for i in range(site[1] + 1, found[1]))) or (
+                        # "the [deep rotators] at the back of that hip", "the [bony bit] on the outside of the left
+                        # hip": a site placed on a part of a sided site after it (GUIDELINES s8: in, on or under)
+                        site[1] + 3 <= (of := _before_determiners(lowers, found[1], site[1]) - 1) <= site[1] + 4
+                        and found[1] < nxt[0] < sent_end and lowers[of] in _OF_IDS and lowers[site[1]] in _PLACING_IDS
+                        and all(lowers[i] in _PART_OF_IDS for i in range(site[1] + 1, of))) or (
+                        # "the [deep rotators] at [the back of that hip]": the sided site itself names the part
+                        nxt[0] <= found[1] < nxt[1] and lowers[site[1]] in _PLACING_IDS and nxt[0] - site[1] <= 2
+                        and all(lowers[i] in _DETERMINERS for i in range(site[1] + 1, nxt[0]))):
                     sides[site] = found
                     carried.add(site)
                     continue

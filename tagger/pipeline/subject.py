@@ -56,7 +56,8 @@ from .extensions import add_trigger, entity_store, register_extensions, store_re
 from .rules import RulesComponent
 
 KINDS = {"plural_people", "person", "not_name", "possessed_head", "adverb", "role", "possessive_marker", "verb", "not_after_verb",
-         "boundary", "writer_header", "preposition", "with", "reader_question", "reader_group", "roundup", "poster_line"}
+         "boundary", "writer_header", "preposition", "with", "reader_question", "reader_group", "roundup", "poster_line",
+         "not_speaker", "report_verb"}
 CLASSES = {"first", "second", "we", "she", "he", "subject_noun", "other_noun", "group", "object"}
 CASES = {"nominative", "possessive", "both", "reflexive"}
 # classes that own the symptomatic entities of a note and so may be its subject
@@ -91,6 +92,9 @@ def _alternation(head: str, words: set[str], tail: str) -> re.Pattern[str]:
 
 
 _CHAT_LINE = re.compile(r"(?m)^\[[^\]\n]{1,25}\][ \t]*([^:\n]{1,30}):")
+# a transcript's turn: a speaker's label opening its line ("Dr A:", "Felix:", "Pt (Moses, 57):", "PT:")
+_TURN = re.compile(r"(?m)^[ \t]*([A-Z][\w.'-]*(?:[ \t][A-Z][\w.'-]*){0,2})[ \t]*(?:\([^)\n]{0,40}\))?[ \t]*:[ \t]")
+MIN_TURNS = 4  # labelled lines a transcript needs, two speakers with two each at least
 
 
 def validate_subject_rule(rule: dict[str, Any], where: str) -> None:
@@ -147,6 +151,8 @@ class SubjectResolution(RulesComponent):
         focus: set[str] = set()
         sections: set[str] = set()
         quote_verbs: set[str] = set()
+        not_speakers: set[str] = set()
+        reports: set[str] = set()
         for rule in rules:
             kind = rule["kind"]
             if kind == "person":
@@ -188,6 +194,10 @@ class SubjectResolution(RulesComponent):
                 sections.update(w.lower() for w in rule["words"])
             elif kind == "poster_line":
                 quote_verbs.update(w.lower() for w in rule["words"])
+            elif kind == "not_speaker":
+                not_speakers.update(w.lower() for w in rule["words"])
+            elif kind == "report_verb":
+                reports.update(w.lower() for w in rule["words"])
             elif kind == "plural_people":
                 plural_dets.update(w.lower() for w in rule["words"])
                 plural_suffixes.update(w.lower() for w in rule.get("suffixes") or ())
@@ -202,6 +212,8 @@ class SubjectResolution(RulesComponent):
         # a forum quote of another poster, "> **Gaz1971** wrote: ..." (a handle, not "> On 3 Oct, Ann wrote:")
         self._quote_re = _alternation(r"(?m)^>[ \t]*\*{0,2}[^\s*:]{2,40}\*{0,2}[ \t]+(?:", quote_verbs, r"):") \
             if quote_verbs else None
+        self._not_speakers = frozenset(not_speakers)
+        self._reports = ids(reports)
         self._verbs = ids(verbs)
         self._not_after = ids(not_after)
         self._boundaries = ids(boundaries)
@@ -375,13 +387,16 @@ class SubjectResolution(RulesComponent):
 
     def _verb_follows(self, lowers: list[int], k: int, s: int) -> bool:
         """Whether a verb of having or doing follows the clause subject at ``k`` (adverbs
-        aside) and is not an auxiliary before a verb of advising ("has recommended", "had me")."""
+        aside) and is not an auxiliary before a verb of advising ("has recommended", "had me"), nor
+        after a verb of saying ("she said wears out the muscles": the clause reports her words)."""
         adverbs = self._adverbs
         j, reach, phrase = k + 1, VERB_REACH, False
         while j < s and reach > 0:
             if lowers[j] in adverbs:
                 j += 1
                 continue
+            if lowers[j] in self._reports:
+                return False  # "which she said wears out the muscles": what she said, not what she has
             if not phrase and lowers[j] in self._prepositions:
                 # "a guy at my gym had", "someone in my club gets": the noun's phrase, then its verb
                 phrase, reach = True, reach + PHRASE_REACH
@@ -574,6 +589,42 @@ class SubjectResolution(RulesComponent):
             found += [(bisect_left(v.idx, start), POSTER_LINE), (bisect_left(v.idx, end if end >= 0 else len(text)), WRITER)]
         return found
 
+    def _turns(self, doc: Doc, v: DocView) -> tuple[list[int], list[str]]:
+        """A transcript's turns (a consultation or chat written as "Dr A: ...", "Felix: ..." lines): the token
+        where each labelled line starts and its speaker, case kept ("PT" the therapist, "Pt" the patient).
+        Empty unless two speakers have two lines each; labels such as "From:", "S:" or "Plan:" are none."""
+        text = v.doc_text(doc)
+        found = [(m.start(1), m.group(1)) for m in _TURN.finditer(text)
+                 if len(m.group(1)) > 1 and m.group(1).lower() not in self._not_speakers]
+        if len(found) < MIN_TURNS or sum(1 for n in Counter(label for _, label in found).values() if n >= 2) < 2:
+            return [], []
+        return [bisect_left(v.idx, at) for at, _ in found], [label for _, label in found]
+
+    @staticmethod
+    def _speakers_own(v: DocView, ents, owners, turns: tuple[list[int], list[str]]) -> list[tuple[str, int] | None]:
+        """In a transcript, "I" and "my" are the speaker of their line. The patient is the speaker whose
+        first person owns the most sites and findings (none on a tie): their "my right thigh" is the
+        subject's, however often the clinician's "your" is said; another speaker's own body is someone
+        else's ("Dr A: I had the same in my knee")."""
+        starts, labels = turns
+        speaker_of = []
+        for s, _, _, _ in ents:
+            t = bisect_right(starts, s) - 1
+            speaker_of.append(labels[t] if t >= 0 else None)
+        counts: Counter[str] = Counter(
+            speaker for (_, _, label, _), owner, speaker in zip(ents, owners, speaker_of, strict=True)
+            if speaker is not None and owner is not None and owner[0] == "first" and label in SYMPTOMATIC)
+        ranked = counts.most_common(2)
+        if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+            return owners
+        patient = ranked[0][0]
+        out: list[tuple[str, int] | None] = []
+        for owner, speaker in zip(owners, speaker_of, strict=True):
+            if owner is not None and owner[0] == "first" and speaker is not None:
+                owner = ("second", owner[1]) if speaker == patient else ("speaker", owner[1])
+            out.append(owner)
+        return out
+
     def run(self, doc: Doc, v: DocView, ents: list[tuple[int, int, str, int]]) -> list[tuple[int, int, str, int]]:
         if not ents:
             return ents
@@ -646,6 +697,13 @@ class SubjectResolution(RulesComponent):
             owners.append(owner)
             if owner is not None and label in SYMPTOMATIC:
                 votes[owner[0]] += 1
+        turns = self._turns(doc, v) if self._not_speakers else ([], [])
+        if turns[0]:
+            # a transcript: the patient's "my" is the subject's (counted with the clinician's "your"), another
+            # speaker's is theirs
+            owners = self._speakers_own(v, ents, owners, turns)
+            votes = Counter(owner[0] for (_, _, label, _), owner in zip(ents, owners, strict=True)
+                            if owner is not None and label in SYMPTOMATIC)
         words = self._voice(v, persons, voice_until)
         if words["my_other"] and not words["subject_noun"]:
             # "My husband's physio told him ...": in a writer's own story with a relative in it,
@@ -688,7 +746,7 @@ class SubjectResolution(RulesComponent):
                 continue
             if cls in NEUTRAL:
                 continue
-            if cls in {"other_noun", "group", "replier"} or (subject and cls not in subject):
+            if cls in {"other_noun", "group", "replier", "speaker"} or (subject and cls not in subject):
                 self._mark(store, v, s, e, k)
         return ents
 
