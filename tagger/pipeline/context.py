@@ -42,6 +42,14 @@ LIST_CONTINUERS = frozenset({"or", "nor", "and", "no", "&", "/"})
 _CONTINUER_IDS = ids(LIST_CONTINUERS)
 _LIST_ENDS = ids({",", ";", ".", ":"})
 _COMMA = get_string_id(",")
+_COLON = get_string_id(":")
+# Headers of what was found or what followed, which end a plan header's line ("Tx: QL stretch.
+# Immediately after: foot pain 4 -> 1/10"); a sub-heading of the plan itself ("Back: QL release",
+# "Workstation: raise screen") does not.
+_REPORT_HEADERS = frozenset({"after", "assessment", "ax", "a", "s", "o", "obj", "objective", "subj", "subjective",
+                             "findings", "finding", "exam", "examination", "o/e", "oe", "impression", "dx",
+                             "diagnosis", "response", "outcome", "result", "results", "progress", "hx",
+                             "history", "today", "retest", "re-test", "reassessment", "reassess"})
 _BRACKETS = ids({";", "(", ")"})
 _PARENS = ids({"(", ")"})
 _QUESTION = ids({"?", ":"})
@@ -342,6 +350,9 @@ class ConText(RulesComponent):
                         end = i
                         break
                     orth = orths[i]
+                    if orth == _COLON and line and i > trig.end and self._next_header(doc, v, trig, i):
+                        end = v.sent_bounds(doc, i)[0]  # "Tx: ... release. Immediately after: foot pain": the next header's
+                        break
                     if orth == _COMMA:
                         if not ignore_commas and comma_stops_scope(i, sent_end):
                             end = i
@@ -411,6 +422,15 @@ class ConText(RulesComponent):
                             continue
                         self._assert(store, s, e, attribute, trig)
         return ents
+
+    @staticmethod
+    def _next_header(doc: Doc, v: DocView, trig: _Trigger, colon: int) -> bool:
+        """A plan header's line ends at the next header on it that reports what was found or what
+        followed (``_REPORT_HEADERS``), a word or two and a colon opening a later sentence ("Tx: QL
+        stretch. Immediately after: foot pain 4 -> 1/10"); not at a sub-heading of the plan ("Back:
+        QL release") nor at a field inside the plan's own sentence."""
+        start = v.sent_bounds(doc, colon)[0]
+        return start >= trig.end and colon - start <= 3 and doc[colon - 1].lower_ in _REPORT_HEADERS
 
     @staticmethod
     def _bracket_end(v: DocView, open_at: int, sent_end: int) -> int:
