@@ -87,6 +87,8 @@ HEDGE_REACH = 2  # tokens before a resolution where a hedge undoes it ("almost w
 # "which began about seven months ago"); an anchor further off, or past a ";", dates something else
 # ("... began about seven months ago ..., having been told as a child that her arches were 'low'")
 ONSET_REACH = 8
+_OLD_PAIR = frozenset({"old", "previous", "original"})  # "went back to the old ones" names the pair swapped out
+OBJECT_REACH = 3  # tokens after a switch verb where the pair it gives up may start ("swapped her flat [pumps] for")
 
 
 def validate_episode_rule(rule: dict[str, Any], where: str) -> None:
@@ -465,6 +467,7 @@ class PastEpisodes(RulesComponent):
                         continue  # "swapped back to my old ones for a month": a trial, not the new pair given up
                     to = next((j for j in range(cue + 1, min(cue + 3, sent_end)) if lowers[j] in rule["to"]), None)
                     if to is None:
+                        self._swapped_object(doc, v, rule, cue, shoes, names, kind)
                         continue  # "switched it up", "changed my stride"
                     after = to + 1
                 else:
@@ -518,6 +521,37 @@ class PastEpisodes(RulesComponent):
                 for s, e in shoes:
                     if s < cue and names[s] == old:
                         _mark_historical(store_record(store, s, e), v.idx[cue], v.end_char(after))
+
+    def _swapped_object(self, doc: Doc, v: DocView, rule: dict[str, Any], cue: int, shoes: list[tuple[int, int]],
+                        names: dict[int, str], kind: Any) -> None:
+        """Mark the pair a switch verb takes as its object when another pair of its kind follows
+        the rule's "for": "She swapped her [flat pumps] for firmer trainers", "swap my [work shoes]
+        in August for a pair of safety trainers" (unless the note goes back to them). The object
+        starts within ``OBJECT_REACH`` tokens of the verb (a determiner or possessive between);
+        its earlier mentions under the same name are marked too."""
+        lowers = v.lowers
+        _, sent_end = v.sent_bounds(doc, cue)
+        obj = next(((s, e) for s, e in shoes if cue < s <= cue + OBJECT_REACH and e < sent_end), None)
+        if obj is None or any(lowers[j] in rule["back"] for j in range(cue + 1, obj[0])):
+            return
+        wanted = kind(*obj)
+        if wanted is None:
+            return
+        hi = min(sent_end, obj[1] + rule["max_gap"] + 1)
+        to = next((j for j in range(obj[1], hi) if lowers[j] in rule["to"]), None)
+        if to is None or any(v.is_punct[j] for j in range(obj[1], to)):
+            return
+        new = next(((s, e) for s, e in shoes if to < s < hi), None)
+        if new is None or kind(*new) != wanted or names[new[0]] == names[obj[0]]:
+            if not (new is None and any(lowers[j] in rule["fillers"] for j in range(to + 1, min(to + 4, sent_end)))):
+                return  # "swapped my insoles for shoes with an arch", "changed my shoes for the same shoes"
+        old = names[obj[0]]
+        if self._went_back(v, rule, cue, set(old.split()) | _OLD_PAIR):
+            return  # "swap my work shoes for safety trainers ... I went back to the old ones": kept
+        store = entity_store(doc)
+        for s, e in shoes:
+            if s <= obj[0] and names[s] == old:
+                _mark_historical(store_record(store, s, e), v.idx[cue], v.end_char(cue + 1))
 
     @staticmethod
     def _new_pair_bought(v: DocView, rule: dict[str, Any], after: int, sent_end: int) -> int | None:
