@@ -71,7 +71,7 @@ from .fastmatch import TokenMatcher
 from .rules import RulesComponent
 
 KINDS = {"anchor", "resolution", "present", "past", "onset", "pointer", "contrast", "hedge", "bullet", "boundary", "bracket",
-         "switch", "ended", "replace", "stopped", "injury"}
+         "switch", "ended", "replace", "stopped", "injury", "return"}
 SWITCH_KEYS = ("verbs", "to", "labels")
 REPLACE_KEYS = ("verbs", "to", "buys", "fillers", "inserts", "not_worn")
 ENDED_KEYS = ("ahead", "after", "negators", "inability", "clause_ends")
@@ -88,6 +88,8 @@ HEDGE_REACH = 2  # tokens before a resolution where a hedge undoes it ("almost w
 # ("... began about seven months ago ..., having been told as a child that her arches were 'low'")
 ONSET_REACH = 8
 _OLD_PAIR = frozenset({"old", "previous", "original"})  # "went back to the old ones" names the pair swapped out
+_BACK = get_string_id("back")
+_BACK_TO = frozenset({get_string_id("to"), get_string_id("into"), get_string_id("in")})
 OBJECT_REACH = 3  # tokens after a switch verb where the pair it gives up may start ("swapped her flat [pumps] for")
 
 
@@ -115,6 +117,10 @@ def validate_episode_rule(rule: dict[str, Any], where: str) -> None:
     if kind == "ended":
         if not all(isinstance(rule.get(k), list) and rule[k] for k in ENDED_KEYS):
             raise ValueError(f"{where}: an ended rule needs non-empty {list(ENDED_KEYS)} lists")
+        return
+    if kind == "return":
+        if not (isinstance(rule.get("persons"), list) and rule["persons"] and isinstance(rule.get("next"), list) and rule["next"]):
+            raise ValueError(f"{where}: a return rule needs non-empty 'persons' and 'next' lists")
         return
     if kind in WORD_KINDS:
         if not isinstance(rule.get("words"), list) or not rule["words"]:
@@ -170,6 +176,8 @@ class PastEpisodes(RulesComponent):
         self._ended: list[dict[str, Any]] = []
         self._replaces: list[dict[str, Any]] = []
         self._stops: list[dict[str, Any]] = []
+        self._return_persons: frozenset[int] = frozenset()
+        self._return_next: frozenset[int] = frozenset()
         for i, rule in enumerate(rules):
             if rule["kind"] == "stopped":
                 self._stops.append({
@@ -210,6 +218,10 @@ class PastEpisodes(RulesComponent):
                     "firsts": _spellings(p.split()[0] for p in rule["ahead"] + rule["after"]),
                 })
                 continue
+            if rule["kind"] == "return":
+                self._return_persons |= ids(w.lower() for w in rule["persons"])
+                self._return_next |= ids(w.lower() for w in rule["next"])
+                continue
             if rule["kind"] == "bracket":
                 self._brackets.append((ids(w.lower() for w in rule["open"]), ids(w.lower() for w in rule["close"]), rule["max_gap"]))
                 self._bracket_orths.update(_spellings(rule["open"]))
@@ -240,6 +252,7 @@ class PastEpisodes(RulesComponent):
         resolved_at: dict[int, tuple[int, int]] = {}  # sentence -> its first resolution phrase
         presents: set[int] = set()
         recurring: list[tuple[int, int, int]] = []  # (sentence, start, end) of each recurrence word
+        present_spans: list[tuple[int, int, int]] = []  # (sentence, start, end) of each word of the present
         pasts: set[int] = set()
         onsets: dict[int, list[int]] = {}  # sentence -> where its onset words start
         present_ends: dict[int, list[int]] = {}
@@ -268,10 +281,15 @@ class PastEpisodes(RulesComponent):
                 resolved_at.setdefault(k, (start, end))
                 resolution_tokens.update(range(start, end))
             else:
+                if rule.get("recurrence") and self._is_return(v, bounds[k], start, end):
+                    continue  # "Came back with a large blister": a person home from a trip
                 presents.add(k)
                 present_ends.setdefault(k, []).append(end)
+                present_spans.append((k, start, end))
                 if rule.get("recurrence"):
                     recurring.append((k, start, end))
+        # the present's words inside a resolution phrase are part of the end: "GP treated it, now healed"
+        presents = {k for k, start, end in present_spans if not all(i in resolution_tokens for i in range(start, end))}
         # a recurrence inside a resolution phrase is part of it: "it never came back"
         recurrences = {k for k, start, end in recurring if not all(i in resolution_tokens for i in range(start, end))}
         sents = []
@@ -286,6 +304,18 @@ class PastEpisodes(RulesComponent):
                                    cut, k in onsets, onset, bullet,
                                    present_ends.get(k, []), injury))
         return sents, resolution_tokens
+
+    def _is_return(self, v: DocView, sent_start: int, start: int, end: int) -> bool:
+        """Whether a recurrence word is a person coming home: "Came back with a large blister"
+        (a record's sentence without its subject), "we came back from the trek" (a ``return``
+        rule's person before it, one of its ``next`` words after it); "the pain came back with a
+        vengeance" is a recurrence."""
+        if end >= v.n or v.lowers[end] not in self._return_next:
+            return False
+        first = sent_start
+        while first < start and v.is_space[first]:
+            first += 1
+        return first == start or v.lowers[start - 1] in self._return_persons
 
     def _dated_onsets(self, v: DocView, tokens: list[tuple[int, int]], chars: list[tuple[int, int]],
                       onsets: list[int]) -> list[tuple[int, int]]:
@@ -370,6 +400,49 @@ class PastEpisodes(RulesComponent):
                 episodes.append((k, end, s.anchor))
             k = end
         return episodes
+
+    def _pointed_back(self, doc: Doc, v: DocView, sents: list[_Sentence], ents: list[tuple[int, int, str, int]],
+                      ent_starts: list[int], resolution_tokens: set[int]) -> None:
+        """An end said on its own points back: "My lower [back] was [stiff] most mornings from the
+        rucksack ... It was fine once we'd been [walking] half an hour. Gone now." A sentence
+        with no anchor whose resolution has nothing symptomatic before it in the sentence ("Gone
+        now.", "It has all settled now.") ends the episode told in the sentences just before it
+        on the same line, as far back as they stay in the past tense (no present, no onset, no
+        anchor, no end of their own; ``max_sentences`` at most); the episode must name a symptom
+        or condition. Each entity of those sentences is marked, as an anchored episode's are."""
+        store = entity_store(doc)
+        for k, sent in enumerate(sents):
+            if sent.resolution is None or sent.anchor is not None or sent.bullet or k == 0:
+                continue
+            r_start, r_end = sent.resolution
+            if any(end <= r_start or end > r_end for end in sent.present_ends):
+                continue  # "That's been my pattern ... and it settled within two days, as it always does"
+            i = bisect_left(ent_starts, sent.start)
+            if i < len(ents) and ents[i][0] < r_start and any(
+                    label in _SYMPTOMATIC for _, _, label, _ in ents[i:bisect_left(ent_starts, r_start)]):
+                continue  # "My knee has settled now": the end of what the sentence names
+            first = k
+            while first > 0 and k - first < self.max_sentences:
+                prev = sents[first - 1]
+                if not self._same_line(doc, v, prev, sents[first]):
+                    break
+                if not prev.past or prev.present or prev.tells_onset or prev.anchor is not None or prev.resolution:
+                    break
+                first -= 1
+            if first == k:
+                continue
+            lo, hi = bisect_left(ent_starts, sents[first].start), bisect_left(ent_starts, sent.start)
+            inside = ents[lo:hi]
+            if not any(label in ("SYMPTOM", "CONDITION") for _, _, label, _ in inside):
+                continue  # "We walked all day. All good now." names nothing that ended
+            r_start_char, r_end_char = v.idx[r_start], v.end_char(r_end)
+            for s, e, _, _ in inside:
+                if s in resolution_tokens:
+                    continue
+                record = store_record(store, s, e)
+                if record.get("negated") or record.get("other_subject"):
+                    continue
+                _mark_historical(record, r_start_char, r_end_char)
 
     def _bracketed(self, doc: Doc, v: DocView, ents: list[tuple[int, int, str, int]]) -> None:
         """Mark what stands between a bracket's words in one sentence: "never [ran] in my
@@ -546,8 +619,10 @@ class PastEpisodes(RulesComponent):
             if not (new is None and any(lowers[j] in rule["fillers"] for j in range(to + 1, min(to + 4, sent_end)))):
                 return  # "swapped my insoles for shoes with an arch", "changed my shoes for the same shoes"
         old = names[obj[0]]
-        if self._went_back(v, rule, cue, set(old.split()) | _OLD_PAIR):
-            return  # "swap my work shoes for safety trainers ... I went back to the old ones": kept
+        words = ids(set(old.split()) | _OLD_PAIR)
+        for j in range(obj[1], v.n - 2):
+            if lowers[j] == _BACK and lowers[j + 1] in _BACK_TO and any(lowers[x] in words for x in range(j + 2, min(j + 6, v.n))):
+                return  # "swap my work shoes for safety trainers ... I went back to the old ones": kept
         store = entity_store(doc)
         for s, e in shoes:
             if s <= obj[0] and names[s] == old:
@@ -788,11 +863,13 @@ class PastEpisodes(RulesComponent):
         if any(s.onset for s in sents):
             self._onsets(doc, sents, ents)
         self._given_up_later(doc, v, sents, ents)
+        store = entity_store(doc)
+        ent_starts = [e[0] for e in ents]
+        if any(s.resolution and s.anchor is None for s in sents):
+            self._pointed_back(doc, v, sents, ents, ent_starts, resolution_tokens)
         episodes = self._episodes(doc, v, sents) if any(s.anchor or s.bullet for s in sents) else []
         if not episodes:
             return ents
-        store = entity_store(doc)
-        ent_starts = [e[0] for e in ents]
         for first, end, (a_start, a_end) in episodes:
             a_start_char, a_end_char = v.idx[a_start], v.end_char(a_end)
             for k in range(first, end):
