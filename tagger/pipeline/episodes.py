@@ -80,6 +80,7 @@ STOPPED_REACH = 4  # tokens after the stopped verb (and its object) where the ti
 WORD_KINDS = frozenset({"pointer", "contrast", "hedge", "bullet", "boundary", "injury"})
 _SINCE = get_string_id("since")
 _COMMA = get_string_id(",")
+_SEMI = get_string_id(";")
 _SYMPTOMATIC = frozenset({"SYMPTOM", "CONDITION", "BODY_REGION", "STRUCTURE"})
 ACTIVITY_REACH = 3  # tokens after "no longer" where the activity that stopped may start ("no longer play football")
 HEDGE_REACH = 2  # tokens before a resolution where a hedge undoes it ("almost went away", "haven't settled")
@@ -870,6 +871,7 @@ class PastEpisodes(RulesComponent):
         episodes = self._episodes(doc, v, sents) if any(s.anchor or s.bullet for s in sents) else []
         if not episodes:
             return ents
+        over: dict[tuple[str, str, bool], tuple[int, int]] = {}  # (concept, region, someone else's) of each condition an episode ended
         for first, end, (a_start, a_end) in episodes:
             a_start_char, a_end_char = v.idx[a_start], v.end_char(a_end)
             for k in range(first, end):
@@ -894,7 +896,40 @@ class PastEpisodes(RulesComponent):
                     if record.get("negated") and k == first and e <= a_start and _COMMA in v.orths[e:a_start]:
                         continue  # "No major [injuries], one calf tear in 2017 that healed fine": a denial of now
                     _mark_historical(record, a_start_char, a_end_char)
+                    if label == "CONDITION" and record.get("historical") and record.get("concept") and record.get("region"):
+                        over.setdefault((record["concept"], record["region"], bool(record.get("other_subject"))),
+                                        (a_start_char, a_end_char))
+        if over:
+            self._same_condition(doc, v, sents, ents, over)
         return ents
+
+    @staticmethod
+    def _same_condition(doc: Doc, v: DocView, sents: list[_Sentence], ents: list[tuple[int, int, str, int]],
+                        over: dict[tuple[str, str, bool], tuple[int, int]]) -> None:
+        """A condition an episode says is over is over at its mentions before it too: "Title: Husband
+        had [PF], I have 'the same'" ... "my husband had plantar fasciitis two winters ago, ...
+        orthotics sorted him out". Only the same concept with the same owner (the writer's own
+        "classic PF" is not the husband's) and region (a sprained ankle is not a sprained shoulder), outside a sentence of the present or an onset, and
+        neither negated nor hypothetical; the episode's trigger is the mark's."""
+        store = entity_store(doc)
+        starts = [x.start for x in sents]
+        for s, e, label, _ in ents:
+            if label != "CONDITION":
+                continue
+            record = store.get(s)
+            if record is None or record.get("end") != e or record.get("historical") or not record.get("concept"):
+                continue
+            trigger = over.get((record["concept"], record.get("region"), bool(record.get("other_subject"))))
+            if trigger is None or record.get("negated") or record.get("hypothetical") or v.idx[s] >= trigger[0]:
+                continue  # reaches back only: a mention after the end may be its return ("my PF, I think, is back")
+            sent = sents[bisect_right(starts, s) - 1]
+            if sent.tells_onset:
+                continue
+            lo = next((i + 1 for i in range(s - 1, sent.start - 1, -1) if v.orths[i] == _COMMA or v.is_punct[i] and v.lowers[i] == _SEMI), sent.start)
+            hi = next((i for i in range(e, sent.end) if v.orths[i] == _COMMA or v.is_punct[i] and v.lowers[i] == _SEMI), sent.end)
+            if any(lo < end <= hi for end in sent.present_ends):
+                continue  # "Now I think the [plantar fasciitis] is back": the present's clause
+            _mark_historical(record, *trigger)
 
 
 def _counted(doc: Doc, start: int, end: int) -> bool:
