@@ -410,7 +410,9 @@ class PastEpisodes(RulesComponent):
         now.", "It has all settled now.") ends the episode told in the sentences just before it
         on the same line, as far back as they stay in the past tense (no present, no onset, no
         anchor, no end of their own; ``max_sentences`` at most); the episode must name a symptom
-        or condition. Each entity of those sentences is marked, as an anchored episode's are."""
+        or condition. The symptoms, conditions and sites of those sentences are marked; the activity
+        the symptom came with is not ("It was fine once we'd been [walking] half an hour": the two
+        readings of that note split on it, and GUIDELINES keeps such an activity current)."""
         store = entity_store(doc)
         for k, sent in enumerate(sents):
             if sent.resolution is None or sent.anchor is not None or sent.bullet or k == 0:
@@ -437,9 +439,9 @@ class PastEpisodes(RulesComponent):
             if not any(label in ("SYMPTOM", "CONDITION") for _, _, label, _ in inside):
                 continue  # "We walked all day. All good now." names nothing that ended
             r_start_char, r_end_char = v.idx[r_start], v.end_char(r_end)
-            for s, e, _, _ in inside:
-                if s in resolution_tokens:
-                    continue
+            for s, e, label, _ in inside:
+                if s in resolution_tokens or label not in _SYMPTOMATIC:
+                    continue  # the activity it came with stays current (GUIDELINES, session 10: "the ache I used to get ... of walking netball")
                 record = store_record(store, s, e)
                 if record.get("negated") or record.get("other_subject"):
                     continue
