@@ -81,6 +81,7 @@ WORD_KINDS = frozenset({"pointer", "contrast", "hedge", "bullet", "boundary", "i
 _SINCE = get_string_id("since")
 _COMMA = get_string_id(",")
 _SEMI = get_string_id(";")
+_TO = get_string_id("to")
 _SYMPTOMATIC = frozenset({"SYMPTOM", "CONDITION", "BODY_REGION", "STRUCTURE"})
 ACTIVITY_REACH = 3  # tokens after "no longer" where the activity that stopped may start ("no longer play football")
 HEDGE_REACH = 2  # tokens before a resolution where a hedge undoes it ("almost went away", "haven't settled")
@@ -446,6 +447,49 @@ class PastEpisodes(RulesComponent):
                 if record.get("negated") or record.get("other_subject"):
                     continue
                 _mark_historical(record, r_start_char, r_end_char)
+
+    def _told_after(self, doc: Doc, v: DocView, sents: list[_Sentence], ents: list[tuple[int, int, str, int]],
+                    ent_starts: list[int]) -> None:
+        """An end that closes its sentence reaches the one sentence after it on its line when that
+        sentence tells, in the past tense, what ended: "Came back with a large blister ..., now
+        healed. For about three weeks she [walked] with the left [foot] [turned out] ... to keep
+        the boot off the [heel]."; "the knee thing is gone. Context, I'd had an [ache] on the inside
+        of both [knees] ... for most of last year." The account names a place of what ended (a
+        region the ending sentence names too). One sentence only (the sentence after that
+        account tells something else: "The running shop filmed me ..."), not one of the present
+        or an onset ("... started during that time"), and not the footwear it names (the boot
+        is still worn)."""
+        store = entity_store(doc)
+        for k in range(len(sents) - 1):
+            sent, nxt = sents[k], sents[k + 1]
+            if sent.resolution is None or sent.cut < sent.end:
+                continue
+            r_start, r_end = sent.resolution
+            if any(end <= r_start or end > r_end for end in sent.present_ends):
+                continue  # "it's settled now but still aches on stairs"
+            if any(not (v.is_punct[i] or v.is_space[i]) for i in range(r_end, sent.end)):
+                continue  # the end does not close its sentence: "settled with rest and physio"
+            if not self._same_line(doc, v, sent, nxt) or not nxt.past or nxt.tells_onset or nxt.resolution:
+                continue
+            if any(v.lowers[end - 2] != _TO for end in nxt.present_ends if end - 2 >= nxt.start):
+                continue  # a sentence of the present ("to keep the boot off" is no present)
+            told = ents[bisect_left(ent_starts, nxt.start):bisect_left(ent_starts, nxt.end)]
+            ended = {self._region(store, x) for x in ents[bisect_left(ent_starts, sent.start):bisect_left(ent_starts, sent.end)]}
+            if not any(x[2] in ("BODY_REGION", "STRUCTURE") and self._region(store, x) in ended - {None} for x in told):
+                continue  # the account must name the place of what ended: "bruising resolved. Feet: mild pes planus" does not
+            r_start_char, r_end_char = v.idx[r_start], v.end_char(r_end)
+            for s, e, label, _ in told:
+                if label == "FOOTWEAR":
+                    continue
+                record = store_record(store, s, e)
+                if record.get("negated") or record.get("other_subject"):
+                    continue
+                _mark_historical(record, r_start_char, r_end_char)
+
+    @staticmethod
+    def _region(store: dict[int, dict[str, Any]], ent: tuple[int, int, str, int]) -> str | None:
+        record = store.get(ent[0])
+        return record.get("region") if record is not None and record.get("end") == ent[1] else None
 
     def _bracketed(self, doc: Doc, v: DocView, ents: list[tuple[int, int, str, int]]) -> None:
         """Mark what stands between a bracket's words in one sentence: "never [ran] in my
@@ -870,6 +914,8 @@ class PastEpisodes(RulesComponent):
         ent_starts = [e[0] for e in ents]
         if any(s.resolution and s.anchor is None for s in sents):
             self._pointed_back(doc, v, sents, ents, ent_starts, resolution_tokens)
+        if any(s.resolution for s in sents):
+            self._told_after(doc, v, sents, ents, ent_starts)
         episodes = self._episodes(doc, v, sents) if any(s.anchor or s.bullet for s in sents) else []
         if not episodes:
             return ents

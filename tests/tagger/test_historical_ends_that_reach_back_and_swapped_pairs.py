@@ -156,3 +156,37 @@ def test_a_symptom_coming_back_is_still_a_recurrence(rules_tagger):
     result = rules_tagger.tag("In 2019 my heel pain settled with stretches, then the pain came back with a vengeance "
                               "this spring.")
     assert not ent(result, "pain", nth=1).historical
+
+
+# -- the account told right after an end ------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "past", "current"),
+    [
+        ("Good news: the hip thing is gone. Background, I'd had an ache in both hips after long drives last year. "
+         "The physio watched me squat.", ["ache", "hips"], "squat"),
+        ("Rolled the R ankle on a trail in May, now healed. For about two weeks she hopped about on the L foot to "
+         "keep weight off the ankle. L knee pain started during that time.", ["foot"], "knee"),
+    ],
+)
+def test_an_end_reaches_the_past_account_told_right_after_it(rules_tagger, text, past, current):
+    result = rules_tagger.tag(text)
+    for word in past:
+        assert ent(result, word).historical, word
+    assert not ent(result, current).historical
+
+
+@pytest.mark.parametrize(
+    ("text", "current"),
+    [
+        # the account names another place than what ended
+        ("TTP GT, bruising resolved. Feet: mild pes planus b/l, not felt relevant.", ("pes planus", 0)),
+        # the end does not close its sentence
+        ("The knee pain settled with rest and physio. The knee swelled after the match on Saturday.", ("knee", 1)),
+        # the sentence after is of the present
+        ("The heel blister is now healed. The heel still hurts when I walk.", ("hurts", 0)),
+    ],
+)
+def test_an_end_does_not_reach_what_follows_of_something_else(rules_tagger, text, current):
+    word, nth = current
+    assert not ent(rules_tagger.tag(text), word, nth=nth).historical
