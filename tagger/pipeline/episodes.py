@@ -873,6 +873,35 @@ class PastEpisodes(RulesComponent):
             if sents[bisect_right(starts, s) - 1].present:
                 continue
             _mark_historical(store_record(store, s, e), *given_up[name])
+        self._given_up_earlier(doc, v, ents, inserts)
+
+    @staticmethod
+    def _given_up_earlier(doc: Doc, v: DocView, ents: list[tuple[int, int, str, int]], inserts: frozenset[str]) -> None:
+        """Footwear the note ends by giving up was given up at its earlier mentions too (GUIDELINES,
+        session 8: "and so are earlier mentions of it"): "blister ... from the new [slippers] his
+        daughter bought ... OT: slippers binned". Only when the last mention of that name is
+        historical (a pair gone back to is not given up: "stopped the orthotics in May ... back in
+        the orthotics now"); an earlier mention negated, hypothetical or someone else's is left."""
+        store = entity_store(doc)
+        text = v.doc_text(doc)
+        mentions: dict[str, list[tuple[int, int, dict[str, Any] | None]]] = {}
+        for s, e, label, _ in ents:
+            if label != "FOOTWEAR":
+                continue
+            record = store.get(s)
+            mentions.setdefault(text[v.idx[s]:v.end_char(e)].lower(), []).append(
+                (s, e, record if record is not None and record.get("end") == e else None))
+        for found in mentions.values():
+            last = found[-1][2]
+            if len(found) < 2 or last is None or not last.get("historical") or last.get("hypothetical"):
+                continue
+            mark = next((t for t in last.get("triggers") or [] if t[0] == "historical"), None)
+            if mark is None:
+                continue
+            for s, e, record in found[:-1]:
+                if record is not None and (record.get("negated") or record.get("hypothetical") or record.get("other_subject")):
+                    continue
+                _mark_historical(store_record(store, s, e), mark[2], mark[3])
 
     @staticmethod
     def _onsets(doc: Doc, sents: list[_Sentence], ents: list[tuple[int, int, str, int]]) -> None:

@@ -190,3 +190,14 @@ def test_an_end_reaches_the_past_account_told_right_after_it(rules_tagger, text,
 def test_an_end_does_not_reach_what_follows_of_something_else(rules_tagger, text, current):
     word, nth = current
     assert not ent(rules_tagger.tag(text), word, nth=nth).historical
+
+
+def test_footwear_given_up_at_the_end_was_given_up_at_its_earlier_mentions(rules_tagger):
+    result = rules_tagger.tag("Blister on the L heel from the new sandals her son bought. Sandals binned, trainers for now.")
+    assert ent(result, "sandals").historical
+    assert not ent(result, "trainers").historical
+
+
+def test_footwear_gone_back_to_is_not_given_up_earlier(rules_tagger):
+    result = rules_tagger.tag("I stopped wearing the orthotics in May. I'm back in the orthotics now and the arch is better.")
+    assert not ent(result, "orthotics", nth=1).historical
