@@ -80,7 +80,7 @@ STOPPED_REACH = 4  # tokens after the stopped verb (and its object) where the ti
 WORD_KINDS = frozenset({"pointer", "contrast", "hedge", "bullet", "boundary", "injury"})
 _SINCE = get_string_id("since")
 _COMMA = get_string_id(",")
-_SEMI = get_string_id(";")
+_CLAUSE_MARKS = frozenset({_COMMA, get_string_id(";")})
 _TO = get_string_id("to")
 _SYMPTOMATIC = frozenset({"SYMPTOM", "CONDITION", "BODY_REGION", "STRUCTURE"})
 ACTIVITY_REACH = 3  # tokens after "no longer" where the activity that stopped may start ("no longer play football")
@@ -1002,8 +1002,8 @@ class PastEpisodes(RulesComponent):
             sent = sents[bisect_right(starts, s) - 1]
             if sent.tells_onset:
                 continue
-            lo = next((i + 1 for i in range(s - 1, sent.start - 1, -1) if v.orths[i] == _COMMA or v.is_punct[i] and v.lowers[i] == _SEMI), sent.start)
-            hi = next((i for i in range(e, sent.end) if v.orths[i] == _COMMA or v.is_punct[i] and v.lowers[i] == _SEMI), sent.end)
+            lo = next((i + 1 for i in range(s - 1, sent.start - 1, -1) if v.orths[i] in _CLAUSE_MARKS), sent.start)
+            hi = next((i for i in range(e, sent.end) if v.orths[i] in _CLAUSE_MARKS), sent.end)
             if any(lo < end <= hi for end in sent.present_ends):
                 continue  # "Now I think the [plantar fasciitis] is back": the present's clause
             _mark_historical(record, *trigger)

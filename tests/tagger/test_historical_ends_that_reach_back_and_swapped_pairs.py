@@ -11,7 +11,6 @@ import pytest
 
 from tests.tagger.entity_lookup import attrs, ent
 
-
 # -- an end said on its own -------------------------------------------------------------------
 
 @pytest.mark.parametrize(
