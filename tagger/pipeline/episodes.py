@@ -455,7 +455,7 @@ class PastEpisodes(RulesComponent):
         healed. For about three weeks she [walked] with the left [foot] [turned out] ... to keep
         the boot off the [heel]."; "the knee thing is gone. Context, I'd had an [ache] on the inside
         of both [knees] ... for most of last year." The account names a place of what ended (a
-        region the ending sentence names too). One sentence only (the sentence after that
+        region the ending sentence names too) and a symptom or finding. One sentence only (the sentence after that
         account tells something else: "The running shop filmed me ..."), not one of the present
         or an onset ("... started during that time"), and not the footwear it names (the boot
         is still worn)."""
@@ -477,6 +477,8 @@ class PastEpisodes(RulesComponent):
             ended = {self._region(store, x) for x in ents[bisect_left(ent_starts, sent.start):bisect_left(ent_starts, sent.end)]}
             if not any(x[2] in ("BODY_REGION", "STRUCTURE") and self._region(store, x) in ended - {None} for x in told):
                 continue  # the account must name the place of what ended: "bruising resolved. Feet: mild pes planus" does not
+            if not any(x[2] in ("SYMPTOM", "CONDITION") for x in told):
+                continue  # and tell a symptom or finding: "The blister healed. I walked 10 km on the foot yesterday" is a test of now
             r_start_char, r_end_char = v.idx[r_start], v.end_char(r_end)
             for s, e, label, _ in told:
                 if label == "FOOTWEAR":

@@ -164,7 +164,7 @@ def test_a_symptom_coming_back_is_still_a_recurrence(rules_tagger):
     [
         ("Good news: the hip thing is gone. Background, I'd had an ache in both hips after long drives last year. "
          "The physio watched me squat.", ["ache", "hips"], "squat"),
-        ("Rolled the R ankle on a trail in May, now healed. For about two weeks she hopped about on the L foot to "
+        ("Rolled the R ankle on a trail in May, now healed. For about two weeks she walked with the L foot turned out to "
          "keep weight off the ankle. L knee pain started during that time.", ["foot"], "knee"),
     ],
 )
@@ -200,3 +200,19 @@ def test_footwear_given_up_at_the_end_was_given_up_at_its_earlier_mentions(rules
 def test_footwear_gone_back_to_is_not_given_up_earlier(rules_tagger):
     result = rules_tagger.tag("I stopped wearing the orthotics in May. I'm back in the orthotics now and the arch is better.")
     assert not ent(result, "orthotics", nth=1).historical
+
+
+@pytest.mark.parametrize(
+    ("text", "current"),
+    [
+        # a test of the healed part now, no symptom told
+        ("The blister healed. I walked 10 km on the foot yesterday and it was fine.", "walked"),
+        # easing and better are not over
+        ("My calf was tight after the match. Easing now.", "tight"),
+        ("My knee was sore after the long run. Much better now.", "sore"),
+        # an end undone by a return
+        ("My heel hurt every morning. It went away, then came back last week.", "hurt"),
+    ],
+)
+def test_what_is_not_over_stays_current(rules_tagger, text, current):
+    assert not ent(rules_tagger.tag(text), current).historical
