@@ -71,7 +71,7 @@ from .fastmatch import TokenMatcher
 from .rules import RulesComponent
 
 KINDS = {"anchor", "resolution", "present", "past", "onset", "pointer", "contrast", "hedge", "bullet", "boundary", "bracket",
-         "switch", "ended", "replace", "stopped", "injury"}
+         "switch", "ended", "replace", "stopped", "injury", "return"}
 SWITCH_KEYS = ("verbs", "to", "labels")
 REPLACE_KEYS = ("verbs", "to", "buys", "fillers", "inserts", "not_worn")
 ENDED_KEYS = ("ahead", "after", "negators", "inability", "clause_ends")
@@ -80,6 +80,8 @@ STOPPED_REACH = 4  # tokens after the stopped verb (and its object) where the ti
 WORD_KINDS = frozenset({"pointer", "contrast", "hedge", "bullet", "boundary", "injury"})
 _SINCE = get_string_id("since")
 _COMMA = get_string_id(",")
+_CLAUSE_MARKS = frozenset({_COMMA, get_string_id(";")})
+_TO = get_string_id("to")
 _SYMPTOMATIC = frozenset({"SYMPTOM", "CONDITION", "BODY_REGION", "STRUCTURE"})
 ACTIVITY_REACH = 3  # tokens after "no longer" where the activity that stopped may start ("no longer play football")
 HEDGE_REACH = 2  # tokens before a resolution where a hedge undoes it ("almost went away", "haven't settled")
@@ -87,6 +89,10 @@ HEDGE_REACH = 2  # tokens before a resolution where a hedge undoes it ("almost w
 # "which began about seven months ago"); an anchor further off, or past a ";", dates something else
 # ("... began about seven months ago ..., having been told as a child that her arches were 'low'")
 ONSET_REACH = 8
+_OLD_PAIR = frozenset({"old", "previous", "original"})  # "went back to the old ones" names the pair swapped out
+_BACK = get_string_id("back")
+_BACK_TO = frozenset({get_string_id("to"), get_string_id("into"), get_string_id("in")})
+OBJECT_REACH = 3  # tokens after a switch verb where the pair it gives up may start ("swapped her flat [pumps] for")
 
 
 def validate_episode_rule(rule: dict[str, Any], where: str) -> None:
@@ -113,6 +119,10 @@ def validate_episode_rule(rule: dict[str, Any], where: str) -> None:
     if kind == "ended":
         if not all(isinstance(rule.get(k), list) and rule[k] for k in ENDED_KEYS):
             raise ValueError(f"{where}: an ended rule needs non-empty {list(ENDED_KEYS)} lists")
+        return
+    if kind == "return":
+        if not (isinstance(rule.get("persons"), list) and rule["persons"] and isinstance(rule.get("next"), list) and rule["next"]):
+            raise ValueError(f"{where}: a return rule needs non-empty 'persons' and 'next' lists")
         return
     if kind in WORD_KINDS:
         if not isinstance(rule.get("words"), list) or not rule["words"]:
@@ -168,6 +178,8 @@ class PastEpisodes(RulesComponent):
         self._ended: list[dict[str, Any]] = []
         self._replaces: list[dict[str, Any]] = []
         self._stops: list[dict[str, Any]] = []
+        self._return_persons: frozenset[int] = frozenset()
+        self._return_next: frozenset[int] = frozenset()
         for i, rule in enumerate(rules):
             if rule["kind"] == "stopped":
                 self._stops.append({
@@ -208,6 +220,10 @@ class PastEpisodes(RulesComponent):
                     "firsts": _spellings(p.split()[0] for p in rule["ahead"] + rule["after"]),
                 })
                 continue
+            if rule["kind"] == "return":
+                self._return_persons |= ids(w.lower() for w in rule["persons"])
+                self._return_next |= ids(w.lower() for w in rule["next"])
+                continue
             if rule["kind"] == "bracket":
                 self._brackets.append((ids(w.lower() for w in rule["open"]), ids(w.lower() for w in rule["close"]), rule["max_gap"]))
                 self._bracket_orths.update(_spellings(rule["open"]))
@@ -238,6 +254,7 @@ class PastEpisodes(RulesComponent):
         resolved_at: dict[int, tuple[int, int]] = {}  # sentence -> its first resolution phrase
         presents: set[int] = set()
         recurring: list[tuple[int, int, int]] = []  # (sentence, start, end) of each recurrence word
+        present_spans: list[tuple[int, int, int]] = []  # (sentence, start, end) of each word of the present
         pasts: set[int] = set()
         onsets: dict[int, list[int]] = {}  # sentence -> where its onset words start
         present_ends: dict[int, list[int]] = {}
@@ -266,10 +283,15 @@ class PastEpisodes(RulesComponent):
                 resolved_at.setdefault(k, (start, end))
                 resolution_tokens.update(range(start, end))
             else:
+                if rule.get("recurrence") and self._is_return(v, bounds[k], start, end):
+                    continue  # "Came back with a large blister": a person home from a trip
                 presents.add(k)
                 present_ends.setdefault(k, []).append(end)
+                present_spans.append((k, start, end))
                 if rule.get("recurrence"):
                     recurring.append((k, start, end))
+        # the present's words inside a resolution phrase are part of the end: "GP treated it, now healed"
+        presents = {k for k, start, end in present_spans if not all(i in resolution_tokens for i in range(start, end))}
         # a recurrence inside a resolution phrase is part of it: "it never came back"
         recurrences = {k for k, start, end in recurring if not all(i in resolution_tokens for i in range(start, end))}
         sents = []
@@ -284,6 +306,18 @@ class PastEpisodes(RulesComponent):
                                    cut, k in onsets, onset, bullet,
                                    present_ends.get(k, []), injury))
         return sents, resolution_tokens
+
+    def _is_return(self, v: DocView, sent_start: int, start: int, end: int) -> bool:
+        """Whether a recurrence word is a person coming home: "Came back with a large blister"
+        (a record's sentence without its subject), "we came back from the trek" (a ``return``
+        rule's person before it, one of its ``next`` words after it); "the pain came back with a
+        vengeance" is a recurrence."""
+        if end >= v.n or v.lowers[end] not in self._return_next:
+            return False
+        first = sent_start
+        while first < start and v.is_space[first]:
+            first += 1
+        return first == start or v.lowers[start - 1] in self._return_persons
 
     def _dated_onsets(self, v: DocView, tokens: list[tuple[int, int]], chars: list[tuple[int, int]],
                       onsets: list[int]) -> list[tuple[int, int]]:
@@ -368,6 +402,96 @@ class PastEpisodes(RulesComponent):
                 episodes.append((k, end, s.anchor))
             k = end
         return episodes
+
+    def _pointed_back(self, doc: Doc, v: DocView, sents: list[_Sentence], ents: list[tuple[int, int, str, int]],
+                      ent_starts: list[int], resolution_tokens: set[int]) -> None:
+        """An end said on its own points back: "My lower [back] was [stiff] most mornings from the
+        rucksack ... It was fine once we'd been [walking] half an hour. Gone now." A sentence
+        with no anchor whose resolution has nothing symptomatic before it in the sentence ("Gone
+        now.", "It has all settled now.") ends the episode told in the sentences just before it
+        on the same line, as far back as they stay in the past tense (no present, no onset, no
+        anchor, no end of their own; ``max_sentences`` at most); the episode must name a symptom
+        or condition. The symptoms, conditions and sites of those sentences are marked; the activity
+        the symptom came with is not ("It was fine once we'd been [walking] half an hour": the two
+        readings of that note split on it, and GUIDELINES keeps such an activity current)."""
+        store = entity_store(doc)
+        for k, sent in enumerate(sents):
+            if sent.resolution is None or sent.anchor is not None or sent.bullet or k == 0:
+                continue
+            r_start, r_end = sent.resolution
+            if any(end <= r_start or end > r_end for end in sent.present_ends):
+                continue  # "That's been my pattern ... and it settled within two days, as it always does"
+            i = bisect_left(ent_starts, sent.start)
+            if i < len(ents) and ents[i][0] < r_start and any(
+                    label in _SYMPTOMATIC for _, _, label, _ in ents[i:bisect_left(ent_starts, r_start)]):
+                continue  # "My knee has settled now": the end of what the sentence names
+            first = k
+            while first > 0 and k - first < self.max_sentences:
+                prev = sents[first - 1]
+                if not self._same_line(doc, v, prev, sents[first]):
+                    break
+                if not prev.past or prev.present or prev.tells_onset or prev.anchor is not None or prev.resolution:
+                    break
+                first -= 1
+            if first == k:
+                continue
+            lo, hi = bisect_left(ent_starts, sents[first].start), bisect_left(ent_starts, sent.start)
+            inside = ents[lo:hi]
+            if not any(label in ("SYMPTOM", "CONDITION") for _, _, label, _ in inside):
+                continue  # "We walked all day. All good now." names nothing that ended
+            r_start_char, r_end_char = v.idx[r_start], v.end_char(r_end)
+            for s, e, label, _ in inside:
+                if s in resolution_tokens or label not in _SYMPTOMATIC:
+                    continue  # the activity it came with stays current (GUIDELINES, session 10: "the ache I used to get ... of walking netball")
+                record = store_record(store, s, e)
+                if record.get("negated") or record.get("other_subject"):
+                    continue
+                _mark_historical(record, r_start_char, r_end_char)
+
+    def _told_after(self, doc: Doc, v: DocView, sents: list[_Sentence], ents: list[tuple[int, int, str, int]],
+                    ent_starts: list[int]) -> None:
+        """An end that closes its sentence reaches the one sentence after it on its line when that
+        sentence tells, in the past tense, what ended: "Came back with a large blister ..., now
+        healed. For about three weeks she [walked] with the left [foot] [turned out] ... to keep
+        the boot off the [heel]."; "the knee thing is gone. Context, I'd had an [ache] on the inside
+        of both [knees] ... for most of last year." The account names a place of what ended (a
+        region the ending sentence names too) and a symptom or finding. One sentence only (the sentence after that
+        account tells something else: "The running shop filmed me ..."), not one of the present
+        or an onset ("... started during that time"), and not the footwear it names (the boot
+        is still worn)."""
+        store = entity_store(doc)
+        for k in range(len(sents) - 1):
+            sent, nxt = sents[k], sents[k + 1]
+            if sent.resolution is None or sent.cut < sent.end:
+                continue
+            r_start, r_end = sent.resolution
+            if any(end <= r_start or end > r_end for end in sent.present_ends):
+                continue  # "it's settled now but still aches on stairs"
+            if any(not (v.is_punct[i] or v.is_space[i]) for i in range(r_end, sent.end)):
+                continue  # the end does not close its sentence: "settled with rest and physio"
+            if not self._same_line(doc, v, sent, nxt) or not nxt.past or nxt.tells_onset or nxt.resolution:
+                continue
+            if any(v.lowers[end - 2] != _TO for end in nxt.present_ends if end - 2 >= nxt.start):
+                continue  # a sentence of the present ("to keep the boot off" is no present)
+            told = ents[bisect_left(ent_starts, nxt.start):bisect_left(ent_starts, nxt.end)]
+            ended = {self._region(store, x) for x in ents[bisect_left(ent_starts, sent.start):bisect_left(ent_starts, sent.end)]}
+            if not any(x[2] in ("BODY_REGION", "STRUCTURE") and self._region(store, x) in ended - {None} for x in told):
+                continue  # the account must name the place of what ended: "bruising resolved. Feet: mild pes planus" does not
+            if not any(x[2] in ("SYMPTOM", "CONDITION") for x in told):
+                continue  # and tell a symptom or finding: "The blister healed. I walked 10 km on the foot yesterday" is a test of now
+            r_start_char, r_end_char = v.idx[r_start], v.end_char(r_end)
+            for s, e, label, _ in told:
+                if label == "FOOTWEAR":
+                    continue
+                record = store_record(store, s, e)
+                if record.get("negated") or record.get("other_subject"):
+                    continue
+                _mark_historical(record, r_start_char, r_end_char)
+
+    @staticmethod
+    def _region(store: dict[int, dict[str, Any]], ent: tuple[int, int, str, int]) -> str | None:
+        record = store.get(ent[0])
+        return record.get("region") if record is not None and record.get("end") == ent[1] else None
 
     def _bracketed(self, doc: Doc, v: DocView, ents: list[tuple[int, int, str, int]]) -> None:
         """Mark what stands between a bracket's words in one sentence: "never [ran] in my
@@ -465,6 +589,7 @@ class PastEpisodes(RulesComponent):
                         continue  # "swapped back to my old ones for a month": a trial, not the new pair given up
                     to = next((j for j in range(cue + 1, min(cue + 3, sent_end)) if lowers[j] in rule["to"]), None)
                     if to is None:
+                        self._swapped_object(doc, v, rule, cue, shoes, names, kind)
                         continue  # "switched it up", "changed my stride"
                     after = to + 1
                 else:
@@ -518,6 +643,39 @@ class PastEpisodes(RulesComponent):
                 for s, e in shoes:
                     if s < cue and names[s] == old:
                         _mark_historical(store_record(store, s, e), v.idx[cue], v.end_char(after))
+
+    def _swapped_object(self, doc: Doc, v: DocView, rule: dict[str, Any], cue: int, shoes: list[tuple[int, int]],
+                        names: dict[int, str], kind: Any) -> None:
+        """Mark the pair a switch verb takes as its object when another pair of its kind follows
+        the rule's "for": "She swapped her [flat pumps] for firmer trainers", "swap my [work shoes]
+        in August for a pair of safety trainers" (unless the note goes back to them). The object
+        starts within ``OBJECT_REACH`` tokens of the verb (a determiner or possessive between);
+        its earlier mentions under the same name are marked too."""
+        lowers = v.lowers
+        _, sent_end = v.sent_bounds(doc, cue)
+        obj = next(((s, e) for s, e in shoes if cue < s <= cue + OBJECT_REACH and e < sent_end), None)
+        if obj is None or any(lowers[j] in rule["back"] for j in range(cue + 1, obj[0])):
+            return
+        wanted = kind(*obj)
+        if wanted is None:
+            return
+        hi = min(sent_end, obj[1] + rule["max_gap"] + 1)
+        to = next((j for j in range(obj[1], hi) if lowers[j] in rule["to"]), None)
+        if to is None or any(v.is_punct[j] for j in range(obj[1], to)):
+            return
+        new = next(((s, e) for s, e in shoes if to < s < hi), None)
+        if new is None or kind(*new) != wanted or names[new[0]] == names[obj[0]]:
+            if not (new is None and any(lowers[j] in rule["fillers"] for j in range(to + 1, min(to + 4, sent_end)))):
+                return  # "swapped my insoles for shoes with an arch", "changed my shoes for the same shoes"
+        old = names[obj[0]]
+        words = ids(set(old.split()) | _OLD_PAIR)
+        for j in range(obj[1], v.n - 2):
+            if lowers[j] == _BACK and lowers[j + 1] in _BACK_TO and any(lowers[x] in words for x in range(j + 2, min(j + 6, v.n))):
+                return  # "swap my work shoes for safety trainers ... I went back to the old ones": kept
+        store = entity_store(doc)
+        for s, e in shoes:
+            if s <= obj[0] and names[s] == old:
+                _mark_historical(store_record(store, s, e), v.idx[cue], v.end_char(cue + 1))
 
     @staticmethod
     def _new_pair_bought(v: DocView, rule: dict[str, Any], after: int, sent_end: int) -> int | None:
@@ -717,6 +875,35 @@ class PastEpisodes(RulesComponent):
             if sents[bisect_right(starts, s) - 1].present:
                 continue
             _mark_historical(store_record(store, s, e), *given_up[name])
+        self._given_up_earlier(doc, v, ents, inserts)
+
+    @staticmethod
+    def _given_up_earlier(doc: Doc, v: DocView, ents: list[tuple[int, int, str, int]], inserts: frozenset[str]) -> None:
+        """Footwear the note ends by giving up was given up at its earlier mentions too (GUIDELINES,
+        session 8: "and so are earlier mentions of it"): "blister ... from the new [slippers] his
+        daughter bought ... OT: slippers binned". Only when the last mention of that name is
+        historical (a pair gone back to is not given up: "stopped the orthotics in May ... back in
+        the orthotics now"); an earlier mention negated, hypothetical or someone else's is left."""
+        store = entity_store(doc)
+        text = v.doc_text(doc)
+        mentions: dict[str, list[tuple[int, int, dict[str, Any] | None]]] = {}
+        for s, e, label, _ in ents:
+            if label != "FOOTWEAR":
+                continue
+            record = store.get(s)
+            mentions.setdefault(text[v.idx[s]:v.end_char(e)].lower(), []).append(
+                (s, e, record if record is not None and record.get("end") == e else None))
+        for found in mentions.values():
+            last = found[-1][2]
+            if len(found) < 2 or last is None or not last.get("historical") or last.get("hypothetical"):
+                continue
+            mark = next((t for t in last.get("triggers") or [] if t[0] == "historical"), None)
+            if mark is None:
+                continue
+            for s, e, record in found[:-1]:
+                if record is not None and (record.get("negated") or record.get("hypothetical") or record.get("other_subject")):
+                    continue
+                _mark_historical(store_record(store, s, e), mark[2], mark[3])
 
     @staticmethod
     def _onsets(doc: Doc, sents: list[_Sentence], ents: list[tuple[int, int, str, int]]) -> None:
@@ -754,11 +941,16 @@ class PastEpisodes(RulesComponent):
         if any(s.onset for s in sents):
             self._onsets(doc, sents, ents)
         self._given_up_later(doc, v, sents, ents)
+        store = entity_store(doc)
+        ent_starts = [e[0] for e in ents]
+        if any(s.resolution and s.anchor is None for s in sents):
+            self._pointed_back(doc, v, sents, ents, ent_starts, resolution_tokens)
+        if any(s.resolution for s in sents):
+            self._told_after(doc, v, sents, ents, ent_starts)
         episodes = self._episodes(doc, v, sents) if any(s.anchor or s.bullet for s in sents) else []
         if not episodes:
             return ents
-        store = entity_store(doc)
-        ent_starts = [e[0] for e in ents]
+        over: dict[tuple[str, str, bool], tuple[int, int]] = {}  # (concept, region, someone else's) of each condition an episode ended
         for first, end, (a_start, a_end) in episodes:
             a_start_char, a_end_char = v.idx[a_start], v.end_char(a_end)
             for k in range(first, end):
@@ -783,7 +975,40 @@ class PastEpisodes(RulesComponent):
                     if record.get("negated") and k == first and e <= a_start and _COMMA in v.orths[e:a_start]:
                         continue  # "No major [injuries], one calf tear in 2017 that healed fine": a denial of now
                     _mark_historical(record, a_start_char, a_end_char)
+                    if label == "CONDITION" and record.get("historical") and record.get("concept") and record.get("region"):
+                        over.setdefault((record["concept"], record["region"], bool(record.get("other_subject"))),
+                                        (a_start_char, a_end_char))
+        if over:
+            self._same_condition(doc, v, sents, ents, over)
         return ents
+
+    @staticmethod
+    def _same_condition(doc: Doc, v: DocView, sents: list[_Sentence], ents: list[tuple[int, int, str, int]],
+                        over: dict[tuple[str, str, bool], tuple[int, int]]) -> None:
+        """A condition an episode says is over is over at its mentions before it too: "Title: Husband
+        had [PF], I have 'the same'" ... "my husband had plantar fasciitis two winters ago, ...
+        orthotics sorted him out". Only the same concept with the same owner (the writer's own
+        "classic PF" is not the husband's) and region (a sprained ankle is not a sprained shoulder), outside a sentence of the present or an onset, and
+        neither negated nor hypothetical; the episode's trigger is the mark's."""
+        store = entity_store(doc)
+        starts = [x.start for x in sents]
+        for s, e, label, _ in ents:
+            if label != "CONDITION":
+                continue
+            record = store.get(s)
+            if record is None or record.get("end") != e or record.get("historical") or not record.get("concept"):
+                continue
+            trigger = over.get((record["concept"], record.get("region"), bool(record.get("other_subject"))))
+            if trigger is None or record.get("negated") or record.get("hypothetical") or v.idx[s] >= trigger[0]:
+                continue  # reaches back only: a mention after the end may be its return ("my PF, I think, is back")
+            sent = sents[bisect_right(starts, s) - 1]
+            if sent.tells_onset:
+                continue
+            lo = next((i + 1 for i in range(s - 1, sent.start - 1, -1) if v.orths[i] in _CLAUSE_MARKS), sent.start)
+            hi = next((i for i in range(e, sent.end) if v.orths[i] in _CLAUSE_MARKS), sent.end)
+            if any(lo < end <= hi for end in sent.present_ends):
+                continue  # "Now I think the [plantar fasciitis] is back": the present's clause
+            _mark_historical(record, *trigger)
 
 
 def _counted(doc: Doc, start: int, end: int) -> bool:
