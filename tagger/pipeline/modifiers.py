@@ -81,8 +81,24 @@ class Modifiers(RulesComponent):
         self._treatment_cues: frozenset[int] = frozenset()
         self._rule_of: dict[int, dict[str, Any]] = {}
         self._link_ids: frozenset[int] = frozenset()
+        self.coordination: dict[str, Any] | None = None
+        self._separator_ids: frozenset[int] = frozenset()
+        self._lead_in_ids: frozenset[int] = frozenset()
+        self.persons: dict[str, Any] | None = None
+        self._person_suffixes: tuple[str, ...] = ()
+        self._person_words: frozenset[str] = frozenset()
+        self._not_persons: frozenset[str] = frozenset()
         for i, rule in enumerate(rules):
-            if "symptom_link" in rule:
+            if "person_suffixes" in rule:
+                self.persons = rule
+                self._person_suffixes = tuple(rule["person_suffixes"])
+                self._person_words = frozenset(rule.get("person_words", ()))
+                self._not_persons = frozenset(rule.get("not_persons", ()))
+            elif "list_separators" in rule:
+                self.coordination = rule
+                self._separator_ids = ids(rule["list_separators"])
+                self._lead_in_ids = ids(rule.get("lead_ins", ()))
+            elif "symptom_link" in rule:
                 self.link = rule
                 self.link_words = frozenset(rule["symptom_link"])
                 self._link_ids = ids(self.link_words)
@@ -108,7 +124,8 @@ class Modifiers(RulesComponent):
             return ents
         n = v.n
         spans = [e[:3] for e in ents]
-        targets = [e for e in spans if e[2] in TARGET_LABELS or (e[2] == "STRUCTURE" and e[1] < n and v.lower(e[1]).startswith("stretch"))]
+        targets = [e for e in spans if (e[2] in TARGET_LABELS and not self._names_a_person(v, e))
+                   or (e[2] == "STRUCTURE" and e[1] < n and v.lower(e[1]).startswith("stretch"))]
         if not targets:
             return ents
         # A trigger may contain a symptom ("no pain", "hurts"), never another entity.
@@ -139,12 +156,77 @@ class Modifiers(RulesComponent):
             [self._answer_span(doc, v, t) for t in kept if t[2]["direction"] == "ANSWER"], onset,
             self._outcomes(doc, non_symptom_tokens) if outcome_targets else [], outcome_targets, outcome_ids,
         )
+        decided: list[bool] = []
         for target in targets:
             record = store.get(target[0])
             if record is not None and record.get("end") == target[1] and record.get("other_subject"):
+                decided.append(True)
                 continue  # "my sister's knees hurt when she runs": her running does not change the subject's complaint
-            self._link_target(doc, v, target, links)
+            decided.append(self._link_target(doc, v, target, links))
+        if self.coordination is not None and len(targets) > 1:
+            self._share_with_list(doc, v, targets, decided, store)
         return ents
+
+    def _share_with_list(self, doc: Doc, v, targets: list, decided: list[bool], store: dict) -> None:
+        """A target listed with one that has a modifier, and decided by nothing of its own, shares
+        it: "Worse when: sitting long time on the stool, bending to do pedicure"; "when I bend to
+        load the dishwasher or when I cough"; "it's the sitting and the bending forward that bring it
+        on". Forward, the earlier item may carry a few words of its own before the separator; backward,
+        only separators and lead-in words stand between the two."""
+        rule = self.coordination
+        lowers = v.lowers
+        reach = int(rule.get("max_scope", 6))
+
+        def value_of(t):
+            r = store.get(t[0])
+            return r.get("modifier") if r is not None and r.get("end") == t[1] else None
+
+        def joint(a, b) -> int | None:
+            """The separator token joining ``a`` to the later ``b`` as list items, or None."""
+            if doc[b[0]].is_sent_start or v.sent_bounds(doc, a[0], a[1]) != v.sent_bounds(doc, b[0], b[1]):
+                return None
+            i = b[0] - 1
+            while i >= a[1] and lowers[i] in self._lead_in_ids:
+                i -= 1
+            if i < a[1] or lowers[i] not in self._separator_ids:
+                return None
+            sep = i
+            while i >= a[1] and lowers[i] in self._separator_ids:
+                i -= 1
+            between = range(a[1], i + 1)
+            if len(between) > reach or any(v.is_space[k] or lowers[k] in _CLAUSE_BREAK_IDS or lowers[k] in _ANSWER_ENDS
+                                           for k in range(a[1], b[0])):
+                return None
+            return sep
+
+        def pure(a, b) -> bool:
+            return all(lowers[k] in self._separator_ids or lowers[k] in self._lead_in_ids for k in range(a[1], b[0]))
+
+        def give(t, value, sep) -> None:
+            record = store_record(store, t[0], t[1])
+            record["modifier"] = value
+            add_trigger(record, "modifier", value, v.start_char(sep), v.end_char(sep + 1))
+
+        for k in range(1, len(targets)):  # forward, chaining through the list
+            a, b = targets[k - 1], targets[k]
+            if not decided[k] and (value := value_of(a)) is not None and (sep := joint(a, b)) is not None:
+                give(b, value, sep)
+                decided[k] = True
+        for k in range(len(targets) - 2, -1, -1):  # backward, only across separators and lead-ins
+            a, b = targets[k], targets[k + 1]
+            if not decided[k] and (value := value_of(b)) is not None and (sep := joint(a, b)) is not None and pure(a, b):
+                give(a, value, sep)
+                decided[k] = True
+
+    def _names_a_person(self, v, target) -> bool:
+        """An activity named by the person who does it ("60M golfer", "rugby, flanker", "I'm a
+        pharmaceutical rep", "organist") says who the patient is, not what changes the complaint."""
+        if self.persons is None or target[2] != "ACTIVITY":
+            return False
+        last = v.lower(target[1] - 1)
+        if last in self._person_words:
+            return True
+        return last not in self._not_persons and last.endswith(self._person_suffixes) and len(last) > 4
 
     def _takes_outcome(self, label: str, concept: str) -> bool:
         """Footwear, and treatments and exercises (by concept), take the outcome that follows them."""
@@ -200,7 +282,8 @@ class Modifiers(RulesComponent):
         k = bisect_left(commas, lo)
         return k < len(commas) and commas[k] < hi
 
-    def _link_target(self, doc: Doc, v, target, links: _DocLinks) -> None:
+    def _link_target(self, doc: Doc, v, target, links: _DocLinks) -> bool:
+        """Give ``target`` its modifier; True when a trigger, link or outcome decided it (a value or none)."""
         by_start, starts, store = links.by_start, links.starts, links.store
         lo, hi = self._clause(doc, v, target)
         t_start, t_end = target[0], target[1]
@@ -249,18 +332,19 @@ class Modifiers(RulesComponent):
                 and best[2] <= t_start and (doc[best[1]].is_sent_start or v.text(best[1] - 1) in _CLAUSE_OPENERS)
                 and target[0] in links.outcome_target_set and target[2] not in self.outcome["targets"]
                 and self._link_outcome(doc, v, target, links)):
-            return  # "After TFL release and hip mobs, stair climb pain-free": the treatment's effect, not "pain after"
+            return True  # "After TFL release and hip mobs, stair climb pain-free": the treatment's effect, not "pain after"
         if best is not None:
             if best[3] is None:
-                return  # "walking is fine": the nearest trigger says the activity does not change it
+                return True  # "walking is fine": the nearest trigger says the activity does not change it
             record = store_record(store, target[0], target[1])
             record["modifier"] = best[3]
             add_trigger(record, "modifier", best[3], v.start_char(best[1]), v.end_char(best[2]))
-            return
+            return True
         if self.link is not None and self._link_symptom(v, target, lo, links):
-            return
+            return True
         if links.outcomes and target[0] in links.outcome_target_set:
-            self._link_outcome(doc, v, target, links)
+            return self._link_outcome(doc, v, target, links)
+        return False
 
     def _link_symptom(self, v, target, lo: int, links: _DocLinks) -> bool:
         """A symptom joined to the target by a linking word ("hurts when I take stairs")."""
