@@ -36,6 +36,7 @@ TARGET_LABELS = frozenset({"ACTIVITY", "FOOTWEAR"})
 CLAUSE_BREAKS = frozenset({"but", "however", "although", "though", "whereas", ";", "except", "yet", "otherwise"})
 _CLAUSE_BREAK_IDS = ids(CLAUSE_BREAKS)
 _ANSWER_ENDS = ids({"?", ":"})
+_BRACKETS = ids({"(", ")", "[", "]"})
 _COMMA = get_string_id(",")
 _AFTER = (get_string_id("after"), get_string_id("After"))
 _DAYS_OR_LONGER = ids({"days", "week", "weeks", "wk", "wks", "month", "months", "mo", "mos", "year", "years", "yr", "yrs"})
@@ -164,26 +165,35 @@ class Modifiers(RulesComponent):
                 continue  # "my sister's knees hurt when she runs": her running does not change the subject's complaint
             decided.append(self._link_target(doc, v, target, links))
         if self.coordination is not None and len(targets) > 1:
-            self._share_with_list(doc, v, targets, decided, store)
+            self._share_with_list(doc, v, targets, decided, store, symptoms)
         return ents
 
-    def _share_with_list(self, doc: Doc, v, targets: list, decided: list[bool], store: dict) -> None:
-        """A target listed with one that has a modifier, and decided by nothing of its own, shares
-        it: "Worse when: sitting long time on the stool, bending to do pedicure"; "when I bend to
-        load the dishwasher or when I cough"; "it's the sitting and the bending forward that bring it
-        on". Forward, the earlier item may carry a few words of its own before the separator; backward,
-        only separators and lead-in words stand between the two."""
+    def _share_with_list(self, doc: Doc, v, targets: list, decided: list[bool], store: dict, symptoms: list) -> None:
+        """A cue reaches every item of the list it stands before or after: a target listed with one
+        that has a modifier, of the same label and decided by nothing of its own, shares it. Forward
+        when the cue stands before the list ("Worse when: sitting long time on the stool, bending to
+        do pedicure"; "pain when I bend to load the dishwasher or when I cough"), and the earlier item
+        may keep a few words of its own before the separator; backward when the cue follows the list
+        and is no symptom ("it's the sitting and the bending forward that bring it on"), across
+        separators and lead-ins only."""
         rule = self.coordination
         lowers = v.lowers
         reach = int(rule.get("max_scope", 6))
+        symptom_starts = {e[0] for e in symptoms}
 
-        def value_of(t):
+        def cue_of(t) -> tuple[str, int, int] | None:
+            """The target's value and the token span of the cue that set it."""
             r = store.get(t[0])
-            return r.get("modifier") if r is not None and r.get("end") == t[1] else None
+            if r is None or r.get("end") != t[1] or r.get("modifier") is None:
+                return None
+            cue = next((c for c in r.get("triggers", ()) if c[0] == "modifier"), None)
+            if cue is None:
+                return None
+            return r["modifier"], bisect_left(v.idx, cue[2]), bisect_left(v.idx, cue[3])
 
         def joint(a, b) -> int | None:
             """The separator token joining ``a`` to the later ``b`` as list items, or None."""
-            if doc[b[0]].is_sent_start or v.sent_bounds(doc, a[0], a[1]) != v.sent_bounds(doc, b[0], b[1]):
+            if a[2] != b[2] or doc[b[0]].is_sent_start or v.sent_bounds(doc, a[0], a[1]) != v.sent_bounds(doc, b[0], b[1]):
                 return None
             i = b[0] - 1
             while i >= a[1] and lowers[i] in self._lead_in_ids:
@@ -193,9 +203,9 @@ class Modifiers(RulesComponent):
             sep = i
             while i >= a[1] and lowers[i] in self._separator_ids:
                 i -= 1
-            between = range(a[1], i + 1)
-            if len(between) > reach or any(v.is_space[k] or lowers[k] in _CLAUSE_BREAK_IDS or lowers[k] in _ANSWER_ENDS
-                                           for k in range(a[1], b[0])):
+            own = range(a[1], i + 1)  # the earlier item's own words: no separator, break or line end
+            if len(own) > reach or any(v.is_space[k] or lowers[k] in _CLAUSE_BREAK_IDS or lowers[k] in _ANSWER_ENDS
+                                       or lowers[k] in self._separator_ids or lowers[k] in _BRACKETS for k in own):
                 return None
             return sep
 
@@ -207,15 +217,19 @@ class Modifiers(RulesComponent):
             record["modifier"] = value
             add_trigger(record, "modifier", value, v.start_char(sep), v.end_char(sep + 1))
 
-        for k in range(1, len(targets)):  # forward, chaining through the list
+        for k in range(1, len(targets)):  # forward: a cue before the list, chaining through it
             a, b = targets[k - 1], targets[k]
-            if not decided[k] and (value := value_of(a)) is not None and (sep := joint(a, b)) is not None:
-                give(b, value, sep)
+            if decided[k] or (cue := cue_of(a)) is None or cue[2] > a[0]:
+                continue
+            if (sep := joint(a, b)) is not None:
+                give(b, cue[0], sep)
                 decided[k] = True
-        for k in range(len(targets) - 2, -1, -1):  # backward, only across separators and lead-ins
+        for k in range(len(targets) - 2, -1, -1):  # backward: a cue after the list, no symptom
             a, b = targets[k], targets[k + 1]
-            if not decided[k] and (value := value_of(b)) is not None and (sep := joint(a, b)) is not None and pure(a, b):
-                give(a, value, sep)
+            if decided[k] or (cue := cue_of(b)) is None or cue[1] < b[1] or symptom_starts.intersection(range(cue[1], cue[2])):
+                continue
+            if (sep := joint(a, b)) is not None and pure(a, b):
+                give(a, cue[0], sep)
                 decided[k] = True
 
     def _names_a_person(self, v, target) -> bool:
@@ -224,6 +238,8 @@ class Modifiers(RulesComponent):
         if self.persons is None or target[2] != "ACTIVITY":
             return False
         last = v.lower(target[1] - 1)
+        if target[0] > 0 and v.lower(target[0] - 1) == "the":
+            return False  # "the catch position on the rower": the machine
         if last in self._person_words:
             return True
         return last not in self._not_persons and last.endswith(self._person_suffixes) and len(last) > 4
