@@ -20,7 +20,8 @@ clause, and leaves it without a modifier.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+import re
+from bisect import bisect_left, bisect_right
 from typing import Any, NamedTuple
 
 from spacy.language import Language
@@ -37,6 +38,11 @@ CLAUSE_BREAKS = frozenset({"but", "however", "although", "though", "whereas", ";
 _CLAUSE_BREAK_IDS = ids(CLAUSE_BREAKS)
 _ANSWER_ENDS = ids({"?", ":"})
 _BRACKETS = ids({"(", ")", "[", "]"})
+# a pain score that changes: "7 → 3/10", "6/10 -> 1/10", "from 6/10 to 2/10" (a count or a distance is no score)
+_SCORE = r"(\d{1,2}(?:\.\d)?)"
+_SCORE_DROP = re.compile(
+    rf"(?<![\d/.]){_SCORE}(?:\s*/\s*10)?\s*(?:→|->|-->|=>|⇒)\s*{_SCORE}(?!\s*(?:/\s*(?!10)\d|[a-zA-Z%]))"
+    rf"|\bfrom\s+{_SCORE}(?:\s*/\s*10)?\s+to\s+{_SCORE}(?!\s*(?:/\s*(?!10)\d|[a-zA-Z%]))")
 _COMMA = get_string_id(",")
 _AFTER = (get_string_id("after"), get_string_id("After"))
 _DAYS_OR_LONGER = ids({"days", "week", "weeks", "wk", "wks", "month", "months", "mo", "mos", "year", "years", "yr", "yrs"})
@@ -155,7 +161,7 @@ class Modifiers(RulesComponent):
         links = _DocLinks(
             by_start, [b[0] for b in by_start], symptoms, [e[0] for e in symptoms], store,
             [self._answer_span(doc, v, t) for t in kept if t[2]["direction"] == "ANSWER"], onset,
-            self._outcomes(doc, non_symptom_tokens) if outcome_targets else [], outcome_targets, outcome_ids,
+            self._outcomes(doc, v, non_symptom_tokens) if outcome_targets else [], outcome_targets, outcome_ids,
         )
         decided: list[bool] = []
         for target in targets:
@@ -248,11 +254,17 @@ class Modifiers(RulesComponent):
         """Footwear, and treatments and exercises (by concept), take the outcome that follows them."""
         return label in self.outcome["targets"] or concept in self.outcome.get("target_concepts", ())
 
-    def _outcomes(self, doc: Doc, entity_tokens: set[int]) -> list[tuple[int, int, str | None]]:
-        """Outcome phrases ("within two weeks the ache had gone", "creeps back by the evening"),
-        by start; the longest wins where two overlap ("didn't help" over "help")."""
-        found = sorted(((s, e, self.vocab.strings[m]) for m, s, e in self.outcome_matcher(doc)
-                        if not entity_tokens.intersection(range(s, e))), key=lambda f: (f[0], -(f[1] - f[0])))
+    def _outcomes(self, doc: Doc, v, entity_tokens: set[int]) -> list[tuple[int, int, str | None]]:
+        """Outcome phrases ("within two weeks the ache had gone", "creeps back by the evening")
+        and pain scores that fall ("ankle pain 7 → 3/10", "down from 6/10 to 2/10"), by start; the
+        longest wins where two overlap ("didn't help" over "help")."""
+        found = [(s, e, self.vocab.strings[m]) for m, s, e in self.outcome_matcher(doc)
+                 if not entity_tokens.intersection(range(s, e))]
+        for m in _SCORE_DROP.finditer(doc.text):
+            before, after = float(m.group(1) or m.group(3)), float(m.group(2) or m.group(4))
+            if after < before <= 10:
+                found.append((max(bisect_right(v.idx, m.start()) - 1, 0), bisect_left(v.idx, m.end()), "relieving"))
+        found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
         kept: list[tuple[int, int, str | None]] = []
         for start, end, value in found:
             if kept and start < kept[-1][1]:
@@ -349,6 +361,11 @@ class Modifiers(RulesComponent):
                 and target[0] in links.outcome_target_set and target[2] not in self.outcome["targets"]
                 and self._link_outcome(doc, v, target, links)):
             return True  # "After TFL release and hip mobs, stair climb pain-free": the treatment's effect, not "pain after"
+        if (best is not None and best[5] is not None and best[1] >= t_end and links.outcomes
+                and target[0] in links.outcome_target_set and target[2] not in self.outcome["targets"]
+                and any(best[1] <= s < best[2] for s in links.symptom_starts[bisect_left(links.symptom_starts, best[1]):][:1])
+                and self._link_outcome(doc, v, target, links, same_sentence=True)):
+            return True  # "Three weeks of TFL release took the knee pain on descents from 7 to 3": the pain is what improved
         if best is not None:
             if best[3] is None:
                 return True  # "walking is fine": the nearest trigger says the activity does not change it
@@ -386,7 +403,7 @@ class Modifiers(RulesComponent):
                 return True
         return False
 
-    def _link_outcome(self, doc: Doc, v, target: tuple[int, int, str], links: _DocLinks) -> bool:
+    def _link_outcome(self, doc: Doc, v, target: tuple[int, int, str], links: _DocLinks, same_sentence: bool = False) -> bool:
         """Footwear or a treatment whose clause says nothing takes the first outcome after it, up
         to the end of the next sentence and before the next such target in a later sentence:
         "Got custom orthotics in May and within about 6 weeks the knee ache had gone" (relieving);
@@ -396,13 +413,16 @@ class Modifiers(RulesComponent):
         lowers = v.lowers
         if self._not_after.intersection(lowers[max(t_start - 2, 0) : t_start]):
             return False  # "same shoes, same job": nothing changed
+        k = bisect_left(links.symptom_starts, t_end)
+        if k < len(links.symptom_starts) and links.symptom_starts[k] == t_end:
+            return False  # "decline squat pain 6/10 -> 3/10": the activity says when it hurts, not what was done
         sent_start, sent_end = v.sent_bounds(doc, t_start, t_end)
         if target[2] not in self.outcome["targets"] and self._treatment_cues.isdisjoint(lowers[sent_start:t_start]):
             return False  # an exercise named as a test ("SL squat R: valgus reduced"), not one that was done
         # "lost her orthotics", "insoles lost in the move", "ran without orthotics"
         absent = not self._absent_after.isdisjoint(lowers[max(t_start - 3, 0) : t_start] + lowers[t_end : t_end + 2])
         hi = sent_end
-        if hi < v.n:
+        if hi < v.n and not same_sentence:
             hi = v.sent_bounds(doc, hi)[1]
         k = bisect_left(links.outcome_target_starts, sent_end)
         if k < len(links.outcome_target_starts):
