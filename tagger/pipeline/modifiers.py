@@ -42,7 +42,8 @@ _BRACKETS = ids({"(", ")", "[", "]"})
 _SCORE = r"(\d{1,2}(?:\.\d)?)"
 _SCORE_DROP = re.compile(
     rf"(?<![\d/.]){_SCORE}(?:\s*/\s*10)?\s*(?:→|->|-->|=>|⇒)\s*{_SCORE}(?!\s*(?:/\s*(?!10)\d|[a-zA-Z%]))"
-    rf"|\bfrom\s+{_SCORE}(?:\s*/\s*10)?\s+to\s+{_SCORE}(?!\s*(?:/\s*(?!10)\d|[a-zA-Z%]))")
+    rf"|\bfrom\s+(?:about\s+|around\s+)?(?:an?\s+)?{_SCORE}(?:\s*/\s*10)?\s+to\s+(?:about\s+|around\s+)?(?:an?\s+)?{_SCORE}(?!\s*(?:/\s*(?!10)\d|[a-zA-Z%]))"
+    rf"|(?<![\d/.]){_SCORE}\s*/\s*10\s+from\s+{_SCORE}(?:\s*/\s*10)?(?![\d/])")
 _COMMA = get_string_id(",")
 _AFTER = (get_string_id("after"), get_string_id("After"))
 _DAYS_OR_LONGER = ids({"days", "week", "weeks", "wk", "wks", "month", "months", "mo", "mos", "year", "years", "yr", "yrs"})
@@ -109,11 +110,18 @@ class Modifiers(RulesComponent):
                 self.link = rule
                 self.link_words = frozenset(rule["symptom_link"])
                 self._link_ids = ids(self.link_words)
+            elif "outcome_more" in rule:
+                # more phrasings of an outcome, kept in a block of their own (added after the outcome rule)
+                for value, phrases in rule["outcome_more"].items():
+                    if value not in {"relieving", "aggravating", "none"}:
+                        raise ValueError(f"modifier rule {i + 1}: outcome values are relieving, aggravating or none")
+                    self.outcome_matcher.add(value, [self._make_doc(p) for p in phrases])
+                self._treatment_cues = self._treatment_cues | ids(rule.get("treatment_cues", ()))
             elif "outcome" in rule:
                 self.outcome = rule
                 self._not_after = ids(rule.get("not_after", ()))
                 self._absent_after = ids(rule.get("absent_after", ()))
-                self._treatment_cues = ids(rule.get("treatment_cues", ()))
+                self._treatment_cues = self._treatment_cues | ids(rule.get("treatment_cues", ()))
                 for value, phrases in rule["outcome"].items():
                     if value not in {"relieving", "aggravating", "none"}:
                         raise ValueError(f"modifier rule {i + 1}: outcome values are relieving, aggravating or none")
@@ -261,7 +269,10 @@ class Modifiers(RulesComponent):
         found = [(s, e, self.vocab.strings[m]) for m, s, e in self.outcome_matcher(doc)
                  if not entity_tokens.intersection(range(s, e))]
         for m in _SCORE_DROP.finditer(doc.text):
-            before, after = float(m.group(1) or m.group(3)), float(m.group(2) or m.group(4))
+            if m.group(5) is not None:  # "hip 2/10 from 6/10": the new score first
+                before, after = float(m.group(6)), float(m.group(5))
+            else:
+                before, after = float(m.group(1) or m.group(3)), float(m.group(2) or m.group(4))
             if after < before <= 10:
                 found.append((max(bisect_right(v.idx, m.start()) - 1, 0), bisect_left(v.idx, m.end()), "relieving"))
         found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
