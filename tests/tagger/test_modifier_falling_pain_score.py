@@ -44,3 +44,20 @@ def test_no_relief_without_a_falling_score_for_what_was_done(rules_tagger, text,
 )
 def test_bring_it_on_and_set_it_off(rules_tagger, text, target, value):
     assert ent(rules_tagger.tag(text), target).modifier == value
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("She gave me a calf stretch and a wall sit. After three weeks the heel pain is half what it was.", "calf stretch"),
+        ("I have been doing the glute bridges she gave me and they have made a real difference.", "glute bridges"),
+        ("Custom orthotics issued 6/52 ago: pt reports knee 2/10 from 7/10.", "Custom orthotics"),
+    ],
+)
+def test_more_stated_improvements_after_a_treatment_relieve(rules_tagger, text, target):
+    assert ent(rules_tagger.tag(text), target).modifier == "relieving"
+
+
+def test_no_difference_after_footwear_is_no_modifier(rules_tagger):
+    result = rules_tagger.tag("I bought new walking shoes and they haven't made the slightest difference. My other foot is fine.")
+    assert ent(result, "walking shoes").modifier is None
