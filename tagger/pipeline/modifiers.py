@@ -16,6 +16,13 @@ footwear ("no pain when barefoot"). A rule may name the ``targets`` it links: "f
 and "no pain" relieve footwear ("fine in her old boots") but only say an activity does not
 provoke the complaint ("walking is fine"): for an activity such a trigger still wins the
 clause, and leaves it without a modifier.
+
+Session 11: a cue reaches every item of the list it stands before or after (``list_separators``:
+"Worse when: sitting long time on the stool, bending to do pedicure"); an activity named by the
+person who does it ("60M golfer", "organist") is no target (``person_suffixes``); a pain score that
+falls ("7 → 3/10", "from 6/10 to 2/10", "2/10 from 6/10") is a treatment's stated improvement, and it
+wins over a symptom cue that is its subject ("Three weeks of TFL release took the knee pain on
+descents from 7 to 3"); ``outcome_more`` adds phrasings of an outcome.
 """
 
 from __future__ import annotations
@@ -374,7 +381,7 @@ class Modifiers(RulesComponent):
             return True  # "After TFL release and hip mobs, stair climb pain-free": the treatment's effect, not "pain after"
         if (best is not None and best[5] is not None and best[1] >= t_end and links.outcomes
                 and target[0] in links.outcome_target_set and target[2] not in self.outcome["targets"]
-                and any(best[1] <= s < best[2] for s in links.symptom_starts[bisect_left(links.symptom_starts, best[1]):][:1])
+                and _holds_symptom(links.symptom_starts, best[1], best[2])
                 and self._link_outcome(doc, v, target, links, same_sentence=True)):
             return True  # "Three weeks of TFL release took the knee pain on descents from 7 to 3": the pain is what improved
         if best is not None:
@@ -450,6 +457,12 @@ class Modifiers(RulesComponent):
                 return True
             return False  # "made no difference" ends the search without a modifier
         return False
+
+
+def _holds_symptom(symptom_starts: list[int], start: int, end: int) -> bool:
+    """Whether a symptom starts inside tokens ``start:end`` (a trigger such as "pain on", "aches")."""
+    k = bisect_left(symptom_starts, start)
+    return k < len(symptom_starts) and symptom_starts[k] < end
 
 
 def _onset_tokens(doc: Doc, v: DocView) -> set[int]:
