@@ -16,11 +16,19 @@ footwear ("no pain when barefoot"). A rule may name the ``targets`` it links: "f
 and "no pain" relieve footwear ("fine in her old boots") but only say an activity does not
 provoke the complaint ("walking is fine"): for an activity such a trigger still wins the
 clause, and leaves it without a modifier.
+
+Session 11: a cue reaches every item of the list it stands before or after (``list_separators``:
+"Worse when: sitting long time on the stool, bending to do pedicure"); an activity named by the
+person who does it ("60M golfer", "organist") is no target (``person_suffixes``); a pain score that
+falls ("7 → 3/10", "from 6/10 to 2/10", "2/10 from 6/10") is a treatment's stated improvement, and it
+wins over a symptom cue that is its subject ("Three weeks of TFL release took the knee pain on
+descents from 7 to 3"); ``outcome_more`` adds phrasings of an outcome.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_left
+import re
+from bisect import bisect_left, bisect_right
 from typing import Any, NamedTuple
 
 from spacy.language import Language
@@ -36,6 +44,13 @@ TARGET_LABELS = frozenset({"ACTIVITY", "FOOTWEAR"})
 CLAUSE_BREAKS = frozenset({"but", "however", "although", "though", "whereas", ";", "except", "yet", "otherwise"})
 _CLAUSE_BREAK_IDS = ids(CLAUSE_BREAKS)
 _ANSWER_ENDS = ids({"?", ":"})
+_BRACKETS = ids({"(", ")", "[", "]"})
+# a pain score that changes: "7 → 3/10", "6/10 -> 1/10", "from 6/10 to 2/10" (a count or a distance is no score)
+_SCORE = r"(\d{1,2}(?:\.\d)?)"
+_SCORE_DROP = re.compile(
+    rf"(?<![\d/.]){_SCORE}(?:\s*/\s*10)?\s*(?:→|->|-->|=>|⇒)\s*{_SCORE}(?!\s*(?:/\s*(?!10)\d|[a-zA-Z%]))"
+    rf"|\bfrom\s+(?:about\s+|around\s+)?(?:an?\s+)?{_SCORE}(?:\s*/\s*10)?\s+to\s+(?:about\s+|around\s+)?(?:an?\s+)?{_SCORE}(?!\s*(?:/\s*(?!10)\d|[a-zA-Z%]))"
+    rf"|(?<![\d/.]){_SCORE}\s*/\s*10\s+from\s+{_SCORE}(?:\s*/\s*10)?(?![\d/])")
 _COMMA = get_string_id(",")
 _AFTER = (get_string_id("after"), get_string_id("After"))
 _DAYS_OR_LONGER = ids({"days", "week", "weeks", "wk", "wks", "month", "months", "mo", "mos", "year", "years", "yr", "yrs"})
@@ -81,16 +96,39 @@ class Modifiers(RulesComponent):
         self._treatment_cues: frozenset[int] = frozenset()
         self._rule_of: dict[int, dict[str, Any]] = {}
         self._link_ids: frozenset[int] = frozenset()
+        self.coordination: dict[str, Any] | None = None
+        self._separator_ids: frozenset[int] = frozenset()
+        self._lead_in_ids: frozenset[int] = frozenset()
+        self.persons: dict[str, Any] | None = None
+        self._person_suffixes: tuple[str, ...] = ()
+        self._person_words: frozenset[str] = frozenset()
+        self._not_persons: frozenset[str] = frozenset()
         for i, rule in enumerate(rules):
-            if "symptom_link" in rule:
+            if "person_suffixes" in rule:
+                self.persons = rule
+                self._person_suffixes = tuple(rule["person_suffixes"])
+                self._person_words = frozenset(rule.get("person_words", ()))
+                self._not_persons = frozenset(rule.get("not_persons", ()))
+            elif "list_separators" in rule:
+                self.coordination = rule
+                self._separator_ids = ids(rule["list_separators"])
+                self._lead_in_ids = ids(rule.get("lead_ins", ()))
+            elif "symptom_link" in rule:
                 self.link = rule
                 self.link_words = frozenset(rule["symptom_link"])
                 self._link_ids = ids(self.link_words)
+            elif "outcome_more" in rule:
+                # more phrasings of an outcome, kept in a block of their own (added after the outcome rule)
+                for value, phrases in rule["outcome_more"].items():
+                    if value not in {"relieving", "aggravating", "none"}:
+                        raise ValueError(f"modifier rule {i + 1}: outcome values are relieving, aggravating or none")
+                    self.outcome_matcher.add(value, [self._make_doc(p) for p in phrases])
+                self._treatment_cues = self._treatment_cues | ids(rule.get("treatment_cues", ()))
             elif "outcome" in rule:
                 self.outcome = rule
                 self._not_after = ids(rule.get("not_after", ()))
                 self._absent_after = ids(rule.get("absent_after", ()))
-                self._treatment_cues = ids(rule.get("treatment_cues", ()))
+                self._treatment_cues = self._treatment_cues | ids(rule.get("treatment_cues", ()))
                 for value, phrases in rule["outcome"].items():
                     if value not in {"relieving", "aggravating", "none"}:
                         raise ValueError(f"modifier rule {i + 1}: outcome values are relieving, aggravating or none")
@@ -108,7 +146,8 @@ class Modifiers(RulesComponent):
             return ents
         n = v.n
         spans = [e[:3] for e in ents]
-        targets = [e for e in spans if e[2] in TARGET_LABELS or (e[2] == "STRUCTURE" and e[1] < n and v.lower(e[1]).startswith("stretch"))]
+        targets = [e for e in spans if (e[2] in TARGET_LABELS and not self._names_a_person(v, e))
+                   or (e[2] == "STRUCTURE" and e[1] < n and v.lower(e[1]).startswith("stretch"))]
         if not targets:
             return ents
         # A trigger may contain a symptom ("no pain", "hurts"), never another entity.
@@ -137,24 +176,113 @@ class Modifiers(RulesComponent):
         links = _DocLinks(
             by_start, [b[0] for b in by_start], symptoms, [e[0] for e in symptoms], store,
             [self._answer_span(doc, v, t) for t in kept if t[2]["direction"] == "ANSWER"], onset,
-            self._outcomes(doc, non_symptom_tokens) if outcome_targets else [], outcome_targets, outcome_ids,
+            self._outcomes(doc, v, non_symptom_tokens) if outcome_targets else [], outcome_targets, outcome_ids,
         )
+        decided: list[bool] = []
         for target in targets:
             record = store.get(target[0])
             if record is not None and record.get("end") == target[1] and record.get("other_subject"):
+                decided.append(True)
                 continue  # "my sister's knees hurt when she runs": her running does not change the subject's complaint
-            self._link_target(doc, v, target, links)
+            decided.append(self._link_target(doc, v, target, links))
+        if self.coordination is not None and len(targets) > 1:
+            self._share_with_list(doc, v, targets, decided, store, symptoms)
         return ents
+
+    def _share_with_list(self, doc: Doc, v, targets: list, decided: list[bool], store: dict, symptoms: list) -> None:
+        """A cue reaches every item of the list it stands before or after: a target listed with one
+        that has a modifier, of the same label and decided by nothing of its own, shares it. Forward
+        when the cue stands before the list ("Worse when: sitting long time on the stool, bending to
+        do pedicure"; "pain when I bend to load the dishwasher or when I cough"), and the earlier item
+        may keep a few words of its own before the separator; backward when the cue follows the list
+        and is no symptom ("it's the sitting and the bending forward that bring it on"), across
+        separators and lead-ins only."""
+        rule = self.coordination
+        lowers = v.lowers
+        reach = int(rule.get("max_scope", 6))
+        symptom_starts = {e[0] for e in symptoms}
+
+        def cue_of(t) -> tuple[str, int, int] | None:
+            """The target's value and the token span of the cue that set it."""
+            r = store.get(t[0])
+            if r is None or r.get("end") != t[1] or r.get("modifier") is None:
+                return None
+            cue = next((c for c in r.get("triggers", ()) if c[0] == "modifier"), None)
+            if cue is None:
+                return None
+            return r["modifier"], bisect_left(v.idx, cue[2]), bisect_left(v.idx, cue[3])
+
+        def joint(a, b) -> int | None:
+            """The separator token joining ``a`` to the later ``b`` as list items, or None."""
+            if a[2] != b[2] or doc[b[0]].is_sent_start or v.sent_bounds(doc, a[0], a[1]) != v.sent_bounds(doc, b[0], b[1]):
+                return None
+            i = b[0] - 1
+            while i >= a[1] and lowers[i] in self._lead_in_ids:
+                i -= 1
+            if i < a[1] or lowers[i] not in self._separator_ids:
+                return None
+            sep = i
+            while i >= a[1] and lowers[i] in self._separator_ids:
+                i -= 1
+            own = range(a[1], i + 1)  # the earlier item's own words: no separator, break or line end
+            if len(own) > reach or any(v.is_space[k] or lowers[k] in _CLAUSE_BREAK_IDS or lowers[k] in _ANSWER_ENDS
+                                       or lowers[k] in self._separator_ids or lowers[k] in _BRACKETS for k in own):
+                return None
+            return sep
+
+        def pure(a, b) -> bool:
+            return all(lowers[k] in self._separator_ids or lowers[k] in self._lead_in_ids for k in range(a[1], b[0]))
+
+        def give(t, value, sep) -> None:
+            record = store_record(store, t[0], t[1])
+            record["modifier"] = value
+            add_trigger(record, "modifier", value, v.start_char(sep), v.end_char(sep + 1))
+
+        for k in range(1, len(targets)):  # forward: a cue before the list, chaining through it
+            a, b = targets[k - 1], targets[k]
+            if decided[k] or (cue := cue_of(a)) is None or cue[2] > a[0]:
+                continue
+            if (sep := joint(a, b)) is not None:
+                give(b, cue[0], sep)
+                decided[k] = True
+        for k in range(len(targets) - 2, -1, -1):  # backward: a cue after the list, no symptom
+            a, b = targets[k], targets[k + 1]
+            if decided[k] or (cue := cue_of(b)) is None or cue[1] < b[1] or symptom_starts.intersection(range(cue[1], cue[2])):
+                continue
+            if (sep := joint(a, b)) is not None and pure(a, b):
+                give(a, cue[0], sep)
+                decided[k] = True
+
+    def _names_a_person(self, v, target) -> bool:
+        """An activity named by the person who does it ("60M golfer", "rugby, flanker", "I'm a
+        pharmaceutical rep", "organist") says who the patient is, not what changes the complaint."""
+        if self.persons is None or target[2] != "ACTIVITY":
+            return False
+        last = v.lower(target[1] - 1)
+        if target[0] > 0 and v.lower(target[0] - 1) == "the":
+            return False  # "the catch position on the rower": the machine
+        if last in self._person_words:
+            return True
+        return last not in self._not_persons and last.endswith(self._person_suffixes) and len(last) > 4
 
     def _takes_outcome(self, label: str, concept: str) -> bool:
         """Footwear, and treatments and exercises (by concept), take the outcome that follows them."""
         return label in self.outcome["targets"] or concept in self.outcome.get("target_concepts", ())
 
-    def _outcomes(self, doc: Doc, entity_tokens: set[int]) -> list[tuple[int, int, str | None]]:
-        """Outcome phrases ("within two weeks the ache had gone", "creeps back by the evening"),
-        by start; the longest wins where two overlap ("didn't help" over "help")."""
-        found = sorted(((s, e, self.vocab.strings[m]) for m, s, e in self.outcome_matcher(doc)
-                        if not entity_tokens.intersection(range(s, e))), key=lambda f: (f[0], -(f[1] - f[0])))
+    def _outcomes(self, doc: Doc, v, entity_tokens: set[int]) -> list[tuple[int, int, str | None]]:
+        """Outcome phrases ("within two weeks the ache had gone", "creeps back by the evening")
+        and pain scores that fall ("ankle pain 7 → 3/10", "down from 6/10 to 2/10"), by start; the
+        longest wins where two overlap ("didn't help" over "help")."""
+        found = [(s, e, self.vocab.strings[m]) for m, s, e in self.outcome_matcher(doc)
+                 if not entity_tokens.intersection(range(s, e))]
+        for m in _SCORE_DROP.finditer(doc.text):
+            if m.group(5) is not None:  # "hip 2/10 from 6/10": the new score first
+                before, after = float(m.group(6)), float(m.group(5))
+            else:
+                before, after = float(m.group(1) or m.group(3)), float(m.group(2) or m.group(4))
+            if after < before <= 10:
+                found.append((max(bisect_right(v.idx, m.start()) - 1, 0), bisect_left(v.idx, m.end()), "relieving"))
+        found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
         kept: list[tuple[int, int, str | None]] = []
         for start, end, value in found:
             if kept and start < kept[-1][1]:
@@ -200,7 +328,8 @@ class Modifiers(RulesComponent):
         k = bisect_left(commas, lo)
         return k < len(commas) and commas[k] < hi
 
-    def _link_target(self, doc: Doc, v, target, links: _DocLinks) -> None:
+    def _link_target(self, doc: Doc, v, target, links: _DocLinks) -> bool:
+        """Give ``target`` its modifier; True when a trigger, link or outcome decided it (a value or none)."""
         by_start, starts, store = links.by_start, links.starts, links.store
         lo, hi = self._clause(doc, v, target)
         t_start, t_end = target[0], target[1]
@@ -249,18 +378,24 @@ class Modifiers(RulesComponent):
                 and best[2] <= t_start and (doc[best[1]].is_sent_start or v.text(best[1] - 1) in _CLAUSE_OPENERS)
                 and target[0] in links.outcome_target_set and target[2] not in self.outcome["targets"]
                 and self._link_outcome(doc, v, target, links)):
-            return  # "After TFL release and hip mobs, stair climb pain-free": the treatment's effect, not "pain after"
+            return True  # "After TFL release and hip mobs, stair climb pain-free": the treatment's effect, not "pain after"
+        if (best is not None and best[5] is not None and best[1] >= t_end and links.outcomes
+                and target[0] in links.outcome_target_set and target[2] not in self.outcome["targets"]
+                and _holds_symptom(links.symptom_starts, best[1], best[2])
+                and self._link_outcome(doc, v, target, links, same_sentence=True)):
+            return True  # "Three weeks of TFL release took the knee pain on descents from 7 to 3": the pain is what improved
         if best is not None:
             if best[3] is None:
-                return  # "walking is fine": the nearest trigger says the activity does not change it
+                return True  # "walking is fine": the nearest trigger says the activity does not change it
             record = store_record(store, target[0], target[1])
             record["modifier"] = best[3]
             add_trigger(record, "modifier", best[3], v.start_char(best[1]), v.end_char(best[2]))
-            return
+            return True
         if self.link is not None and self._link_symptom(v, target, lo, links):
-            return
+            return True
         if links.outcomes and target[0] in links.outcome_target_set:
-            self._link_outcome(doc, v, target, links)
+            return self._link_outcome(doc, v, target, links)
+        return False
 
     def _link_symptom(self, v, target, lo: int, links: _DocLinks) -> bool:
         """A symptom joined to the target by a linking word ("hurts when I take stairs")."""
@@ -286,7 +421,7 @@ class Modifiers(RulesComponent):
                 return True
         return False
 
-    def _link_outcome(self, doc: Doc, v, target: tuple[int, int, str], links: _DocLinks) -> bool:
+    def _link_outcome(self, doc: Doc, v, target: tuple[int, int, str], links: _DocLinks, same_sentence: bool = False) -> bool:
         """Footwear or a treatment whose clause says nothing takes the first outcome after it, up
         to the end of the next sentence and before the next such target in a later sentence:
         "Got custom orthotics in May and within about 6 weeks the knee ache had gone" (relieving);
@@ -296,13 +431,16 @@ class Modifiers(RulesComponent):
         lowers = v.lowers
         if self._not_after.intersection(lowers[max(t_start - 2, 0) : t_start]):
             return False  # "same shoes, same job": nothing changed
+        k = bisect_left(links.symptom_starts, t_end)
+        if k < len(links.symptom_starts) and links.symptom_starts[k] == t_end:
+            return False  # "decline squat pain 6/10 -> 3/10": the activity says when it hurts, not what was done
         sent_start, sent_end = v.sent_bounds(doc, t_start, t_end)
         if target[2] not in self.outcome["targets"] and self._treatment_cues.isdisjoint(lowers[sent_start:t_start]):
             return False  # an exercise named as a test ("SL squat R: valgus reduced"), not one that was done
         # "lost her orthotics", "insoles lost in the move", "ran without orthotics"
         absent = not self._absent_after.isdisjoint(lowers[max(t_start - 3, 0) : t_start] + lowers[t_end : t_end + 2])
         hi = sent_end
-        if hi < v.n:
+        if hi < v.n and not same_sentence:
             hi = v.sent_bounds(doc, hi)[1]
         k = bisect_left(links.outcome_target_starts, sent_end)
         if k < len(links.outcome_target_starts):
@@ -319,6 +457,12 @@ class Modifiers(RulesComponent):
                 return True
             return False  # "made no difference" ends the search without a modifier
         return False
+
+
+def _holds_symptom(symptom_starts: list[int], start: int, end: int) -> bool:
+    """Whether a symptom starts inside tokens ``start:end`` (a trigger such as "pain on", "aches")."""
+    k = bisect_left(symptom_starts, start)
+    return k < len(symptom_starts) and symptom_starts[k] < end
 
 
 def _onset_tokens(doc: Doc, v: DocView) -> set[int]:
