@@ -11,9 +11,9 @@ word-bounded occurrences), nb (no word-boundary check: "1st web space" in "L1st 
 and q (the span sits in a quoted ``>`` line: placed and checked, then left out unless
 ``--include-quoted``; session 5 left quotes out, session 7 annotates a quote only when it is
 the only copy of its text and needs no ``q``). A span whose surface starts with ``#`` (the
-fracture sign in "R wrist # 2011") is written ``\#``, since a bare ``#`` starts a case. Each span is the next occurrence of
-``surface`` after the previous span's end, and is checked against the case text. Only case
-texts are read, never any entities.
+fracture sign in "R wrist # 2011") is written with a backslash first, since a bare ``#``
+starts a case. Each span is the next occurrence of ``surface`` after the previous span's end,
+and is checked against the case text. Only case texts are read, never any entities.
 
     python corpora/reviews/blind_entries.py ENTRIES --ids IDS_FILE --half a|b --split train|dev|test --check
     python corpora/reviews/blind_entries.py ENTRIES --ids IDS_FILE --half a|b --split train|dev|test --write
