@@ -124,3 +124,19 @@ def test_a_landmark_found_high_is_the_alignment_finding(nlp, text):
 def test_high_without_its_landmark_and_an_injury_field_are_not(nlp, text):
     assert "high" not in spans(nlp, text, "CONDITION")
     assert "Injury" not in spans(nlp, text, "CONDITION")
+
+
+@pytest.mark.parametrize("text, finding", [
+    ("Walks on the outer edge of the foot and 'hitching' on that side.", "hitching"),
+    ("He hitches and swings the leg through to clear the floor.", "hitches"),
+])
+def test_a_hitch_named_as_what_the_walker_does_is_the_gait_finding(nlp, text, finding):
+    assert finding in spans(nlp, text, "CONDITION")
+
+
+@pytest.mark.parametrize("text, words", [
+    ("She was hitching a ride to the station.", "hitching"),
+    ("He hitches up his trousers before the squat.", "hitches"),
+])
+def test_hitching_a_ride_or_clothes_is_not(nlp, text, words):
+    assert words not in spans(nlp, text, "CONDITION")
