@@ -205,7 +205,7 @@ class ConText(RulesComponent):
         self._checked = {key for key, rule in self._rule_of.items()
                          if rule.get("require_preceding") or rule.get("attached") or rule.get("detached")
                          or rule.get("unless_next") or rule.get("opens") or rule.get("in_question")
-                         or rule.get("habitual") or rule.get("require_before")
+                         or rule.get("habitual") or rule.get("require_before") or rule.get("require_next")
                          or rule.get("clause_start_or_after") is not None}
         # match ids of rules whose first word is no trigger when the pipeline took it for an
         # entity: "back in 1998" opens a past scope, "my [back] in 1998" is the body (then "in
@@ -267,6 +267,8 @@ class ConText(RulesComponent):
             prev = doc[start - 1] if start > 0 else None
             if prev is not None and not prev.whitespace_ and not (prev.is_space or prev.is_quote or prev.is_left_punct):
                 return False
+        if rule.get("require_next") and not _next_words_in(doc, end, rule["require_next"], rule.get("unless_then") or ()):
+            return False  # "my [bum] doesn't hurt": "doesn't" reaches back only before a symptom verb
         unless = rule.get("unless_next")
         if unless and end < len(doc) and (doc[end].lower_.rstrip(".,") in unless or doc[end].like_num):
             # "L vs R", "4/5 L vs 5/5 R", "rotated forward vs the L": a comparison, not a differential
@@ -343,7 +345,8 @@ class ConText(RulesComponent):
                         break
                     orth = orths[i]
                     if orth == _COMMA:
-                        if not ignore_commas and comma_stops_scope(i, sent_end):
+                        if not ignore_commas and comma_stops_scope(i, sent_end) \
+                                and not (attribute == "negated" and _negated_list_runs_on(lowers, i, sent_end, trig.rule)):
                             end = i
                             break
                     elif orth in _BRACKETS and not (ignore_commas and (orth in _PARENS or line) and not brackets):
@@ -565,6 +568,45 @@ class ConText(RulesComponent):
             if lower in _LIST_ENDS:
                 return False
         return False
+
+
+# -- negation lists and predicates (session 11) ----------------------------
+# A negated list goes on past a comma when short items run from it to a closing coordinator
+# ("no LBP, no pins & needles, numbness, or pain below the knee"), and, after a trigger whose
+# rule says ``list_runs_on`` ("Denies knee swelling, giving way, paraesthesia."), to the end of
+# its sentence. A long item ("no swelling, pain worse on the stairs and at night") ends it.
+_LIST_ITEM_TOKENS = 4
+
+
+def _negated_list_runs_on(lowers: list[int], comma: int, hi: int, rule: dict[str, Any]) -> bool:
+    run = 0
+    for j in range(comma + 1, hi):
+        lower = lowers[j]
+        if lower in _CONTINUER_IDS:
+            return run <= _LIST_ITEM_TOKENS
+        if lower == _COMMA:
+            run = 0
+            continue
+        if lower in _LIST_ENDS:
+            return bool(rule.get("list_runs_on")) and run > 0
+        run += 1
+        if run > _LIST_ITEM_TOKENS:
+            return False
+    return bool(rule.get("list_runs_on")) and run > 0
+
+
+def _next_words_in(doc: Doc, end: int, phrases: list[str], unless_then: Any = ()) -> bool:
+    """Whether one of ``phrases`` follows token ``end`` (a hyphen after the trigger is skipped:
+    "non-tender") and no word of ``unless_then`` comes right after it ("doesn't hurt as much",
+    "doesn't hurt anymore": easing and stopping, not absence)."""
+    if end < len(doc) and doc[end].text in {"-", "\u2010"}:
+        end += 1
+    for phrase in phrases:
+        words = phrase.split()
+        after = end + len(words)
+        if after <= len(doc) and all(doc[end + i].lower_ == w for i, w in enumerate(words)):
+            return not (after < len(doc) and doc[after].lower_ in unless_then)
+    return False
 
 
 @Language.factory(
