@@ -249,8 +249,13 @@ class ConText(RulesComponent):
     def _context_ok(doc: Doc, start: int, end: int, rule: dict[str, Any]) -> bool:
         required = rule.get("require_preceding")
         if required:
-            if start == 0 or doc[start - 1].text not in required:
+            if start == 0:
                 return False
+            if doc[start - 1].text not in required:
+                if "?" not in required or _answers_question(doc, start, end) is None:
+                    return False
+                return True  # "Any tingling ... into the calf or foot?\nFelix: No, nothing like that."
+
             # "Numbness: no" and "Back: no problems" answer for the heading; in an exam line
             # ("Foot: no TTP, no swelling") the "no" is the finding's, not the region's
             if doc[start - 1].text in (rule.get("alone_after") or ()) and end < len(doc) \
@@ -360,6 +365,10 @@ class ConText(RulesComponent):
                 if trig.start == sent_start and sent_start > 0 and orths[sent_start - 1] in _QUESTION:
                     lower = v.sent_bounds(doc, sent_start - 1)[0]  # "Numbness? No."
                 start = max(lower, trig.start - max_scope)
+                if attribute == "negated" and trig.start - sent_start <= 4:
+                    asked = _answers_question(doc, trig.start, trig.end)
+                    if asked is not None:
+                        lower = start = v.sent_bounds(doc, asked)[0]  # the whole question the line answers
                 for i in range(trig.start - 1, start - 1, -1):
                     if i in terminators and not ignore_commas:
                         start = i + 1
@@ -571,6 +580,38 @@ class ConText(RulesComponent):
 
 
 # -- negation lists and predicates (session 11) ----------------------------
+_SPEAKER_TOKENS = 4
+
+
+def _breaks_line(token) -> bool:
+    return token.is_space or "\n" in token.whitespace_
+
+
+def _answers_question(doc: Doc, start: int, end: int) -> int | None:
+    """The "?" of the question that the "No" at ``start:end`` answers on its own line, after a
+    line break and at most a speaker's label ("Any numbness in the saddle area?\nNo, none.",
+    "Dr A: Any tingling ...?\nFelix: No, nothing like that."); ``None`` when it answers none or
+    goes on with a finding of its own ("?\nNo numbness, no tingling." answers only those)."""
+    if end < len(doc) and not (doc[end].is_punct or doc[end].is_space):
+        return None
+    i = start - 1
+    if i >= 1 and doc[i].text == ":":
+        # a speaker's label opening the line ("Felix:", "Dr A:"); a longer label stays out
+        j = i - 1
+        while j > 0 and i - j < _SPEAKER_TOKENS and not _breaks_line(doc[j - 1]):
+            j -= 1
+        if j > 0 and not _breaks_line(doc[j - 1]):
+            return None
+        i = j - 1
+    crossed = False
+    while i >= 0 and (doc[i].is_space or doc[i].text == ">"):
+        crossed = crossed or "\n" in doc[i].text
+        i -= 1
+    if i < 0 or doc[i].text != "?":
+        return None
+    return i if crossed or "\n" in doc[i].whitespace_ else None
+
+
 # A negated list goes on past a comma when short items run from it to a closing coordinator
 # ("no LBP, no pins & needles, numbness, or pain below the knee"), and, after a trigger whose
 # rule says ``list_runs_on`` ("Denies knee swelling, giving way, paraesthesia."), to the end of

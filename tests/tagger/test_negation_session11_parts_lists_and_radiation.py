@@ -98,3 +98,29 @@ def test_a_negated_list_runs_on_over_short_items(rules_tagger, text, target):
 )
 def test_a_long_item_or_an_unclosed_list_ends_the_negation(rules_tagger, text, target):
     assert not ent(rules_tagger.tag(text), target).negated
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Q3. Is the heel sore to press or to stand on?\nNo. Standing is fine.", "heel"),
+        ("> Any tingling or numbness in the toes?\nNo, none.", "toes"),
+        ("Physio: Any ache running down into the calf or the foot?\nMarta: No, nothing like that.", "calf"),
+        ("Physio: Any ache running down into the calf or the foot?\nMarta: No, nothing like that.", "foot"),
+    ],
+)
+def test_a_no_on_the_line_after_a_question_answers_the_whole_question(rules_tagger, text, target):
+    assert ent(rules_tagger.tag(text), target).negated
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        # an answer that names its own findings answers only those
+        ("4. Any numbness, tingling or weakness?\nNo numbness, no tingling.", "weakness"),
+        # a long label is no speaker's label
+        ("Pt (Rosa, 58, retired): Any pain in the hip?\nPt (Rosa, 58, retired): No.", "hip"),
+    ],
+)
+def test_an_answer_with_findings_or_after_a_long_label_stays_narrow(rules_tagger, text, target):
+    assert not ent(rules_tagger.tag(text), target).negated
