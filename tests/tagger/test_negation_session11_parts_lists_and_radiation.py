@@ -124,3 +124,19 @@ def test_a_no_on_the_line_after_a_question_answers_the_whole_question(rules_tagg
 )
 def test_an_answer_with_findings_or_after_a_long_label_stays_narrow(rules_tagger, text, target):
     assert not ent(rules_tagger.tag(text), target).negated
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("On the days I stretch, the knee is fine till the evening.", "knee"),
+        ("Her heel is fine when she wears the old boots.", "heel"),
+        ("My ankle's fine now.", "ankle"),
+    ],
+)
+def test_a_part_fine_at_a_time_or_under_a_condition_is_not_negated(rules_tagger, text, target):
+    assert not ent(rules_tagger.tag(text), target).negated
+
+
+def test_a_part_that_is_simply_fine_stays_negated(rules_tagger):
+    assert ent(rules_tagger.tag("My hips are fine, it is the knee."), "hips").negated
