@@ -407,6 +407,9 @@ class ConText(RulesComponent):
                         continue
                     if attribute == "negated" and label in CLOSE_NEGATION_LABELS and not self._negates_closely(lowers, trig, s, e):
                         continue
+                    if attribute == "negated" and label in _PART_LABELS and s > trig.end \
+                            and any(lowers[j] in _RELATION_IDS for j in range(trig.end, s)):
+                        continue  # "not related to the [hip]", "hip not controlling the [femur]": the part is no finding
                     done.add(s)
                     self._assert(store, s, e, attribute, trig)
                     if nearest:
@@ -581,6 +584,14 @@ class ConText(RulesComponent):
 
 # -- negation lists and predicates (session 11) ----------------------------
 _SPEAKER_TOKENS = 4
+# A part after a negated verb of relation or use is that verb's object, not a finding denied: "not
+# related to [hip]/[back]", "hip not controlling the [femur]", "not using my [calf]", "I don't push off
+# with my left [foot]", "so I don't land on the [heel]", "it didn't cause my [hip]", "I don't think
+# it's connected to the [knees]", "nothing to suggest the [ankle]".
+_PART_LABELS = frozenset({"BODY_REGION", "STRUCTURE"})
+_RELATION_IDS = ids({"related", "relate", "relates", "connected", "linked", "cause", "caused", "causes", "causing",
+                     "control", "controls", "controlling", "use", "uses", "using", "suggest", "suggests", "push",
+                     "pushing", "land", "lands", "landing"})
 
 
 def _breaks_line(token) -> bool:

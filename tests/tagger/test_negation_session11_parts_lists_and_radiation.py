@@ -140,3 +140,28 @@ def test_a_part_fine_at_a_time_or_under_a_condition_is_not_negated(rules_tagger,
 
 def test_a_part_that_is_simply_fine_stays_negated(rules_tagger):
     assert ent(rules_tagger.tag("My hips are fine, it is the knee."), "hips").negated
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Wrist pain longstanding, not related to the knee.", "knee"),
+        ("Weak glutes - the hip is not controlling the femur on step-down.", "femur"),
+        ("She said I'm not using my calf when I walk.", "calf"),
+        ("I don't push off with my right foot any more.", "foot"),
+        ("The new shoes didn't cause my hip trouble.", "hip"),
+    ],
+)
+def test_a_part_after_a_negated_verb_of_relation_or_use_is_not_negated(rules_tagger, text, target):
+    assert not ent(rules_tagger.tag(text), target).negated
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("I have not found anything suggestive of a back source.", "back"),
+        ("No pain in the calf when I use the stairs.", "calf"),
+    ],
+)
+def test_a_part_before_the_verb_or_after_other_words_stays_negated(rules_tagger, text, target):
+    assert ent(rules_tagger.tag(text), target).negated
