@@ -213,7 +213,7 @@ class ConText(RulesComponent):
         self._checked = {key for key, rule in self._rule_of.items()
                          if rule.get("require_preceding") or rule.get("attached") or rule.get("detached")
                          or rule.get("unless_next") or rule.get("opens") or rule.get("in_question")
-                         or rule.get("habitual") or rule.get("require_before")
+                         or rule.get("habitual") or rule.get("require_before") or rule.get("require_next")
                          or rule.get("clause_start_or_after") is not None}
         # match ids of rules whose first word is no trigger when the pipeline took it for an
         # entity: "back in 1998" opens a past scope, "my [back] in 1998" is the body (then "in
@@ -257,8 +257,13 @@ class ConText(RulesComponent):
     def _context_ok(doc: Doc, start: int, end: int, rule: dict[str, Any]) -> bool:
         required = rule.get("require_preceding")
         if required:
-            if start == 0 or doc[start - 1].text not in required:
+            if start == 0:
                 return False
+            if doc[start - 1].text not in required:
+                if "?" not in required or _answers_question(doc, start, end) is None:
+                    return False
+                return True  # "Any tingling ... into the calf or foot?\nFelix: No, nothing like that."
+
             # "Numbness: no" and "Back: no problems" answer for the heading; in an exam line
             # ("Foot: no TTP, no swelling") the "no" is the finding's, not the region's
             if doc[start - 1].text in (rule.get("alone_after") or ()) and end < len(doc) \
@@ -275,6 +280,8 @@ class ConText(RulesComponent):
             prev = doc[start - 1] if start > 0 else None
             if prev is not None and not prev.whitespace_ and not (prev.is_space or prev.is_quote or prev.is_left_punct):
                 return False
+        if rule.get("require_next") and not _next_words_in(doc, end, rule["require_next"], rule.get("unless_then") or ()):
+            return False  # "my [bum] doesn't hurt": "doesn't" reaches back only before a symptom verb
         unless = rule.get("unless_next")
         if unless and end < len(doc) and (doc[end].lower_.rstrip(".,") in unless or doc[end].like_num):
             # "L vs R", "4/5 L vs 5/5 R", "rotated forward vs the L": a comparison, not a differential
@@ -354,7 +361,8 @@ class ConText(RulesComponent):
                         end = v.sent_bounds(doc, i)[0]  # "Tx: ... release. Immediately after: foot pain": the next header's
                         break
                     if orth == _COMMA:
-                        if not ignore_commas and comma_stops_scope(i, sent_end):
+                        if not ignore_commas and comma_stops_scope(i, sent_end) \
+                                and not (attribute == "negated" and _negated_list_runs_on(lowers, i, sent_end, trig.rule)):
                             end = i
                             break
                     elif orth in _BRACKETS and not (ignore_commas and (orth in _PARENS or line) and not brackets):
@@ -368,6 +376,10 @@ class ConText(RulesComponent):
                 if trig.start == sent_start and sent_start > 0 and orths[sent_start - 1] in _QUESTION:
                     lower = v.sent_bounds(doc, sent_start - 1)[0]  # "Numbness? No."
                 start = max(lower, trig.start - max_scope)
+                if attribute == "negated" and trig.start - sent_start <= 4:
+                    asked = _answers_question(doc, trig.start, trig.end)
+                    if asked is not None:
+                        lower = start = v.sent_bounds(doc, asked)[0]  # the whole question the line answers
                 for i in range(trig.start - 1, start - 1, -1):
                     if i in terminators and not ignore_commas:
                         start = i + 1
@@ -406,6 +418,9 @@ class ConText(RulesComponent):
                         continue
                     if attribute == "negated" and label in CLOSE_NEGATION_LABELS and not self._negates_closely(lowers, trig, s, e):
                         continue
+                    if attribute == "negated" and label in _PART_LABELS and s > trig.end \
+                            and any(lowers[j] in _RELATION_IDS for j in range(trig.end, s)):
+                        continue  # "not related to the [hip]", "hip not controlling the [femur]": the part is no finding
                     done.add(s)
                     self._assert(store, s, e, attribute, trig)
                     if nearest:
@@ -585,6 +600,85 @@ class ConText(RulesComponent):
             if lower in _LIST_ENDS:
                 return False
         return False
+
+
+# -- negation lists and predicates (session 11) ----------------------------
+_SPEAKER_TOKENS = 4
+# A part after a negated verb of relation or use is that verb's object, not a finding denied: "not
+# related to [hip]/[back]", "hip not controlling the [femur]", "not using my [calf]", "I don't push off
+# with my left [foot]", "so I don't land on the [heel]", "it didn't cause my [hip]", "I don't think
+# it's connected to the [knees]", "nothing to suggest the [ankle]".
+_PART_LABELS = frozenset({"BODY_REGION", "STRUCTURE"})
+_RELATION_IDS = ids({"related", "relate", "relates", "connected", "linked", "cause", "caused", "causes", "causing",
+                     "control", "controls", "controlling", "use", "uses", "using", "suggest", "suggests", "push",
+                     "pushing", "land", "lands", "landing"})
+
+
+def _breaks_line(token) -> bool:
+    return token.is_space or "\n" in token.whitespace_
+
+
+def _answers_question(doc: Doc, start: int, end: int) -> int | None:
+    """The "?" of the question that the "No" at ``start:end`` answers on its own line, after a
+    line break and at most a speaker's label ("Any numbness in the saddle area?\nNo, none.",
+    "Dr A: Any tingling ...?\nFelix: No, nothing like that."); ``None`` when it answers none or
+    goes on with a finding of its own ("?\nNo numbness, no tingling." answers only those)."""
+    if end < len(doc) and not (doc[end].is_punct or doc[end].is_space):
+        return None
+    i = start - 1
+    if i >= 1 and doc[i].text == ":":
+        # a speaker's label opening the line ("Felix:", "Dr A:"); a longer label stays out
+        j = i - 1
+        while j > 0 and i - j < _SPEAKER_TOKENS and not _breaks_line(doc[j - 1]):
+            j -= 1
+        if j > 0 and not _breaks_line(doc[j - 1]):
+            return None
+        i = j - 1
+    crossed = False
+    while i >= 0 and (doc[i].is_space or doc[i].text == ">"):
+        crossed = crossed or "\n" in doc[i].text
+        i -= 1
+    if i < 0 or doc[i].text != "?":
+        return None
+    return i if crossed or "\n" in doc[i].whitespace_ else None
+
+
+# A negated list goes on past a comma when short items run from it to a closing coordinator
+# ("no LBP, no pins & needles, numbness, or pain below the knee"), and, after a trigger whose
+# rule says ``list_runs_on`` ("Denies knee swelling, giving way, paraesthesia."), to the end of
+# its sentence. A long item ("no swelling, pain worse on the stairs and at night") ends it.
+_LIST_ITEM_TOKENS = 4
+
+
+def _negated_list_runs_on(lowers: list[int], comma: int, hi: int, rule: dict[str, Any]) -> bool:
+    run = 0
+    for j in range(comma + 1, hi):
+        lower = lowers[j]
+        if lower in _CONTINUER_IDS:
+            return run <= _LIST_ITEM_TOKENS
+        if lower == _COMMA:
+            run = 0
+            continue
+        if lower in _LIST_ENDS:
+            return bool(rule.get("list_runs_on")) and run > 0
+        run += 1
+        if run > _LIST_ITEM_TOKENS:
+            return False
+    return bool(rule.get("list_runs_on")) and run > 0
+
+
+def _next_words_in(doc: Doc, end: int, phrases: list[str], unless_then: Any = ()) -> bool:
+    """Whether one of ``phrases`` follows token ``end`` (a hyphen after the trigger is skipped:
+    "non-tender") and no word of ``unless_then`` comes right after it ("doesn't hurt as much",
+    "doesn't hurt anymore": easing and stopping, not absence)."""
+    if end < len(doc) and doc[end].text in {"-", "\u2010"}:
+        end += 1
+    for phrase in phrases:
+        words = phrase.split()
+        after = end + len(words)
+        if after <= len(doc) and all(doc[end + i].lower_ == w for i, w in enumerate(words)):
+            return not (after < len(doc) and doc[after].lower_ in unless_then)
+    return False
 
 
 @Language.factory(
