@@ -68,13 +68,15 @@ BLOCKER = "BLOCKER"
 _RULE_KEYS = frozenset({"id", "concept", "pattern", "target", "why", "drop", "next_label", "next_lead"})
 _TRIM_KEYS = frozenset({"id", "trim_first", "keep_if_next", "only_if_last", "trim_last", "extend_over", "kind_before",
                         "not_agent", "person_concepts", "direction_words", "posture_verbs", "keep_last_after",
-                        "session_kinds", "session_heads", "extend_not_after", "extend_not_before", "extend_not_from", "why"})
+                        "session_kinds", "session_heads", "extend_not_after", "extend_not_before", "extend_not_from",
+                        "hyphen_words_join", "hyphen_not_after", "why"})
 _COMPOUND_KEYS = frozenset({"id", "compound_heads", "absorb_labels", "not_before", "not_after", "not_parts", "colon_findings", "grade", "lead_parts",
                             "positions", "position_concepts", "movements", "movement_ends", "part_joiners",
                             "heads_first", "object_links", "object_lead", "position_prefixes", "why"})
 _HYPHEN = get_string_id("-")
 _AND = frozenset({get_string_id("and"), get_string_id(",")})
 _SLASH = get_string_id("/")
+_ABSORBED = frozenset({"BODY_REGION", "STRUCTURE", LABEL})
 _COUNTS = {None: (1, 1), "?": (0, 1), "*": (0, 64), "+": (1, 64)}
 
 Element = tuple[Callable[[Any], bool], int, int]  # token test, fewest and most tokens
@@ -109,6 +111,21 @@ def _compile(rule: dict[str, Any]) -> list[Element]:
     return elements
 
 
+def _attached(v: DocView, k: int) -> bool:
+    """Whether token ``k`` is written against the next one, with no space between."""
+    return v.idx[k] + v.lengths[k] == v.idx[k + 1]
+
+
+def _hyphen_start(v: DocView, s: int, prev_end: int) -> int:
+    """``s`` moved back over the first words of a hyphenated name ("short-foot exercise",
+    "side-of-hip routine", "side-lying leg raises"), never into the entity before."""
+    lowers = v.lowers
+    while s - 2 >= prev_end and lowers[s - 1] == _HYPHEN and _attached(v, s - 2) \
+            and _attached(v, s - 1) and not v.is_punct[s - 2]:
+        s -= 2
+    return s
+
+
 class _Trim:
     """One ``trim_first`` / ``trim_last`` rule, as string-store ids."""
 
@@ -135,6 +152,10 @@ class _Trim:
         self.directions = ids(rule.get("direction_words") or ())
         self.postures = ids(rule.get("posture_verbs") or ())
         self.keep_last_after = ids(rule.get("keep_last_after") or ())
+        # a word written against the activity with a hyphen names it ("[pick-packer]", "[long-lever
+        # bridge]"), unless it is a prefix of time or negation ("post-[shift]", "mid-[ride]")
+        self.hyphen_join = bool(rule.get("hyphen_words_join"))
+        self.hyphen_not_after = ids(rule.get("hyphen_not_after") or ())
 
     def apply(self, lowers: list[int], s: int, e: int, free_end: int | None = None) -> tuple[int, int]:
         """The span ``[s, e)`` trimmed (or extended over free tokens before ``free_end``)."""
@@ -365,19 +386,9 @@ class _Compound:
             k += 1
         return changed
 
-    def _hyphen_start(self, v: DocView, s: int, prev_end: int) -> int:
-        """``s`` moved back over the first words of a hyphenated name ("short-foot exercise",
-        "side-of-hip routine", "side-lying leg raises"), never into the entity before."""
-        lowers = v.lowers
-        while s - 2 >= prev_end and lowers[s - 1] == self.hyphen and self._attached(v, s - 2) \
-                and self._attached(v, s - 1) and not v.is_punct[s - 2]:
-            s -= 2
-        return s
-
     @staticmethod
-    def _attached(v: DocView, k: int) -> bool:
-        """Whether token ``k`` is written against the next one, with no space between."""
-        return v.idx[k] + v.lengths[k] == v.idx[k + 1]
+    def _hyphen_start(v: DocView, s: int, prev_end: int) -> int:
+        return _hyphen_start(v, s, prev_end)
 
     def _graded(self, v: DocView, k: int) -> bool:
         """Whether token ``k`` starts a strength grade ("4/5", "4+/5", "4 / 5")."""
@@ -510,6 +521,7 @@ class ActivityFrames(RulesComponent):
             added = self._trim(v, ents) or added
             added = self._join_kinds(v, ents, parts) or added
             added = self._join_slashed_kinds(v, ents, parts) or added
+            added = self._join_hyphen_words(v, ents) or added
         if drops:
             added = self._drop(v, ents, drops) or added
         if parts:  # the concept step gives these activities the part's region
@@ -564,6 +576,37 @@ class ActivityFrames(RulesComponent):
                     ents[k] = (s - 1, e, LABEL, concept)
                 changed = True
                 k += 1
+        return changed
+
+    def _join_hyphen_words(self, v: DocView, ents: list[tuple[int, int, str, int]]) -> bool:
+        """An activity written against the word before it with a hyphen keeps that word: one
+        hyphenated word is one word of the name ("[pick-packer]", "[shop-floor supervisor]",
+        "[long-lever bridge]", "[back-bend exercise]"; rules with ``hyphen_words_join``). A body
+        part inside the hyphenated word joins it; a prefix of ``hyphen_not_after`` stays out
+        ("post-[shift]", "mid-[ride]")."""
+        rules = [trim for trim in self.trims if trim.hyphen_join]
+        if not rules:
+            return False
+        stop = frozenset().union(*(trim.hyphen_not_after for trim in rules))
+        lowers, strings = v.lowers, v.strings
+        changed = False
+        k = 0
+        while k < len(ents):
+            s, e, label, concept = ents[k]
+            if label != LABEL or s < 2 or lowers[s - 1] != _HYPHEN or lowers[s - 2] in stop \
+                    or not strings[lowers[s - 2]].isalpha():
+                k += 1
+                continue
+            first = k
+            while first and ents[first - 1][2] in _ABSORBED and ents[first - 1][0] >= s - 2 \
+                    and ents[first - 1][1] <= s - 1:
+                first -= 1  # "back" in "back-bend exercise": the part is a word of the name
+            start = _hyphen_start(v, s, ents[first - 1][1] if first else 0)
+            if start < s and all(x[0] >= start for x in ents[first:k]):
+                ents[first:k + 1] = [(start, e, label, concept)]
+                changed = True
+                k = first
+            k += 1
         return changed
 
     @staticmethod
