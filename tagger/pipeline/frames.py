@@ -582,8 +582,8 @@ class ActivityFrames(RulesComponent):
         """An activity written against the word before it with a hyphen keeps that word: one
         hyphenated word is one word of the name ("[pick-packer]", "[shop-floor supervisor]",
         "[long-lever bridge]", "[back-bend exercise]"; rules with ``hyphen_words_join``). A body
-        part inside the hyphenated word joins it; a prefix of ``hyphen_not_after`` stays out
-        ("post-[shift]", "mid-[ride]")."""
+        part or an activity inside the hyphenated word joins it ("[walking-to-jogging] programme");
+        a prefix of ``hyphen_not_after`` stays out ("post-[shift]", "mid-[ride]")."""
         rules = [trim for trim in self.trims if trim.hyphen_join]
         if not rules:
             return False
@@ -597,12 +597,11 @@ class ActivityFrames(RulesComponent):
                     or not strings[lowers[s - 2]].isalpha():
                 k += 1
                 continue
+            start = _hyphen_start(v, s, 0)
             first = k
-            while first and ents[first - 1][2] in _ABSORBED and ents[first - 1][0] >= s - 2 \
-                    and ents[first - 1][1] <= s - 1:
-                first -= 1  # "back" in "back-bend exercise": the part is a word of the name
-            start = _hyphen_start(v, s, ents[first - 1][1] if first else 0)
-            if start < s and all(x[0] >= start for x in ents[first:k]):
+            while first and ents[first - 1][1] > start:
+                first -= 1  # "back" in "back-bend exercise", "walking" in "walking-to-jogging"
+            if start < s and all(x[2] in _ABSORBED and x[0] >= start for x in ents[first:k]):
                 ents[first:k + 1] = [(start, e, label, concept)]
                 changed = True
                 k = first
