@@ -16,8 +16,11 @@ A rule with ``trim_first`` instead of a pattern sets a span boundary for every A
 ruler's and the frames' alike (GUIDELINES 4: spans are minimal): a first word in the list is
 left out of the span while more than one word remains ("long drives" -> "drives", "amateur
 triathlete" -> "triathlete", "climbing the stairs" -> "stairs"), unless the word after it is
-in ``keep_if_next`` ("long run", "short foot exercises") or, with ``only_if_last``, the span
-does not end in one of those words. ``trim_last`` lists word sequences left out at the end
+in ``keep_if_next`` ("long run", "short foot exercises"), or, with ``only_if_last``, the span
+does not end in one of those words, or, with ``only_if_next``, the word after it is not one of
+those ("primary school [teacher]", not "primary care receptionist"). With
+``hyphen_words_join``, a word written against an activity with a hyphen joins it
+("[pick-packer]"), unless it is one of ``hyphen_not_after`` ("post-[shift]"). ``trim_last`` lists word sequences left out at the end
 ("stand all day" -> "stand"; not after a word of ``keep_last_after``: "putting my socks
 on"), and a word of ``direction_words`` after a verb of
 ``posture_verbs`` goes too ("bending forward" -> "bending"); ``extend_over`` lists words right after an activity that join
@@ -69,7 +72,7 @@ _RULE_KEYS = frozenset({"id", "concept", "pattern", "target", "why", "drop", "ne
 _TRIM_KEYS = frozenset({"id", "trim_first", "keep_if_next", "only_if_last", "trim_last", "extend_over", "kind_before",
                         "not_agent", "person_concepts", "direction_words", "posture_verbs", "keep_last_after",
                         "session_kinds", "session_heads", "extend_not_after", "extend_not_before", "extend_not_from",
-                        "hyphen_words_join", "hyphen_not_after", "why"})
+                        "hyphen_words_join", "hyphen_not_after", "only_if_next", "why"})
 _COMPOUND_KEYS = frozenset({"id", "compound_heads", "absorb_labels", "not_before", "not_after", "not_parts", "colon_findings", "grade", "lead_parts",
                             "positions", "position_concepts", "movements", "movement_ends", "part_joiners",
                             "heads_first", "object_links", "object_lead", "position_prefixes", "why"})
@@ -136,6 +139,8 @@ class _Trim:
         self.first = ids(rule.get("trim_first") or ())
         self.keep_next = ids([*(rule.get("keep_if_next") or ()), "-"])
         self.only_last = ids(rule.get("only_if_last") or ())
+        # a first word left out only before one of these ("primary" before "school", not "primary care")
+        self.only_next = ids(rule.get("only_if_next") or ())
         self.last = [tuple(get_string_id(w) for w in seq) for seq in rule.get("trim_last") or ()]
         self.extend = ids(rule.get("extend_over") or ())
         # an era or a numbered day is no day named by its kind: "his [football] days", "[tournament] day 2"
@@ -168,7 +173,8 @@ class _Trim:
             e += 1
         first = self.first
         while e - s > 1 and lowers[s] in first and lowers[s + 1] not in self.keep_next \
-                and (not self.only_last or lowers[e - 1] in self.only_last):
+                and (not self.only_last or lowers[e - 1] in self.only_last) \
+                and (not self.only_next or lowers[s + 1] in self.only_next):
             s += 1
         for seq in self.last:
             k = len(seq)
