@@ -175,3 +175,20 @@ def test_an_exercise_progression_is_one_activity(nlp, text, activity):
 
 def test_a_progression_of_a_disease_is_no_exercise(nlp):
     assert activities(nlp, "The progression of the arthritis has been slow.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "We added a second plyometric day in preseason this year.",
+    "Pre-season screening sheet, U16 girls.",
+    "Heel sore since pre-season (five sessions a week).",
+])
+def test_a_season_named_as_a_time_or_a_form_is_no_activity(nlp, text):
+    assert not {"preseason", "pre-season", "Pre-season"} & set(activities(nlp, text))
+
+
+@pytest.mark.parametrize("text", [
+    "Since preseason started the knees ache every evening.",
+    "It flared with the preseason load.",
+])
+def test_a_season_that_started_or_loads_is_the_training(nlp, text):
+    assert "preseason" in activities(nlp, text)
