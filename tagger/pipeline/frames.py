@@ -527,7 +527,7 @@ class ActivityFrames(RulesComponent):
             added = self._trim(v, ents) or added
             added = self._join_kinds(v, ents, parts) or added
             added = self._join_slashed_kinds(v, ents, parts) or added
-            added = self._join_hyphen_words(v, ents) or added
+            added = self._join_hyphen_words(v, ents, parts) or added
         if drops:
             added = self._drop(v, ents, drops) or added
         if parts:  # the concept step gives these activities the part's region
@@ -584,11 +584,12 @@ class ActivityFrames(RulesComponent):
                 k += 1
         return changed
 
-    def _join_hyphen_words(self, v: DocView, ents: list[tuple[int, int, str, int]]) -> bool:
+    def _join_hyphen_words(self, v: DocView, ents: list[tuple[int, int, str, int]], parts: dict[int, str]) -> bool:
         """An activity written against the word before it with a hyphen keeps that word: one
         hyphenated word is one word of the name ("[pick-packer]", "[shop-floor supervisor]",
         "[long-lever bridge]", "[back-bend exercise]"; rules with ``hyphen_words_join``). A body
-        part or an activity inside the hyphenated word joins it ("[walking-to-jogging] programme");
+        part or an activity inside the hyphenated word joins it ("[walking-to-jogging] programme"),
+        and the activity keeps the part's region as an exercise named by its part does;
         a prefix of ``hyphen_not_after`` stays out ("post-[shift]", "mid-[ride]")."""
         rules = [trim for trim in self.trims if trim.hyphen_join]
         if not rules:
@@ -608,6 +609,9 @@ class ActivityFrames(RulesComponent):
             while first and ents[first - 1][1] > start:
                 first -= 1  # "back" in "back-bend exercise", "walking" in "walking-to-jogging"
             if start < s and all(x[2] in _ABSORBED and x[0] >= start for x in ents[first:k]):
+                part = next((x[3] for x in ents[first:k] if x[2] != LABEL and x[3]), None)
+                if part is not None and start not in parts:
+                    parts[start] = strings[part]  # "[foot-strengthening exercises]" keeps the foot's region
                 ents[first:k + 1] = [(start, e, label, concept)]
                 changed = True
                 k = first
