@@ -191,3 +191,12 @@ def test_a_season_before_a_form_names_the_form_not_an_activity(nlp, text):
 ])
 def test_a_season_that_started_or_loads_is_the_training(nlp, text):
     assert "preseason" in activities(nlp, text)
+
+
+@pytest.mark.parametrize("text, activity, region", [
+    ("Physio gave me foot-strengthening exercises for the arch.", "foot-strengthening exercises", "foot"),
+    ("I do the back-bend exercise every morning.", "back-bend", "lower_back"),
+])
+def test_a_part_inside_the_hyphenated_word_gives_the_activity_its_region(nlp, text, activity, region):
+    found = {e.text: e._.region for e in nlp(text).ents if e.label_ == "ACTIVITY"}
+    assert found.get(activity) == region, found
