@@ -16,8 +16,11 @@ A rule with ``trim_first`` instead of a pattern sets a span boundary for every A
 ruler's and the frames' alike (GUIDELINES 4: spans are minimal): a first word in the list is
 left out of the span while more than one word remains ("long drives" -> "drives", "amateur
 triathlete" -> "triathlete", "climbing the stairs" -> "stairs"), unless the word after it is
-in ``keep_if_next`` ("long run", "short foot exercises") or, with ``only_if_last``, the span
-does not end in one of those words. ``trim_last`` lists word sequences left out at the end
+in ``keep_if_next`` ("long run", "short foot exercises"), or, with ``only_if_last``, the span
+does not end in one of those words, or, with ``only_if_next``, the word after it is not one of
+those ("primary school [teacher]", not "primary care receptionist"). With
+``hyphen_words_join``, a word written against an activity with a hyphen joins it
+("[pick-packer]"), unless it is one of ``hyphen_not_after`` ("post-[shift]"). ``trim_last`` lists word sequences left out at the end
 ("stand all day" -> "stand"; not after a word of ``keep_last_after``: "putting my socks
 on"), and a word of ``direction_words`` after a verb of
 ``posture_verbs`` goes too ("bending forward" -> "bending"); ``extend_over`` lists words right after an activity that join
@@ -68,13 +71,15 @@ BLOCKER = "BLOCKER"
 _RULE_KEYS = frozenset({"id", "concept", "pattern", "target", "why", "drop", "next_label", "next_lead"})
 _TRIM_KEYS = frozenset({"id", "trim_first", "keep_if_next", "only_if_last", "trim_last", "extend_over", "kind_before",
                         "not_agent", "person_concepts", "direction_words", "posture_verbs", "keep_last_after",
-                        "session_kinds", "session_heads", "extend_not_after", "extend_not_before", "extend_not_from", "why"})
+                        "session_kinds", "session_heads", "extend_not_after", "extend_not_before", "extend_not_from",
+                        "hyphen_words_join", "hyphen_not_after", "only_if_next", "why"})
 _COMPOUND_KEYS = frozenset({"id", "compound_heads", "absorb_labels", "not_before", "not_after", "not_parts", "colon_findings", "grade", "lead_parts",
                             "positions", "position_concepts", "movements", "movement_ends", "part_joiners",
                             "heads_first", "object_links", "object_lead", "position_prefixes", "why"})
 _HYPHEN = get_string_id("-")
 _AND = frozenset({get_string_id("and"), get_string_id(",")})
 _SLASH = get_string_id("/")
+_ABSORBED = frozenset({"BODY_REGION", "STRUCTURE", LABEL})
 _COUNTS = {None: (1, 1), "?": (0, 1), "*": (0, 64), "+": (1, 64)}
 
 Element = tuple[Callable[[Any], bool], int, int]  # token test, fewest and most tokens
@@ -109,6 +114,21 @@ def _compile(rule: dict[str, Any]) -> list[Element]:
     return elements
 
 
+def _attached(v: DocView, k: int) -> bool:
+    """Whether token ``k`` is written against the next one, with no space between."""
+    return v.idx[k] + v.lengths[k] == v.idx[k + 1]
+
+
+def _hyphen_start(v: DocView, s: int, prev_end: int) -> int:
+    """``s`` moved back over the first words of a hyphenated name ("short-foot exercise",
+    "side-of-hip routine", "side-lying leg raises"), never into the entity before."""
+    lowers = v.lowers
+    while s - 2 >= prev_end and lowers[s - 1] == _HYPHEN and _attached(v, s - 2) \
+            and _attached(v, s - 1) and not v.is_punct[s - 2]:
+        s -= 2
+    return s
+
+
 class _Trim:
     """One ``trim_first`` / ``trim_last`` rule, as string-store ids."""
 
@@ -119,6 +139,8 @@ class _Trim:
         self.first = ids(rule.get("trim_first") or ())
         self.keep_next = ids([*(rule.get("keep_if_next") or ()), "-"])
         self.only_last = ids(rule.get("only_if_last") or ())
+        # a first word left out only before one of these ("primary" before "school", not "primary care")
+        self.only_next = ids(rule.get("only_if_next") or ())
         self.last = [tuple(get_string_id(w) for w in seq) for seq in rule.get("trim_last") or ()]
         self.extend = ids(rule.get("extend_over") or ())
         # an era or a numbered day is no day named by its kind: "his [football] days", "[tournament] day 2"
@@ -135,6 +157,10 @@ class _Trim:
         self.directions = ids(rule.get("direction_words") or ())
         self.postures = ids(rule.get("posture_verbs") or ())
         self.keep_last_after = ids(rule.get("keep_last_after") or ())
+        # a word written against the activity with a hyphen names it ("[pick-packer]", "[long-lever
+        # bridge]"), unless it is a prefix of time or negation ("post-[shift]", "mid-[ride]")
+        self.hyphen_join = bool(rule.get("hyphen_words_join"))
+        self.hyphen_not_after = ids(rule.get("hyphen_not_after") or ())
 
     def apply(self, lowers: list[int], s: int, e: int, free_end: int | None = None) -> tuple[int, int]:
         """The span ``[s, e)`` trimmed (or extended over free tokens before ``free_end``)."""
@@ -147,7 +173,8 @@ class _Trim:
             e += 1
         first = self.first
         while e - s > 1 and lowers[s] in first and lowers[s + 1] not in self.keep_next \
-                and (not self.only_last or lowers[e - 1] in self.only_last):
+                and (not self.only_last or lowers[e - 1] in self.only_last) \
+                and (not self.only_next or lowers[s + 1] in self.only_next):
             s += 1
         for seq in self.last:
             k = len(seq)
@@ -365,19 +392,9 @@ class _Compound:
             k += 1
         return changed
 
-    def _hyphen_start(self, v: DocView, s: int, prev_end: int) -> int:
-        """``s`` moved back over the first words of a hyphenated name ("short-foot exercise",
-        "side-of-hip routine", "side-lying leg raises"), never into the entity before."""
-        lowers = v.lowers
-        while s - 2 >= prev_end and lowers[s - 1] == self.hyphen and self._attached(v, s - 2) \
-                and self._attached(v, s - 1) and not v.is_punct[s - 2]:
-            s -= 2
-        return s
-
     @staticmethod
-    def _attached(v: DocView, k: int) -> bool:
-        """Whether token ``k`` is written against the next one, with no space between."""
-        return v.idx[k] + v.lengths[k] == v.idx[k + 1]
+    def _hyphen_start(v: DocView, s: int, prev_end: int) -> int:
+        return _hyphen_start(v, s, prev_end)
 
     def _graded(self, v: DocView, k: int) -> bool:
         """Whether token ``k`` starts a strength grade ("4/5", "4+/5", "4 / 5")."""
@@ -510,6 +527,7 @@ class ActivityFrames(RulesComponent):
             added = self._trim(v, ents) or added
             added = self._join_kinds(v, ents, parts) or added
             added = self._join_slashed_kinds(v, ents, parts) or added
+            added = self._join_hyphen_words(v, ents, parts) or added
         if drops:
             added = self._drop(v, ents, drops) or added
         if parts:  # the concept step gives these activities the part's region
@@ -564,6 +582,40 @@ class ActivityFrames(RulesComponent):
                     ents[k] = (s - 1, e, LABEL, concept)
                 changed = True
                 k += 1
+        return changed
+
+    def _join_hyphen_words(self, v: DocView, ents: list[tuple[int, int, str, int]], parts: dict[int, str]) -> bool:
+        """An activity written against the word before it with a hyphen keeps that word: one
+        hyphenated word is one word of the name ("[pick-packer]", "[shop-floor supervisor]",
+        "[long-lever bridge]", "[back-bend exercise]"; rules with ``hyphen_words_join``). A body
+        part or an activity inside the hyphenated word joins it ("[walking-to-jogging] programme"),
+        and the activity keeps the part's region as an exercise named by its part does;
+        a prefix of ``hyphen_not_after`` stays out ("post-[shift]", "mid-[ride]")."""
+        rules = [trim for trim in self.trims if trim.hyphen_join]
+        if not rules:
+            return False
+        stop = frozenset().union(*(trim.hyphen_not_after for trim in rules))
+        lowers, strings = v.lowers, v.strings
+        changed = False
+        k = 0
+        while k < len(ents):
+            s, e, label, concept = ents[k]
+            if label != LABEL or s < 2 or lowers[s - 1] != _HYPHEN or lowers[s - 2] in stop \
+                    or not strings[lowers[s - 2]].isalpha():
+                k += 1
+                continue
+            start = _hyphen_start(v, s, 0)
+            first = k
+            while first and ents[first - 1][1] > start:
+                first -= 1  # "back" in "back-bend exercise", "walking" in "walking-to-jogging"
+            if start < s and all(x[2] in _ABSORBED and x[0] >= start for x in ents[first:k]):
+                part = next((x[3] for x in ents[first:k] if x[2] != LABEL and x[3]), None)
+                if part is not None and start not in parts:
+                    parts[start] = strings[part]  # "[foot-strengthening exercises]" keeps the foot's region
+                ents[first:k + 1] = [(start, e, label, concept)]
+                changed = True
+                k = first
+            k += 1
         return changed
 
     @staticmethod

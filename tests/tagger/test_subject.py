@@ -99,8 +99,8 @@ def test_in_a_reply_what_the_replier_tells_of_themselves_is_other_subject(rules_
     [
         ("Hockey coach, writing about one of my U16s. She has shin pain and her left shin is tender.", "Hockey coach", True),
         ("Writing about Amy. She has sore knees after class and her dance teacher noticed she limps.", "dance teacher", True),
-        ("S: 31F, primary school teacher. L heel pain x4/52, worse first steps.", "primary school teacher", False),
-        ("I'm a secondary school teacher so my feet ache by the end of the day.", "secondary school teacher", False),
+        ("S: 31F, primary school teacher. L heel pain x4/52, worse first steps.", "teacher", False),
+        ("I'm a secondary school teacher so my feet ache by the end of the day.", "teacher", False),
         ("Writing about Tom. He has a sore heel and his knee aches; he's a teacher, on his feet all day.", "teacher", False),
     ],
 )

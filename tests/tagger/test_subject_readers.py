@@ -71,7 +71,7 @@ def test_what_the_readers_are_asked_to_have_done_is_theirs(rules_tagger, questio
     ("text", "target"),
     [
         ("Anyone got tips for driving with this?", "driving"),
-        ("And has anyone got good return-to-sprint progressions that don't involve a steep bank?", "sprint"),
+        ("And has anyone got good return-to-sprint progressions that don't involve a steep bank?", "return-to-sprint progressions"),
         ("Q4. Has anyone checked your feet or walking?", "feet"),
     ],
 )
