@@ -17,7 +17,10 @@ own matching and tables:
   recall is the gap);
 * ``union_sel``: the same, adding learned spans of the labels whose ``union_<label>`` raised
   that label's F1 over the *other* folds (chosen inside the cross-validation, never on the
-  fold it is scored on).
+  fold it is scored on);
+* ``agree`` / ``agree_CA``: as ``union`` / ``union_CA``, adding only the learned spans that
+  every one of ``--seeds`` models (same data, different seeds) finds: a precision filter
+  (with one seed they equal ``union`` / ``union_CA``).
 
 Training data: the train cases and the tunable dev cases (``blind_dev_ids("tune")``) of
 ``corpora/cases/*.jsonl``; of session 10's and session 11's writer files only their
@@ -63,8 +66,10 @@ CASES_DIR = REPO / "corpora" / "cases"
 LIMITED_FILES = {"letters_s10.jsonl": "10tr", "voices_s10.jsonl": "10tr",
                  "forms_s11.jsonl": "11tr", "messages_s11.jsonl": "11tr"}
 RECALL_LABELS = ("CONDITION", "ACTIVITY")
-SYSTEMS = ("rules", "learned", "union", "union_CA", "union_sel")
-SETTINGS = {"width": 96, "depth": 4, "embed_size": 2000, "hidden_width": 64, "epochs": 10, "dropout": 0.2, "seed": 0}
+SYSTEMS = ("rules", "learned", "union", "union_CA", "union_sel", "agree", "agree_CA")
+UNIONS = ("union", "union_CA", "union_sel", "agree", "agree_CA")
+SETTINGS = {"width": 96, "depth": 4, "embed_size": 2000, "hidden_width": 64, "epochs": 10, "dropout": 0.2, "seed": 0,
+            "seeds": 1}
 
 
 # -- data ----------------------------------------------------------------------------------
@@ -235,7 +240,7 @@ def union(rules: list[Mention], learned: list[Mention], labels: tuple[str, ...] 
 
 
 def fold_systems(cases: list[dict[str, Any]], results: dict[str, TagResult], learned: dict[str, list[Mention]],
-                 selected: set[str]) -> dict[str, list[CaseEval]]:
+                 selected: set[str], agreed: dict[str, list[Mention]]) -> dict[str, list[CaseEval]]:
     """Matched cases per system (per-label unions included, for the selection)."""
     systems: dict[str, list[CaseEval]] = {}
     for case in cases:
@@ -243,7 +248,8 @@ def fold_systems(cases: list[dict[str, Any]], results: dict[str, TagResult], lea
         rules = predicted_mentions(results[case["id"]], case["text"])[0]
         mine = learned[case["id"]]
         preds = {"rules": rules, "learned": mine, "union": union(rules, mine, LABELS),
-                 "union_CA": union(rules, mine, RECALL_LABELS), "union_sel": union(rules, mine, selected)}
+                 "union_CA": union(rules, mine, RECALL_LABELS), "union_sel": union(rules, mine, selected),
+                 "agree": union(rules, agreed[case["id"]], LABELS), "agree_CA": union(rules, agreed[case["id"]], RECALL_LABELS)}
         preds |= {f"union_{label}": union(rules, mine, (label,)) for label in LABELS}
         for name, pred in preds.items():
             systems.setdefault(name, []).append(match_case(CaseEval(case["id"], case["text"], gold, list(pred))))
@@ -278,11 +284,22 @@ def strict_table(title: str, evals: dict[str, list[CaseEval]], systems=SYSTEMS) 
 def run_protocol(name: str, train_cases, test_cases, results, selected: set[str]) -> tuple[dict[str, list[CaseEval]], dict]:
     nlp, facts = train(train_cases)
     learned, seconds, words = learned_mentions(nlp, test_cases, results)
+    agreed = {cid: set(_keys(ms)) for cid, ms in learned.items()}
+    for k in range(1, SETTINGS["seeds"]):
+        other, more = train(train_cases, SETTINGS | {"seed": SETTINGS["seed"] + k})
+        facts["seconds"] += more["seconds"]
+        found = learned_mentions(other, test_cases, results)[0]
+        agreed = {cid: keys & set(_keys(found[cid])) for cid, keys in agreed.items()}
+    agreed_mentions = {cid: [m for m in ms if (m.start, m.end, m.label) in agreed[cid]] for cid, ms in learned.items()}
     facts |= {"tag_seconds": seconds, "tag_words": words}
     print(f"  [{name}] trained on {facts['docs']} notes / {facts['tokens']} tokens in {facts['seconds']:.0f}s "
           f"({facts['lost_spans']} gold spans lost to tokens or overlap); tagged {words} words in {seconds:.1f}s "
           f"({words / max(seconds, 1e-9):,.0f} words/s, one core)", flush=True)
-    return fold_systems(test_cases, results, learned, selected), facts
+    return fold_systems(test_cases, results, learned, selected, agreed_mentions), facts
+
+
+def _keys(mentions: list[Mention]) -> list[tuple[int, int, str]]:
+    return [(m.start, m.end, m.label) for m in mentions]
 
 
 # -- protocols -----------------------------------------------------------------------------
@@ -315,10 +332,23 @@ def writer_cv(pool: dict[str, list[dict[str, Any]]], results: dict[str, TagResul
     tag_s = sum(f["tag_seconds"] for f in facts_all)
     head = strict_table(f"Pooled over {len(groups)} folds grouped by writer file ({len(pooled['rules'])} notes); "
                         f"mean training {train_s:.0f}s per fold; learned tagging {words / max(tag_s, 1e-9):,.0f} words/s", pooled)
+    head += "\n" + added_spans(pooled)
     per_label = strict_table("Pooled, learned spans added for one label only (where no rule span is)", pooled,
                              ("rules", *(f"union_{label}" for label in LABELS)))
     settings = ", ".join(f"{k}={v}" for k, v in SETTINGS.items())
     return "\n\n".join([f"Settings: {settings}", head, per_label, *out])
+
+
+def added_spans(evals: dict[str, list[CaseEval]]) -> str:
+    """How many spans each union adds to the rules, and how many of them are strict hits."""
+    rules = score(evals["rules"])["entities"]["strict"]["micro"]
+    parts = []
+    for name in UNIONS:
+        table = score(evals[name])["entities"]["strict"]["micro"]
+        added = (table["tp"] + table["fp"]) - (rules["tp"] + rules["fp"])
+        hits = table["tp"] - rules["tp"]
+        parts.append(f"{name} +{added} spans, {hits} strict hits ({hits / max(added, 1):.0%})")
+    return "Spans added to the rules: " + "; ".join(parts)
 
 
 def fold_systems_sel(evals: dict[str, list[CaseEval]], chosen: set[str]) -> list[CaseEval]:
@@ -341,7 +371,8 @@ def evaluate_dir(directory: str, split: str, pool: dict[str, list[dict[str, Any]
     evals, _ = run_protocol(f"{directory} --split {split}", train_cases, cases, results, selected)
     held = ", ".join(sorted(held_files)) or "no file"
     return strict_table(f"{directory} --split {split} ({len(cases)} notes; held out of training: {held}; "
-                        f"{len(train_cases)} training notes; union_sel adds {', '.join(sorted(selected)) or 'nothing'})", evals)
+                        f"{len(train_cases)} training notes; union_sel adds {', '.join(sorted(selected)) or 'nothing'})", evals) \
+        + "\n" + added_spans(evals)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -353,10 +384,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--select", default="", help="labels union_sel adds in --eval (comma-separated; from the CV)")
     parser.add_argument("--epochs", type=int, default=SETTINGS["epochs"])
     parser.add_argument("--width", type=int, default=SETTINGS["width"])
+    parser.add_argument("--seeds", type=int, default=SETTINGS["seeds"], help="models whose agreement makes agree/agree_CA")
     args = parser.parse_args(argv)
     if "test" in args.split:
         raise SystemExit("the test split is not for this benchmark")
-    SETTINGS.update(epochs=args.epochs, width=args.width)
+    SETTINGS.update(epochs=args.epochs, width=args.width, seeds=args.seeds)
     splits = args.split + ["dev"] * (len(args.eval) - len(args.split))
     pool = training_pool()
     if args.cv or not args.eval:
