@@ -375,6 +375,34 @@ def evaluate_dir(directory: str, split: str, pool: dict[str, list[dict[str, Any]
         + "\n" + added_spans(evals)
 
 
+def speed(pool: dict[str, list[dict[str, Any]]], epochs: int = 1, rounds: int = 3) -> str:
+    """Words/s of the learned component against the rules pipeline and the tokenizer, same texts,
+    same process, one thread (best of ``rounds``). The weights do not change the work a
+    transition-based NER does per word, so a model of ``epochs`` epochs is timed."""
+    from tagger.core import build_pipeline
+
+    texts = [c["text"] for cs in pool.values() for c in cs]
+    nlp, _ = train([c for cs in pool.values() for c in cs], SETTINGS | {"epochs": epochs})
+    rules = build_pipeline()
+    words = sum(len(doc) for doc in nlp.tokenizer.pipe(texts))
+    timings = {}
+    for name, run in (("tokenizer", lambda: list(nlp.tokenizer.pipe(texts))), ("learned NER (tokenizer + ner)", lambda: list(nlp.pipe(texts))),
+                      ("rules pipeline (nlp.pipe)", lambda: list(rules.pipe(texts)))):
+        best = float("inf")
+        for _ in range(rounds):
+            started = time.perf_counter()
+            run()
+            best = min(best, time.perf_counter() - started)
+        timings[name] = best
+    lines = [f"Speed on {len(texts)} pool notes, {words} words, one thread, best of {rounds}:"]
+    for name, seconds in timings.items():
+        lines.append(f"  {name:<32}{words / seconds:>12,.0f} words/s  ({seconds / timings['tokenizer']:.1f}x the tokenizer's time)")
+    both = timings["rules pipeline (nlp.pipe)"] + timings["learned NER (tokenizer + ner)"] - timings["tokenizer"]
+    lines.append(f"  {'rules + learned (estimate)':<32}{words / both:>12,.0f} words/s  "
+                 f"({both / timings['rules pipeline (nlp.pipe)']:.2f}x the rules pipeline's time)")
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--cv", action="store_true", help="cross-validate over writer files of train + tunable dev")
@@ -385,13 +413,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--epochs", type=int, default=SETTINGS["epochs"])
     parser.add_argument("--width", type=int, default=SETTINGS["width"])
     parser.add_argument("--seeds", type=int, default=SETTINGS["seeds"], help="models whose agreement makes agree/agree_CA")
+    parser.add_argument("--speed", action="store_true", help="time the learned component against the rules")
     args = parser.parse_args(argv)
     if "test" in args.split:
         raise SystemExit("the test split is not for this benchmark")
     SETTINGS.update(epochs=args.epochs, width=args.width, seeds=args.seeds)
     splits = args.split + ["dev"] * (len(args.eval) - len(args.split))
     pool = training_pool()
-    if args.cv or not args.eval:
+    if args.speed:
+        print(speed(pool), end="\n\n", flush=True)
+    if args.cv or (not args.eval and not args.speed):
         results = tag_cases([c for cs in pool.values() for c in cs])
         print(writer_cv(pool, results, args.folds), end="\n\n", flush=True)
     selected = {label for label in args.select.split(",") if label}
