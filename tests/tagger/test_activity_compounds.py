@@ -8,14 +8,8 @@ import pickle
 
 import pytest
 
-from tagger.pipeline import build_pipeline
 from tagger.pipeline.frames import _Compound
 from tests.tagger.entity_lookup import activities, labels
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return build_pipeline()
 
 
 @pytest.mark.parametrize("text, activity", [

@@ -6,14 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from tagger.pipeline import build_pipeline
 from tagger.pipeline.frames import _align, _compile
 from tests.tagger.entity_lookup import activities
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return build_pipeline()
 
 
 @pytest.mark.parametrize("text, activity", [

@@ -6,13 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tagger.pipeline import build_pipeline
 from tests.tagger.entity_lookup import activities
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return build_pipeline()
 
 
 @pytest.mark.parametrize("text, word", [

@@ -7,14 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from tagger.pipeline import build_pipeline
 from tagger.pipeline.frames import _Trim
 from tests.tagger.entity_lookup import activities, labels
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return build_pipeline()
 
 
 @pytest.mark.parametrize("text, activity", [

@@ -11,14 +11,9 @@ import pickle
 import pytest
 import spacy
 
-from tagger.pipeline import build_pipeline, load_pipeline
+from tagger.pipeline import load_pipeline
 from tagger.pipeline.frames import _Trim
 from tests.tagger.entity_lookup import activities
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return build_pipeline()
 
 
 @pytest.mark.parametrize("text, activity", [

@@ -10,13 +10,7 @@ from __future__ import annotations
 import pytest
 import spacy
 
-from tagger.pipeline import build_pipeline
 from tests.tagger.entity_lookup import activities
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return build_pipeline()
 
 
 @pytest.mark.parametrize("text, expected", [

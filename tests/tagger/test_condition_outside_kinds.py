@@ -9,13 +9,6 @@ from __future__ import annotations
 
 import pytest
 
-from tagger.pipeline import build_pipeline
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return build_pipeline()
-
 
 def conditions(nlp, text: str) -> list[str]:
     return [e.text for e in nlp(text).ents if e.label_ == "CONDITION"]

@@ -10,17 +10,12 @@ from __future__ import annotations
 
 import pytest
 
-from tagger.pipeline import build_pipeline
 from tests.tagger.entity_lookup import labels, spans
 
 
 def label_of(nlp, text, words):
     return [label for found, label in labels(nlp, text) if found == words]
 
-
-@pytest.fixture(scope="module")
-def nlp():
-    return build_pipeline()
 
 
 @pytest.mark.parametrize("text", [

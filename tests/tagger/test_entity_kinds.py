@@ -6,13 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tagger.pipeline import build_pipeline
 from tagger.pipeline.concepts import ConceptAttributes
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return build_pipeline()
 
 
 def spans(nlp, text: str, label: str | None = None) -> list[tuple[str, str]]:

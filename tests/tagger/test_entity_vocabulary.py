@@ -6,13 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from tagger.pipeline import build_pipeline, load_pipeline
+from tagger.pipeline import load_pipeline
 from tagger.pipeline.concepts import ConceptAttributes, ConditionForms
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return build_pipeline()
 
 
 def texts(nlp, text: str, label: str) -> list[str]:

@@ -7,12 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tagger.pipeline import build_pipeline, load_pipeline
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return build_pipeline()
+from tagger.pipeline import load_pipeline
 
 
 def spans(nlp, text: str, label: str = "FOOTWEAR") -> list[str]:

@@ -10,13 +10,7 @@ import pickle
 
 import pytest
 
-from tagger.pipeline import build_pipeline
 from tests.tagger.entity_lookup import spans
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return build_pipeline()
 
 
 @pytest.mark.parametrize("text, finding", [

@@ -7,12 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tagger.pipeline import build_pipeline, concepts, load_pipeline
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return build_pipeline()
+from tagger.pipeline import concepts, load_pipeline
 
 
 def texts(nlp, text: str, label: str) -> list[str]:

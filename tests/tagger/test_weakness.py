@@ -6,13 +6,6 @@ from __future__ import annotations
 
 import pytest
 
-from tagger.pipeline import build_pipeline
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return build_pipeline()
-
 
 def weak(nlp, text: str) -> list[tuple[str, str]]:
     return [(e.text, e.label_) for e in nlp(text).ents if e.text.lower().startswith("weak")]
