@@ -275,7 +275,7 @@ class Modifiers(RulesComponent):
         longest wins where two overlap ("didn't help" over "help")."""
         found = [(s, e, self.vocab.strings[m]) for m, s, e in self.outcome_matcher(doc)
                  if not entity_tokens.intersection(range(s, e))]
-        for m in _SCORE_DROP.finditer(doc.text):
+        for m in _SCORE_DROP.finditer(v.doc_text(doc)):
             if m.group(5) is not None:  # "hip 2/10 from 6/10": the new score first
                 before, after = float(m.group(6)), float(m.group(5))
             else:
