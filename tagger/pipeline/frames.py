@@ -53,6 +53,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -68,6 +69,7 @@ from .rules import RulesComponent, rules_to_disk
 
 LABEL = "ACTIVITY"
 BLOCKER = "BLOCKER"
+_start = itemgetter(0)
 _RULE_KEYS = frozenset({"id", "concept", "pattern", "target", "why", "drop", "next_label", "next_lead"})
 _TRIM_KEYS = frozenset({"id", "trim_first", "keep_if_next", "only_if_last", "trim_last", "extend_over", "kind_before",
                         "not_agent", "person_concepts", "direction_words", "posture_verbs", "keep_last_after",
@@ -506,8 +508,7 @@ class ActivityFrames(RulesComponent):
         for s, e, concept, key in targets:
             if not self._next_is(v, ents, key, e):  # "exercise for the [buttock]", not "exercise for an hour"
                 continue
-            starts = [x[0] for x in ents]
-            k = bisect_left(starts, e)
+            k = bisect_left(ents, e, key=_start)  # ents stay sorted by start: no list of starts per target
             inside = []
             j = k - 1
             while j >= 0 and ents[j][1] > s:
@@ -518,7 +519,7 @@ class ActivityFrames(RulesComponent):
                 continue
             for j in sorted(inside, reverse=True):
                 del ents[j]
-            ents.insert(bisect_left([x[0] for x in ents], s), (s, e, LABEL, strings.add(concept)))
+            ents.insert(bisect_left(ents, s, key=_start), (s, e, LABEL, strings.add(concept)))
             added = True
         parts: dict[int, str] = {}
         for compound in self.compounds:
