@@ -44,7 +44,6 @@ for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ.setdefault(_var, "1")  # one core: the machine is shared
 
 import argparse  # noqa: E402
-import hashlib  # noqa: E402
 import json  # noqa: E402
 import random  # noqa: E402
 import sys  # noqa: E402
@@ -55,6 +54,8 @@ from typing import Any  # noqa: E402
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "benchmarks"))
+
+from assertion_learned import tag_cases  # noqa: E402  (rules-only results, one cache for both benchmarks)
 
 from tagger.evaluation.cases import LABELS, case_split, load_cases  # noqa: E402
 from tagger.evaluation.entities import gold_mentions, predicted_mentions  # noqa: E402
@@ -112,31 +113,6 @@ def file_of_ids(ids: set[str]) -> set[str]:
                 held.add(path.name)
                 break
     return held
-
-
-def tag_cases(cases: list[dict[str, Any]]) -> dict[str, TagResult]:
-    """Rules-only results (no classifier, as ``--model /tmp/empty-dir``), cached under /tmp."""
-    sources = sorted((REPO / "tagger").rglob("*.py")) + sorted((REPO / "tagger" / "pipeline" / "data").rglob("*"))
-    digest = hashlib.sha256()
-    for path in sources:
-        if path.is_file():
-            digest.update(path.read_bytes())
-    for case in sorted(cases, key=lambda c: c["id"]):
-        digest.update(case["id"].encode() + b"\0" + case["text"].encode())
-    cache = Path("/tmp/span_learned_cache") / f"{digest.hexdigest()[:20]}.json"
-    if cache.exists():
-        stored = json.loads(cache.read_text(encoding="utf-8"))
-        return {k: TagResult.model_validate(v) for k, v in stored.items()}
-    from tagger.core import Tagger, build_pipeline
-
-    rules = Tagger(build_pipeline())
-    out: dict[str, TagResult] = {}
-    for case, res in zip(cases, rules.tag_many((c["text"] for c in cases), errors="return"), strict=True):
-        if isinstance(res, TagResult):
-            out[case["id"]] = res
-    cache.parent.mkdir(parents=True, exist_ok=True)
-    cache.write_text(json.dumps({k: v.model_dump(mode="json") for k, v in out.items()}), encoding="utf-8")
-    return out
 
 
 def grouped_folds(pool: dict[str, list[dict[str, Any]]], n: int) -> list[list[str]]:

@@ -252,7 +252,6 @@ class PastEpisodes(RulesComponent):
         anchors: dict[int, tuple[int, int]] = {}
         distant: set[int] = set()
         resolved_at: dict[int, tuple[int, int]] = {}  # sentence -> its first resolution phrase
-        presents: set[int] = set()
         recurring: list[tuple[int, int, int]] = []  # (sentence, start, end) of each recurrence word
         present_spans: list[tuple[int, int, int]] = []  # (sentence, start, end) of each word of the present
         pasts: set[int] = set()
@@ -285,7 +284,6 @@ class PastEpisodes(RulesComponent):
             else:
                 if rule.get("recurrence") and self._is_return(v, bounds[k], start, end):
                     continue  # "Came back with a large blister": a person home from a trip
-                presents.add(k)
                 present_ends.setdefault(k, []).append(end)
                 present_spans.append((k, start, end))
                 if rule.get("recurrence"):

@@ -262,7 +262,7 @@ class _Compound:
                 continue
             concept = nxt[3] if joins else strings.add(heads[lowers[e]])
             merged = 2 if joins else 1
-            s = self._hyphen_start(v, s, ents[k - 1][1] if k else 0)
+            s = _hyphen_start(v, s, ents[k - 1][1] if k else 0)
             ents[k:k + merged] = [(s, end, LABEL, concept)]
             if part:
                 parts[s] = strings[part]
@@ -357,7 +357,7 @@ class _Compound:
             if nxt is not None and nxt[0] == e:
                 if nxt[2] == LABEL and nxt[3] and strings[nxt[3]] in self.position_concepts:
                     blocked = k > 0 and ents[k - 1][2] == BLOCKER  # "on the side" guards 'side' in "side-lying"
-                    start = self._hyphen_start(v, s, ents[k - 1 - blocked][1] if k - blocked > 0 else 0)
+                    start = _hyphen_start(v, s, ents[k - 1 - blocked][1] if k - blocked > 0 else 0)
                     first = k
                     if blocked and start < ents[k - 1][1]:
                         first = k - 1
@@ -386,17 +386,13 @@ class _Compound:
                 k += 1
                 continue
             first = k - 1 if k and ents[k - 1][:3] == (s - 2, s - 1, LABEL) else k  # "half" read as a half marathon
-            start = self._hyphen_start(v, s, ents[first - 1][1] if first else 0)
+            start = _hyphen_start(v, s, ents[first - 1][1] if first else 0)
             if start < s:
                 ents[first:k + 1] = [(start, e, label, concept)]
                 changed = True
                 k = first
             k += 1
         return changed
-
-    @staticmethod
-    def _hyphen_start(v: DocView, s: int, prev_end: int) -> int:
-        return _hyphen_start(v, s, prev_end)
 
     def _graded(self, v: DocView, k: int) -> bool:
         """Whether token ``k`` starts a strength grade ("4/5", "4+/5", "4 / 5")."""
