@@ -13,8 +13,9 @@ three systems are scored on the same strictly matched pairs:
 * ``combined``: the same model given the rule's output (and whether the rule fired) as features.
 
 Training data: the train cases and the tunable dev cases (``blind_dev_ids("tune")``) of
-``corpora/cases/*.jsonl``; of session 10's two writer files only the 40 blind-annotated train
-cases (``--set 10tr``). Test cases and clean checks are never read or tagged.
+``corpora/cases/*.jsonl``; of session 10's and session 11's writer files only their
+blind-annotated train cases (``--set 10tr``, ``--set 11tr``). Test cases and clean checks are never
+read or tagged. ``benchmarks/span_learned.py`` trains on the same pool.
 
     python benchmarks/assertion_learned.py --cv                       # leave one writer file out
     python benchmarks/assertion_learned.py --eval /tmp/x-10tr --split train --eval /tmp/x-9n --split dev
@@ -49,7 +50,9 @@ from tagger.schema import Entity, TagResult  # noqa: E402
 ATTRIBUTES = ("historical", "hypothetical", "other_subject")
 SYSTEMS = ("rules", "learned", "combined")
 CASES_DIR = REPO / "corpora" / "cases"
-S10_FILES = ("letters_s10.jsonl", "voices_s10.jsonl")  # only their 10tr cases may be read
+# Writer files whose dev and test cases are (or were) clean checks: only their blind-annotated train cases.
+LIMITED_FILES = {"letters_s10.jsonl": "10tr", "voices_s10.jsonl": "10tr",
+                 "forms_s11.jsonl": "11tr", "messages_s11.jsonl": "11tr"}
 
 WORD = re.compile(r"[a-z]+(?:'[a-z]+)?|\d+(?:[./-]\d+)*")
 YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
@@ -155,22 +158,31 @@ def strict_pairs(case: dict[str, Any], result: TagResult) -> list[tuple[Mention,
 
 
 # -- data ----------------------------------------------------------------------------------
-def training_pool() -> dict[str, list[dict[str, Any]]]:
-    """Train + tunable dev cases with gold, by writer file (session 10's files: their 10tr cases only)."""
+def allowed_ids() -> dict[str, set[str] | None]:
+    """Per limited file, the ids that may be read; ``None`` for "the train and tune cases"."""
     from blind_dev_cases import blind_dev_ids
 
-    tune, s10_train = blind_dev_ids("tune"), blind_dev_ids("10tr")
+    return {name: blind_dev_ids(which) for name, which in LIMITED_FILES.items()}
+
+
+def is_allowed(case: dict[str, Any], file_name: str, tune: set[str], limited: dict[str, set[str]]) -> bool:
+    """Whether a case may be trained on: never test, never a clean check (the rule of the benchmark)."""
+    split = case_split(case)[0]
+    if split == "test" or not isinstance(case.get("entities"), list):
+        return False
+    if file_name in limited:
+        return case["id"] in limited[file_name] and split == "train"
+    return split == "train" or (split == "dev" and case["id"] in tune)
+
+
+def training_pool() -> dict[str, list[dict[str, Any]]]:
+    """Train + tunable dev cases with gold, by writer file (sessions 10's and 11's files: 10tr/11tr only)."""
+    from blind_dev_cases import blind_dev_ids
+
+    tune, limited = blind_dev_ids("tune"), allowed_ids()
     pool: dict[str, list[dict[str, Any]]] = {}
     for path in sorted(CASES_DIR.glob("*.jsonl")):
-        kept = []
-        for case in load_cases([path]):
-            split = case_split(case)[0]
-            if not isinstance(case.get("entities"), list) or split == "test":
-                continue
-            if path.name in S10_FILES and case["id"] not in s10_train:
-                continue
-            if split == "train" or (split == "dev" and case["id"] in tune):
-                kept.append(case)
+        kept = [case for case in load_cases([path]) if is_allowed(case, path.name, tune, limited)]
         if kept:
             pool[path.name] = kept
     return pool

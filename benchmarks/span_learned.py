@@ -55,7 +55,10 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "benchmarks"))
 
-from assertion_learned import tag_cases  # noqa: E402  (rules-only results, one cache for both benchmarks)
+from assertion_learned import (  # noqa: E402  (one data rule and one cache of rules-only results for both benchmarks)
+    tag_cases,
+    training_pool,
+)
 
 from tagger.evaluation.cases import LABELS, case_split, load_cases  # noqa: E402
 from tagger.evaluation.entities import gold_mentions, predicted_mentions  # noqa: E402
@@ -63,9 +66,6 @@ from tagger.evaluation.scoring import CaseEval, Mention, match_case, score  # no
 from tagger.schema import TagResult  # noqa: E402
 
 CASES_DIR = REPO / "corpora" / "cases"
-# Writer files whose dev and test cases are (or were) clean checks: only their blind-annotated train cases.
-LIMITED_FILES = {"letters_s10.jsonl": "10tr", "voices_s10.jsonl": "10tr",
-                 "forms_s11.jsonl": "11tr", "messages_s11.jsonl": "11tr"}
 RECALL_LABELS = ("CONDITION", "ACTIVITY")
 SYSTEMS = ("rules", "learned", "union", "union_CA", "union_sel", "agree", "agree_CA")
 UNIONS = ("union", "union_CA", "union_sel", "agree", "agree_CA")
@@ -74,36 +74,6 @@ SETTINGS = {"width": 96, "depth": 4, "embed_size": 2000, "hidden_width": 64, "ep
 
 
 # -- data ----------------------------------------------------------------------------------
-def allowed_ids() -> dict[str, set[str] | None]:
-    """Per limited file, the ids that may be read; ``None`` for "the train and tune cases"."""
-    from blind_dev_cases import blind_dev_ids
-
-    return {name: blind_dev_ids(which) for name, which in LIMITED_FILES.items()}
-
-
-def is_allowed(case: dict[str, Any], file_name: str, tune: set[str], limited: dict[str, set[str]]) -> bool:
-    """Whether a case may be trained on: never test, never a clean check (the rule of the benchmark)."""
-    split = case_split(case)[0]
-    if split == "test" or not isinstance(case.get("entities"), list):
-        return False
-    if file_name in limited:
-        return case["id"] in limited[file_name] and split == "train"
-    return split == "train" or (split == "dev" and case["id"] in tune)
-
-
-def training_pool() -> dict[str, list[dict[str, Any]]]:
-    """Train + tunable dev cases with gold, by writer file (sessions 10's and 11's files: 10tr/11tr only)."""
-    from blind_dev_cases import blind_dev_ids
-
-    tune, limited = blind_dev_ids("tune"), allowed_ids()
-    pool: dict[str, list[dict[str, Any]]] = {}
-    for path in sorted(CASES_DIR.glob("*.jsonl")):
-        kept = [case for case in load_cases([path]) if is_allowed(case, path.name, tune, limited)]
-        if kept:
-            pool[path.name] = kept
-    return pool
-
-
 def file_of_ids(ids: set[str]) -> set[str]:
     """The corpus files that hold any of ``ids`` (ids only are compared)."""
     held = set()
