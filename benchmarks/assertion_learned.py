@@ -52,7 +52,8 @@ SYSTEMS = ("rules", "learned", "combined")
 CASES_DIR = REPO / "corpora" / "cases"
 # Writer files whose dev and test cases are (or were) clean checks: only their blind-annotated train cases.
 LIMITED_FILES = {"letters_s10.jsonl": "10tr", "voices_s10.jsonl": "10tr",
-                 "forms_s11.jsonl": "11tr", "messages_s11.jsonl": "11tr"}
+                 "forms_s11.jsonl": "11tr", "messages_s11.jsonl": "11tr",
+                 "clinics_s12.jsonl": "12tr", "people_s12.jsonl": "12tr"}
 
 WORD = re.compile(r"[a-z]+(?:'[a-z]+)?|\d+(?:[./-]\d+)*")
 YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
@@ -176,7 +177,7 @@ def is_allowed(case: dict[str, Any], file_name: str, tune: set[str], limited: di
 
 
 def training_pool() -> dict[str, list[dict[str, Any]]]:
-    """Train + tunable dev cases with gold, by writer file (sessions 10's and 11's files: 10tr/11tr only)."""
+    """Train + tunable dev cases with gold, by writer file (the writer files of sessions 10-12: 10tr/11tr/12tr only)."""
     from blind_dev_cases import blind_dev_ids
 
     tune, limited = blind_dev_ids("tune"), allowed_ids()

@@ -49,17 +49,18 @@ def test_training_pool_holds_no_test_case_and_no_clean_check(span_learned, blind
     assert cases, "the pool is not empty"
     assert all(case_split(case)[0] != "test" for case in cases)
     ids = {case["id"] for case in cases}
-    off_limits = set().union(*(blind.blind_dev_ids(name) for name in ("5b", "7b", "8b", "10", "10t", "11", "11t",
-                                                                        "7t", "8t", "9t", "9nt")))
+    off_limits = set().union(*(blind.blind_dev_ids(name) for name in ("5b", "7b", "8b", "10", "10t", "11", "11t", "12",
+                                                                        "12t", "7t", "8t", "9t", "9nt")))
     assert not ids & off_limits
     tune = blind.blind_dev_ids("tune")
     assert all(case_split(case)[0] == "train" or case["id"] in tune for case in cases)
 
 
-def test_session_10_and_11_writer_files_give_only_their_blind_train_cases(span_learned, blind):
+def test_session_10_to_12_writer_files_give_only_their_blind_train_cases(span_learned, blind):
     pool = span_learned.training_pool()
     for name, which in (("letters_s10.jsonl", "10tr"), ("voices_s10.jsonl", "10tr"),
-                        ("forms_s11.jsonl", "11tr"), ("messages_s11.jsonl", "11tr")):
+                        ("forms_s11.jsonl", "11tr"), ("messages_s11.jsonl", "11tr"),
+                        ("clinics_s12.jsonl", "12tr"), ("people_s12.jsonl", "12tr")):
         assert {case["id"] for case in pool.get(name, [])} <= blind.blind_dev_ids(which)
 
 
