@@ -52,7 +52,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Callable
+from collections.abc import Callable, Container
 from operator import itemgetter
 from pathlib import Path
 from typing import Any
@@ -70,6 +70,19 @@ from .rules import RulesComponent, rules_to_disk
 LABEL = "ACTIVITY"
 BLOCKER = "BLOCKER"
 _start = itemgetter(0)
+
+
+def _starts_at(ents: list[tuple[int, int, str, int]], i: int, wanted: Container[str]) -> bool:
+    """Whether an entity of a ``wanted`` label starts at token ``i`` (``ents`` sorted by start: a
+    bisect, not a set of every start built per target, which was quadratic on long notes)."""
+    k = bisect_left(ents, i, key=_start)
+    while k < len(ents) and ents[k][0] == i:
+        if ents[k][2] in wanted:
+            return True
+        k += 1
+    return False
+
+
 _RULE_KEYS = frozenset({"id", "concept", "pattern", "target", "why", "drop", "next_label", "next_lead"})
 _TRIM_KEYS = frozenset({"id", "trim_first", "keep_if_next", "only_if_last", "trim_last", "extend_over", "kind_before",
                         "not_agent", "person_concepts", "direction_words", "posture_verbs", "keep_last_after",
@@ -474,11 +487,10 @@ class ActivityFrames(RulesComponent):
             return True
         wanted, lead = test
         lowers = v.lowers
-        starts = {x[0] for x in ents if x[2] in wanted}
         i = e
-        while i not in starts and i < v.n and lowers[i] in lead and i - e < 3:
+        while not _starts_at(ents, i, wanted) and i < v.n and lowers[i] in lead and i - e < 3:
             i += 1
-        return i in starts
+        return _starts_at(ents, i, wanted)
 
     def _drop(self, v: DocView, ents: list[tuple[int, int, str, int]], drops: list[tuple[int, int, int]]) -> bool:
         """Remove each ACTIVITY that lies inside a ``drop`` rule's target ("stretch [the boots]",
