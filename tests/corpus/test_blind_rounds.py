@@ -32,6 +32,8 @@ _spec.loader.exec_module(blind_entries)
         ("blind_session11_dev", "gold_blind_session11_ids.txt", "a", "dev"),
         ("blind_session11_test", "gold_blind_session11_test_ids.txt", "a", "test"),
         ("blind_session11_test_rest", "gold_blind_session11_test_rest_ids.txt", "a", "test"),
+        ("blind_session12_dev", "gold_blind_session12_ids.txt", "a", "dev"),
+        ("blind_session12_test", "gold_blind_session12_test_ids.txt", "a", "test"),
     ],
 )
 def test_clean_check_gold_is_exactly_what_the_blind_annotator_listed(entries, ids, half, split, capsys):
