@@ -526,15 +526,18 @@ class ConText(RulesComponent):
         if sent_start < line_start or marker.end() < sent_start:
             return None
         # an item number, a quote mark or a form field of a few words ("Footwear?", "Shoes changed?")
-        numbered = bool(text[line_start:marker.end()].strip()) or trig.start - first_token <= _FIELD_WORDS
+        marked = bool(text[line_start:marker.end()].strip())
+        numbered = marked or trig.start - first_token <= _FIELD_WORDS
         pos = trig.end_char
         while pos < len(text) and text[pos] in "? \t":
             pos += 1
         next_line = text.startswith("\n", pos)
         if next_line:
             pos += 1
-            # a question for facts may be answered after a blank line ("> What shoes are you running in?\n\nA pair of ...")
-            while pos < len(text) and text[pos] in ("> \t\n" if wh else "> \t"):
+            # a question for facts, or one numbered or quoted in a reply, may be answered after a blank
+            # line ("> What shoes are you running in?\n\nA pair of ...", "> 2. Have you changed how you
+            # walk?\n\nYes, I go up on my toes")
+            while pos < len(text) and text[pos] in ("> \t\n" if wh or marked else "> \t"):
                 pos += 1
         answer_end = text.find("\n", pos)
         answer = text[pos:answer_end if answer_end >= 0 else len(text)].strip()
