@@ -348,6 +348,9 @@ class ConText(RulesComponent):
                 if kind == "answered":
                     continue
                 headline = kind == "headline"
+                or_only = bool(trig.rule.get("headline_or"))
+                if or_only and not headline:
+                    continue  # a region offered as one side of a headline's "or" guess, nowhere else
             sent_start, sent_end = v.sent_bounds(doc, trig.start)
             scopes = []
             if direction == "FORWARD" or direction == "BIDIRECTIONAL":
@@ -414,7 +417,7 @@ class ConText(RulesComponent):
                         continue
                     if targets is not None and not any(lowers[j] in targets for j in range(s, e)):
                         continue  # "training for a [half]": only the race, not "for a [run]"
-                    if headline and not self._headline_guess(doc, s, e, trig):
+                    if headline and not self._headline_guess(doc, s, e, trig, or_only):
                         continue
                     if attribute == "negated" and label in CLOSE_NEGATION_LABELS and not self._negates_closely(lowers, trig, s, e):
                         continue
@@ -550,10 +553,12 @@ class ConText(RulesComponent):
         return None
 
     @staticmethod
-    def _headline_guess(doc: Doc, start: int, end: int, trig: _Trigger) -> bool:
+    def _headline_guess(doc: Doc, start: int, end: int, trig: _Trigger, or_only: bool = False) -> bool:
         """Whether the entity at ``start:end`` is the headline's guess: it ends at the question
         mark after a dash, comma, colon or the line start ("Foot falls asleep on long drives -
-        piriformis?"), or is one side of an "or" ("Hamstring or sciatica?")."""
+        piriformis?"), or is one side of an "or" ("Hamstring or sciatica?"); with ``or_only``, only
+        the latter ("hamstring or back?": the back is offered as the source, while "Arch pain?"
+        names the complaint)."""
         if end < len(doc) and doc[end].lower_ == "or":
             return True
         before = start - 1
@@ -561,7 +566,7 @@ class ConText(RulesComponent):
             before -= 1
         if before >= 0 and doc[before].lower_ == "or":
             return True  # "sciatica or just a knock?"
-        if end != trig.start:
+        if or_only or end != trig.start:
             return False
         if start == 0 or "\n" in doc[start - 1].text or doc[start - 1].is_space:
             return True
