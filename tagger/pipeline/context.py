@@ -214,7 +214,7 @@ class ConText(RulesComponent):
                          if rule.get("require_preceding") or rule.get("attached") or rule.get("detached")
                          or rule.get("unless_next") or rule.get("opens") or rule.get("in_question")
                          or rule.get("habitual") or rule.get("require_before") or rule.get("require_next")
-                         or rule.get("clause_start_or_after") is not None}
+                         or rule.get("clause_start_or_after") is not None or rule.get("line_has")}
         # match ids of rules whose first word is no trigger when the pipeline took it for an
         # entity: "back in 1998" opens a past scope, "my [back] in 1998" is the body (then "in
         # 1998" is the trigger)
@@ -289,6 +289,8 @@ class ConText(RulesComponent):
         before = rule.get("require_before")
         if before and not any(doc[j].lower_ in before for j in range(max(0, start - int(rule.get("before_window") or 3)), start)):
             return False  # "played rugby at school", "a netball injury at school": not "stairs at school"
+        if rule.get("line_has") and not _line_has(doc, end, rule["line_has"]):
+            return False  # "Tx: STM, hip flexor stretch" reports what was done; "Tx: nerve glides, r/v 2/52" plans
         if rule.get("habitual") and not _habitual(doc, start):
             return False  # a pseudo-trigger for a recurring condition: "If I press on it, it aches"
         if rule.get("in_question") and not _ends_in_question(doc, end):
@@ -673,6 +675,18 @@ def _negated_list_runs_on(lowers: list[int], comma: int, hi: int, rule: dict[str
         if run > _LIST_ITEM_TOKENS:
             return False
     return bool(rule.get("list_runs_on")) and run > 0
+
+
+def _line_has(doc: Doc, end: int, words: list[str]) -> bool:
+    """Whether one of ``words`` (lower case; "r/v" is three tokens, so the text is searched) stands
+    as a word in the rest of the line after token ``end``."""
+    if end >= len(doc):
+        return False
+    text = doc.text
+    start = doc[end].idx
+    stop = text.find("\n", start)
+    line = text[start:stop if stop >= 0 else len(text)].lower()
+    return any(re.search(r"(?<![\w/])" + re.escape(w) + r"(?![\w/])", line) for w in words)
 
 
 def _next_words_in(doc: Doc, end: int, phrases: list[str], unless_then: Any = ()) -> bool:
