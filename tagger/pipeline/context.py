@@ -344,7 +344,7 @@ class ConText(RulesComponent):
              through_bracket, targets) = trig.info
             if attribute is None:
                 continue
-            headline = False
+            headline = or_only = False
             if question:
                 kind = self._question_kind(doc, v, trig)
                 if kind == "answered":
