@@ -214,7 +214,7 @@ class ConText(RulesComponent):
                          if rule.get("require_preceding") or rule.get("attached") or rule.get("detached")
                          or rule.get("unless_next") or rule.get("opens") or rule.get("in_question")
                          or rule.get("habitual") or rule.get("require_before") or rule.get("require_next")
-                         or rule.get("clause_start_or_after") is not None}
+                         or rule.get("clause_start_or_after") is not None or rule.get("line_has")}
         # match ids of rules whose first word is no trigger when the pipeline took it for an
         # entity: "back in 1998" opens a past scope, "my [back] in 1998" is the body (then "in
         # 1998" is the trigger)
@@ -289,6 +289,8 @@ class ConText(RulesComponent):
         before = rule.get("require_before")
         if before and not any(doc[j].lower_ in before for j in range(max(0, start - int(rule.get("before_window") or 3)), start)):
             return False  # "played rugby at school", "a netball injury at school": not "stairs at school"
+        if rule.get("line_has") and not _line_has(doc, end, rule["line_has"]):
+            return False  # "Tx: STM, hip flexor stretch" reports what was done; "Tx: nerve glides, r/v 2/52" plans
         if rule.get("habitual") and not _habitual(doc, start):
             return False  # a pseudo-trigger for a recurring condition: "If I press on it, it aches"
         if rule.get("in_question") and not _ends_in_question(doc, end):
@@ -342,12 +344,15 @@ class ConText(RulesComponent):
              through_bracket, targets) = trig.info
             if attribute is None:
                 continue
-            headline = False
+            headline = or_only = False
             if question:
                 kind = self._question_kind(doc, v, trig)
                 if kind == "answered":
                     continue
                 headline = kind == "headline"
+                or_only = bool(trig.rule.get("headline_or"))
+                if or_only and not headline:
+                    continue  # a region offered as one side of a headline's "or" guess, nowhere else
             sent_start, sent_end = v.sent_bounds(doc, trig.start)
             scopes = []
             if direction == "FORWARD" or direction == "BIDIRECTIONAL":
@@ -414,7 +419,7 @@ class ConText(RulesComponent):
                         continue
                     if targets is not None and not any(lowers[j] in targets for j in range(s, e)):
                         continue  # "training for a [half]": only the race, not "for a [run]"
-                    if headline and not self._headline_guess(doc, s, e, trig):
+                    if headline and not self._headline_guess(doc, s, e, trig, or_only):
                         continue
                     if attribute == "negated" and label in CLOSE_NEGATION_LABELS and not self._negates_closely(lowers, trig, s, e):
                         continue
@@ -526,15 +531,18 @@ class ConText(RulesComponent):
         if sent_start < line_start or marker.end() < sent_start:
             return None
         # an item number, a quote mark or a form field of a few words ("Footwear?", "Shoes changed?")
-        numbered = bool(text[line_start:marker.end()].strip()) or trig.start - first_token <= _FIELD_WORDS
+        marked = bool(text[line_start:marker.end()].strip())
+        numbered = marked or trig.start - first_token <= _FIELD_WORDS
         pos = trig.end_char
         while pos < len(text) and text[pos] in "? \t":
             pos += 1
         next_line = text.startswith("\n", pos)
         if next_line:
             pos += 1
-            # a question for facts may be answered after a blank line ("> What shoes are you running in?\n\nA pair of ...")
-            while pos < len(text) and text[pos] in ("> \t\n" if wh else "> \t"):
+            # a question for facts, or one numbered or quoted in a reply, may be answered after a blank
+            # line ("> What shoes are you running in?\n\nA pair of ...", "> 2. Have you changed how you
+            # walk?\n\nYes, I go up on my toes")
+            while pos < len(text) and text[pos] in ("> \t\n" if wh or marked else "> \t"):
                 pos += 1
         answer_end = text.find("\n", pos)
         answer = text[pos:answer_end if answer_end >= 0 else len(text)].strip()
@@ -547,10 +555,12 @@ class ConText(RulesComponent):
         return None
 
     @staticmethod
-    def _headline_guess(doc: Doc, start: int, end: int, trig: _Trigger) -> bool:
+    def _headline_guess(doc: Doc, start: int, end: int, trig: _Trigger, or_only: bool = False) -> bool:
         """Whether the entity at ``start:end`` is the headline's guess: it ends at the question
         mark after a dash, comma, colon or the line start ("Foot falls asleep on long drives -
-        piriformis?"), or is one side of an "or" ("Hamstring or sciatica?")."""
+        piriformis?"), or is one side of an "or" ("Hamstring or sciatica?"); with ``or_only``, only
+        the latter ("hamstring or back?": the back is offered as the source, while "Arch pain?"
+        names the complaint)."""
         if end < len(doc) and doc[end].lower_ == "or":
             return True
         before = start - 1
@@ -558,7 +568,7 @@ class ConText(RulesComponent):
             before -= 1
         if before >= 0 and doc[before].lower_ == "or":
             return True  # "sciatica or just a knock?"
-        if end != trig.start:
+        if or_only or end != trig.start:
             return False
         if start == 0 or "\n" in doc[start - 1].text or doc[start - 1].is_space:
             return True
@@ -665,6 +675,18 @@ def _negated_list_runs_on(lowers: list[int], comma: int, hi: int, rule: dict[str
         if run > _LIST_ITEM_TOKENS:
             return False
     return bool(rule.get("list_runs_on")) and run > 0
+
+
+def _line_has(doc: Doc, end: int, words: list[str]) -> bool:
+    """Whether one of ``words`` (lower case; "r/v" is three tokens, so the text is searched) stands
+    as a word in the rest of the line after token ``end``."""
+    if end >= len(doc):
+        return False
+    text = doc.text
+    start = doc[end].idx
+    stop = text.find("\n", start)
+    line = text[start:stop if stop >= 0 else len(text)].lower()
+    return any(re.search(r"(?<![\w/])" + re.escape(w) + r"(?![\w/])", line) for w in words)
 
 
 def _next_words_in(doc: Doc, end: int, phrases: list[str], unless_then: Any = ()) -> bool:

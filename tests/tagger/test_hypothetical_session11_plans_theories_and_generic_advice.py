@@ -108,7 +108,7 @@ def test_a_polite_request_is_no_condition(rules_tagger):
 
 
 def test_a_plan_header_line_ends_at_a_later_report_header(rules_tagger):
-    result = rules_tagger.tag("Tx: calf stretch, soft tissue release. Immediately after: heel pain on walking 5 → 2/10.")
+    result = rules_tagger.tag("Plan: calf stretch, soft tissue release. Immediately after: heel pain on walking 5 → 2/10.")
     assert ent(result, "calf stretch").hypothetical
     assert not ent(result, "pain").hypothetical
     assert not ent(result, "walking").hypothetical
