@@ -71,13 +71,13 @@ from .fastmatch import TokenMatcher
 from .rules import RulesComponent
 
 KINDS = {"anchor", "resolution", "present", "past", "onset", "pointer", "contrast", "hedge", "bullet", "boundary", "bracket",
-         "switch", "ended", "replace", "stopped", "injury", "return"}
+         "switch", "ended", "replace", "stopped", "injury", "return", "modal"}
 SWITCH_KEYS = ("verbs", "to", "labels")
 REPLACE_KEYS = ("verbs", "to", "buys", "fillers", "inserts", "not_worn")
 ENDED_KEYS = ("ahead", "after", "negators", "inability", "clause_ends")
 STOPPED_KEYS = ("auxiliaries", "negators", "adverbs", "verbs", "objects", "since", "spans", "quantities", "units", "clause_ends")
 STOPPED_REACH = 4  # tokens after the stopped verb (and its object) where the time phrase may start ("hasn't bugged me in over a week")
-WORD_KINDS = frozenset({"pointer", "contrast", "hedge", "bullet", "boundary", "injury"})
+WORD_KINDS = frozenset({"pointer", "contrast", "hedge", "bullet", "boundary", "injury", "modal"})
 _SINCE = get_string_id("since")
 _COMMA = get_string_id(",")
 _CLAUSE_MARKS = frozenset({_COMMA, get_string_id(";")})
@@ -89,6 +89,8 @@ HEDGE_REACH = 2  # tokens before a resolution where a hedge undoes it ("almost w
 # "which began about seven months ago"); an anchor further off, or past a ";", dates something else
 # ("... began about seven months ago ..., having been told as a child that her arches were 'low'")
 ONSET_REACH = 8
+TOLD_REACH = 8  # sentences (blank ones not counted) after a dated account where the end of that account may stand
+MODAL_REACH = 2  # tokens before a word of the present where a past modal makes it past ("I could actually feel")
 _OLD_PAIR = frozenset({"old", "previous", "original"})  # "went back to the old ones" names the pair swapped out
 _BACK = get_string_id("back")
 _BACK_TO = frozenset({get_string_id("to"), get_string_id("into"), get_string_id("in")})
@@ -243,6 +245,7 @@ class PastEpisodes(RulesComponent):
         self._bullets = ids(words["bullet"])
         self._boundaries = ids(words["boundary"])
         self._injuries = ids(words["injury"])
+        self._modals = ids(words["modal"])
 
     # -- sentences ---------------------------------------------------------------
     def _sentences(self, doc: Doc, v: DocView) -> tuple[list[_Sentence], set[int]]:
@@ -481,6 +484,106 @@ class PastEpisodes(RulesComponent):
             for s, e, label, _ in told:
                 if label == "FOOTWEAR":
                     continue
+                record = store_record(store, s, e)
+                if record.get("negated") or record.get("other_subject"):
+                    continue
+                _mark_historical(record, r_start_char, r_end_char)
+
+
+    # -- an account told at length, its end further on --------------------------------------
+    def _now(self, v: DocView, sent: _Sentence, resolution_tokens: set[int]) -> bool:
+        """Whether a word of the present stands in the sentence, outside its end and not after a
+        past modal ("I could actually feel the foot stop collapsing" tells the past)."""
+        for end in sent.present_ends:
+            if end - 1 in resolution_tokens:
+                continue
+            if any(v.lowers[i] in self._modals for i in range(max(sent.start, end - 1 - MODAL_REACH), end - 1)):
+                continue
+            return True
+        return False
+
+    @staticmethod
+    def _blank(v: DocView, sent: _Sentence) -> bool:
+        return all(v.is_space[i] for i in range(sent.start, sent.end))
+
+    def _told_at_length(self, doc: Doc, v: DocView, sents: list[_Sentence], ents: list[tuple[int, int, str, int]],
+                        ent_starts: list[int], resolution_tokens: set[int]) -> None:
+        """A dated account whose end comes further on, past a paragraph break or the sentences of
+        a story: "Had an [ache] along the inside of my left [arch] ... for most of last season. Two
+        lots of [insoles], zero change. // What fixed it was a physio who had me [stand] on one
+        [leg] and [squat]. ... The [ache] was gone by the spring fixtures."; "Mate I was you three
+        years ago. [Ache] right under both [kneecaps] after every Monday game, ... I'm 47, play
+        five-a-side ... // ... and the knees settled in about a month." The account opens at a
+        sentence with a past anchor in the past tense (no present, no onset, no end of its own) and
+        runs on through the sentences of the past or with no verb; the end is a later sentence
+        (``TOLD_REACH``) of no present whose end names what the account named (the same symptom
+        word, or a region or structure of the same region). The account is marked up to its first
+        sentence of the present; when none stands before the end, the end's own sentence too, up
+        to its end. The activity a symptom came with stays current (GUIDELINES, session 10): an
+        activity in a sentence that tells a symptom is not marked; the present's sentences are not."""
+        store = entity_store(doc)
+        k = 0
+        while k < len(sents):
+            s = sents[k]
+            if s.anchor is None or s.resolution or s.tells_onset or not s.past or s.bullet or self._now(v, s, resolution_tokens):
+                k += 1
+                continue
+            told = [k]  # the account's sentences, up to its first of the present
+            broken = False
+            end = None
+            seen = 0
+            j = k + 1
+            while j < len(sents) and seen < TOLD_REACH:
+                nxt = sents[j]
+                j += 1
+                if self._blank(v, nxt):
+                    continue
+                seen += 1
+                if nxt.anchor is not None or nxt.tells_onset:
+                    break  # another dated account, or the start of what is current
+                now = self._now(v, nxt, resolution_tokens)
+                if nxt.resolution is not None and not now and nxt.cut == nxt.end:
+                    end = j - 1
+                    break
+                if now:
+                    broken = True
+                elif not broken:
+                    told.append(j - 1)
+            if end is None or not self._names_what_ended(v, store, sents[end], told, sents, ents, ent_starts):
+                k += 1
+                continue
+            if not broken:
+                told.append(end)
+            self._mark_account(doc, v, store, sents, told, end, ents, ent_starts, resolution_tokens)
+            k = end + 1
+
+    def _names_what_ended(self, v: DocView, store: dict[int, dict[str, Any]], ending: _Sentence, told: list[int], sents: list[_Sentence],
+                          ents: list[tuple[int, int, str, int]], ent_starts: list[int]) -> bool:
+        """Whether the end names, before its resolution, what the account named: a symptom by the
+        same word ("The [ache] was gone"), or a region or structure of the same region ("the
+        [knees] settled" after "both [kneecaps]")."""
+        account = [x for k in told for x in ents[bisect_left(ent_starts, sents[k].start):bisect_left(ent_starts, sents[k].end)]]
+        if not any(x[2] in ("SYMPTOM", "CONDITION") for x in account):
+            return False
+        r_start = ending.resolution[0] if ending.resolution else ending.end
+        named = ents[bisect_left(ent_starts, ending.start):bisect_left(ent_starts, r_start)]
+        symptoms = {tuple(v.lowers[x[0]:x[1]]) for x in account if x[2] == "SYMPTOM"}
+        regions = {self._region(store, x) for x in account if x[2] in ("BODY_REGION", "STRUCTURE")} - {None}
+        return any((x[2] == "SYMPTOM" and tuple(v.lowers[x[0]:x[1]]) in symptoms)
+                   or (x[2] in ("BODY_REGION", "STRUCTURE") and self._region(store, x) in regions) for x in named)
+
+    def _mark_account(self, doc: Doc, v: DocView, store: dict[int, dict[str, Any]], sents: list[_Sentence], told: list[int],
+                      end: int, ents: list[tuple[int, int, str, int]], ent_starts: list[int], resolution_tokens: set[int]) -> None:
+        """Mark the account's sentences (the end's only up to its resolution) with the end as trigger."""
+        r_start, r_end = sents[end].resolution
+        r_start_char, r_end_char = v.idx[r_start], v.end_char(r_end)
+        for k in told:
+            sent = sents[k]
+            inside = ents[bisect_left(ent_starts, sent.start):bisect_left(ent_starts, r_start if k == end else sent.end)]
+            symptom_told = any(x[2] == "SYMPTOM" for x in inside)
+            for s, e, label, _ in inside:
+                if s in resolution_tokens or (label == "ACTIVITY" and symptom_told):
+                    continue  # "[Ache] ... after every Monday game": the game the ache came with is still played
                 record = store_record(store, s, e)
                 if record.get("negated") or record.get("other_subject"):
                     continue
@@ -945,6 +1048,8 @@ class PastEpisodes(RulesComponent):
             self._pointed_back(doc, v, sents, ents, ent_starts, resolution_tokens)
         if any(s.resolution for s in sents):
             self._told_after(doc, v, sents, ents, ent_starts)
+        if any(s.resolution for s in sents) and any(s.anchor for s in sents):
+            self._told_at_length(doc, v, sents, ents, ent_starts, resolution_tokens)
         episodes = self._episodes(doc, v, sents) if any(s.anchor or s.bullet for s in sents) else []
         if not episodes:
             return ents
