@@ -71,10 +71,11 @@ from .fastmatch import TokenMatcher
 from .rules import RulesComponent
 
 KINDS = {"anchor", "resolution", "present", "past", "onset", "pointer", "contrast", "hedge", "bullet", "boundary", "bracket",
-         "switch", "ended", "replace", "stopped", "injury", "return", "modal"}
+         "switch", "ended", "replace", "stopped", "injury", "return", "modal", "history"}
 SWITCH_KEYS = ("verbs", "to", "labels")
 REPLACE_KEYS = ("verbs", "to", "buys", "fillers", "inserts", "not_worn")
 ENDED_KEYS = ("ahead", "after", "negators", "inability", "clause_ends")
+HISTORY_KEYS = ("headers", "not_after", "events", "suffixes", "clause_marks")
 STOPPED_KEYS = ("auxiliaries", "negators", "adverbs", "verbs", "objects", "since", "spans", "quantities", "units", "clause_ends")
 STOPPED_REACH = 4  # tokens after the stopped verb (and its object) where the time phrase may start ("hasn't bugged me in over a week")
 WORD_KINDS = frozenset({"pointer", "contrast", "hedge", "bullet", "boundary", "injury", "modal"})
@@ -121,6 +122,10 @@ def validate_episode_rule(rule: dict[str, Any], where: str) -> None:
     if kind == "ended":
         if not all(isinstance(rule.get(k), list) and rule[k] for k in ENDED_KEYS):
             raise ValueError(f"{where}: an ended rule needs non-empty {list(ENDED_KEYS)} lists")
+        return
+    if kind == "history":
+        if not all(isinstance(rule.get(k), list) and rule[k] for k in HISTORY_KEYS):
+            raise ValueError(f"{where}: a history rule needs non-empty {list(HISTORY_KEYS)} lists")
         return
     if kind == "return":
         if not (isinstance(rule.get("persons"), list) and rule["persons"] and isinstance(rule.get("next"), list) and rule["next"]):
@@ -182,7 +187,14 @@ class PastEpisodes(RulesComponent):
         self._stops: list[dict[str, Any]] = []
         self._return_persons: frozenset[int] = frozenset()
         self._return_next: frozenset[int] = frozenset()
+        self._history: dict[str, Any] | None = None
         for i, rule in enumerate(rules):
+            if rule["kind"] == "history":
+                self._history = {
+                    **{k: ids(w.lower() for w in rule[k]) for k in ("headers", "not_after", "events", "clause_marks")},
+                    "suffixes": tuple(w.lower() for w in rule["suffixes"]),
+                }
+                continue
             if rule["kind"] == "stopped":
                 self._stops.append({
                     **{k: ids(w.lower() for w in rule[k]) for k in STOPPED_KEYS},
@@ -489,6 +501,42 @@ class PastEpisodes(RulesComponent):
                     continue
                 _mark_historical(record, r_start_char, r_end_char)
 
+
+    # -- a dated injury or operation in a history field ---------------------------------------
+    def _history_items(self, doc: Doc, v: DocView, sents: list[_Sentence], ents: list[tuple[int, int, str, int]],
+                       ent_starts: list[int]) -> None:
+        """An injury or operation dated in a history field is over, as "hx of L ankle sprain 2019" is
+        (GUIDELINES 4): "Hx: L [clavicle] [#] ([cycling]) 2012, no sequelae", "Injury hx: R [ankle]
+        [sprain] x2 (2022, 2024) - rehab done, no sx this yr", "PSHx: L [knee] arthroscopy w/ partial
+        medial meniscectomy 2009", "Hx R [shoulder] [dislocation] 2016 ([footy])". The item is the
+        clause of the anchor (from the last clause mark before it) up to the anchor, with a bracket
+        right after the anchor (the sport it happened in); it must name an event (``events``, or a
+        procedure by its ending, ``suffixes``), and its sentence must hold no present and no onset. A
+        finding dated in a history field ("Hx L4/5 disc 2019") may be current and is left alone; "FHx"
+        and "Social hx" (``not_after``) are no history of the subject."""
+        rule = self._history
+        store = entity_store(doc)
+        for sent in sents:
+            if sent.anchor is None or sent.present or sent.tells_onset:
+                continue
+            a_start, a_end = sent.anchor
+            header = next((i for i in range(sent.start, a_start) if v.lowers[i] in rule["headers"]), None)
+            if header is None or (header > sent.start and v.lowers[header - 1] in rule["not_after"]):
+                continue
+            lo = next((i + 1 for i in range(a_start - 1, header, -1) if v.lowers[i] in rule["clause_marks"]), header + 1)
+            if not any(v.lowers[i] in rule["events"] or v.text(i).lower().endswith(rule["suffixes"]) for i in range(lo, a_start)):
+                continue
+            hi = a_end
+            if hi < sent.end and v.text(hi) == "(":
+                hi = next((i + 1 for i in range(hi, min(hi + 5, sent.end)) if v.text(i) == ")"), hi)
+            a_start_char, a_end_char = v.idx[a_start], v.end_char(a_end)
+            for s, e, _, _ in ents[bisect_left(ent_starts, lo):bisect_left(ent_starts, hi)]:
+                if e > hi:
+                    continue
+                record = store_record(store, s, e)
+                if record.get("negated") or record.get("other_subject"):
+                    continue
+                _mark_historical(record, a_start_char, a_end_char)
 
     # -- an account told at length, its end further on --------------------------------------
     def _now(self, v: DocView, sent: _Sentence, resolution_tokens: set[int]) -> bool:
@@ -1048,6 +1096,8 @@ class PastEpisodes(RulesComponent):
             self._pointed_back(doc, v, sents, ents, ent_starts, resolution_tokens)
         if any(s.resolution for s in sents):
             self._told_after(doc, v, sents, ents, ent_starts)
+        if self._history is not None and any(s.anchor for s in sents):
+            self._history_items(doc, v, sents, ents, ent_starts)
         if any(s.resolution for s in sents) and any(s.anchor for s in sents):
             self._told_at_length(doc, v, sents, ents, ent_starts, resolution_tokens)
         episodes = self._episodes(doc, v, sents) if any(s.anchor or s.bullet for s in sents) else []
