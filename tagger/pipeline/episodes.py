@@ -91,7 +91,7 @@ HEDGE_REACH = 2  # tokens before a resolution where a hedge undoes it ("almost w
 # ("... began about seven months ago ..., having been told as a child that her arches were 'low'")
 ONSET_REACH = 8
 TOLD_REACH = 8  # sentences (blank ones not counted) after a dated account where the end of that account may stand
-MODAL_REACH = 2  # tokens before a word of the present where a past modal makes it past ("I could actually feel")
+MODAL_REACH = 4  # tokens before a word of the present where a past modal makes it past ("I could actually feel the leg get")
 _OLD_PAIR = frozenset({"old", "previous", "original"})  # "went back to the old ones" names the pair swapped out
 _BACK = get_string_id("back")
 _BACK_TO = frozenset({get_string_id("to"), get_string_id("into"), get_string_id("in")})
@@ -607,18 +607,25 @@ class PastEpisodes(RulesComponent):
 
     def _names_what_ended(self, v: DocView, store: dict[int, dict[str, Any]], ending: _Sentence, told: list[int], sents: list[_Sentence],
                           ents: list[tuple[int, int, str, int]], ent_starts: list[int]) -> bool:
-        """Whether the end names, before its resolution, what the account named: a symptom by the
-        same word ("The [ache] was gone"), or a region or structure of the same region ("the
+        """Whether the end names, before its resolution, what the account named: a symptom of the
+        same concept ("The [ache] was gone", "sore" ... "the pain was gone"), or a region or structure of the same region ("the
         [knees] settled" after "both [kneecaps]")."""
         account = [x for k in told for x in ents[bisect_left(ent_starts, sents[k].start):bisect_left(ent_starts, sents[k].end)]]
         if not any(x[2] in ("SYMPTOM", "CONDITION") for x in account):
             return False
         r_start = ending.resolution[0] if ending.resolution else ending.end
         named = ents[bisect_left(ent_starts, ending.start):bisect_left(ent_starts, r_start)]
-        symptoms = {tuple(v.lowers[x[0]:x[1]]) for x in account if x[2] == "SYMPTOM"}
+        symptoms = {self._symptom(v, store, x) for x in account if x[2] == "SYMPTOM"}
         regions = {self._region(store, x) for x in account if x[2] in ("BODY_REGION", "STRUCTURE")} - {None}
-        return any((x[2] == "SYMPTOM" and tuple(v.lowers[x[0]:x[1]]) in symptoms)
+        return any((x[2] == "SYMPTOM" and self._symptom(v, store, x) in symptoms)
                    or (x[2] in ("BODY_REGION", "STRUCTURE") and self._region(store, x) in regions) for x in named)
+
+    @staticmethod
+    def _symptom(v: DocView, store: dict[int, dict[str, Any]], ent: tuple[int, int, str, int]) -> object:
+        """A symptom's concept, or its words when it has none."""
+        record = store.get(ent[0])
+        concept = record.get("concept") if record is not None and record.get("end") == ent[1] else None
+        return concept or tuple(v.lowers[ent[0]:ent[1]])
 
     def _mark_account(self, doc: Doc, v: DocView, store: dict[int, dict[str, Any]], sents: list[_Sentence], told: list[int],
                       end: int, ents: list[tuple[int, int, str, int]], ent_starts: list[int], resolution_tokens: set[int]) -> None:
