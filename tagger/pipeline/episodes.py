@@ -590,6 +590,8 @@ class PastEpisodes(RulesComponent):
                 if nxt.anchor is not None or nxt.tells_onset:
                     break  # another dated account, or the start of what is current
                 now = self._now(v, nxt, resolution_tokens)
+                if nxt.resolution is not None and nxt.bullet:
+                    break  # a list item's end is its own item's ("- a sore left knee ..., which has settled now")
                 if nxt.resolution is not None and not now and nxt.cut == nxt.end:
                     end = j - 1
                     break

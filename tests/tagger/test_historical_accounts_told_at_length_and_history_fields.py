@@ -120,3 +120,9 @@ def test_an_end_before_a_clause_of_its_own_is_over(rules_tagger):
     result = rules_tagger.tag("The knee he hurt in the cup game is better, the swelling has gone and he can squat "
                               "again.")
     assert ent(result, "swelling").historical
+
+
+def test_a_list_item_that_ends_itself_does_not_end_the_account_before_it(rules_tagger):
+    result = rules_tagger.tag("Saw a physio in May. She pressed on my calf and it brought the ache on straight away.\n"
+                              "Other things:\n- a sore left wrist from the garden, which has settled now\n")
+    assert not ent(result, "ache").historical
