@@ -39,6 +39,12 @@ episode only when the episode says it is over:
    stays negated.
 6. **Given up, named again.** Footwear marked historical stays so when the note names it again
    outside the present ("... stopped. A: orthotics gave no change").
+7. **Told at length** (session 12). A dated account whose end comes further on, past a paragraph
+   break ("Had an ache ... for most of last season. ... The ache was gone by the spring
+   fixtures."), is over up to its first sentence of the present, when the end names what the
+   account named.
+8. **History fields** (session 12). An injury or operation dated in a history field ("Hx: L
+   clavicle # (cycling) 2012") is over, with the sport in the bracket after its year.
 
 Every entity of an episode that is over, except hypothetical ones, the anchor itself and
 negated ones followed by "since" ("no knee sx since" speaks of the time up to now), is
