@@ -39,6 +39,12 @@ episode only when the episode says it is over:
    stays negated.
 6. **Given up, named again.** Footwear marked historical stays so when the note names it again
    outside the present ("... stopped. A: orthotics gave no change").
+7. **Told at length** (session 12). A dated account whose end comes further on, past a paragraph
+   break ("Had an ache ... for most of last season. ... The ache was gone by the spring
+   fixtures."), is over up to its first sentence of the present, when the end names what the
+   account named.
+8. **History fields** (session 12). An injury or operation dated in a history field ("Hx: L
+   clavicle # (cycling) 2012") is over, with the sport in the bracket after its year.
 
 Every entity of an episode that is over, except hypothetical ones, the anchor itself and
 negated ones followed by "since" ("no knee sx since" speaks of the time up to now), is
@@ -71,13 +77,14 @@ from .fastmatch import TokenMatcher
 from .rules import RulesComponent
 
 KINDS = {"anchor", "resolution", "present", "past", "onset", "pointer", "contrast", "hedge", "bullet", "boundary", "bracket",
-         "switch", "ended", "replace", "stopped", "injury", "return"}
+         "switch", "ended", "replace", "stopped", "injury", "return", "modal", "history"}
 SWITCH_KEYS = ("verbs", "to", "labels")
 REPLACE_KEYS = ("verbs", "to", "buys", "fillers", "inserts", "not_worn")
 ENDED_KEYS = ("ahead", "after", "negators", "inability", "clause_ends")
+HISTORY_KEYS = ("headers", "not_after", "events", "suffixes", "clause_marks")
 STOPPED_KEYS = ("auxiliaries", "negators", "adverbs", "verbs", "objects", "since", "spans", "quantities", "units", "clause_ends")
 STOPPED_REACH = 4  # tokens after the stopped verb (and its object) where the time phrase may start ("hasn't bugged me in over a week")
-WORD_KINDS = frozenset({"pointer", "contrast", "hedge", "bullet", "boundary", "injury"})
+WORD_KINDS = frozenset({"pointer", "contrast", "hedge", "bullet", "boundary", "injury", "modal"})
 _SINCE = get_string_id("since")
 _COMMA = get_string_id(",")
 _CLAUSE_MARKS = frozenset({_COMMA, get_string_id(";")})
@@ -89,6 +96,8 @@ HEDGE_REACH = 2  # tokens before a resolution where a hedge undoes it ("almost w
 # "which began about seven months ago"); an anchor further off, or past a ";", dates something else
 # ("... began about seven months ago ..., having been told as a child that her arches were 'low'")
 ONSET_REACH = 8
+TOLD_REACH = 8  # sentences (blank ones not counted) after a dated account where the end of that account may stand
+MODAL_REACH = 4  # tokens before a word of the present where a past modal makes it past ("I could actually feel the leg get")
 _OLD_PAIR = frozenset({"old", "previous", "original"})  # "went back to the old ones" names the pair swapped out
 _BACK = get_string_id("back")
 _BACK_TO = frozenset({get_string_id("to"), get_string_id("into"), get_string_id("in")})
@@ -119,6 +128,10 @@ def validate_episode_rule(rule: dict[str, Any], where: str) -> None:
     if kind == "ended":
         if not all(isinstance(rule.get(k), list) and rule[k] for k in ENDED_KEYS):
             raise ValueError(f"{where}: an ended rule needs non-empty {list(ENDED_KEYS)} lists")
+        return
+    if kind == "history":
+        if not all(isinstance(rule.get(k), list) and rule[k] for k in HISTORY_KEYS):
+            raise ValueError(f"{where}: a history rule needs non-empty {list(HISTORY_KEYS)} lists")
         return
     if kind == "return":
         if not (isinstance(rule.get("persons"), list) and rule["persons"] and isinstance(rule.get("next"), list) and rule["next"]):
@@ -180,7 +193,14 @@ class PastEpisodes(RulesComponent):
         self._stops: list[dict[str, Any]] = []
         self._return_persons: frozenset[int] = frozenset()
         self._return_next: frozenset[int] = frozenset()
+        self._history: dict[str, Any] | None = None
         for i, rule in enumerate(rules):
+            if rule["kind"] == "history":
+                self._history = {
+                    **{k: ids(w.lower() for w in rule[k]) for k in ("headers", "not_after", "events", "clause_marks")},
+                    "suffixes": tuple(w.lower() for w in rule["suffixes"]),
+                }
+                continue
             if rule["kind"] == "stopped":
                 self._stops.append({
                     **{k: ids(w.lower() for w in rule[k]) for k in STOPPED_KEYS},
@@ -243,6 +263,7 @@ class PastEpisodes(RulesComponent):
         self._bullets = ids(words["bullet"])
         self._boundaries = ids(words["boundary"])
         self._injuries = ids(words["injury"])
+        self._modals = ids(words["modal"])
 
     # -- sentences ---------------------------------------------------------------
     def _sentences(self, doc: Doc, v: DocView) -> tuple[list[_Sentence], set[int]]:
@@ -481,6 +502,151 @@ class PastEpisodes(RulesComponent):
             for s, e, label, _ in told:
                 if label == "FOOTWEAR":
                     continue
+                record = store_record(store, s, e)
+                if record.get("negated") or record.get("other_subject"):
+                    continue
+                _mark_historical(record, r_start_char, r_end_char)
+
+
+    # -- a dated injury or operation in a history field ---------------------------------------
+    def _history_items(self, doc: Doc, v: DocView, sents: list[_Sentence], ents: list[tuple[int, int, str, int]],
+                       ent_starts: list[int]) -> None:
+        """An injury or operation dated in a history field is over, as "hx of L ankle sprain 2019" is
+        (GUIDELINES 4): "Hx: L [clavicle] [#] ([cycling]) 2012, no sequelae", "Injury hx: R [ankle]
+        [sprain] x2 (2022, 2024) - rehab done, no sx this yr", "PSHx: L [knee] arthroscopy w/ partial
+        medial meniscectomy 2009", "Hx R [shoulder] [dislocation] 2016 ([footy])". The item is the
+        clause of the anchor (from the last clause mark before it) up to the anchor, with a bracket
+        right after the anchor (the sport it happened in); it must name an event (``events``, or a
+        procedure by its ending, ``suffixes``), and its sentence must hold no present and no onset. A
+        finding dated in a history field ("Hx L4/5 disc 2019") may be current and is left alone; "FHx"
+        and "Social hx" (``not_after``) are no history of the subject."""
+        rule = self._history
+        store = entity_store(doc)
+        for sent in sents:
+            if sent.anchor is None or sent.present or sent.tells_onset:
+                continue
+            a_start, a_end = sent.anchor
+            header = next((i for i in range(sent.start, a_start) if v.lowers[i] in rule["headers"]), None)
+            if header is None or (header > sent.start and v.lowers[header - 1] in rule["not_after"]):
+                continue
+            lo = next((i + 1 for i in range(a_start - 1, header, -1) if v.lowers[i] in rule["clause_marks"]), header + 1)
+            if not any(v.lowers[i] in rule["events"] or v.text(i).lower().endswith(rule["suffixes"]) for i in range(lo, a_start)):
+                continue
+            hi = a_end
+            if hi < sent.end and v.text(hi) == "(":
+                hi = next((i + 1 for i in range(hi, min(hi + 5, sent.end)) if v.text(i) == ")"), hi)
+            a_start_char, a_end_char = v.idx[a_start], v.end_char(a_end)
+            for s, e, _, _ in ents[bisect_left(ent_starts, lo):bisect_left(ent_starts, hi)]:
+                if e > hi:
+                    continue
+                record = store_record(store, s, e)
+                if record.get("negated") or record.get("other_subject"):
+                    continue
+                _mark_historical(record, a_start_char, a_end_char)
+
+    # -- an account told at length, its end further on --------------------------------------
+    def _now(self, v: DocView, sent: _Sentence, resolution_tokens: set[int]) -> bool:
+        """Whether a word of the present stands in the sentence, outside its end and not after a
+        past modal ("I could actually feel the foot stop collapsing" tells the past)."""
+        for end in sent.present_ends:
+            if end - 1 in resolution_tokens:
+                continue
+            if any(v.lowers[i] in self._modals for i in range(max(sent.start, end - 1 - MODAL_REACH), end - 1)):
+                continue
+            return True
+        return False
+
+    @staticmethod
+    def _blank(v: DocView, sent: _Sentence) -> bool:
+        return all(v.is_space[i] for i in range(sent.start, sent.end))
+
+    def _told_at_length(self, doc: Doc, v: DocView, sents: list[_Sentence], ents: list[tuple[int, int, str, int]],
+                        ent_starts: list[int], resolution_tokens: set[int]) -> None:
+        """A dated account whose end comes further on, past a paragraph break or the sentences of
+        a story: "Had an [ache] along the inside of my left [arch] ... for most of last season. Two
+        lots of [insoles], zero change. // What fixed it was a physio who had me [stand] on one
+        [leg] and [squat]. ... The [ache] was gone by the spring fixtures."; "Mate I was you three
+        years ago. [Ache] right under both [kneecaps] after every Monday game, ... I'm 47, play
+        five-a-side ... // ... and the knees settled in about a month." The account opens at a
+        sentence with a past anchor in the past tense (no present, no onset, no end of its own) and
+        runs on through the sentences of the past or with no verb; the end is a later sentence
+        (``TOLD_REACH``) of no present whose end names what the account named (the same symptom
+        word, or a region or structure of the same region). The account is marked up to its first
+        sentence of the present; when none stands before the end, the end's own sentence too, up
+        to its end. The activity a symptom came with stays current (GUIDELINES, session 10): an
+        activity in a sentence that tells a symptom is not marked; the present's sentences are not."""
+        store = entity_store(doc)
+        k = 0
+        while k < len(sents):
+            s = sents[k]
+            if s.anchor is None or s.resolution or s.tells_onset or not s.past or s.bullet or self._now(v, s, resolution_tokens):
+                k += 1
+                continue
+            told = [k]  # the account's sentences, up to its first of the present
+            broken = False
+            end = None
+            seen = 0
+            j = k + 1
+            while j < len(sents) and seen < TOLD_REACH:
+                nxt = sents[j]
+                j += 1
+                if self._blank(v, nxt):
+                    continue
+                seen += 1
+                if nxt.anchor is not None or nxt.tells_onset:
+                    break  # another dated account, or the start of what is current
+                now = self._now(v, nxt, resolution_tokens)
+                if nxt.resolution is not None and nxt.bullet:
+                    break  # a list item's end is its own item's ("- a sore left knee ..., which has settled now")
+                if nxt.resolution is not None and not now and nxt.cut == nxt.end:
+                    end = j - 1
+                    break
+                if now:
+                    broken = True
+                elif not broken:
+                    told.append(j - 1)
+            if end is None or not self._names_what_ended(v, store, sents[end], told, sents, ents, ent_starts):
+                k += 1
+                continue
+            if not broken:
+                told.append(end)
+            self._mark_account(doc, v, store, sents, told, end, ents, ent_starts, resolution_tokens)
+            k = end + 1
+
+    def _names_what_ended(self, v: DocView, store: dict[int, dict[str, Any]], ending: _Sentence, told: list[int], sents: list[_Sentence],
+                          ents: list[tuple[int, int, str, int]], ent_starts: list[int]) -> bool:
+        """Whether the end names, before its resolution, what the account named: a symptom of the
+        same concept ("The [ache] was gone", "sore" ... "the pain was gone"), or a region or structure of the same region ("the
+        [knees] settled" after "both [kneecaps]")."""
+        account = [x for k in told for x in ents[bisect_left(ent_starts, sents[k].start):bisect_left(ent_starts, sents[k].end)]]
+        if not any(x[2] in ("SYMPTOM", "CONDITION") for x in account):
+            return False
+        r_start = ending.resolution[0] if ending.resolution else ending.end
+        named = ents[bisect_left(ent_starts, ending.start):bisect_left(ent_starts, r_start)]
+        symptoms = {self._symptom(v, store, x) for x in account if x[2] == "SYMPTOM"}
+        regions = {self._region(store, x) for x in account if x[2] in ("BODY_REGION", "STRUCTURE")} - {None}
+        return any((x[2] == "SYMPTOM" and self._symptom(v, store, x) in symptoms)
+                   or (x[2] in ("BODY_REGION", "STRUCTURE") and self._region(store, x) in regions) for x in named)
+
+    @staticmethod
+    def _symptom(v: DocView, store: dict[int, dict[str, Any]], ent: tuple[int, int, str, int]) -> object:
+        """A symptom's concept, or its words when it has none."""
+        record = store.get(ent[0])
+        concept = record.get("concept") if record is not None and record.get("end") == ent[1] else None
+        return concept or tuple(v.lowers[ent[0]:ent[1]])
+
+    def _mark_account(self, doc: Doc, v: DocView, store: dict[int, dict[str, Any]], sents: list[_Sentence], told: list[int],
+                      end: int, ents: list[tuple[int, int, str, int]], ent_starts: list[int], resolution_tokens: set[int]) -> None:
+        """Mark the account's sentences (the end's only up to its resolution) with the end as trigger."""
+        r_start, r_end = sents[end].resolution
+        r_start_char, r_end_char = v.idx[r_start], v.end_char(r_end)
+        for k in told:
+            sent = sents[k]
+            inside = ents[bisect_left(ent_starts, sent.start):bisect_left(ent_starts, r_start if k == end else sent.end)]
+            symptom_told = any(x[2] == "SYMPTOM" for x in inside)
+            for s, e, label, _ in inside:
+                if s in resolution_tokens or (label == "ACTIVITY" and symptom_told):
+                    continue  # "[Ache] ... after every Monday game": the game the ache came with is still played
                 record = store_record(store, s, e)
                 if record.get("negated") or record.get("other_subject"):
                     continue
@@ -945,6 +1111,10 @@ class PastEpisodes(RulesComponent):
             self._pointed_back(doc, v, sents, ents, ent_starts, resolution_tokens)
         if any(s.resolution for s in sents):
             self._told_after(doc, v, sents, ents, ent_starts)
+        if self._history is not None and any(s.anchor for s in sents):
+            self._history_items(doc, v, sents, ents, ent_starts)
+        if any(s.resolution for s in sents) and any(s.anchor for s in sents):
+            self._told_at_length(doc, v, sents, ents, ent_starts, resolution_tokens)
         episodes = self._episodes(doc, v, sents) if any(s.anchor or s.bullet for s in sents) else []
         if not episodes:
             return ents
