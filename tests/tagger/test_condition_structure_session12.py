@@ -128,3 +128,21 @@ def test_two_ordinals_before_mtpj_are_one_joint(nlp):
 
 def test_a_foot_that_rolls_in_flat_is_one_finding(nlp):
     assert "rolls in flat" in spans(nlp, "The physio said my right foot rolls in flat when I walk.", "CONDITION")
+
+
+@pytest.mark.parametrize("text, verb", [
+    ("Gait: R rearfoot everts early in stance.", "everts"),
+    ("Heel rise: rearfoot inverts b/l.", "inverts"),
+    ("Step-down: L foot everting hard.", "everting"),
+])
+def test_a_rearfoot_that_everts_or_inverts_is_the_verb_finding(nlp, text, verb):
+    assert verb in spans(nlp, text, "CONDITION")
+
+
+@pytest.mark.parametrize("text", [
+    "Resisted: she everts against my hand, 5/5.",
+    "Rolled and inverted the ankle on a kerb.",
+])
+def test_an_eversion_or_inversion_without_its_part_before_it_is_not(nlp, text):
+    found = spans(nlp, text, "CONDITION")
+    assert "everts" not in found and "inverts" not in found
