@@ -146,3 +146,15 @@ def test_a_rearfoot_that_everts_or_inverts_is_the_verb_finding(nlp, text, verb):
 def test_an_eversion_or_inversion_without_its_part_before_it_is_not(nlp, text):
     found = spans(nlp, text, "CONDITION")
     assert "everts" not in found and "inverts" not in found
+
+
+@pytest.mark.parametrize("text", [
+    "| Rearfoot in stance | 6° everted | 3° everted |",
+    "O: R rearfoot everted 8° in relaxed stance.",
+])
+def test_an_eversion_in_degrees_is_a_measure(nlp, text):
+    assert "everted" not in spans(nlp, text, "CONDITION")
+
+
+def test_an_everted_rearfoot_without_degrees_stays_the_finding(nlp):
+    assert "everted" in spans(nlp, "Standing: calc everted L, arch low.", "CONDITION")
