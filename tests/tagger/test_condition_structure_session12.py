@@ -158,3 +158,8 @@ def test_an_eversion_in_degrees_is_a_measure(nlp, text):
 
 def test_an_everted_rearfoot_without_degrees_stays_the_finding(nlp):
     assert "everted" in spans(nlp, "Standing: calc everted L, arch low.", "CONDITION")
+
+
+def test_records_rectus_alone_is_the_muscle(nlp):
+    assert "rectus" in spans(nlp, "Thomas +ve L (rectus + iliopsoas).", "STRUCTURE")
+    assert "rectus femoris" in spans(nlp, "Tight rectus femoris on the R.", "STRUCTURE")
