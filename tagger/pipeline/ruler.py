@@ -23,7 +23,9 @@ from .fastmatch import TokenMatcher
 # concepts whose patterns only fill tokens no other pattern takes: a wide pattern (any -ing/-ed
 # word before a direction word) that a disambiguation rule rejects must not hide the narrower
 # match it overlapped ("travels down" is a SYMPTOM's, "fell down the stairs" an injury's)
-FALLBACK_CONCEPTS = (("CONDITION", "alignment_verb"),)
+# ("is turning" only reaches a leg rotation where no other reading took the words: "the knee is
+# [turning inside]", session 12)
+FALLBACK_CONCEPTS = (("CONDITION", "alignment_verb"), ("CONDITION", "leg_rotation_copula"))
 
 
 class FastEntityRuler(EntityRuler):
