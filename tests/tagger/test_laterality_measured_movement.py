@@ -1,0 +1,29 @@
+"""Laterality, session 12: in a records measurement a side between the part's movement and its value is the
+part's ("hip ext R -10°"); both sides measured are "R and L" (bilateral). Made-up text, not from the corpus.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.tagger.entity_lookup import ent
+
+
+@pytest.mark.parametrize(
+    ("text", "target", "side"),
+    [
+        ("ROM: knee flex L 95°, painful end range.", "knee", "left"),
+        ("Obj: hip ext R -5°, Thomas +ve.", "hip", "right"),
+        ("Ankle DF L 4°. Calf tight.", "Ankle", "left"),
+    ],
+)
+def test_a_side_between_a_measured_movement_and_its_value_is_the_parts(rules_tagger, text, target, side):
+    assert ent(rules_tagger.tag(text), target).laterality == side
+
+
+def test_both_sides_measured_are_bilateral(rules_tagger):
+    assert ent(rules_tagger.tag("Hip IR R 15° / L 30°, ER full."), "Hip").laterality == "bilateral"
+
+
+def test_a_movement_without_a_value_takes_no_side_from_this(rules_tagger):
+    assert ent(rules_tagger.tag("Hip ext limited. R knee sore."), "Hip").laterality is None
