@@ -79,6 +79,9 @@ _BOTH_IDS = ids({"both"})
 _COMPARE_BREAKS = ids({"but", "however", "whereas", "while", "although", "though", ";", "other", "also"})
 # Words that open a clause of their own after "and" ("and there's a pull behind my knee", "and it aches").
 _NEW_CLAUSE_IDS = ids({"there", "there's", "it", "it's", "i", "i'm", "i've", "she", "he", "they", "this", "that"})
+# A subject pronoun after the sites of a clause opens the clause a final side ends ("Since the heel got bad she
+# has been tiptoeing on the L": the heel is the earlier clause's; 11 and its second reading, soap-11007).
+_SUBJECT_PRONOUN_IDS = ids({"i", "i'm", "i've", "she", "she's", "he", "he's", "they", "we"})
 _OF_IDS = ids({"of", "on", "in"})
 # "the bone under my right big toe": a site placed just by a sided site takes its side
 _UNDER_IDS = ids({"under", "underneath", "beneath", "below", "above", "behind"})
@@ -457,7 +460,8 @@ class Laterality(RulesComponent):
             i = start - 1
             while i >= floor and (lowers[i] not in _CLAUSE_ENDS or _word_hyphen(v, i)) and not v.text(i).endswith(".") and not (
                     lowers[i] in _AND_IDS and i + 1 < start and (lowers[i + 1] in _DETERMINERS
-                                                                 or lowers[i + 1] in _NEW_CLAUSE_IDS)):
+                                                                 or lowers[i + 1] in _NEW_CLAUSE_IDS)) \
+                    and not (lowers[i] in _SUBJECT_PRONOUN_IDS and i > floor):
                 i -= 1  # "the hip flexors are short and my pelvis rotates forward on the L": the pelvis only
             j = bisect_left(site_ends, start + 1) - 1
             while j >= 0 and sites[j][0] > i:

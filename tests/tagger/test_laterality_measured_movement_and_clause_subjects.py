@@ -1,4 +1,4 @@
-"""Laterality, session 12: in a records measurement a side between the part's movement and its value is the
+"""Laterality, session 12: a subject pronoun opens the clause a final side ends; in a records measurement a side between the part's movement and its value is the
 part's ("hip ext R -10°"); both sides measured are "R and L" (bilateral). Made-up text, not from the corpus.
 """
 
@@ -27,3 +27,13 @@ def test_both_sides_measured_are_bilateral(rules_tagger):
 
 def test_a_movement_without_a_value_takes_no_side_from_this(rules_tagger):
     assert ent(rules_tagger.tag("Hip ext limited. R knee sore."), "Hip").laterality is None
+
+
+def test_a_subject_pronoun_opens_the_clause_a_final_side_ends(rules_tagger):
+    # session 12: "Since the heel got bad she has been tiptoeing on the L" leaves the heel unsided (11, 11s)
+    result = rules_tagger.tag("Since the knee flared up he has been limping on the R.")
+    assert ent(result, "knee").laterality is None
+
+
+def test_a_final_side_still_holds_for_its_own_clause(rules_tagger):
+    assert ent(rules_tagger.tag("After the run my pelvis drops on the R."), "pelvis").laterality == "right"
