@@ -1,7 +1,7 @@
 """other_subject, session 12: a post replying to another poster under a "Re:" title, in which the writer
 tells their own story, names the other poster's complaint in its title and in what "your" owns; an email
 reply to one person (a greeting, a salutation or a quoted line under the kept subject line) is about the
-writer's own complaint. Every sentence is written for the test; none comes from the corpus.
+writer's own complaint; what another person "has been calling it" names the subject's problem. Every sentence is written for the test; none comes from the corpus.
 """
 
 from __future__ import annotations
@@ -49,3 +49,12 @@ def test_a_title_quoted_again_deep_in_a_thread_is_the_threads(rules_tagger):
 def test_a_title_over_a_note_about_a_third_person_is_theirs(rules_tagger):
     text = "Re: Mrs Dale, 58, shop assistant\n\nShe reports right knee pain on stairs. Her knee is swollen.\n"
     assert not ent(rules_tagger.tag(text), "knee").other_subject
+
+
+def test_what_another_person_has_been_calling_it_names_the_subjects_problem(rules_tagger):
+    result = rules_tagger.tag("Her club mate has been calling it a groin strain, but it aches at the front of the hip.")
+    assert not any(e.other_subject for e in result.entities if "groin" in e.text)
+
+
+def test_a_person_who_has_been_doing_something_still_owns_it(rules_tagger):
+    assert ent(rules_tagger.tag("My husband has been having heel pain for weeks."), "heel").other_subject
