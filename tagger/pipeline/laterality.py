@@ -74,6 +74,11 @@ _TO_IDS = ids({"to", "into"})
 _CLAUSE_BREAKS = ids({"but", "however", "whereas", "while", "although", "though", ";", "other", "also", "then", "(", ")",
                       "that", "which"})
 _AND_IDS = ids({"and", "&", "+"})
+# A second symptom brought in by "with" and spreading along a path ("R buttock with tingling down the outer calf to
+# the top of the foot", "with tingling into the calf") states no side for the sites it reaches (GUIDELINES s8, "further
+# down a path of pain"; 11 and its second reading coach-11106, 11tr soap-11004, 11tr coach-11007, 9n coach-9014).
+_WITH_IDS = ids({"with", "w/"})
+_PATH_IDS = ids({"down", "into", "to", "through", "up"})
 _BOTH_IDS = ids({"both"})
 # A comparison of sides after a plural part stops at these ("my feet are flat; the right is worse").
 _COMPARE_BREAKS = ids({"but", "however", "whereas", "while", "although", "though", ";", "other", "also"})
@@ -688,6 +693,9 @@ class Laterality(RulesComponent):
             t = bisect_left(trigger_starts, source[1])
             if t < len(trigger_starts) and trigger_starts[t] < site[0]:
                 continue  # another side word stands between
+            if any(lowers[i] in _WITH_IDS and any(lowers[x] in _PATH_IDS for x in range(i + 1, min(i + 4, site[0])))
+                   for i in between):
+                continue  # "ache in the L buttock ... with tingling into the calf": a second symptom's path
             previous = sites[j - 1] if j else None
             if self._placed(lowers, site, source, previous, sides, previous in carried):
                 sides[site] = sides[source]

@@ -1,5 +1,6 @@
-"""Laterality, session 12: a subject pronoun opens the clause a final side ends; in a records measurement a side between the part's movement and its value is the
-part's ("hip ext R -10°"); both sides measured are "R and L" (bilateral). Made-up text, not from the corpus.
+"""Laterality, session 12: in a records measurement a side between the part's movement and its value is the
+part's ("hip ext R -10°"), both sides measured are "R and L" (bilateral); a subject pronoun opens the clause a
+final side ends; a second symptom's path after "with" states no side. Made-up text, not from the corpus.
 """
 
 from __future__ import annotations
@@ -37,3 +38,18 @@ def test_a_subject_pronoun_opens_the_clause_a_final_side_ends(rules_tagger):
 
 def test_a_final_side_still_holds_for_its_own_clause(rules_tagger):
     assert ent(rules_tagger.tag("After the run my pelvis drops on the R."), "pelvis").laterality == "right"
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Dull ache in the R hip with burning down the outer thigh to the knee.", "outer thigh"),
+        ("Sore L buttock with numbness into the calf after sitting.", "calf"),
+    ],
+)
+def test_a_second_symptoms_path_after_with_states_no_side(rules_tagger, text, target):
+    assert ent(rules_tagger.tag(text), target).laterality is None
+
+
+def test_a_site_placed_on_a_sided_site_still_takes_its_side(rules_tagger):
+    assert ent(rules_tagger.tag("My right knee aches around the kneecap."), "kneecap").laterality == "right"
