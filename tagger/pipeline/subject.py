@@ -772,6 +772,8 @@ class SubjectResolution(RulesComponent):
                     self._mark(store, v, s, e, title[0])
                 elif owner is not None and owner[0] == "second":
                     self._mark(store, v, s, e, owner[1])
+                elif owner is None and s > 0 and self._possessive.get(v.lowers[s - 1]) == "second":
+                    self._mark(store, v, s, e, s - 1)  # "Your [hip] thing": the possessed "thing" is the poster's hip
         first_sentence_end = v.sent_bounds(doc, 0)[1]
         for (s, e, label, _), owner in zip(ents, owners, strict=True):
             if label == "ACTIVITY" and owner is None:

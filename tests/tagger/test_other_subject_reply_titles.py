@@ -58,3 +58,8 @@ def test_what_another_person_has_been_calling_it_names_the_subjects_problem(rule
 
 def test_a_person_who_has_been_doing_something_still_owns_it(rules_tagger):
     assert ent(rules_tagger.tag("My husband has been having heel pain for weeks."), "heel").other_subject
+
+
+def test_your_part_thing_in_a_reply_is_the_posters_part(rules_tagger):
+    text = "Re: Sore heel after netball\n\nHad the same, my left heel settled with rest. Your ankle thing sounds different.\n"
+    assert ent(rules_tagger.tag(text), "ankle").other_subject
