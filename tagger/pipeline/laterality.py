@@ -78,6 +78,7 @@ _AND_IDS = ids({"and", "&", "+"})
 # the top of the foot", "with tingling into the calf") states no side for the sites it reaches (GUIDELINES s8, "further
 # down a path of pain"; 11 and its second reading coach-11106, 11tr soap-11004, 11tr coach-11007, 9n coach-9014).
 _WITH_IDS = ids({"with", "w/"})
+_DASH_IDS = ids({"-", "–", "—"})
 _PATH_IDS = ids({"down", "into", "to", "through", "up"})
 _BOTH_IDS = ids({"both"})
 # A comparison of sides after a plural part stops at these ("my feet are flat; the right is worse").
@@ -786,6 +787,8 @@ class Laterality(RulesComponent):
                     return None  # "a clicky right knee, and my neck", "stand on left leg my hip is dropping"
                 i = other[0]
             elif lowers[i - 1] in _PHRASE_IDS or is_space[i - 1]:
+                if lowers[i - 1] in _AND_IDS and i >= 2 and lowers[i - 2] in _DASH_IDS:
+                    return None  # "leaning onto the R leg - and the back ache came on": "- and" opens the next clause
                 if lowers[i - 1] in _POSSESSIVES and not (i >= 2 and lowers[i - 2] in _OF_IDS):
                     own_phrase = True
                 i -= 1

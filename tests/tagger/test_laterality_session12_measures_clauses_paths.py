@@ -1,6 +1,6 @@
 """Laterality, session 12: in a records measurement a side between the part's movement and its value is the
 part's ("hip ext R -10°"), both sides measured are "R and L" (bilateral); a subject pronoun opens the clause a
-final side ends; a second symptom's path after "with" states no side. Made-up text, not from the corpus.
+final side ends; a second symptom's path after "with" states no side; "- and" opens the next clause. Made-up text, not from the corpus.
 """
 
 from __future__ import annotations
@@ -53,3 +53,9 @@ def test_a_second_symptoms_path_after_with_states_no_side(rules_tagger, text, ta
 
 def test_a_site_placed_on_a_sided_site_still_takes_its_side(rules_tagger):
     assert ent(rules_tagger.tag("My right knee aches around the kneecap."), "kneecap").laterality == "right"
+
+
+def test_a_dash_and_opens_the_next_clause_for_a_side_before_it(rules_tagger):
+    result = rules_tagger.tag("He has been limping on the L foot - and the hip ache started a week later.")
+    assert ent(result, "foot").laterality == "left"
+    assert ent(result, "hip").laterality is None
