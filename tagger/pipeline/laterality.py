@@ -78,8 +78,9 @@ _AND_IDS = ids({"and", "&", "+"})
 # the top of the foot", "with tingling into the calf") states no side for the sites it reaches (GUIDELINES s8, "further
 # down a path of pain"; 11 and its second reading coach-11106, 11tr soap-11004, 11tr coach-11007, 9n coach-9014).
 _WITH_IDS = ids({"with", "w/"})
-_DASH_IDS = ids({"-", "–", "—"})
 _PATH_IDS = ids({"down", "into", "to", "through", "up"})
+# "- and" opens the next clause ("leaning onto the R leg - and the back ache came on": 11 and its second reading)
+_DASH_IDS = ids({"-", "–", "—"})
 _BOTH_IDS = ids({"both"})
 # A comparison of sides after a plural part stops at these ("my feet are flat; the right is worse").
 _COMPARE_BREAKS = ids({"but", "however", "whereas", "while", "although", "though", ";", "other", "also"})

@@ -231,9 +231,9 @@ class SubjectResolution(RulesComponent):
         # quoted again and again ("Re: Re: Re: ...") is the thread's, deep in it, not the poster's replied to
         self._title_re = _alternation(r"(?i)\A[ \t]*(?:", titles, r")[ \t]*:(?![ \t]*(?:" + "|".join(
             re.escape(w) for w in sorted(titles)) + r")[ \t]*:)[^\n]*") if titles else None
-        # a body opening with a greeting to one person ("Hi Dr Okafor,", "Thanks Dominic.", a line "Dr Whitford,") or a quoted line is an
-        # email reply about the writer's own complaint; "Hi all" greets a group, as a post does
-        # ("Dr Whitford," alone on its line is a salutation too)
+        # a body opening with a greeting to one person ("Hi Dr Okafor,", "Thanks Dominic."), a salutation alone on
+        # its line ("Dr Whitford,") or a quoted line is an email reply about the writer's own complaint; "Hi all"
+        # greets a group, as a post does
         group_words = "|".join(re.escape(w) for w in sorted(to_group))
         self._greeting_re = _alternation(r"(?i)\s*(?![^\s,]+[ \t,]+(?:" + group_words + r")\b)(?:>|[^\s,]+(?:[ \t][^\s,]+){0,2},"
                                          r"[ \t]*\n|(?:", greetings, r")\b)") \
