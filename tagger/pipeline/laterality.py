@@ -74,11 +74,21 @@ _TO_IDS = ids({"to", "into"})
 _CLAUSE_BREAKS = ids({"but", "however", "whereas", "while", "although", "though", ";", "other", "also", "then", "(", ")",
                       "that", "which"})
 _AND_IDS = ids({"and", "&", "+"})
+# A second symptom brought in by "with" and spreading along a path ("R buttock with tingling down the outer calf to
+# the top of the foot", "with tingling into the calf") states no side for the sites it reaches (GUIDELINES s8, "further
+# down a path of pain"; 11 and its second reading coach-11106, 11tr soap-11004, 11tr coach-11007, 9n coach-9014).
+_WITH_IDS = ids({"with", "w/"})
+_PATH_IDS = ids({"down", "into", "to", "through", "up"})
+# "- and" opens the next clause ("leaning onto the R leg - and the back ache came on": 11 and its second reading)
+_DASH_IDS = ids({"-", "–", "—"})
 _BOTH_IDS = ids({"both"})
 # A comparison of sides after a plural part stops at these ("my feet are flat; the right is worse").
 _COMPARE_BREAKS = ids({"but", "however", "whereas", "while", "although", "though", ";", "other", "also"})
 # Words that open a clause of their own after "and" ("and there's a pull behind my knee", "and it aches").
 _NEW_CLAUSE_IDS = ids({"there", "there's", "it", "it's", "i", "i'm", "i've", "she", "he", "they", "this", "that"})
+# A subject pronoun after the sites of a clause opens the clause a final side ends ("Since the heel got bad she
+# has been tiptoeing on the L": the heel is the earlier clause's; 11 and its second reading, soap-11007).
+_SUBJECT_PRONOUN_IDS = ids({"i", "i'm", "i've", "she", "she's", "he", "he's", "they", "we"})
 _OF_IDS = ids({"of", "on", "in"})
 # "the bone under my right big toe": a site placed just by a sided site takes its side
 _UNDER_IDS = ids({"under", "underneath", "beneath", "below", "above", "behind"})
@@ -457,7 +467,8 @@ class Laterality(RulesComponent):
             i = start - 1
             while i >= floor and (lowers[i] not in _CLAUSE_ENDS or _word_hyphen(v, i)) and not v.text(i).endswith(".") and not (
                     lowers[i] in _AND_IDS and i + 1 < start and (lowers[i + 1] in _DETERMINERS
-                                                                 or lowers[i + 1] in _NEW_CLAUSE_IDS)):
+                                                                 or lowers[i + 1] in _NEW_CLAUSE_IDS)) \
+                    and not (lowers[i] in _SUBJECT_PRONOUN_IDS and i > floor):
                 i -= 1  # "the hip flexors are short and my pelvis rotates forward on the L": the pelvis only
             j = bisect_left(site_ends, start + 1) - 1
             while j >= 0 and sites[j][0] > i:
@@ -684,6 +695,9 @@ class Laterality(RulesComponent):
             t = bisect_left(trigger_starts, source[1])
             if t < len(trigger_starts) and trigger_starts[t] < site[0]:
                 continue  # another side word stands between
+            if any(lowers[i] in _WITH_IDS and any(lowers[x] in _PATH_IDS for x in range(i + 1, min(i + 4, site[0])))
+                   for i in between):
+                continue  # "ache in the L buttock ... with tingling into the calf": a second symptom's path
             previous = sites[j - 1] if j else None
             if self._placed(lowers, site, source, previous, sides, previous in carried):
                 sides[site] = sides[source]
@@ -774,6 +788,8 @@ class Laterality(RulesComponent):
                     return None  # "a clicky right knee, and my neck", "stand on left leg my hip is dropping"
                 i = other[0]
             elif lowers[i - 1] in _PHRASE_IDS or is_space[i - 1]:
+                if lowers[i - 1] in _AND_IDS and i >= 2 and lowers[i - 2] in _DASH_IDS:
+                    return None  # "leaning onto the R leg - and the back ache came on": "- and" opens the next clause
                 if lowers[i - 1] in _POSSESSIVES and not (i >= 2 and lowers[i - 2] in _OF_IDS):
                     own_phrase = True
                 i -= 1

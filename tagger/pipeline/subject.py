@@ -35,6 +35,12 @@ and who owns each entity, and marks the entities owned by anyone else:
    (a ``reader_question`` word, no word for the writer) makes what "your"/"you" owns someone
    else's: "How long did it take for your back or hip to calm down once your Achilles got
    better?"; those entities cast no vote for the subject.
+4. **Reply titles** (session 12). A post that opens with a reply's title ("Re: Knee pain under
+   kneecap") and whose writer is its subject replies to another poster with the writer's own story:
+   the title names that poster's complaint, and so does what "your" owns ("Your hip thing sounds
+   different"). An email reply keeps its subject line as its first line too, but its body opens with
+   a greeting to one person, a salutation or a quoted line ("Hi Dr Okafor,"): no title there; nor a
+   title quoted again deep in a thread ("Re: Re: Re: ...").
 
 Every word list is data in ``data/subject_rules.jsonl``. The pass is per entity, over at
 most one clause before it.
@@ -57,7 +63,7 @@ from .rules import RulesComponent
 
 KINDS = {"plural_people", "person", "not_name", "possessed_head", "adverb", "role", "possessive_marker", "verb", "not_after_verb",
          "boundary", "writer_header", "preposition", "with", "reader_question", "reader_group", "roundup", "poster_line",
-         "not_speaker", "report_verb"}
+         "not_speaker", "report_verb", "reply_title", "greeting"}
 CLASSES = {"first", "second", "we", "she", "he", "subject_noun", "other_noun", "group", "object"}
 CASES = {"nominative", "possessive", "both", "reflexive"}
 # classes that own the symptomatic entities of a note and so may be its subject
@@ -153,6 +159,9 @@ class SubjectResolution(RulesComponent):
         quote_verbs: set[str] = set()
         not_speakers: set[str] = set()
         reports: set[str] = set()
+        titles: set[str] = set()
+        greetings: set[str] = set()
+        to_group: set[str] = set()
         for rule in rules:
             kind = rule["kind"]
             if kind == "person":
@@ -198,6 +207,11 @@ class SubjectResolution(RulesComponent):
                 not_speakers.update(w.lower() for w in rule["words"])
             elif kind == "report_verb":
                 reports.update(w.lower() for w in rule["words"])
+            elif kind == "reply_title":
+                titles.update(w.lower() for w in rule["words"])
+            elif kind == "greeting":
+                greetings.update(w.lower() for w in rule["words"])
+                to_group.update(w.lower() for w in rule.get("to_group") or ())
             elif kind == "plural_people":
                 plural_dets.update(w.lower() for w in rule["words"])
                 plural_suffixes.update(w.lower() for w in rule.get("suffixes") or ())
@@ -213,6 +227,17 @@ class SubjectResolution(RulesComponent):
         self._quote_re = _alternation(r"(?m)^>[ \t]*\*{0,2}[^\s*:]{2,40}\*{0,2}[ \t]+(?:", quote_verbs, r"):") \
             if quote_verbs else None
         self._not_speakers = frozenset(not_speakers)
+        # a reply's title opening the note ("Re: Knee pain under kneecap"), its prefix said once: a title
+        # quoted again and again ("Re: Re: Re: ...") is the thread's, deep in it, not the poster's replied to
+        self._title_re = _alternation(r"(?i)\A[ \t]*(?:", titles, r")[ \t]*:(?![ \t]*(?:" + "|".join(
+            re.escape(w) for w in sorted(titles)) + r")[ \t]*:)[^\n]*") if titles else None
+        # a body opening with a greeting to one person ("Hi Dr Okafor,", "Thanks Dominic."), a salutation alone on
+        # its line ("Dr Whitford,") or a quoted line is an email reply about the writer's own complaint; "Hi all"
+        # greets a group, as a post does
+        group_words = "|".join(re.escape(w) for w in sorted(to_group))
+        self._greeting_re = _alternation(r"(?i)\s*(?![^\s,]+[ \t,]+(?:" + group_words + r")\b)(?:>|[^\s,]+(?:[ \t][^\s,]+){0,2},"
+                                         r"[ \t]*\n|(?:", greetings, r")\b)") \
+            if greetings and to_group else None
         self._reports = ids(reports)
         self._verbs = ids(verbs)
         self._not_after = ids(not_after)
@@ -589,6 +614,19 @@ class SubjectResolution(RulesComponent):
             found += [(bisect_left(v.idx, start), POSTER_LINE), (bisect_left(v.idx, end if end >= 0 else len(text)), WRITER)]
         return found
 
+    def _reply_title(self, doc: Doc, v: DocView) -> tuple[int, int] | None:
+        """The token range of a reply's title line ("Re: Arch pain that won't go with insoles"), or ``None``:
+        the note is a post replying to another poster, and the title names that poster's complaint. An email
+        reply (its subject kept as the first line, then a greeting to one person or a quoted line) is about the
+        writer's own complaint."""
+        if self._title_re is None:
+            return None
+        text = v.doc_text(doc)
+        m = self._title_re.match(text)
+        if m is None or (self._greeting_re is not None and self._greeting_re.match(text, m.end())):
+            return None  # no title, or a message to one person ("Re: hip - orthotics update\nHi Dr Okafor, ...")
+        return bisect_left(v.idx, m.start()), bisect_left(v.idx, m.end())
+
     def _turns(self, doc: Doc, v: DocView) -> tuple[list[int], list[str]]:
         """A transcript's turns (a consultation or chat written as "Dr A: ...", "Felix: ..." lines): the token
         where each labelled line starts and its speaker, case kept ("PT" the therapist, "Pt" the patient).
@@ -724,6 +762,18 @@ class SubjectResolution(RulesComponent):
             pronoun = "she" if votes["she"] + words["she"] >= votes["he"] + words["he"] else "he"
             subject = frozenset({pronoun, "subject_noun", "name"})
         third_person = bool(subject) and "first" not in subject
+        title = self._reply_title(doc, v) if subject == {"first"} else None
+        if title is not None:
+            # a reply telling the writer's own story: its title is the complaint of the poster replied to
+            # ("Re: Knee pain under kneecap, 5-a-side"), and so is what "your" owns ("Your hip thing sounds
+            # different")
+            for (s, e, _, _), owner in zip(ents, owners, strict=True):
+                if s < title[1]:
+                    self._mark(store, v, s, e, title[0])
+                elif owner is not None and owner[0] == "second":
+                    self._mark(store, v, s, e, owner[1])
+                elif owner is None and s > 0 and self._possessive.get(v.lowers[s - 1]) == "second":
+                    self._mark(store, v, s, e, s - 1)  # "Your [hip] thing": the possessed "thing" is the poster's hip
         first_sentence_end = v.sent_bounds(doc, 0)[1]
         for (s, e, label, _), owner in zip(ents, owners, strict=True):
             if label == "ACTIVITY" and owner is None:
