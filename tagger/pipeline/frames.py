@@ -300,7 +300,7 @@ class _Compound:
         changed = False
         k = 0
         while k < len(ents):
-            s, e, label, part = ents[k]
+            s, _, label, part = ents[k]
             head = s - 1
             prev_end = ents[k - 1][1] if k else 0
             first = k - 1 if k and ents[k - 1][:3] == (head, s, LABEL) else k  # the head a ruler span already
@@ -381,7 +381,8 @@ class _Compound:
 
     def _join_positions(self, v: DocView, ents: list[tuple[int, int, str, int]], parts: dict[int, str]) -> bool:
         """A body position right before an exercise names how it is done: one ACTIVITY
-        ("side-lying leg raises", "seated hamstring stretch", "standing abd")."""
+        ("side-lying leg raises", "seated hamstring stretch", "standing abd"), also with the
+        part it moves between ("side-lying hip abd 3x15")."""
         lowers, strings = v.lowers, v.strings
         changed = False
         k = 0
@@ -403,12 +404,31 @@ class _Compound:
                     if nxt[0] in parts:
                         parts[start] = parts.pop(nxt[0])
                     changed = True
+                elif nxt[2] in self.labels and self._part_moved(v, nxt):
+                    end = nxt[1] if lowers[nxt[1] - 1] in self.movements else nxt[1] + 1
+                    ents[k:k + 2] = [(s, end, LABEL, strings.add("strength_training"))]
+                    if nxt[3]:
+                        parts[s] = strings[nxt[3]]
+                    changed = True
             elif lowers[e] in self.movements and (e + 1 >= v.n or not v.strings[lowers[e + 1]][:1].isalpha()
                                                   or lowers[e + 1] in self.movement_ends):
                 ents[k] = (s, e + 1, LABEL, strings.add("strength_training"))
                 changed = True
             k += 1
         return changed
+
+    def _part_moved(self, v: DocView, part: tuple[int, int, str, int]) -> bool:
+        """Whether a part after a body position ends in, or is followed by, a movement word that
+        closes the phrase: "side-lying [hip abd] 3x15", "standing hip ext, bridges" name the
+        exercise (session 12: 11 and 11s soap-11003), as "standing abd" does; a grade or a side
+        after it ("hip abd R 4/5") is left to the exam."""
+        lowers = v.lowers
+        end = part[1]
+        if lowers[end - 1] not in self.movements:
+            if end >= v.n or lowers[end] not in self.movements:
+                return False
+            end += 1
+        return end >= v.n or not v.strings[lowers[end]][:1].isalpha() or lowers[end] in self.movement_ends
 
     def _join_position_prefixes(self, v: DocView, ents: list[tuple[int, int, str, int]]) -> bool:
         """A position written with a hyphenated first word keeps it ("half-kneeling hip flexor
