@@ -2,7 +2,9 @@
 (corpora/reviews/gold_fixes_session12_activity.md): a records treatment head joins the part it
 treats before or after it, 'PF' before an exercise head is the fascia it works, the push-off
 of a step as a noun, straightening up that the writer can barely manage, 'played' for a time,
-and a bare 'loading' in a plan. Sentences written for these tests."""
+a bare 'loading' in a plan, a body position before a part and its movement, a carer's
+transfers, a posture told in the past, a phase of a sport's stroke, a journey named by its
+vehicle and a trade's work named by its product. Sentences written for these tests."""
 
 from __future__ import annotations
 
@@ -76,3 +78,75 @@ def test_a_bare_loading_in_a_plan_is_the_exercise(nlp, text):
 
 def test_loading_as_a_verb_with_its_object_is_no_activity(nlp):
     assert "loading" not in activities(nlp, "I think the foot is loading the knee, and the hip too.")
+
+
+@pytest.mark.parametrize("text, activity", [
+    ("HEP: side-lying hip abd 3x15, clams.", "side-lying hip abd"),
+    ("HEP: standing hip abd with band, 3x10.", "standing hip abd"),
+])
+def test_a_body_position_before_a_part_and_its_movement_is_one_exercise(nlp, text, activity):
+    assert activity in activities(nlp, text)
+
+
+def test_a_part_and_its_movement_with_a_grade_stays_the_exam(nlp):
+    assert ("hip abd", "STRUCTURE") in labels(nlp, "O: hip abd R 4/5, standing posture ok.")
+
+
+def test_push_off_is_the_movement_at_a_sentence_end(nlp):
+    assert "push-off" in activities(nlp, "Metatarsalgia, sore on push-off. No numbness.")
+
+
+def test_toe_off_stays_a_gait_phase(nlp):
+    assert not activities(nlp, "Hip extension limited at toe-off.")
+
+
+def test_a_carers_transfers_are_an_activity(nlp):
+    assert "transfers" in activities(nlp, "I do all his transfers since the stroke and my back aches.")
+
+
+def test_a_bank_transfer_is_no_activity(nlp):
+    assert not activities(nlp, "I made a bank transfer yesterday.")
+
+
+def test_a_posture_told_in_the_past_with_its_subject_is_an_activity(nlp):
+    assert "knelt" in activities(nlp, "She knelt on the floor to clean and her knee swelled.")
+
+
+def test_a_past_posture_verb_with_an_object_is_no_activity(nlp):
+    assert "bent" not in activities(nlp, "I bent my knee and it clicked.")
+
+
+@pytest.mark.parametrize("text, activity", [
+    ("Sharp over the lateral knee on the downstroke, fine otherwise.", "downstroke"),
+    ("Fine in pulls once warm.", "pulls"),
+    ("On video the foot rolls in on plant and the knee follows.", "plant"),
+    ("He sits at the catch with the knee flopping in.", "catch"),
+    ("She's been protecting it on the serve.", "serve"),
+])
+def test_a_phase_of_a_sports_stroke_after_a_preposition_is_its_named_action(nlp, text, activity):
+    assert activity in activities(nlp, text)
+
+
+def test_plant_based_and_the_catch_is_are_no_activity(nlp):
+    assert not activities(nlp, "I'm on plant-based food now. The catch is that it hurts.")
+
+
+@pytest.mark.parametrize("text, activity", [
+    ("It's the three-hour coach trips to away games.", "coach trips"),
+    ("Worse on the 3 hr bus home.", "bus"),
+    ("A 40 min bus ride each way.", "bus ride"),
+])
+def test_a_journey_named_by_its_vehicle_is_an_activity(nlp, text, activity):
+    assert activity in activities(nlp, text)
+
+
+@pytest.mark.parametrize("text, activity", [
+    ("Since I started doing alterations from home full time, my neck aches.", "alterations"),
+    ("Then sitting writing up notes on the laptop in the car.", "writing up notes"),
+])
+def test_a_trades_work_named_by_its_product_is_the_occupation(nlp, text, activity):
+    assert activity in activities(nlp, text)
+
+
+def test_alterations_made_to_a_shoe_are_no_activity(nlp):
+    assert "Alterations" not in activities(nlp, "Alterations to the shoe: heel raise 6 mm.")
