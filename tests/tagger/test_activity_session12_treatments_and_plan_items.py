@@ -150,3 +150,12 @@ def test_a_trades_work_named_by_its_product_is_the_occupation(nlp, text, activit
 
 def test_alterations_made_to_a_shoe_are_no_activity(nlp):
     assert "Alterations" not in activities(nlp, "Alterations to the shoe: heel raise 6 mm.")
+
+
+def test_a_clinic_named_as_a_practice_is_no_activity(nlp):
+    assert not activities(nlp, "Orthopaedic practice - consultation notes.")
+
+
+def test_a_sports_practice_and_a_practice_nurse_stay(nlp):
+    assert "practice" in activities(nlp, "Knee pain during and after practice x 2 mo.")
+    assert "GP practice nurse" in activities(nlp, "I moved from a GP practice nurse job.")
