@@ -159,3 +159,19 @@ def test_a_clinic_named_as_a_practice_is_no_activity(nlp):
 def test_a_sports_practice_and_a_practice_nurse_stay(nlp):
     assert "practice" in activities(nlp, "Knee pain during and after practice x 2 mo.")
     assert "GP practice nurse" in activities(nlp, "I moved from a GP practice nurse job.")
+
+
+def test_a_cut_after_a_landing_is_the_sports_change_of_direction(nlp):
+    assert "cut" in activities(nlp, "It flares every time I land and cut.")
+
+
+def test_a_cut_back_after_a_landing_is_no_activity(nlp):
+    assert "cut" not in activities(nlp, "I landed and cut back my hours.")
+
+
+def test_rebounds_after_on_are_the_named_action(nlp):
+    assert "rebounds" in activities(nlp, "Fingers jammed on rebounds last season.")
+
+
+def test_a_named_exercise_keeps_its_exercises(nlp):
+    assert "clam exercises" in activities(nlp, "Do I keep doing the clam exercises now?")
