@@ -45,7 +45,9 @@ leg raises", "seated hamstring stretch", "standing abd". The activity keeps the 
 (GUIDELINES 4, settled in session 7: "the tagger gives the activity the part's region"): the
 part's concept is recorded on the entity as ``part`` and the concept step reads its region.
 A ruler pattern that already holds part and head ("calf raises", "hip flexor stretch") gets
-the region of its first word through ``lead_parts`` (word -> the part's concept).
+the region of its first word through ``lead_parts`` (word -> the part's concept). A records
+treatment head of ``heads_before_parts`` right before its part joins it too ("STM TFL/ITB",
+"adj L4").
 """
 
 from __future__ import annotations
@@ -90,7 +92,8 @@ _TRIM_KEYS = frozenset({"id", "trim_first", "keep_if_next", "only_if_last", "tri
                         "hyphen_words_join", "hyphen_not_after", "only_if_next", "why"})
 _COMPOUND_KEYS = frozenset({"id", "compound_heads", "absorb_labels", "not_before", "not_after", "not_parts", "colon_findings", "grade", "lead_parts",
                             "positions", "position_concepts", "movements", "movement_ends", "part_joiners",
-                            "heads_first", "object_links", "object_lead", "position_prefixes", "why"})
+                            "heads_first", "object_links", "object_lead", "position_prefixes", "heads_before_parts",
+                            "why"})
 _HYPHEN = get_string_id("-")
 _AND = frozenset({get_string_id("and"), get_string_id(",")})
 _SLASH = get_string_id("/")
@@ -247,6 +250,7 @@ class _Compound:
         self.object_links = ids(rule.get("object_links") or ())
         self.object_lead = ids(rule.get("object_lead") or ())
         self.position_prefixes = ids(rule.get("position_prefixes") or ())
+        self.heads_before_parts = ids(rule.get("heads_before_parts") or ())
 
     def apply(self, v: DocView, ents: list[tuple[int, int, str, int]], parts: dict[int, str]) -> bool:
         """Merge each region or structure with the exercise head after it (in place); record
@@ -295,6 +299,39 @@ class _Compound:
             changed = self._join_coordinated_parts(v, ents, parts) or changed
         if self.heads_first:
             changed = self._join_objects(v, ents, parts) or changed
+        if self.heads_before_parts:
+            changed = self._join_parts_after(v, ents, parts) or changed
+        return changed
+
+    def _join_parts_after(self, v: DocView, ents: list[tuple[int, int, str, int]], parts: dict[int, str]) -> bool:
+        """A records treatment head written before the part it treats is one ACTIVITY with it
+        ("STM TFL/ITB R 10 min", "adj L4"), as the part before it is ("psoas STM", "hip adj"):
+        GUIDELINES 4, settled in session 7, the object of a treatment joins its head. Only the
+        head right before the part: a side word between ("adj R SIJ") leaves both alone. Parts
+        joined by a slash or plus after the first come along."""
+        lowers, strings = v.lowers, v.strings
+        changed = False
+        k = 0
+        while k < len(ents):
+            s, _, label, part = ents[k]
+            head = s - 1
+            prev_end = ents[k - 1][1] if k else 0
+            first = k - 1 if k and ents[k - 1][:3] == (head, s, LABEL) else k  # the head a ruler span already
+            if first < k:
+                prev_end = ents[first - 1][1] if first else 0
+            if label not in self.labels or head < 0 or lowers[head] not in self.heads_before_parts or prev_end > head \
+                    or (part and strings[part] in self.not_parts):
+                k += 1
+                continue
+            last = k
+            while last + 1 < len(ents) and ents[last][1] < v.n and lowers[ents[last][1]] in self.joiners \
+                    and ents[last + 1][0] == ents[last][1] + 1 and ents[last + 1][2] in self.labels:
+                last += 1
+            ents[first:last + 1] = [(head, ents[last][1], LABEL, strings.add("stretching"))]
+            if part:
+                parts[head] = strings[part]
+            changed = True
+            k = first + 1
         return changed
 
     def _join_coordinated_parts(self, v: DocView, ents: list[tuple[int, int, str, int]], parts: dict[int, str]) -> bool:
@@ -357,7 +394,8 @@ class _Compound:
 
     def _join_positions(self, v: DocView, ents: list[tuple[int, int, str, int]], parts: dict[int, str]) -> bool:
         """A body position right before an exercise names how it is done: one ACTIVITY
-        ("side-lying leg raises", "seated hamstring stretch", "standing abd")."""
+        ("side-lying leg raises", "seated hamstring stretch", "standing abd"), also with the
+        part it moves between ("side-lying hip abd 3x15")."""
         lowers, strings = v.lowers, v.strings
         changed = False
         k = 0
@@ -379,12 +417,31 @@ class _Compound:
                     if nxt[0] in parts:
                         parts[start] = parts.pop(nxt[0])
                     changed = True
+                elif nxt[2] in self.labels and self._part_moved(v, nxt):
+                    end = nxt[1] if lowers[nxt[1] - 1] in self.movements else nxt[1] + 1
+                    ents[k:k + 2] = [(s, end, LABEL, strings.add("strength_training"))]
+                    if nxt[3]:
+                        parts[s] = strings[nxt[3]]
+                    changed = True
             elif lowers[e] in self.movements and (e + 1 >= v.n or not v.strings[lowers[e + 1]][:1].isalpha()
                                                   or lowers[e + 1] in self.movement_ends):
                 ents[k] = (s, e + 1, LABEL, strings.add("strength_training"))
                 changed = True
             k += 1
         return changed
+
+    def _part_moved(self, v: DocView, part: tuple[int, int, str, int]) -> bool:
+        """Whether a part after a body position ends in, or is followed by, a movement word that
+        closes the phrase: "side-lying [hip abd] 3x15", "standing hip ext, bridges" name the
+        exercise (session 12: 11 and 11s soap-11003), as "standing abd" does; a grade or a side
+        after it ("hip abd R 4/5") is left to the exam."""
+        lowers = v.lowers
+        end = part[1]
+        if lowers[end - 1] not in self.movements:
+            if end >= v.n or lowers[end] not in self.movements:
+                return False
+            end += 1
+        return end >= v.n or not v.strings[lowers[end]][:1].isalpha() or lowers[end] in self.movement_ends
 
     def _join_position_prefixes(self, v: DocView, ents: list[tuple[int, int, str, int]]) -> bool:
         """A position written with a hyphenated first word keeps it ("half-kneeling hip flexor

@@ -159,7 +159,7 @@ def test_a_trigger_in_the_targets_own_comma_segment_wins(rules_tagger, text, tar
 @pytest.mark.parametrize(
     ("text", "target", "modifier"),
     [
-        ("Since I started the clam exercises a month ago the ankle is much calmer.", "clam", "relieving"),
+        ("Since I started the clam exercises a month ago the ankle is much calmer.", "clam exercises", "relieving"),
         ("Knee pain since I started running.", "running", "aggravating"),
         ("Hip pain ↓↓ since arch supports 2/52 ago.", "arch supports", "relieving"),
     ],
