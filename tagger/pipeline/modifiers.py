@@ -41,6 +41,7 @@ from .extensions import add_trigger, entity_store, register_extensions, store_re
 from .rules import RulesComponent
 
 TARGET_LABELS = frozenset({"ACTIVITY", "FOOTWEAR"})
+_SITE_LABELS = frozenset({"BODY_REGION", "STRUCTURE"})
 CLAUSE_BREAKS = frozenset({"but", "however", "although", "though", "whereas", ";", "except", "yet", "otherwise"})
 _CLAUSE_BREAK_IDS = ids(CLAUSE_BREAKS)
 _ANSWER_ENDS = ids({"?", ":"})
@@ -76,6 +77,7 @@ class _DocLinks(NamedTuple):
     outcomes: list[tuple[int, int, str | None]]
     outcome_target_starts: list[int]
     outcome_target_set: set[int]
+    site_tokens: set[int]
 
 
 class Modifiers(RulesComponent):
@@ -96,6 +98,8 @@ class Modifiers(RulesComponent):
         self._treatment_cues: frozenset[int] = frozenset()
         self._rule_of: dict[int, dict[str, Any]] = {}
         self._link_ids: frozenset[int] = frozenset()
+        self._site_word_ids: frozenset[int] = frozenset()
+        self._link_adverb_ids: frozenset[int] = frozenset()
         self.coordination: dict[str, Any] | None = None
         self._separator_ids: frozenset[int] = frozenset()
         self._lead_in_ids: frozenset[int] = frozenset()
@@ -117,6 +121,8 @@ class Modifiers(RulesComponent):
                 self.link = rule
                 self.link_words = frozenset(rule["symptom_link"])
                 self._link_ids = ids(self.link_words)
+                self._site_word_ids = ids(rule.get("site_words", ()))
+                self._link_adverb_ids = ids(rule.get("link_adverbs", ()))
             elif "outcome_more" in rule:
                 # more phrasings of an outcome, kept in a block of their own (added after the outcome rule)
                 for value, phrases in rule["outcome_more"].items():
@@ -177,6 +183,7 @@ class Modifiers(RulesComponent):
             by_start, [b[0] for b in by_start], symptoms, [e[0] for e in symptoms], store,
             [self._answer_span(doc, v, t) for t in kept if t[2]["direction"] == "ANSWER"], onset,
             self._outcomes(doc, v, non_symptom_tokens) if outcome_targets else [], outcome_targets, outcome_ids,
+            {i for e in spans if e[2] in _SITE_LABELS for i in range(e[0], e[1])} if self._site_word_ids else set(),
         )
         decided: list[bool] = []
         for target in targets:
@@ -360,7 +367,7 @@ class Modifiers(RulesComponent):
                 crossed = self._comma_between(v, end, t_start) if end <= t_start else self._comma_between(v, t_end, start)
                 rank = (bool(rule.get("weak")), crossed, dist)
                 if best is None or rank < best[0]:
-                    best = (rank, start, end, _value(rule, target), rule.get("inherit"), rule)
+                    best = (rank, start, end, _value(rule, target, store), rule.get("inherit"), rule)
         if best is not None and best[4]:
             # "settles for a few hrs after she foam-rolls": a trigger just before "after" decides
             reach = best[1] - int(best[4])
@@ -368,7 +375,7 @@ class Modifiers(RulesComponent):
                       and c[2][2]["direction"] != "ANSWER" and not c[2][2].get("inherit")]
             if before:
                 start, _, (_, end, rule) = max(before, key=lambda c: c[2][1])
-                best = (best[0], start, end, _value(rule, target), None, rule)
+                best = (best[0], start, end, _value(rule, target, store), None, rule)
         if best is None:
             for a_lo, a_hi, q_start, q_end, value in links.answers:
                 if a_lo <= t_start and target[1] <= a_hi:
@@ -398,17 +405,24 @@ class Modifiers(RulesComponent):
         return False
 
     def _link_symptom(self, v, target, lo: int, links: _DocLinks) -> bool:
-        """A symptom joined to the target by a linking word ("hurts when I take stairs")."""
+        """A symptom joined to the target by a linking word ("hurts when I take stairs"). The
+        symptom's own site between them does not count towards the reach ("pain at the back of my
+        right thigh when I sit in lectures"), but then the link must be a word of its own, not one
+        of the site's ("in", "on")."""
         t_start, store, symptoms, onset = target[0], links.store, links.symptoms, links.onset
         lowers = v.lowers
         max_between = int(self.link.get("max_scope", 8))
+        site = links.site_tokens
         for k in range(bisect_left(links.symptom_starts, lo), len(symptoms)):
             ent = symptoms[k]
             if ent[1] > t_start:
                 break  # entities never overlap: every later symptom ends after the target starts too
             if t_start - ent[1] > max_between:
-                continue
-            word = next((i for i in range(ent[1], t_start) if lowers[i] in self._link_ids and i not in onset), None)
+                if not site or t_start - ent[1] > 3 * max_between:
+                    continue
+                word = self._link_past_site(v, ent[1], t_start, site, onset, max_between)
+            else:
+                word = next((i for i in range(ent[1], t_start) if lowers[i] in self._link_ids and i not in onset), None)
             if word is not None:
                 ent_record = store.get(ent[0])
                 negated = ent_record is not None and ent_record.get("end") == ent[1] and ent_record.get("negated", False)
@@ -420,6 +434,17 @@ class Modifiers(RulesComponent):
                 add_trigger(record, "modifier", value, v.start_char(word), v.end_char(word + 1))
                 return True
         return False
+
+    def _link_past_site(self, v, lo: int, hi: int, site: set[int], onset: set[int], reach: int) -> int | None:
+        """The link word between a symptom (ending at ``lo``) and a target (at ``hi``) when the
+        words between, less the symptom's site ("at the front of the [knee]"), are within
+        ``reach`` and are only linking words and a few adverbs ("especially when"): the last
+        linking word that is not a site word; None otherwise."""
+        lowers = v.lowers
+        own = [i for i in range(lo, hi) if i not in site and lowers[i] not in self._site_word_ids]
+        if len(own) > reach or any(lowers[i] not in self._link_ids and lowers[i] not in self._link_adverb_ids for i in own):
+            return None  # another verb or clause between them ("a twinge which went in a week with your exercises")
+        return next((i for i in reversed(own) if lowers[i] in self._link_ids and i not in onset), None)
 
     def _link_outcome(self, doc: Doc, v, target: tuple[int, int, str], links: _DocLinks, same_sentence: bool = False) -> bool:
         """Footwear or a treatment whose clause says nothing takes the first outcome after it, up
@@ -485,11 +510,17 @@ def _onset_tokens(doc: Doc, v: DocView) -> set[int]:
     return found
 
 
-def _value(rule: dict[str, Any], target) -> str | None:
-    """The rule's modifier for this target, or None when the rule names other ``targets`` or is a
-    pseudo-trigger (``"modifier": "none"``: "↓ volume" in a plan reduces the load, it relieves nothing)."""
-    if rule["modifier"] == "none" or target[2] not in rule.get("targets", TARGET_LABELS | {"STRUCTURE"}):
+def _value(rule: dict[str, Any], target, store: dict) -> str | None:
+    """The rule's modifier for this target, or None when the rule names other ``targets`` (labels,
+    or an activity's ``target_concepts``) or is a pseudo-trigger (``"modifier": "none"``: "↓ volume"
+    in a plan reduces the load, it relieves nothing)."""
+    if rule["modifier"] == "none":
         return None
+    if target[2] not in rule.get("targets", TARGET_LABELS | {"STRUCTURE"}):
+        concepts = rule.get("target_concepts")
+        record = store.get(target[0]) if concepts else None
+        if record is None or record.get("end") != target[1] or record.get("concept") not in concepts:
+            return None
     return rule["modifier"]
 
 
