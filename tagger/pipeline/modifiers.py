@@ -207,6 +207,9 @@ class Modifiers(RulesComponent):
         rule = self.coordination
         lowers = v.lowers
         reach = int(rule.get("max_scope", 6))
+        later_reach = int(rule.get("later_words", 0))
+        later_stops = _CLAUSE_BREAK_IDS | ids(rule.get("later_stops", ()))  # a new clause, not an item ("so I see her [run]")
+        entity_tokens = {i for t in targets for i in range(t[0], t[1])} | {i for e in symptoms for i in range(e[0], e[1])}
         symptom_starts = {e[0] for e in symptoms}
 
         def cue_of(t) -> tuple[str, int, int] | None:
@@ -224,9 +227,14 @@ class Modifiers(RulesComponent):
             if a[2] != b[2] or doc[b[0]].is_sent_start or v.sent_bounds(doc, a[0], a[1]) != v.sent_bounds(doc, b[0], b[1]):
                 return None
             i = b[0] - 1
-            while i >= a[1] and lowers[i] in self._lead_in_ids:
+            later = 0  # the later item's own words before it ("and when climbing [stairs]", ", sustained [relevé]")
+            while i >= a[1] and lowers[i] not in self._separator_ids:
+                if lowers[i] not in self._lead_in_ids:
+                    if later >= later_reach or i in entity_tokens or v.is_punct[i] or v.is_space[i] or lowers[i] in later_stops:
+                        return None
+                    later += 1
                 i -= 1
-            if i < a[1] or lowers[i] not in self._separator_ids:
+            if i < a[1]:
                 return None
             sep = i
             while i >= a[1] and lowers[i] in self._separator_ids:
