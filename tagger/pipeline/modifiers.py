@@ -399,20 +399,49 @@ class Modifiers(RulesComponent):
                 and _holds_symptom(links.symptom_starts, best[1], best[2])
                 and self._link_outcome(doc, v, target, links, same_sentence=True)):
             return True  # "Three weeks of TFL release took the knee pain on descents from 7 to 3": the pain is what improved
+        left_off = self._left_off(v, target)
         if best is not None:
             if best[3] is None:
                 return True  # "walking is fine": the nearest trigger says the activity does not change it
+            value = _turned(best[3], left_off)
             record = store_record(store, target[0], target[1])
-            record["modifier"] = best[3]
-            add_trigger(record, "modifier", best[3], v.start_char(best[1]), v.end_char(best[2]))
+            record["modifier"] = value
+            add_trigger(record, "modifier", value, v.start_char(best[1]), v.end_char(best[2]))
             return True
-        if self.link is not None and self._link_symptom(v, target, lo, links):
+        if self.link is not None and self._link_symptom(v, target, lo, links, left_off):
+            return True
+        if left_off and self._symptom_after(doc, v, target, links):
             return True
         if links.outcomes and target[0] in links.outcome_target_set:
             return self._link_outcome(doc, v, target, links)
         return False
 
-    def _link_symptom(self, v, target, lo: int, links: _DocLinks) -> bool:
+    def _left_off(self, v, target) -> bool:
+        """Footwear named as left off ("without the insoles", "w/o insoles", "when I forget the
+        insoles"): the complaint that comes with it says the footwear relieves."""
+        if target[2] != "FOOTWEAR" or self.outcome is None:
+            return False
+        return not self._absent_after.isdisjoint(v.lowers[max(target[0] - 3, 0) : target[0]])
+
+    def _symptom_after(self, doc: Doc, v, target, links: _DocLinks) -> bool:
+        """Footwear left off relieves when a symptom follows it in its sentence ("taught a class
+        without the insoles and the hip was sore again in the night")."""
+        t_end = target[1]
+        hi = min(v.sent_bounds(doc, target[0], t_end)[1], t_end + int(self.outcome.get("left_off_reach", 15)))
+        k = bisect_left(links.symptom_starts, t_end)
+        if k == len(links.symptoms) or links.symptoms[k][1] > hi:
+            return False
+        ent = links.symptoms[k]
+        ent_record = links.store.get(ent[0])
+        if ent_record is not None and ent_record.get("end") == ent[1] and ent_record.get("negated", False) and any(
+                c[0] == "negated" and c[2] >= v.start_char(t_end) for c in ent_record.get("triggers", ())):
+            return False  # "ran without insoles, no pain at all" (a denial of its own, not the "without"): it did not relieve
+        record = store_record(links.store, target[0], t_end)
+        record["modifier"] = "relieving"
+        add_trigger(record, "modifier", "relieving", v.start_char(ent[0]), v.end_char(ent[1]))
+        return True
+
+    def _link_symptom(self, v, target, lo: int, links: _DocLinks, left_off: bool = False) -> bool:
         """A symptom joined to the target by a linking word ("hurts when I take stairs"). The
         symptom's own site between them does not count towards the reach ("pain at the back of my
         right thigh when I sit in lectures"), but then the link must be a word of its own, not one
@@ -436,7 +465,7 @@ class Modifiers(RulesComponent):
                 negated = ent_record is not None and ent_record.get("end") == ent[1] and ent_record.get("negated", False)
                 if negated and target[2] not in self.link.get("negated_targets", TARGET_LABELS):
                     return True  # "no pain when she walks" says walking does not provoke it, not that it relieves
-                value = self.link["negated_modifier"] if negated else self.link["modifier"]
+                value = self.link["negated_modifier"] if negated else _turned(self.link["modifier"], left_off)
                 record = store_record(store, target[0], target[1])
                 record["modifier"] = value
                 add_trigger(record, "modifier", value, v.start_char(word), v.end_char(word + 1))
@@ -516,6 +545,11 @@ def _onset_tokens(doc: Doc, v: DocView) -> set[int]:
                 if not (v.lowers[j] in _COUNTS or v.text(j).replace(".", "").isdigit()):
                     break
     return found
+
+
+def _turned(value: str, left_off: bool) -> str:
+    """The value for footwear left off: what makes the complaint worse in its absence relieves."""
+    return "relieving" if left_off and value == "aggravating" else value
 
 
 def _value(rule: dict[str, Any], target, store: dict) -> str | None:
