@@ -164,7 +164,7 @@ class Modifiers(RulesComponent):
         for match_id, start, end in self.matcher(doc):
             if non_symptom_tokens.intersection(range(start, end)) or (start in onset and rule_of[match_id].get("not_in_onset")):
                 continue
-            triggers.append((start, end, rule_of[match_id]))
+            triggers.append((start, end, self._before_word(v, rule_of[match_id], end)))
         # longest trigger wins where two overlap ("feels better" over "better")
         triggers.sort(key=lambda t: (-(t[1] - t[0]), t[0]))
         taken: set[int] = set()
@@ -267,6 +267,17 @@ class Modifiers(RulesComponent):
             if (sep := joint(a, b)) is not None and pure(a, b):
                 give(a, cue[0], sep)
                 decided[k] = True
+
+    @staticmethod
+    def _before_word(v, rule: dict[str, Any], end: int) -> dict[str, Any]:
+        """The rule as read before the next word: ``if_next`` names words after which it takes
+        another value ("can't" says nothing of a cause, but "can't lie on that side" is lying
+        made painful)."""
+        variants = rule.get("if_next")
+        if not variants or end >= v.n:
+            return rule
+        value = variants.get(v.lower(end))
+        return rule if value is None else {**rule, "modifier": value, "if_next": None}
 
     def _names_a_person(self, v, target) -> bool:
         """An activity named by the person who does it ("60M golfer", "rugby, flanker", "I'm a
