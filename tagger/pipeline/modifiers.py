@@ -272,12 +272,15 @@ class Modifiers(RulesComponent):
     def _before_word(v, rule: dict[str, Any], end: int) -> dict[str, Any]:
         """The rule as read before the next word: ``if_next`` names words after which it takes
         another value ("can't" says nothing of a cause, but "can't lie on that side" is lying
-        made painful)."""
+        made painful) or other fields ("better on the stairs" names where it is better, not what
+        makes it so: footwear only)."""
         variants = rule.get("if_next")
         if not variants or end >= v.n:
             return rule
         value = variants.get(v.lower(end))
-        return rule if value is None else {**rule, "modifier": value, "if_next": None}
+        if value is None:
+            return rule
+        return {**rule, **value, "if_next": None} if isinstance(value, dict) else {**rule, "modifier": value, "if_next": None}
 
     def _names_a_person(self, v, target) -> bool:
         """An activity named by the person who does it ("60M golfer", "rugby, flanker", "I'm a
