@@ -52,6 +52,10 @@ _SCORE_DROP = re.compile(
     rf"(?<![\d/.]){_SCORE}(?:\s*/\s*10)?\s*(?:→|->|-->|=>|⇒)\s*{_SCORE}(?!\s*(?:/\s*(?!10)\d|[a-zA-Z%]))"
     rf"|\bfrom\s+(?:about\s+|around\s+)?(?:an?\s+)?{_SCORE}(?:\s*/\s*10)?\s+to\s+(?:about\s+|around\s+)?(?:an?\s+)?{_SCORE}(?!\s*(?:/\s*(?!10)\d|[a-zA-Z%]))"
     rf"|(?<![\d/.]){_SCORE}\s*/\s*10\s+from\s+{_SCORE}(?:\s*/\s*10)?(?![\d/])")
+# right after an activity, its own pain score: "first steps AM 8/10", "SL stance L 30 s pain 5/10" (not "10/52" weeks)
+_ACTIVITY_SCORE = re.compile(
+    r"[ \t]*(?:(?:AM|am|a\.m\.|PM|pm|[LR]|\d+\s?(?:s|sec|min|m|km|x)|x\s?\d+|pain|ache|sx|reps?)[ \t,]+){0,3}"
+    r"(?:=\s*|:\s*)?(\d{1,2}(?:\.\d)?)\s*/\s*10(?![\d/])")
 _COMMA = get_string_id(",")
 _AFTER = (get_string_id("after"), get_string_id("After"))
 _DAYS_OR_LONGER = ids({"days", "week", "weeks", "wk", "wks", "month", "months", "mo", "mos", "year", "years", "yr", "yrs"})
@@ -413,6 +417,8 @@ class Modifiers(RulesComponent):
                 and _holds_symptom(links.symptom_starts, best[1], best[2])
                 and self._link_outcome(doc, v, target, links, same_sentence=True)):
             return True  # "Three weeks of TFL release took the knee pain on descents from 7 to 3": the pain is what improved
+        if target[2] == "ACTIVITY" and self._scored(doc, v, target, store):
+            return True  # its own score says it provokes the complaint, whatever a later cue in the clause says
         left_off = self._left_off(v, target)
         if best is not None:
             if best[3] is None:
@@ -429,6 +435,20 @@ class Modifiers(RulesComponent):
         if links.outcomes and target[0] in links.outcome_target_set:
             return self._link_outcome(doc, v, target, links)
         return False
+
+    def _scored(self, doc: Doc, v, target, store: dict) -> bool:
+        """An activity given its own pain score ("first steps AM 8/10", "SL stance L 30 s pain
+        5/10", "landing pain 2/10") is what provokes it: aggravating."""
+        if self.link is None or not self.link.get("scored_activity"):
+            return False
+        start = v.end_char(target[1])
+        m = _ACTIVITY_SCORE.match(v.doc_text(doc), start)
+        if m is None or float(m.group(1)) == 0:
+            return False
+        record = store_record(store, target[0], target[1])
+        record["modifier"] = "aggravating"
+        add_trigger(record, "modifier", "aggravating", m.start(1), m.end())
+        return True
 
     def _left_off(self, v, target) -> bool:
         """Footwear named as left off ("without the insoles", "w/o insoles", "when I forget the
