@@ -197,10 +197,11 @@ class Modifiers(RulesComponent):
                 continue  # "my sister's knees hurt when she runs": her running does not change the subject's complaint
             decided.append(self._link_target(doc, v, target, links))
         if self.coordination is not None and len(targets) > 1:
-            self._share_with_list(doc, v, targets, decided, store, symptoms)
+            self._share_with_list(doc, v, targets, decided, store, symptoms, taken)
         return ents
 
-    def _share_with_list(self, doc: Doc, v, targets: list, decided: list[bool], store: dict, symptoms: list) -> None:
+    def _share_with_list(self, doc: Doc, v, targets: list, decided: list[bool], store: dict, symptoms: list,
+                         cue_tokens: set[int]) -> None:
         """A cue reaches every item of the list it stands before or after: a target listed with one
         that has a modifier, of the same label and decided by nothing of its own, shares it. Forward
         when the cue stands before the list ("Worse when: sitting long time on the stool, bending to
@@ -234,7 +235,8 @@ class Modifiers(RulesComponent):
             later = 0  # the later item's own words before it ("and when climbing [stairs]", ", sustained [relevé]")
             while i >= a[1] and lowers[i] not in self._separator_ids:
                 if lowers[i] not in self._lead_in_ids:
-                    if later >= later_reach or i in entity_tokens or v.is_punct[i] or v.is_space[i] or lowers[i] in later_stops:
+                    if (later >= later_reach or i in entity_tokens or i in cue_tokens or v.is_punct[i] or v.is_space[i]
+                            or lowers[i] in later_stops):  # a cue of its own ("..., gone [barefoot]") is no item's word
                         return None
                     later += 1
                 i -= 1
