@@ -23,6 +23,14 @@ person who does it ("60M golfer", "organist") is no target (``person_suffixes``)
 falls ("7 → 3/10", "from 6/10 to 2/10", "2/10 from 6/10") is a treatment's stated improvement, and it
 wins over a symptom cue that is its subject ("Three weeks of TFL release took the knee pain on
 descents from 7 to 3"); ``outcome_more`` adds phrasings of an outcome.
+
+Session 12: the symptom's own site does not count towards the link's reach ("pain at the back of my
+right thigh when I sit", ``site_words``); a later list item may keep two words of its own
+(``later_words``: "and when climbing stairs"); footwear left off ("without the insoles") turns an
+aggravating cue over and takes a symptom after it as relieving; a rule may read differently before
+the next word (``if_next``: "can't" is no cue, "can't lie" aggravates; "better on the stairs" relieves
+footwear only) and may name the activity ``target_concepts`` it reaches ("pain-free" reaches
+exercises, not activities done without pain); an activity followed by its own pain score aggravates.
 """
 
 from __future__ import annotations
