@@ -79,3 +79,14 @@ def test_better_with_an_activity_still_relieves(rules_tagger):
 )
 def test_an_activity_with_its_own_pain_score_aggravates(rules_tagger, text, target):
     assert ent(rules_tagger.tag(text), target).modifier == "aggravating"
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("My ankle is better and I'm walking more normally.", "walking"),
+        ("Since the op she walks better than I do.", "walks"),
+    ],
+)
+def test_an_activity_done_better_is_the_function_back_not_a_relief(rules_tagger, text, target):
+    assert ent(rules_tagger.tag(text), target).modifier is None
