@@ -23,6 +23,14 @@ person who does it ("60M golfer", "organist") is no target (``person_suffixes``)
 falls ("7 → 3/10", "from 6/10 to 2/10", "2/10 from 6/10") is a treatment's stated improvement, and it
 wins over a symptom cue that is its subject ("Three weeks of TFL release took the knee pain on
 descents from 7 to 3"); ``outcome_more`` adds phrasings of an outcome.
+
+Session 12: the symptom's own site does not count towards the link's reach ("pain at the back of my
+right thigh when I sit", ``site_words``); a later list item may keep two words of its own
+(``later_words``: "and when climbing stairs"); footwear left off ("without the insoles") turns an
+aggravating cue over and takes a symptom after it as relieving; a rule may read differently before
+the next word (``if_next``: "can't" is no cue, "can't lie" aggravates; "better on the stairs" relieves
+footwear only) and may name the activity ``target_concepts`` it reaches ("pain-free" reaches
+exercises, not activities done without pain); an activity followed by its own pain score aggravates.
 """
 
 from __future__ import annotations
@@ -41,6 +49,7 @@ from .extensions import add_trigger, entity_store, register_extensions, store_re
 from .rules import RulesComponent
 
 TARGET_LABELS = frozenset({"ACTIVITY", "FOOTWEAR"})
+_SITE_LABELS = frozenset({"BODY_REGION", "STRUCTURE"})
 CLAUSE_BREAKS = frozenset({"but", "however", "although", "though", "whereas", ";", "except", "yet", "otherwise"})
 _CLAUSE_BREAK_IDS = ids(CLAUSE_BREAKS)
 _ANSWER_ENDS = ids({"?", ":"})
@@ -51,6 +60,10 @@ _SCORE_DROP = re.compile(
     rf"(?<![\d/.]){_SCORE}(?:\s*/\s*10)?\s*(?:→|->|-->|=>|⇒)\s*{_SCORE}(?!\s*(?:/\s*(?!10)\d|[a-zA-Z%]))"
     rf"|\bfrom\s+(?:about\s+|around\s+)?(?:an?\s+)?{_SCORE}(?:\s*/\s*10)?\s+to\s+(?:about\s+|around\s+)?(?:an?\s+)?{_SCORE}(?!\s*(?:/\s*(?!10)\d|[a-zA-Z%]))"
     rf"|(?<![\d/.]){_SCORE}\s*/\s*10\s+from\s+{_SCORE}(?:\s*/\s*10)?(?![\d/])")
+# right after an activity, its own pain score: "first steps AM 8/10", "SL stance L 30 s pain 5/10" (not "10/52" weeks)
+_ACTIVITY_SCORE = re.compile(
+    r"[ \t]*(?:(?:AM|am|a\.m\.|PM|pm|[LR]|\d+\s?(?:s|sec|min|m|km|x)|x\s?\d+|pain|ache|sx|reps?)[ \t,]+){0,3}"
+    r"(?:=\s*|:\s*)?(\d{1,2}(?:\.\d)?)\s*/\s*10(?![\d/])")
 _COMMA = get_string_id(",")
 _AFTER = (get_string_id("after"), get_string_id("After"))
 _DAYS_OR_LONGER = ids({"days", "week", "weeks", "wk", "wks", "month", "months", "mo", "mos", "year", "years", "yr", "yrs"})
@@ -76,6 +89,7 @@ class _DocLinks(NamedTuple):
     outcomes: list[tuple[int, int, str | None]]
     outcome_target_starts: list[int]
     outcome_target_set: set[int]
+    site_tokens: set[int]
 
 
 class Modifiers(RulesComponent):
@@ -96,6 +110,8 @@ class Modifiers(RulesComponent):
         self._treatment_cues: frozenset[int] = frozenset()
         self._rule_of: dict[int, dict[str, Any]] = {}
         self._link_ids: frozenset[int] = frozenset()
+        self._site_word_ids: frozenset[int] = frozenset()
+        self._link_adverb_ids: frozenset[int] = frozenset()
         self.coordination: dict[str, Any] | None = None
         self._separator_ids: frozenset[int] = frozenset()
         self._lead_in_ids: frozenset[int] = frozenset()
@@ -117,6 +133,8 @@ class Modifiers(RulesComponent):
                 self.link = rule
                 self.link_words = frozenset(rule["symptom_link"])
                 self._link_ids = ids(self.link_words)
+                self._site_word_ids = ids(rule.get("site_words", ()))
+                self._link_adverb_ids = ids(rule.get("link_adverbs", ()))
             elif "outcome_more" in rule:
                 # more phrasings of an outcome, kept in a block of their own (added after the outcome rule)
                 for value, phrases in rule["outcome_more"].items():
@@ -158,7 +176,7 @@ class Modifiers(RulesComponent):
         for match_id, start, end in self.matcher(doc):
             if non_symptom_tokens.intersection(range(start, end)) or (start in onset and rule_of[match_id].get("not_in_onset")):
                 continue
-            triggers.append((start, end, rule_of[match_id]))
+            triggers.append((start, end, self._before_word(v, rule_of[match_id], end)))
         # longest trigger wins where two overlap ("feels better" over "better")
         triggers.sort(key=lambda t: (-(t[1] - t[0]), t[0]))
         taken: set[int] = set()
@@ -177,6 +195,7 @@ class Modifiers(RulesComponent):
             by_start, [b[0] for b in by_start], symptoms, [e[0] for e in symptoms], store,
             [self._answer_span(doc, v, t) for t in kept if t[2]["direction"] == "ANSWER"], onset,
             self._outcomes(doc, v, non_symptom_tokens) if outcome_targets else [], outcome_targets, outcome_ids,
+            {i for e in spans if e[2] in _SITE_LABELS for i in range(e[0], e[1])} if self._site_word_ids else set(),
         )
         decided: list[bool] = []
         for target in targets:
@@ -186,10 +205,11 @@ class Modifiers(RulesComponent):
                 continue  # "my sister's knees hurt when she runs": her running does not change the subject's complaint
             decided.append(self._link_target(doc, v, target, links))
         if self.coordination is not None and len(targets) > 1:
-            self._share_with_list(doc, v, targets, decided, store, symptoms)
+            self._share_with_list(doc, v, targets, decided, store, symptoms, taken)
         return ents
 
-    def _share_with_list(self, doc: Doc, v, targets: list, decided: list[bool], store: dict, symptoms: list) -> None:
+    def _share_with_list(self, doc: Doc, v, targets: list, decided: list[bool], store: dict, symptoms: list,
+                         cue_tokens: set[int]) -> None:
         """A cue reaches every item of the list it stands before or after: a target listed with one
         that has a modifier, of the same label and decided by nothing of its own, shares it. Forward
         when the cue stands before the list ("Worse when: sitting long time on the stool, bending to
@@ -200,6 +220,9 @@ class Modifiers(RulesComponent):
         rule = self.coordination
         lowers = v.lowers
         reach = int(rule.get("max_scope", 6))
+        later_reach = int(rule.get("later_words", 0))
+        later_stops = _CLAUSE_BREAK_IDS | ids(rule.get("later_stops", ()))  # a new clause, not an item ("so I see her [run]")
+        entity_tokens = {i for t in targets for i in range(t[0], t[1])} | {i for e in symptoms for i in range(e[0], e[1])}
         symptom_starts = {e[0] for e in symptoms}
 
         def cue_of(t) -> tuple[str, int, int] | None:
@@ -217,9 +240,15 @@ class Modifiers(RulesComponent):
             if a[2] != b[2] or doc[b[0]].is_sent_start or v.sent_bounds(doc, a[0], a[1]) != v.sent_bounds(doc, b[0], b[1]):
                 return None
             i = b[0] - 1
-            while i >= a[1] and lowers[i] in self._lead_in_ids:
+            later = 0  # the later item's own words before it ("and when climbing [stairs]", ", sustained [relevé]")
+            while i >= a[1] and lowers[i] not in self._separator_ids:
+                if lowers[i] not in self._lead_in_ids:
+                    if (later >= later_reach or i in entity_tokens or i in cue_tokens or v.is_punct[i] or v.is_space[i]
+                            or lowers[i] in later_stops):  # a cue of its own ("..., gone [barefoot]") is no item's word
+                        return None
+                    later += 1
                 i -= 1
-            if i < a[1] or lowers[i] not in self._separator_ids:
+            if i < a[1]:
                 return None
             sep = i
             while i >= a[1] and lowers[i] in self._separator_ids:
@@ -252,6 +281,20 @@ class Modifiers(RulesComponent):
             if (sep := joint(a, b)) is not None and pure(a, b):
                 give(a, cue[0], sep)
                 decided[k] = True
+
+    @staticmethod
+    def _before_word(v, rule: dict[str, Any], end: int) -> dict[str, Any]:
+        """The rule as read before the next word: ``if_next`` names words after which it takes
+        another value ("can't" says nothing of a cause, but "can't lie on that side" is lying
+        made painful) or other fields ("better on the stairs" names where it is better, not what
+        makes it so: footwear only)."""
+        variants = rule.get("if_next")
+        if not variants or end >= v.n:
+            return rule
+        value = variants.get(v.lower(end))
+        if value is None:
+            return rule
+        return {**rule, **value, "if_next": None} if isinstance(value, dict) else {**rule, "modifier": value, "if_next": None}
 
     def _names_a_person(self, v, target) -> bool:
         """An activity named by the person who does it ("60M golfer", "rugby, flanker", "I'm a
@@ -360,7 +403,7 @@ class Modifiers(RulesComponent):
                 crossed = self._comma_between(v, end, t_start) if end <= t_start else self._comma_between(v, t_end, start)
                 rank = (bool(rule.get("weak")), crossed, dist)
                 if best is None or rank < best[0]:
-                    best = (rank, start, end, _value(rule, target), rule.get("inherit"), rule)
+                    best = (rank, start, end, _value(rule, target, store), rule.get("inherit"), rule)
         if best is not None and best[4]:
             # "settles for a few hrs after she foam-rolls": a trigger just before "after" decides
             reach = best[1] - int(best[4])
@@ -368,7 +411,7 @@ class Modifiers(RulesComponent):
                       and c[2][2]["direction"] != "ANSWER" and not c[2][2].get("inherit")]
             if before:
                 start, _, (_, end, rule) = max(before, key=lambda c: c[2][1])
-                best = (best[0], start, end, _value(rule, target), None, rule)
+                best = (best[0], start, end, _value(rule, target, store), None, rule)
         if best is None:
             for a_lo, a_hi, q_start, q_end, value in links.answers:
                 if a_lo <= t_start and target[1] <= a_hi:
@@ -384,42 +427,105 @@ class Modifiers(RulesComponent):
                 and _holds_symptom(links.symptom_starts, best[1], best[2])
                 and self._link_outcome(doc, v, target, links, same_sentence=True)):
             return True  # "Three weeks of TFL release took the knee pain on descents from 7 to 3": the pain is what improved
+        if target[2] == "ACTIVITY" and self._scored(doc, v, target, store):
+            return True  # its own score says it provokes the complaint, whatever a later cue in the clause says
+        left_off = self._left_off(v, target)
         if best is not None:
             if best[3] is None:
                 return True  # "walking is fine": the nearest trigger says the activity does not change it
+            value = _turned(best[3], left_off)
             record = store_record(store, target[0], target[1])
-            record["modifier"] = best[3]
-            add_trigger(record, "modifier", best[3], v.start_char(best[1]), v.end_char(best[2]))
+            record["modifier"] = value
+            add_trigger(record, "modifier", value, v.start_char(best[1]), v.end_char(best[2]))
             return True
-        if self.link is not None and self._link_symptom(v, target, lo, links):
+        if self.link is not None and self._link_symptom(v, target, lo, links, left_off):
+            return True
+        if left_off and self._symptom_after(doc, v, target, links):
             return True
         if links.outcomes and target[0] in links.outcome_target_set:
             return self._link_outcome(doc, v, target, links)
         return False
 
-    def _link_symptom(self, v, target, lo: int, links: _DocLinks) -> bool:
-        """A symptom joined to the target by a linking word ("hurts when I take stairs")."""
+    def _scored(self, doc: Doc, v, target, store: dict) -> bool:
+        """An activity given its own pain score ("first steps AM 8/10", "SL stance L 30 s pain
+        5/10", "landing pain 2/10") is what provokes it: aggravating."""
+        if self.link is None or not self.link.get("scored_activity"):
+            return False
+        start = v.end_char(target[1])
+        m = _ACTIVITY_SCORE.match(v.doc_text(doc), start)
+        if m is None or float(m.group(1)) == 0:
+            return False
+        record = store_record(store, target[0], target[1])
+        record["modifier"] = "aggravating"
+        add_trigger(record, "modifier", "aggravating", m.start(1), m.end())
+        return True
+
+    def _left_off(self, v, target) -> bool:
+        """Footwear named as left off ("without the insoles", "w/o insoles", "when I forget the
+        insoles"): the complaint that comes with it says the footwear relieves."""
+        if target[2] != "FOOTWEAR" or self.outcome is None:
+            return False
+        return not self._absent_after.isdisjoint(v.lowers[max(target[0] - 3, 0) : target[0]])
+
+    def _symptom_after(self, doc: Doc, v, target, links: _DocLinks) -> bool:
+        """Footwear left off relieves when a symptom follows it in its sentence ("taught a class
+        without the insoles and the hip was sore again in the night")."""
+        t_end = target[1]
+        hi = min(v.sent_bounds(doc, target[0], t_end)[1], t_end + int(self.outcome.get("left_off_reach", 15)))
+        k = bisect_left(links.symptom_starts, t_end)
+        if k == len(links.symptoms) or links.symptoms[k][1] > hi:
+            return False
+        ent = links.symptoms[k]
+        ent_record = links.store.get(ent[0])
+        if ent_record is not None and ent_record.get("end") == ent[1] and ent_record.get("negated", False) and any(
+                c[0] == "negated" and c[2] >= v.start_char(t_end) for c in ent_record.get("triggers", ())):
+            return False  # "ran without insoles, no pain at all" (a denial of its own, not the "without"): it did not relieve
+        record = store_record(links.store, target[0], t_end)
+        record["modifier"] = "relieving"
+        add_trigger(record, "modifier", "relieving", v.start_char(ent[0]), v.end_char(ent[1]))
+        return True
+
+    def _link_symptom(self, v, target, lo: int, links: _DocLinks, left_off: bool = False) -> bool:
+        """A symptom joined to the target by a linking word ("hurts when I take stairs"). The
+        symptom's own site between them does not count towards the reach ("pain at the back of my
+        right thigh when I sit in lectures"), but then the link must be a word of its own, not one
+        of the site's ("in", "on")."""
         t_start, store, symptoms, onset = target[0], links.store, links.symptoms, links.onset
         lowers = v.lowers
         max_between = int(self.link.get("max_scope", 8))
+        site = links.site_tokens
         for k in range(bisect_left(links.symptom_starts, lo), len(symptoms)):
             ent = symptoms[k]
             if ent[1] > t_start:
                 break  # entities never overlap: every later symptom ends after the target starts too
             if t_start - ent[1] > max_between:
-                continue
-            word = next((i for i in range(ent[1], t_start) if lowers[i] in self._link_ids and i not in onset), None)
+                if not site or t_start - ent[1] > 3 * max_between:
+                    continue
+                word = self._link_past_site(v, ent[1], t_start, site, onset, max_between)
+            else:
+                word = next((i for i in range(ent[1], t_start) if lowers[i] in self._link_ids and i not in onset), None)
             if word is not None:
                 ent_record = store.get(ent[0])
                 negated = ent_record is not None and ent_record.get("end") == ent[1] and ent_record.get("negated", False)
                 if negated and target[2] not in self.link.get("negated_targets", TARGET_LABELS):
                     return True  # "no pain when she walks" says walking does not provoke it, not that it relieves
-                value = self.link["negated_modifier"] if negated else self.link["modifier"]
+                value = self.link["negated_modifier"] if negated else _turned(self.link["modifier"], left_off)
                 record = store_record(store, target[0], target[1])
                 record["modifier"] = value
                 add_trigger(record, "modifier", value, v.start_char(word), v.end_char(word + 1))
                 return True
         return False
+
+    def _link_past_site(self, v, lo: int, hi: int, site: set[int], onset: set[int], reach: int) -> int | None:
+        """The link word between a symptom (ending at ``lo``) and a target (at ``hi``) when the
+        words between, less the symptom's site ("at the front of the [knee]"), are within
+        ``reach`` and are only linking words and a few adverbs ("especially when"): the last
+        linking word that is not a site word; None otherwise."""
+        lowers = v.lowers
+        own = [i for i in range(lo, hi) if i not in site and lowers[i] not in self._site_word_ids]
+        if len(own) > reach or any(lowers[i] not in self._link_ids and lowers[i] not in self._link_adverb_ids for i in own):
+            return None  # another verb or clause between them ("a twinge which went in a week with your exercises")
+        return next((i for i in reversed(own) if lowers[i] in self._link_ids and i not in onset), None)
 
     def _link_outcome(self, doc: Doc, v, target: tuple[int, int, str], links: _DocLinks, same_sentence: bool = False) -> bool:
         """Footwear or a treatment whose clause says nothing takes the first outcome after it, up
@@ -485,11 +591,22 @@ def _onset_tokens(doc: Doc, v: DocView) -> set[int]:
     return found
 
 
-def _value(rule: dict[str, Any], target) -> str | None:
-    """The rule's modifier for this target, or None when the rule names other ``targets`` or is a
-    pseudo-trigger (``"modifier": "none"``: "↓ volume" in a plan reduces the load, it relieves nothing)."""
-    if rule["modifier"] == "none" or target[2] not in rule.get("targets", TARGET_LABELS | {"STRUCTURE"}):
+def _turned(value: str, left_off: bool) -> str:
+    """The value for footwear left off: what makes the complaint worse in its absence relieves."""
+    return "relieving" if left_off and value == "aggravating" else value
+
+
+def _value(rule: dict[str, Any], target, store: dict) -> str | None:
+    """The rule's modifier for this target, or None when the rule names other ``targets`` (labels,
+    or an activity's ``target_concepts``) or is a pseudo-trigger (``"modifier": "none"``: "↓ volume"
+    in a plan reduces the load, it relieves nothing)."""
+    if rule["modifier"] == "none":
         return None
+    if target[2] not in rule.get("targets", TARGET_LABELS | {"STRUCTURE"}):
+        concepts = rule.get("target_concepts")
+        record = store.get(target[0]) if concepts else None
+        if record is None or record.get("end") != target[1] or record.get("concept") not in concepts:
+            return None
     return rule["modifier"]
 
 
