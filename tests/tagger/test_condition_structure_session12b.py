@@ -172,3 +172,20 @@ def test_records_findings_of_podiatry_and_sports_notes(nlp, text, finding):
 ])
 def test_records_structures_keep_their_landmark_or_level(nlp, text, part):
     assert part in spans(nlp, text, "STRUCTURE")
+
+
+@pytest.mark.parametrize("text, finding", [
+    ("Bridge hold 20 s: glutes not firing per pt.", "not firing"),
+    ("Sitting all day keeps those glutes switched off.", "switched off"),
+])
+def test_a_muscle_said_not_to_work_is_its_finding(nlp, text, finding):
+    assert finding in spans(nlp, text, "CONDITION")
+
+
+def test_switching_off_a_machine_is_no_finding(nlp):
+    assert "switched off" not in spans(nlp, "I switched off the treadmill and sat down.", "CONDITION")
+
+
+def test_a_muscle_asleep_is_its_finding_and_a_foot_asleep_the_numbness(nlp):
+    assert label_of(nlp, "My glutes are basically asleep after exams.", "asleep") == ["CONDITION"]
+    assert label_of(nlp, "My left foot is asleep after the drive.", "asleep") == ["SYMPTOM"]
