@@ -41,7 +41,7 @@ _RULE_KEYS = frozenset({"concept", "why", "when_lower", "drop_if_prev_lower", "d
                         "keep_if_lower_before", "drop_if_lower_before", "unless_prev_lower",
                         "unless_next_label", "drop_if_next_number", "keep_if_lower_after",
                         "or_after", "relabel_if_next_lower", "or_heading",
-                        "keep_if_subject_before", "subject_between"})
+                        "keep_if_subject_before", "subject_between", "relabel_if_subject_before"})
 
 
 class _Test(NamedTuple):
@@ -74,7 +74,9 @@ class _Test(NamedTuple):
     With ``keep_if_subject_before`` a match is kept only when one of those words is its subject:
     it stands at most ``window`` tokens before the match with only ``subject_between`` words
     (copulas, auxiliaries, adverbs) between them ("my ankles were [folding in]"; not "my knee
-    hurts going down stairs")."""
+    hurts going down stairs"). A rule with ``relabel_as`` and ``relabel_if_subject_before`` relabels a
+    match whose subject, found the same way, is one of those words ("my glutes basically [asleep]" is
+    the muscle's finding; "my foot is asleep" stays the numbness)."""
 
     when_lower: frozenset[int]
     prev_lower: frozenset[int]
@@ -99,6 +101,7 @@ class _Test(NamedTuple):
     or_heading: bool = False
     subject: frozenset[int] = frozenset()
     subject_between: frozenset[int] = frozenset()
+    relabel_subject: frozenset[int] = frozenset()
 
 
 _NO_INFO: tuple[None, dict] = (None, {})
@@ -522,6 +525,7 @@ class ConceptAttributes:
                 bool(rule.get("or_heading")),
                 ids(rule.get("keep_if_subject_before", ())),
                 ids(rule.get("subject_between", ())),
+                ids(rule.get("relabel_if_subject_before", ())),
             ))
         self._needs_ends = any(t.keep_if_prev_label or t.drop_if_prev_label for tests in self._tests.values() for t in tests)
         self._needs_present = any(t.doc_has for tests in self._tests.values() for t in tests)
@@ -756,6 +760,9 @@ class ConceptAttributes:
             if not test.relabel_as or (test.when_lower and lowers[start] not in test.when_lower):
                 continue
             if test.relabel_prev and start > 0 and lowers[start - 1] in test.relabel_prev:
+                return test.relabel_as
+            if test.relabel_subject and self._subject_before(start, test.window, test.relabel_subject,
+                                                             test.subject_between, lowers):
                 return test.relabel_as
             if test.relabel_next and end < len(lowers) and lowers[end] in test.relabel_next \
                     and self._lower_after(end, test.window, test.lower_after, lowers):
