@@ -146,7 +146,7 @@ _COMPARATIVE_IDS = ids({"worse", "more", "better", "less", "than", "higher", "lo
 # A side after these is a direction, not the side of the clause's sites: "trunk lean to R", "side flexion L",
 # "pelvis rotated R".
 _DIRECTION_IDS = ids({"to", "towards", "toward", "flexion", "rotation", "rotated", "rotates", "rotating", "lean",
-                      "leans", "leaning", "shift", "shifted", "shifts", "deviation", "deviates", "glide", "bend", "bending",
+                      "leans", "leaning", "lists", "listing", "shift", "shifted", "shifts", "deviation", "deviates", "glide", "bend", "bending",
                       "turn", "turned", "turns", "flexed", "side-flexion", "sb", "rot"})
 _SIDE_IDS = ids({"side"})
 _SIDE_WORD_IDS = ids({"left", "right"})
@@ -165,6 +165,20 @@ _LINK_IDS = ids(LINK_WORDS)
 _JOINING_PUNCT = ids({"/", "-", "'"})
 _SLASH_DASH = ids({"/", "-"})
 _PHRASE_BREAKS = ids({"but", "and", "while", "when", "with"})
+
+
+# A records side letter (not the lowercase word: "the right", "left it"), for the measured pairs and the tests.
+_SIDE_LETTERS = {"R": "right", "Rt": "right", "RT": "right", "L": "left", "Lt": "left", "LT": "left"}
+# A measured value ("45", "0.29", "+9", "-10"), the first token of which starts with a digit or a sign. Not a
+# strength grade ("R 4/5, L 5/5"): the annotators give those the weaker side (11 and 11s ehr-11001, soap-11003;
+# team soap-0001), or none (tune soap-4017), and only 9 soap-2006 reads them bilateral.
+_VALUE = re.compile(r"^[-+−±~]?\d[\d.,]*$")
+# Between a side letter and its value: a unit or a measure's name ("R FPI +9", "R 18.2 kg").
+MAX_VALUE_GAP = 3
+# Between a part and the first side of its measured pair, outside brackets ("Navicular drop R 12 mm / L 7 mm",
+# "Hip abductors (HHD) R 18.2 kg / L 21.0 kg", "Passive hip ER (prone, 90° knee flex) R 45° / L 30°").
+MAX_MEASURE_GAP = 4
+_PAIR_SEPARATORS = ids({",", "/", ";", "|"})
 
 
 def _word_hyphen(v: DocView, i: int) -> bool:
@@ -390,6 +404,8 @@ class Laterality(RulesComponent):
                 else:
                     sides[span] = (found[0], found[1], found[2])
         sites = [span for span in spans if span[2] in SITE_LABELS]
+        if sites:
+            self._measured_pairs(v, sites, sides, ent_at)
         trigger_starts.sort()
         if clause_ends:
             self._clause_sides(doc, v, clause_ends, sites, sides, trigger_starts, store)
@@ -426,6 +442,67 @@ class Laterality(RulesComponent):
                         record["region"] = site_region or record.get("region")
                     record["laterality"] = site_record.get("laterality") if site_record is not None else None
         return ents
+
+    @staticmethod
+    def _value_after(v: DocView, i: int, stop: int) -> int | None:
+        """The token of the value measured for the side letter at ``i`` ("R 45°", "R FPI +9"), before ``stop``."""
+        for k in range(i + 1, min(i + 1 + MAX_VALUE_GAP, stop)):
+            text = v.text(k)
+            if _VALUE.match(text):
+                return k
+            if v.is_punct[k] or text in _SIDE_LETTERS:
+                return None
+        return None
+
+    def _measured_pairs(self, v: DocView, sites, sides, ent_at) -> None:
+        """"Arch index R 0.29 / L 0.24", "Navicular drop R 12 mm / L 7 mm", "Foot posture R FPI +9, L +5": a part
+        measured on both sides, one value each, is bilateral ("R and L", GUIDELINES s8; both 12tr annotators). The
+        part is the nearest site before the pair, past a short measure name and any bracket ("Passive hip ER
+        (prone, 90° knee flex) R 45° / L 30°": the hip, not the knee inside the bracket)."""
+        n = v.n
+        for i in range(n):
+            side = _SIDE_LETTERS.get(v.text(i))
+            if side is None or i in ent_at:
+                continue
+            value = self._value_after(v, i, n)
+            if value is None:
+                continue
+            k = value + 1
+            while k < n and k - value <= MAX_VALUE_GAP and not (v.lowers[k] in _PAIR_SEPARATORS and k + 1 < n
+                                                                 and _SIDE_LETTERS.get(v.text(k + 1)) == _OPPOSITE[side]):
+                if v.is_punct[k] and v.text(k) not in ("°", "%"):
+                    k = n
+                    break
+                k += 1
+            if k >= n or v.lowers[k] not in _PAIR_SEPARATORS or self._value_after(v, k + 1, n) is None:
+                continue
+            site = self._measured_part(v, i, ent_at)
+            if site is None:
+                continue
+            found = sides.get(site)
+            if found is None or found[1] == i:
+                sides[site] = ("bilateral", i, k + 1)
+
+    @staticmethod
+    def _measured_part(v: DocView, i: int, ent_at):
+        """The site a measured pair starting at the side letter ``i`` belongs to, if any (see ``_measured_pairs``)."""
+        lowers = v.lowers
+        j, words, depth = i - 1, 0, 0
+        while j >= 0 and words <= MAX_MEASURE_GAP:
+            if lowers[j] in _CLOSE_BRACKET:
+                depth += 1
+            elif lowers[j] in _OPEN_BRACKET and depth:
+                depth -= 1
+            elif depth:
+                pass
+            elif j in ent_at and ent_at[j][2] in SITE_LABELS:
+                return ent_at[j]
+            elif v.is_punct[j] or v.text(j) in _SIDE_LETTERS or lowers[j] in _SIDE_WORD_IDS or v.text(j).endswith("."):
+                return None
+            else:
+                words += 1
+            j -= 1
+        return None
 
     @staticmethod
     def _resolve_pointers(pointers, sides) -> None:
