@@ -179,6 +179,7 @@ MAX_VALUE_GAP = 3
 # "Hip abductors (HHD) R 18.2 kg / L 21.0 kg", "Passive hip ER (prone, 90° knee flex) R 45° / L 30°").
 MAX_MEASURE_GAP = 4
 _PAIR_SEPARATORS = ids({",", "/", ";", "|"})
+MAX_HEADING = 3  # tokens of a part's heading before its colon ("Patellar glide:")
 
 
 def _word_hyphen(v: DocView, i: int) -> bool:
@@ -547,6 +548,8 @@ class Laterality(RulesComponent):
                                                                  or lowers[i + 1] in _NEW_CLAUSE_IDS)) \
                     and not (lowers[i] in _SUBJECT_PRONOUN_IDS and i > floor):
                 i -= 1  # "the hip flexors are short and my pelvis rotates forward on the L": the pelvis only
+            if i >= floor and Laterality._short_heading(v, i, sent_start, site_ends):
+                i = sent_start - 1  # "Patellar glide: lat tilt R.": the heading's part is the finding's
             j = bisect_left(site_ends, start + 1) - 1
             while j >= 0 and sites[j][0] > i:
                 site = sites[j]
@@ -556,6 +559,16 @@ class Laterality(RulesComponent):
                 # of the pelvis or back, so the side is stated for it (9, 9s, 10tr a and b; the team gold split)
                 sides[site] = (side, start, end)
                 j -= 1
+
+    @staticmethod
+    def _short_heading(v, colon: int, sent_start: int, site_ends) -> bool:
+        """Whether token ``colon`` is the colon of a short heading opening its sentence that names a part
+        ("Patellar glide:", "Hip:"): the finding after it is the part's, and so is the side that ends it
+        (12tr-b soap-12001 "[Patellar] glide: lat tilt R"; 12tr-a ehr-12011 "[Hip]: R - FABER neg")."""
+        if v.lowers[colon] not in _COLON_IDS or colon - sent_start > MAX_HEADING:
+            return False
+        k = bisect_left(site_ends, sent_start + 1)
+        return k < len(site_ends) and site_ends[k] <= colon
 
     @staticmethod
     def _place_sides(doc, v, places, sites, sides, trigger_starts, store) -> None:
