@@ -179,6 +179,7 @@ MAX_VALUE_GAP = 3
 # "Hip abductors (HHD) R 18.2 kg / L 21.0 kg", "Passive hip ER (prone, 90° knee flex) R 45° / L 30°").
 MAX_MEASURE_GAP = 4
 _PAIR_SEPARATORS = ids({",", "/", ";", "|"})
+_SLASH_IDS = ids({"/"})
 MAX_HEADING = 3  # tokens of a part's heading before its colon ("Patellar glide:")
 
 
@@ -186,6 +187,16 @@ def _word_hyphen(v: DocView, i: int) -> bool:
     """Whether the token ``i`` is a hyphen inside a word ("EMG-onset"), not a dash between clauses."""
     return (v.text(i) == "-" and i > 0 and i + 1 < v.n and v.end_char(i) == v.idx[i]
             and v.end_char(i + 1) == v.idx[i + 1])
+
+
+def _names_region(doc: Doc, ent: tuple[int, int, str]) -> bool:
+    """A one-word finding that holds its region ("LBP"), which a side before it reaches past, as a site's does."""
+    if ent[2] not in FINDING_LABELS or ent[1] - ent[0] != 1:
+        return False
+    record = entity_store(doc).get(ent[0])
+    # "LBP" (concept lbp, region lower_back) names its place; a bare "pain" takes its region from a site
+    return (record is not None and record.get("end") == ent[1] and record.get("region") is not None
+            and record.get("concept") != "pain")
 
 
 def _before_determiners(lowers, i: int, floor: int) -> int:
@@ -877,6 +888,8 @@ class Laterality(RulesComponent):
                 if own_phrase:
                     return None  # "a clicky right knee, and my neck", "stand on left leg my hip is dropping"
                 i = other[0]
+            elif other is not None and other[1] == i and lowers[i] in _SLASH_IDS and _names_region(doc, other):
+                i = other[0]  # "R LBP/hip ache": a symptom naming its region is a site of the slash list (GUIDELINES s8)
             elif lowers[i - 1] in _PHRASE_IDS or is_space[i - 1]:
                 if lowers[i - 1] in _AND_IDS and i >= 2 and lowers[i - 2] in _DASH_IDS:
                     return None  # "leaning onto the R leg - and the back ache came on": "- and" opens the next clause
