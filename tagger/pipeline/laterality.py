@@ -127,9 +127,14 @@ _LEVEL = re.compile(r"^[CTLS]\d{1,2}\b")
 _CLAUSE_PUNCT = ids({",", ";", ".", "(", "→", "->"})
 # Regions on the midline have no side of their own to inherit ("my left hip and lower back").
 MIDLINE_REGIONS = frozenset({"trunk", "upper_back", "lower_back", "neck"})
-# A side carried from elsewhere in the sentence does not reach the pelvis either ("SL squat R: knee
-# collapses medially, pelvis drops"): a pelvis takes a side only where one is stated for it.
+# A side carried from another site of the sentence does not reach the pelvis either ("L knee IR, pelvis drops"): a
+# pelvis takes a side only where one is stated for it, or from a test's side heading (HEADED_REGIONS).
 UNCARRIED_REGIONS = MIDLINE_REGIONS | {"pelvis"}
+# A records test's side heading its findings ("SL squat R: knee valgus, ..., pelvis level") does reach the pelvis: the
+# pelvis is the test's finding on that side (11tr ehr-11021 "SL squat R: [pelvis] drops", 12tr-b soap-12001; 9
+# soap-2006 and team soap-0002 read it unsided).
+HEADED_REGIONS = frozenset({"pelvis"})
+_OPPOSITE_IDS = ids({"contralat", "contralateral", "contra", "opposite"})
 PAIRED_REGIONS = frozenset({"hip", "thigh", "knee", "lower_leg", "ankle", "foot", "leg", "shoulder", "arm"})
 _OPPOSITE = {"left": "right", "right": "left"}
 MAX_CARRY = 20  # tokens between a sided site and the site that inherits its side
@@ -221,13 +226,15 @@ def _level(site: tuple[int, int, str], v: DocView) -> bool:
     return site[2] == "STRUCTURE" and _LEVEL.match(v.text(site[0])) is not None
 
 
-def _uncarried(site: tuple[int, int, str], store: dict, v: DocView | None = None) -> bool:
-    """A region that takes no side from another site (back, trunk, neck, pelvis), nor a spinal level
-    ("adj R SI, L5")."""
+def _uncarried(site: tuple[int, int, str], store: dict, v: DocView | None = None,
+               regions: frozenset = frozenset()) -> bool:
+    """A region that takes no side from another site (back, trunk, neck, pelvis; but ``regions``), nor a spinal
+    level ("adj R SI, L5")."""
     if site[2] != "BODY_REGION":
         return v is not None and _level(site, v)
     record = store.get(site[0])
-    return record is not None and record.get("end") == site[1] and record.get("region") in UNCARRIED_REGIONS
+    return (record is not None and record.get("end") == site[1] and record.get("region") in UNCARRIED_REGIONS
+            and record.get("region") not in regions)
 
 
 # Singular words that end in "s": not plurals for the carries ("psoas", "iliacus", "Achilles").
@@ -651,7 +658,9 @@ class Laterality(RulesComponent):
                     break
                 if bracketed and any(lowers[i] in _CLOSE_BRACKET for i in range(end, site[0])):
                     break
-                if site not in sides and not _uncarried(site, store, v):
+                if site[0] > 0 and lowers[site[0] - 1] in _OPPOSITE_IDS:
+                    continue  # "SL stance L: ..., contralat pelvis drops": the other side's
+                if site not in sides and not _uncarried(site, store, v, HEADED_REGIONS):
                     sides[site] = (side, start, end - 1)
 
     @staticmethod
