@@ -652,6 +652,8 @@ class Laterality(RulesComponent):
             if k < len(trigger_starts):
                 stop = min(stop, trigger_starts[k])
             bracketed = lowers[end - 1] in _OPEN_BRACKET
+            # a test's side ("SL squat R:"), not a side heading a part ("R foot: ... when pelvis levelled")
+            headed = HEADED_REGIONS if end - start == 2 and start > 0 and not v.is_punct[start - 1] else frozenset()
             for j in range(bisect_left(site_starts, end), len(sites)):
                 site = sites[j]
                 if site[0] >= stop:
@@ -660,7 +662,7 @@ class Laterality(RulesComponent):
                     break
                 if site[0] > 0 and lowers[site[0] - 1] in _OPPOSITE_IDS:
                     continue  # "SL stance L: ..., contralat pelvis drops": the other side's
-                if site not in sides and not _uncarried(site, store, v, HEADED_REGIONS):
+                if site not in sides and not _uncarried(site, store, v, headed):
                     sides[site] = (side, start, end - 1)
 
     @staticmethod

@@ -78,3 +78,13 @@ def test_a_trunk_that_lists_to_a_side_has_no_side(rules_tagger):
 
 def test_a_side_before_a_symptom_naming_its_region_reaches_its_slash_list(rules_tagger):
     assert ent(rules_tagger.tag("Imp: L LBP/buttock ache from guarding."), "buttock").laterality == "left"
+
+
+def test_a_records_tests_side_heading_reaches_the_pelvis(rules_tagger):
+    result = rules_tagger.tag("Obs: step-down L: knee drifts in, pelvis drops.")
+    assert ent(result, "pelvis").laterality == "left"
+
+
+def test_a_contralateral_pelvis_does_not_take_the_headings_side(rules_tagger):
+    result = rules_tagger.tag("Obs: step-down L: knee drifts in, contralateral pelvis drops.")
+    assert ent(result, "pelvis").laterality != "left"
