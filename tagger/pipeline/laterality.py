@@ -651,6 +651,8 @@ class Laterality(RulesComponent):
             k = bisect_left(trigger_starts, end)
             if k < len(trigger_starts):
                 stop = min(stop, trigger_starts[k])
+            # the next heading ends it ("SL squat R: knee valgus. [re-tested shod: knee ...]": GUIDELINES s11)
+            stop = next((i for i in range(end, stop) if lowers[i] in _COLON_IDS), stop)
             bracketed = lowers[end - 1] in _OPEN_BRACKET
             # a test's side ("SL squat R:"), not a side heading a part ("R foot: ... when pelvis levelled")
             headed = HEADED_REGIONS if end - start == 2 and start > 0 and not v.is_punct[start - 1] else frozenset()

@@ -88,3 +88,8 @@ def test_a_records_tests_side_heading_reaches_the_pelvis(rules_tagger):
 def test_a_contralateral_pelvis_does_not_take_the_headings_side(rules_tagger):
     result = rules_tagger.tag("Obs: step-down L: knee drifts in, contralateral pelvis drops.")
     assert ent(result, "pelvis").laterality != "left"
+
+
+def test_the_next_heading_ends_a_tests_side_heading(rules_tagger):
+    result = rules_tagger.tag("Obs: SL squat L: knee drifts in; retest barefoot: knee stays out.")
+    assert ent(result, "knee", nth=1).laterality is None
