@@ -20,7 +20,9 @@ A side stated once holds for more of its sentence, the way people write:
   "hip abd 4/5 R, TFL tight"; "psoas tight on that side" takes the side named last, not for
   the pelvis), unless it is a direction ("trunk lean to R");
 - a "+" or "/" list across findings keeps its side ("R knee IR + foot eversion");
-- a plural part whose two sides are compared after it is bilateral ("knees ..., left worse").
+- a plural part whose two sides are compared after it is bilateral ("knees ..., left worse");
+- a part measured on both sides, one value each, is bilateral ("Navicular drop R 12 mm / L 7 mm");
+- a short part heading takes the side of the finding after its colon ("Patellar glide: lat tilt R").
 Carries further along the sentence (down a path of motion words, to the next mention of the
 same limb, over a sided place) are coded (``ChainCarries``) and switched on by ``{"carry": ...}``
 lines of the rules file; the shipped file holds only the list carry, because the gold does not
