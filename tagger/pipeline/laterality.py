@@ -20,7 +20,9 @@ A side stated once holds for more of its sentence, the way people write:
   "hip abd 4/5 R, TFL tight"; "psoas tight on that side" takes the side named last, not for
   the pelvis), unless it is a direction ("trunk lean to R");
 - a "+" or "/" list across findings keeps its side ("R knee IR + foot eversion");
-- a plural part whose two sides are compared after it is bilateral ("knees ..., left worse").
+- a plural part whose two sides are compared after it is bilateral ("knees ..., left worse");
+- a part measured on both sides, one value each, is bilateral ("Navicular drop R 12 mm / L 7 mm");
+- a short part heading takes the side of the finding after its colon ("Patellar glide: lat tilt R").
 Carries further along the sentence (down a path of motion words, to the next mention of the
 same limb, over a sided place) are coded (``ChainCarries``) and switched on by ``{"carry": ...}``
 lines of the rules file; the shipped file holds only the list carry, because the gold does not
@@ -127,9 +129,14 @@ _LEVEL = re.compile(r"^[CTLS]\d{1,2}\b")
 _CLAUSE_PUNCT = ids({",", ";", ".", "(", "→", "->"})
 # Regions on the midline have no side of their own to inherit ("my left hip and lower back").
 MIDLINE_REGIONS = frozenset({"trunk", "upper_back", "lower_back", "neck"})
-# A side carried from elsewhere in the sentence does not reach the pelvis either ("SL squat R: knee
-# collapses medially, pelvis drops"): a pelvis takes a side only where one is stated for it.
+# A side carried from another site of the sentence does not reach the pelvis either ("L knee IR, pelvis drops"): a
+# pelvis takes a side only where one is stated for it, or from a test's side heading (HEADED_REGIONS).
 UNCARRIED_REGIONS = MIDLINE_REGIONS | {"pelvis"}
+# A records test's side heading its findings ("SL squat R: knee valgus, ..., pelvis level") does reach the pelvis: the
+# pelvis is the test's finding on that side (11tr ehr-11021 "SL squat R: [pelvis] drops", 12tr-b soap-12001; 9
+# soap-2006 and team soap-0002 read it unsided).
+HEADED_REGIONS = frozenset({"pelvis"})
+_OPPOSITE_IDS = ids({"contralat", "contralateral", "contra", "opposite"})
 PAIRED_REGIONS = frozenset({"hip", "thigh", "knee", "lower_leg", "ankle", "foot", "leg", "shoulder", "arm"})
 _OPPOSITE = {"left": "right", "right": "left"}
 MAX_CARRY = 20  # tokens between a sided site and the site that inherits its side
@@ -146,7 +153,7 @@ _COMPARATIVE_IDS = ids({"worse", "more", "better", "less", "than", "higher", "lo
 # A side after these is a direction, not the side of the clause's sites: "trunk lean to R", "side flexion L",
 # "pelvis rotated R".
 _DIRECTION_IDS = ids({"to", "towards", "toward", "flexion", "rotation", "rotated", "rotates", "rotating", "lean",
-                      "leans", "leaning", "shift", "shifted", "shifts", "deviation", "deviates", "glide", "bend", "bending",
+                      "leans", "leaning", "lists", "listing", "shift", "shifted", "shifts", "deviation", "deviates", "glide", "bend", "bending",
                       "turn", "turned", "turns", "flexed", "side-flexion", "sb", "rot"})
 _SIDE_IDS = ids({"side"})
 _SIDE_WORD_IDS = ids({"left", "right"})
@@ -167,10 +174,36 @@ _SLASH_DASH = ids({"/", "-"})
 _PHRASE_BREAKS = ids({"but", "and", "while", "when", "with"})
 
 
+# A records side letter (not the lowercase word: "the right", "left it"), for the measured pairs and the tests.
+_SIDE_LETTERS = {"R": "right", "Rt": "right", "RT": "right", "L": "left", "Lt": "left", "LT": "left"}
+# A measured value ("45", "0.29", "+9", "-10"), the first token of which starts with a digit or a sign. Not a
+# strength grade ("R 4/5, L 5/5"): the annotators give those the weaker side (11 and 11s ehr-11001, soap-11003;
+# team soap-0001), or none (tune soap-4017), and only 9 soap-2006 reads them bilateral.
+_VALUE = re.compile(r"^[-+−±~]?\d[\d.,]*$")
+# Between a side letter and its value: a unit or a measure's name ("R FPI +9", "R 18.2 kg").
+MAX_VALUE_GAP = 3
+# Between a part and the first side of its measured pair, outside brackets ("Navicular drop R 12 mm / L 7 mm",
+# "Hip abductors (HHD) R 18.2 kg / L 21.0 kg", "Passive hip ER (prone, 90° knee flex) R 45° / L 30°").
+MAX_MEASURE_GAP = 4
+_PAIR_SEPARATORS = ids({",", "/", ";", "|"})
+_SLASH_IDS = ids({"/"})
+MAX_HEADING = 3  # tokens of a part's heading before its colon ("Patellar glide:")
+
+
 def _word_hyphen(v: DocView, i: int) -> bool:
     """Whether the token ``i`` is a hyphen inside a word ("EMG-onset"), not a dash between clauses."""
     return (v.text(i) == "-" and i > 0 and i + 1 < v.n and v.end_char(i) == v.idx[i]
             and v.end_char(i + 1) == v.idx[i + 1])
+
+
+def _names_region(doc: Doc, ent: tuple[int, int, str]) -> bool:
+    """A one-word finding that holds its region ("LBP"), which a side before it reaches past, as a site's does."""
+    if ent[2] not in FINDING_LABELS or ent[1] - ent[0] != 1:
+        return False
+    record = entity_store(doc).get(ent[0])
+    # "LBP" (concept lbp, region lower_back) names its place; a bare "pain" takes its region from a site
+    return (record is not None and record.get("end") == ent[1] and record.get("region") is not None
+            and record.get("concept") != "pain")
 
 
 def _before_determiners(lowers, i: int, floor: int) -> int:
@@ -195,13 +228,15 @@ def _level(site: tuple[int, int, str], v: DocView) -> bool:
     return site[2] == "STRUCTURE" and _LEVEL.match(v.text(site[0])) is not None
 
 
-def _uncarried(site: tuple[int, int, str], store: dict, v: DocView | None = None) -> bool:
-    """A region that takes no side from another site (back, trunk, neck, pelvis), nor a spinal level
-    ("adj R SI, L5")."""
+def _uncarried(site: tuple[int, int, str], store: dict, v: DocView | None = None,
+               regions: frozenset = frozenset()) -> bool:
+    """A region that takes no side from another site (back, trunk, neck, pelvis; but ``regions``), nor a spinal
+    level ("adj R SI, L5")."""
     if site[2] != "BODY_REGION":
         return v is not None and _level(site, v)
     record = store.get(site[0])
-    return record is not None and record.get("end") == site[1] and record.get("region") in UNCARRIED_REGIONS
+    return (record is not None and record.get("end") == site[1] and record.get("region") in UNCARRIED_REGIONS
+            and record.get("region") not in regions)
 
 
 # Singular words that end in "s": not plurals for the carries ("psoas", "iliacus", "Achilles").
@@ -390,6 +425,8 @@ class Laterality(RulesComponent):
                 else:
                     sides[span] = (found[0], found[1], found[2])
         sites = [span for span in spans if span[2] in SITE_LABELS]
+        if sites:
+            self._measured_pairs(v, sites, sides, ent_at)
         trigger_starts.sort()
         if clause_ends:
             self._clause_sides(doc, v, clause_ends, sites, sides, trigger_starts, store)
@@ -426,6 +463,67 @@ class Laterality(RulesComponent):
                         record["region"] = site_region or record.get("region")
                     record["laterality"] = site_record.get("laterality") if site_record is not None else None
         return ents
+
+    @staticmethod
+    def _value_after(v: DocView, i: int, stop: int) -> int | None:
+        """The token of the value measured for the side letter at ``i`` ("R 45°", "R FPI +9"), before ``stop``."""
+        for k in range(i + 1, min(i + 1 + MAX_VALUE_GAP, stop)):
+            text = v.text(k)
+            if _VALUE.match(text):
+                return k
+            if v.is_punct[k] or text in _SIDE_LETTERS:
+                return None
+        return None
+
+    def _measured_pairs(self, v: DocView, sites, sides, ent_at) -> None:
+        """"Arch index R 0.29 / L 0.24", "Navicular drop R 12 mm / L 7 mm", "Foot posture R FPI +9, L +5": a part
+        measured on both sides, one value each, is bilateral ("R and L", GUIDELINES s8; both 12tr annotators). The
+        part is the nearest site before the pair, past a short measure name and any bracket ("Passive hip ER
+        (prone, 90° knee flex) R 45° / L 30°": the hip, not the knee inside the bracket)."""
+        n = v.n
+        for i in range(n):
+            side = _SIDE_LETTERS.get(v.text(i))
+            if side is None or i in ent_at:
+                continue
+            value = self._value_after(v, i, n)
+            if value is None:
+                continue
+            k = value + 1
+            while k < n and k - value <= MAX_VALUE_GAP and not (v.lowers[k] in _PAIR_SEPARATORS and k + 1 < n
+                                                                 and _SIDE_LETTERS.get(v.text(k + 1)) == _OPPOSITE[side]):
+                if v.is_punct[k] and v.text(k) not in ("°", "%"):
+                    k = n
+                    break
+                k += 1
+            if k >= n or v.lowers[k] not in _PAIR_SEPARATORS or self._value_after(v, k + 1, n) is None:
+                continue
+            site = self._measured_part(v, i, ent_at)
+            if site is None:
+                continue
+            found = sides.get(site)
+            if found is None or found[1] == i:
+                sides[site] = ("bilateral", i, k + 1)
+
+    @staticmethod
+    def _measured_part(v: DocView, i: int, ent_at):
+        """The site a measured pair starting at the side letter ``i`` belongs to, if any (see ``_measured_pairs``)."""
+        lowers = v.lowers
+        j, words, depth = i - 1, 0, 0
+        while j >= 0 and words <= MAX_MEASURE_GAP:
+            if lowers[j] in _CLOSE_BRACKET:
+                depth += 1
+            elif lowers[j] in _OPEN_BRACKET and depth:
+                depth -= 1
+            elif depth:
+                pass
+            elif j in ent_at and ent_at[j][2] in SITE_LABELS:
+                return ent_at[j]
+            elif v.is_punct[j] or v.text(j) in _SIDE_LETTERS or lowers[j] in _SIDE_WORD_IDS or v.text(j).endswith("."):
+                return None
+            else:
+                words += 1
+            j -= 1
+        return None
 
     @staticmethod
     def _resolve_pointers(pointers, sides) -> None:
@@ -470,6 +568,8 @@ class Laterality(RulesComponent):
                                                                  or lowers[i + 1] in _NEW_CLAUSE_IDS)) \
                     and not (lowers[i] in _SUBJECT_PRONOUN_IDS and i > floor):
                 i -= 1  # "the hip flexors are short and my pelvis rotates forward on the L": the pelvis only
+            if i >= floor and Laterality._short_heading(v, i, sent_start, site_ends):
+                i = sent_start - 1  # "Patellar glide: lat tilt R.": the heading's part is the finding's
             j = bisect_left(site_ends, start + 1) - 1
             while j >= 0 and sites[j][0] > i:
                 site = sites[j]
@@ -479,6 +579,16 @@ class Laterality(RulesComponent):
                 # of the pelvis or back, so the side is stated for it (9, 9s, 10tr a and b; the team gold split)
                 sides[site] = (side, start, end)
                 j -= 1
+
+    @staticmethod
+    def _short_heading(v, colon: int, sent_start: int, site_ends) -> bool:
+        """Whether token ``colon`` is the colon of a short heading opening its sentence that names a part
+        ("Patellar glide:", "Hip:"): the finding after it is the part's, and so is the side that ends it
+        (12tr-b soap-12001 "[Patellar] glide: lat tilt R"; 12tr-a ehr-12011 "[Hip]: R - FABER neg")."""
+        if v.lowers[colon] not in _COLON_IDS or colon - sent_start > MAX_HEADING:
+            return False
+        k = bisect_left(site_ends, sent_start + 1)
+        return k < len(site_ends) and site_ends[k] <= colon
 
     @staticmethod
     def _place_sides(doc, v, places, sites, sides, trigger_starts, store) -> None:
@@ -543,14 +653,20 @@ class Laterality(RulesComponent):
             k = bisect_left(trigger_starts, end)
             if k < len(trigger_starts):
                 stop = min(stop, trigger_starts[k])
+            # the next heading ends it ("SL squat R: knee valgus. [re-tested shod: knee ...]": GUIDELINES s11)
+            stop = next((i for i in range(end, stop) if lowers[i] in _COLON_IDS), stop)
             bracketed = lowers[end - 1] in _OPEN_BRACKET
+            # a test's side ("SL squat R:"), not a side heading a part ("R foot: ... when pelvis levelled")
+            headed = HEADED_REGIONS if end - start == 2 and start > 0 and not v.is_punct[start - 1] else frozenset()
             for j in range(bisect_left(site_starts, end), len(sites)):
                 site = sites[j]
                 if site[0] >= stop:
                     break
                 if bracketed and any(lowers[i] in _CLOSE_BRACKET for i in range(end, site[0])):
                     break
-                if site not in sides and not _uncarried(site, store, v):
+                if site[0] > 0 and lowers[site[0] - 1] in _OPPOSITE_IDS:
+                    continue  # "SL stance L: ..., contralat pelvis drops": the other side's
+                if site not in sides and not _uncarried(site, store, v, headed):
                     sides[site] = (side, start, end - 1)
 
     @staticmethod
@@ -787,6 +903,8 @@ class Laterality(RulesComponent):
                 if own_phrase:
                     return None  # "a clicky right knee, and my neck", "stand on left leg my hip is dropping"
                 i = other[0]
+            elif other is not None and other[1] == i and lowers[i] in _SLASH_IDS and _names_region(doc, other):
+                i = other[0]  # "R LBP/hip ache": a symptom naming its region is a site of the slash list (GUIDELINES s8)
             elif lowers[i - 1] in _PHRASE_IDS or is_space[i - 1]:
                 if lowers[i - 1] in _AND_IDS and i >= 2 and lowers[i - 2] in _DASH_IDS:
                     return None  # "leaning onto the R leg - and the back ache came on": "- and" opens the next clause
