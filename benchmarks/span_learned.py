@@ -23,9 +23,9 @@ own matching and tables:
   (with one seed they equal ``union`` / ``union_CA``).
 
 Training data: the train cases and the tunable dev cases (``blind_dev_ids("tune")``) of
-``corpora/cases/*.jsonl``; of session 10's and session 11's writer files only their
-blind-annotated train cases (``--set 10tr``, ``--set 11tr``). Test cases and clean checks
-(5b, 7b, 8b, 10's and 11's dev and test) are never read, tagged or trained on.
+``corpora/cases/*.jsonl``; of the writer files of sessions 10-12 only their blind-annotated
+train cases (``--set 10tr``, ``11tr``, ``12tr``). Test cases and clean checks (5b, 7b, 8b, and
+the dev and test sets of sessions 10-12) are never read, tagged or trained on.
 
     python benchmarks/span_learned.py --cv                  # 5 folds grouped by writer file
     python benchmarks/span_learned.py --cv --folds 0        # leave one writer file out
