@@ -41,6 +41,7 @@ LABELS = frozenset({"BODY_REGION", "STRUCTURE", "CONDITION", "SYMPTOM", "ACTIVIT
 LIST_CONTINUERS = frozenset({"or", "nor", "and", "no", "&", "/"})
 _CONTINUER_IDS = ids(LIST_CONTINUERS)
 _LIST_ENDS = ids({",", ";", ".", ":"})
+_DASHES = frozenset({"-", "\u2013", "\u2014"})
 _COMMA = get_string_id(",")
 _COLON = get_string_id(":")
 # Headers of what was found or what followed, which end a plan header's line ("Tx: QL stretch.
@@ -358,7 +359,8 @@ class ConText(RulesComponent):
             if direction == "FORWARD" or direction == "BIDIRECTIONAL":
                 end = min(self._line_end(doc, v, trig) if line else sent_end, trig.end + max_scope)
                 for i in range(trig.end, end):  # inside the sentence (or the line, for a plan header)
-                    if (i in terminators and not ignore_commas) or (own and lowers[i] in own) or (ahead_own and lowers[i] in ahead_own):
+                    if (i in terminators and not ignore_commas) or (own and lowers[i] in own and not _joins_words(doc, i)) \
+                            or (ahead_own and lowers[i] in ahead_own):
                         end = i
                         break
                     orth = orths[i]
@@ -391,7 +393,7 @@ class ConText(RulesComponent):
                         break
                     if i < sent_start:
                         continue  # the question before "No.": only a terminator ends the scope there
-                    if own and lowers[i] in own:
+                    if own and lowers[i] in own and not _joins_words(doc, i):
                         start = i + 1
                         break
                     orth = orths[i]
@@ -712,3 +714,9 @@ def _next_words_in(doc: Doc, end: int, phrases: list[str], unless_then: Any = ()
 def make_context(nlp: Language, name: str, default_max_scope: int) -> ConText:
     register_extensions()
     return ConText(nlp, name, default_max_scope=default_max_scope)
+
+
+def _joins_words(doc: Doc, i: int) -> bool:
+    """Whether the dash at ``i`` is a hyphen inside a compound ("Ottawa-area half marathon", "Kerry-type
+    sportive"): touching the words on both sides, it ends no clause, so a ``terminated_by`` dash does not stop there."""
+    return doc[i].text in _DASHES and 0 < i < len(doc) - 1 and not doc[i - 1].whitespace_ and not doc[i].whitespace_
