@@ -47,6 +47,8 @@ _COLON = get_string_id(":")
 # Headers of what was found or what followed, which end a plan header's line ("Tx: QL stretch.
 # Immediately after: foot pain 4 -> 1/10"); a sub-heading of the plan itself ("Back: QL release",
 # "Workstation: raise screen") does not.
+# "Tx:" reports the treatment given at the visit (GUIDELINES, settled in session 12: hypothetical)
+_GIVEN_HEADERS = frozenset({"tx"})
 _REPORT_HEADERS = frozenset({"after", "assessment", "ax", "a", "s", "o", "obj", "objective", "subj", "subjective",
                              "findings", "finding", "exam", "examination", "o/e", "oe", "impression", "dx",
                              "diagnosis", "response", "outcome", "result", "results", "progress", "hx",
@@ -450,7 +452,10 @@ class ConText(RulesComponent):
         """A plan header's line ends at the next header on it that reports what was found or what
         followed (``_REPORT_HEADERS``), a word or two and a colon opening a later sentence ("Tx: QL
         stretch. Immediately after: foot pain 4 -> 1/10"); not at a sub-heading of the plan ("Back:
-        QL release") nor at a field inside the plan's own sentence."""
+        QL release") nor at a field inside the plan's own sentence; and at once at a "Tx:" right after the
+        plan header ("P: Tx: ...": the treatment given, GUIDELINES session 12)."""
+        if colon == trig.end + 1 and doc[trig.end].lower_ in _GIVEN_HEADERS:
+            return True  # "P: Tx: side posture L5, Activator R ilium": what the visit gave, reported under the plan
         start = v.sent_bounds(doc, colon)[0]
         return start >= trig.end and colon - start <= 3 and doc[colon - 1].lower_ in _REPORT_HEADERS
 
