@@ -324,6 +324,7 @@ class ConText(RulesComponent):
                 terminators.add(t.start)
                 terminators.add(t.end - 1)
         ent_start_set = set(ent_starts)
+        plans: set[tuple[int, int]] = set()  # the characters of the plan headers that hedged a line
         comma_stops: dict[tuple[int, int], bool] = {}
         lowers, orths = v.lowers, v.orths
 
@@ -445,6 +446,10 @@ class ConText(RulesComponent):
                         if label not in PLAN_ITEM_LABELS or (labels is not None and label not in labels):
                             continue
                         self._assert(store, s, e, attribute, trig)
+            if line and attribute == "hypothetical":
+                plans.add((trig.start_char, trig.end_char))
+        if plans:
+            _prohibitions_in_plans(doc, ents, store, plans)
         return ents
 
     @staticmethod
@@ -725,3 +730,30 @@ def _joins_words(doc: Doc, i: int) -> bool:
     """Whether the dash at ``i`` is a hyphen inside a compound ("Ottawa-area half marathon", "Kerry-type
     sportive"): touching the words on both sides, it ends no clause, so a ``terminated_by`` dash does not stop there."""
     return doc[i].text in _DASHES and 0 < i < len(doc) - 1 and not doc[i - 1].whitespace_ and not doc[i].whitespace_
+
+
+_PROHIBITED = frozenset({"ACTIVITY", "FOOTWEAR"})
+_NO = get_string_id("no")
+_OF = get_string_id("of")
+
+
+def _prohibitions_in_plans(doc: Doc, ents: list[tuple[int, int, str, int]], store: dict[int, dict],
+                           plans: set[tuple[int, int]]) -> None:
+    """A "no" right before an activity or shoe in a plan's line forbids it: the item is planned, not
+    absent ("P: ... No [basketball].", "no [hill reps] x 3 wks", "no [barefoot] on tile": both train
+    annotators of set 12tr), so its negation is taken back."""
+    for s, e, label, _ in ents:
+        if label not in _PROHIBITED or s == 0 or doc[s - 1].lower != _NO:
+            continue
+        if s > 1 and doc[s - 2].lower == _OF:
+            continue  # "six weeks of no [running]" names a stretch without it (10tr a: negated and planned)
+        record = store.get(s)
+        if record is None or record.get("end") != e or not (record.get("negated") and record.get("hypothetical")):
+            continue
+        triggers = record.get("triggers") or []
+        hyp = next((t for t in triggers if t[0] == "hypothetical"), None)
+        neg = next((t for t in triggers if t[0] == "negated"), None)
+        if hyp is None or (hyp[2], hyp[3]) not in plans or neg is None or neg[2] != doc[s - 1].idx:
+            continue
+        record["negated"] = False
+        triggers.remove(neg)
