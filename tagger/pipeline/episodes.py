@@ -45,6 +45,9 @@ episode only when the episode says it is over:
    account named.
 8. **History fields** (session 12). An injury or operation dated in a history field ("Hx: L
    clavicle # (cycling) 2012") is over, with the sport in the bracket after its year.
+9. **Over at earlier visits** (session 12, round 2). A complaint said to be over ("A: R PFPS
+   resolved.") is over at its earlier mentions of the same kind, owner, place and side, across
+   the visits of a series, with the sites in their sentences.
 
 Every entity of an episode that is over, except hypothetical ones, the anchor itself and
 negated ones followed by "since" ("no knee sx since" speaks of the time up to now), is
