@@ -40,3 +40,16 @@ def test_an_end_reaches_back_only_to_its_own_place_and_kind(rules_tagger):
                               "resolved. Heel still painful.")
     assert not ent(result, "pain").historical
     assert ent(result, "swelling", nth=0).historical
+
+
+def test_an_ache_settled_with_a_treatment_is_over_and_so_are_its_earlier_mentions(rules_tagger):
+    result = rules_tagger.tag("Visit 1: R lateral hip ache, comes and goes.\n"
+                              "Visit 2: R lateral hip ache settled with the insoles. Heel still sore.")
+    assert ent(result, "ache", nth=1).historical
+    assert ent(result, "ache", nth=0).historical
+    assert not ent(result, "sore").historical
+
+
+def test_a_pain_that_settles_with_rest_is_a_pattern_not_an_end(rules_tagger):
+    result = rules_tagger.tag("Knee pain on runs, settles with rest.")
+    assert not ent(result, "pain").historical
