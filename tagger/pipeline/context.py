@@ -41,11 +41,14 @@ LABELS = frozenset({"BODY_REGION", "STRUCTURE", "CONDITION", "SYMPTOM", "ACTIVIT
 LIST_CONTINUERS = frozenset({"or", "nor", "and", "no", "&", "/"})
 _CONTINUER_IDS = ids(LIST_CONTINUERS)
 _LIST_ENDS = ids({",", ";", ".", ":"})
+_DASHES = frozenset({"-", "\u2013", "\u2014"})
 _COMMA = get_string_id(",")
 _COLON = get_string_id(":")
 # Headers of what was found or what followed, which end a plan header's line ("Tx: QL stretch.
 # Immediately after: foot pain 4 -> 1/10"); a sub-heading of the plan itself ("Back: QL release",
 # "Workstation: raise screen") does not.
+# "Tx:" reports the treatment given at the visit (GUIDELINES, settled in session 12: hypothetical)
+_GIVEN_HEADERS = frozenset({"tx"})
 _REPORT_HEADERS = frozenset({"after", "assessment", "ax", "a", "s", "o", "obj", "objective", "subj", "subjective",
                              "findings", "finding", "exam", "examination", "o/e", "oe", "impression", "dx",
                              "diagnosis", "response", "outcome", "result", "results", "progress", "hx",
@@ -321,6 +324,7 @@ class ConText(RulesComponent):
                 terminators.add(t.start)
                 terminators.add(t.end - 1)
         ent_start_set = set(ent_starts)
+        plans: set[tuple[int, int]] = set()  # the characters of the plan headers that hedged a line
         comma_stops: dict[tuple[int, int], bool] = {}
         lowers, orths = v.lowers, v.orths
 
@@ -358,7 +362,8 @@ class ConText(RulesComponent):
             if direction == "FORWARD" or direction == "BIDIRECTIONAL":
                 end = min(self._line_end(doc, v, trig) if line else sent_end, trig.end + max_scope)
                 for i in range(trig.end, end):  # inside the sentence (or the line, for a plan header)
-                    if (i in terminators and not ignore_commas) or (own and lowers[i] in own) or (ahead_own and lowers[i] in ahead_own):
+                    if (i in terminators and not ignore_commas) or (own and lowers[i] in own and not _joins_words(doc, i)) \
+                            or (ahead_own and lowers[i] in ahead_own):
                         end = i
                         break
                     orth = orths[i]
@@ -391,7 +396,7 @@ class ConText(RulesComponent):
                         break
                     if i < sent_start:
                         continue  # the question before "No.": only a terminator ends the scope there
-                    if own and lowers[i] in own:
+                    if own and lowers[i] in own and not _joins_words(doc, i):
                         start = i + 1
                         break
                     orth = orths[i]
@@ -441,6 +446,10 @@ class ConText(RulesComponent):
                         if label not in PLAN_ITEM_LABELS or (labels is not None and label not in labels):
                             continue
                         self._assert(store, s, e, attribute, trig)
+            if line and attribute == "hypothetical":
+                plans.add((trig.start_char, trig.end_char))
+        if plans:
+            _prohibitions_in_plans(doc, ents, store, plans)
         return ents
 
     @staticmethod
@@ -448,7 +457,10 @@ class ConText(RulesComponent):
         """A plan header's line ends at the next header on it that reports what was found or what
         followed (``_REPORT_HEADERS``), a word or two and a colon opening a later sentence ("Tx: QL
         stretch. Immediately after: foot pain 4 -> 1/10"); not at a sub-heading of the plan ("Back:
-        QL release") nor at a field inside the plan's own sentence."""
+        QL release") nor at a field inside the plan's own sentence; and at once at a "Tx:" right after the
+        plan header ("P: Tx: ...": the treatment given, GUIDELINES session 12)."""
+        if colon == trig.end + 1 and doc[trig.end].lower_ in _GIVEN_HEADERS:
+            return True  # "P: Tx: side posture L5, Activator R ilium": what the visit gave, reported under the plan
         start = v.sent_bounds(doc, colon)[0]
         return start >= trig.end and colon - start <= 3 and doc[colon - 1].lower_ in _REPORT_HEADERS
 
@@ -712,3 +724,36 @@ def _next_words_in(doc: Doc, end: int, phrases: list[str], unless_then: Any = ()
 def make_context(nlp: Language, name: str, default_max_scope: int) -> ConText:
     register_extensions()
     return ConText(nlp, name, default_max_scope=default_max_scope)
+
+
+def _joins_words(doc: Doc, i: int) -> bool:
+    """Whether the dash at ``i`` is a hyphen inside a compound ("Ottawa-area half marathon", "Kerry-type
+    sportive"): touching the words on both sides, it ends no clause, so a ``terminated_by`` dash does not stop there."""
+    return doc[i].text in _DASHES and 0 < i < len(doc) - 1 and not doc[i - 1].whitespace_ and not doc[i].whitespace_
+
+
+_PROHIBITED = frozenset({"ACTIVITY", "FOOTWEAR"})
+_NO = get_string_id("no")
+_OF = get_string_id("of")
+
+
+def _prohibitions_in_plans(doc: Doc, ents: list[tuple[int, int, str, int]], store: dict[int, dict],
+                           plans: set[tuple[int, int]]) -> None:
+    """A "no" right before an activity or shoe in a plan's line forbids it: the item is planned, not
+    absent ("P: ... No [basketball].", "no [hill reps] x 3 wks", "no [barefoot] on tile": both train
+    annotators of set 12tr), so its negation is taken back."""
+    for s, e, label, _ in ents:
+        if label not in _PROHIBITED or s == 0 or doc[s - 1].lower != _NO:
+            continue
+        if s > 1 and doc[s - 2].lower == _OF:
+            continue  # "six weeks of no [running]" names a stretch without it (10tr a: negated and planned)
+        record = store.get(s)
+        if record is None or record.get("end") != e or not (record.get("negated") and record.get("hypothetical")):
+            continue
+        triggers = record.get("triggers") or []
+        hyp = next((t for t in triggers if t[0] == "hypothetical"), None)
+        neg = next((t for t in triggers if t[0] == "negated"), None)
+        if hyp is None or (hyp[2], hyp[3]) not in plans or neg is None or neg[2] != doc[s - 1].idx:
+            continue
+        record["negated"] = False
+        triggers.remove(neg)

@@ -45,6 +45,9 @@ episode only when the episode says it is over:
    account named.
 8. **History fields** (session 12). An injury or operation dated in a history field ("Hx: L
    clavicle # (cycling) 2012") is over, with the sport in the bracket after its year.
+9. **Over at earlier visits** (session 12, round 2). A complaint said to be over ("A: R PFPS
+   resolved.") is over at its earlier mentions of the same kind, owner, place and side, across
+   the visits of a series, with the sites in their sentences.
 
 Every entity of an episode that is over, except hypothetical ones, the anchor itself and
 negated ones followed by "since" ("no knee sx since" speaks of the time up to now), is
@@ -77,7 +80,7 @@ from .fastmatch import TokenMatcher
 from .rules import RulesComponent
 
 KINDS = {"anchor", "resolution", "present", "past", "onset", "pointer", "contrast", "hedge", "bullet", "boundary", "bracket",
-         "switch", "ended", "replace", "stopped", "injury", "return", "modal", "history"}
+         "switch", "ended", "replace", "stopped", "injury", "return", "modal", "history", "over_earlier"}
 SWITCH_KEYS = ("verbs", "to", "labels")
 REPLACE_KEYS = ("verbs", "to", "buys", "fillers", "inserts", "not_worn")
 ENDED_KEYS = ("ahead", "after", "negators", "inability", "clause_ends")
@@ -124,6 +127,10 @@ def validate_episode_rule(rule: dict[str, Any], where: str) -> None:
     if kind == "stopped":
         if not all(isinstance(rule.get(k), list) and rule[k] for k in STOPPED_KEYS):
             raise ValueError(f"{where}: a stopped rule needs non-empty {list(STOPPED_KEYS)} lists")
+        return
+    if kind == "over_earlier":
+        if not (rule.get("ends") and isinstance(rule.get("families"), list) and isinstance(rule.get("homes"), dict)):
+            raise ValueError(f"{where}: an over_earlier rule needs 'ends', a 'families' list and a 'homes' map")
         return
     if kind == "ended":
         if not all(isinstance(rule.get(k), list) and rule[k] for k in ENDED_KEYS):
@@ -194,7 +201,15 @@ class PastEpisodes(RulesComponent):
         self._return_persons: frozenset[int] = frozenset()
         self._return_next: frozenset[int] = frozenset()
         self._history: dict[str, Any] | None = None
+        self._over_earlier: dict[str, Any] | None = None
         for i, rule in enumerate(rules):
+            if rule["kind"] == "over_earlier":
+                self._over_earlier = {
+                    "ends": tuple(w.lower() for w in rule["ends"]),
+                    "family": {c: j for j, fam in enumerate(rule["families"]) for c in fam},
+                    "homes": dict(rule["homes"]),
+                }
+                continue
             if rule["kind"] == "history":
                 self._history = {
                     **{k: ids(w.lower() for w in rule[k]) for k in ("headers", "not_after", "events", "clause_marks")},
@@ -1105,7 +1120,6 @@ class PastEpisodes(RulesComponent):
         if any(s.onset for s in sents):
             self._onsets(doc, sents, ents)
         self._given_up_later(doc, v, sents, ents)
-        store = entity_store(doc)
         ent_starts = [e[0] for e in ents]
         if any(s.resolution and s.anchor is None for s in sents):
             self._pointed_back(doc, v, sents, ents, ent_starts, resolution_tokens)
@@ -1116,8 +1130,16 @@ class PastEpisodes(RulesComponent):
         if any(s.resolution for s in sents) and any(s.anchor for s in sents):
             self._told_at_length(doc, v, sents, ents, ent_starts, resolution_tokens)
         episodes = self._episodes(doc, v, sents) if any(s.anchor or s.bullet for s in sents) else []
-        if not episodes:
-            return ents
+        if episodes:
+            self._mark_episodes(doc, v, sents, ents, ent_starts, episodes, resolution_tokens)
+        if self._over_earlier is not None:
+            self._over_at_earlier(doc, v, sents, ents)
+        return ents
+
+    def _mark_episodes(self, doc: Doc, v: DocView, sents: list[_Sentence], ents: list[tuple[int, int, str, int]],
+                       ent_starts: list[int], episodes: list[tuple[int, int, tuple[int, int]]],
+                       resolution_tokens: set[int]) -> None:
+        store = entity_store(doc)
         over: dict[tuple[str, str, bool], tuple[int, int]] = {}  # (concept, region, someone else's) of each condition an episode ended
         for first, end, (a_start, a_end) in episodes:
             a_start_char, a_end_char = v.idx[a_start], v.end_char(a_end)
@@ -1148,7 +1170,68 @@ class PastEpisodes(RulesComponent):
                                         (a_start_char, a_end_char))
         if over:
             self._same_condition(doc, v, sents, ents, over)
-        return ents
+
+    def _places(self, record: dict[str, Any]) -> set[str]:
+        """Where a symptom or finding is: its region, and the region its own name implies ("LBP")."""
+        home = self._over_earlier["homes"].get(record.get("concept") or "")
+        return {p for p in (record.get("region"), home) if p}
+
+    def _same_kind(self, a: dict[str, Any], b: dict[str, Any]) -> bool:
+        """The same complaint: the same concept, or two of one family (an ache, a pain and LBP)."""
+        family = self._over_earlier["family"]
+        ca, cb = a.get("concept"), b.get("concept")
+        return ca == cb or (ca in family and family.get(ca) == family.get(cb))
+
+    def _over_at_earlier(self, doc: Doc, v: DocView, sents: list[_Sentence], ents: list[tuple[int, int, str, int]]) -> None:
+        """A complaint said to be over is over at its earlier mentions too, for the same person and
+        place (GUIDELINES, session 11), across the visits of a series: "A: R [PFPS]." at one visit,
+        "A: R PFPS resolved." at the last; "L-sided [LBP]" ... "L SIJ/LBP resolved". The end is a
+        symptom or condition marked historical by an end word ("resolved", "settled", "gone"); an
+        earlier symptom or condition of the same kind, owner, place and no other side is marked
+        (not in a sentence telling its onset),
+        and so are the earlier sites of that place and side in a sentence with such a mention
+        ("L [back] still sore"). Negated and hypothetical mentions stay."""
+        store = entity_store(doc)
+        text = doc.text
+        records = [(s, e, label, store.get(s)) for s, e, label, _ in ents]
+        records = [(s, e, label, r) for s, e, label, r in records if r is not None and r.get("end") == e]
+        ends = []
+        for s, _, label, r in records:
+            if label not in ("SYMPTOM", "CONDITION") or not r.get("historical") or r.get("negated") or r.get("hypothetical"):
+                continue
+            trig = next((t for t in r.get("triggers") or () if t[0] == "historical"), None)
+            if trig is None or not any(w in text[trig[2]:trig[3]].lower() for w in self._over_earlier["ends"]):
+                continue
+            if self._places(r):
+                ends.append((doc[s].idx, r, trig))
+        if not ends:
+            return
+        marked: list[tuple[int, dict[str, Any], set[str], str | None, bool, tuple]] = []
+        starts = [x.start for x in sents]
+        for s, _, label, r in records:
+            if r.get("historical") or r.get("negated") or r.get("hypothetical"):
+                continue
+            if sents[bisect_right(starts, s) - 1].tells_onset:
+                continue  # "until my hip started aching in July" opens the complaint, as in _same_condition
+            at = doc[s].idx
+            for end_at, end, trig in ends:
+                if at >= end_at or bool(r.get("other_subject")) != bool(end.get("other_subject")):
+                    continue
+                side, end_side = r.get("laterality"), end.get("laterality")
+                if side and end_side and side != end_side:
+                    continue
+                if not self._places(r) & self._places(end):
+                    continue
+                if label in ("SYMPTOM", "CONDITION") and not self._same_kind(r, end):
+                    continue
+                marked.append((s, r, self._places(r), side, label in ("SYMPTOM", "CONDITION"), trig))
+                break
+        # a site goes with a complaint marked in its sentence ("L [back] still sore"), not alone
+        # ("Back fine", 'Back "now and then"' at a later visit: what the visit says of it now)
+        sentences = {v.sent_bounds(doc, s)[0] for s, _, _, _, complaint, _ in marked if complaint}
+        for s, r, _, _, complaint, trig in marked:
+            if complaint or (v.sent_bounds(doc, s)[0] in sentences and not _heading(doc, r["end"])):
+                _mark_historical(r, trig[2], trig[3])
 
     @staticmethod
     def _same_condition(doc: Doc, v: DocView, sents: list[_Sentence], ents: list[tuple[int, int, str, int]],
@@ -1177,6 +1260,11 @@ class PastEpisodes(RulesComponent):
             if any(lo < end <= hi for end in sent.present_ends):
                 continue  # "Now I think the [plantar fasciitis] is back": the present's clause
             _mark_historical(record, *trigger)
+
+
+def _heading(doc: Doc, end: int) -> bool:
+    """Whether a colon follows the span: "Lumbar: flex full" names the exam's part, not a site."""
+    return end < len(doc) and doc[end].text == ":"
 
 
 def _counted(doc: Doc, start: int, end: int) -> bool:
