@@ -3,8 +3,8 @@ GUIDELINES.md or shared by two blind annotators (corpora/reviews/gold_fixes_sess
 a one-leg heel raise is one exercise, classes counted or taught are the activity, a bike named as
 its fitting or shop staff is no ride, a movement the writer cannot even make (or push off), a bare
 "STM", a rotation between the part and its exercise head, isometric exercises, a lunge measured in
-cm is the exam, a distance reached in k is no race, and the hyphenated desk job. Sentences written
-for these tests."""
+cm is the exam, a distance reached in k is no race, the hyphenated desk job and exercise in
+general. Sentences written for these tests."""
 
 from __future__ import annotations
 
@@ -120,3 +120,21 @@ def test_a_race_named_by_its_distance_stays(nlp, text, activity):
 
 def test_a_hyphenated_desk_job_is_the_occupation(nlp):
     assert "desk-job" in activities(nlp, "Old desk-job stiffness in the neck.")
+
+
+@pytest.mark.parametrize("text", [
+    "I haven't done any exercise for three years apart from gardening.",
+    "Pain started after no change in exercise at all.",
+    "I do very little exercise now.",
+])
+def test_exercise_in_general_is_the_activity(nlp, text):
+    assert "exercise" in activities(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Exercise: swimming twice a week.",
+    "We stuck the exercise sheet on the fridge.",
+    "Referred to Sport and Exercise Medicine.",
+])
+def test_a_field_label_or_compound_exercise_is_not_the_activity(nlp, text):
+    assert "exercise" not in [a.lower() for a in activities(nlp, text)]
