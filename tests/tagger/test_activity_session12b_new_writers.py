@@ -138,3 +138,15 @@ def test_exercise_in_general_is_the_activity(nlp, text):
 ])
 def test_a_field_label_or_compound_exercise_is_not_the_activity(nlp, text):
     assert "exercise" not in [a.lower() for a in activities(nlp, text)]
+
+
+@pytest.mark.parametrize("text", [
+    "Unable to bear wt 4 steps in the department.",
+    "Ottawa: WB 4 steps ok, no bony TTP.",
+])
+def test_the_steps_of_the_weight_bearing_test_are_no_walk(nlp, text):
+    assert not any("steps" in a for a in activities(nlp, text))
+
+
+def test_first_steps_stay_the_activity(nlp):
+    assert "First steps" in activities(nlp, "First steps AM 6/10, eases after 10 min.")
