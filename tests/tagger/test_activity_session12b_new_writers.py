@@ -150,3 +150,19 @@ def test_the_steps_of_the_weight_bearing_test_are_no_walk(nlp, text):
 
 def test_first_steps_stay_the_activity(nlp):
     assert "First steps" in activities(nlp, "First steps AM 6/10, eases after 10 min.")
+
+
+@pytest.mark.parametrize("text", [
+    "Her knees ache after PE and on the walk home.",
+    "He keeps sitting out of PE because of his heel.",
+])
+def test_a_school_pe_lesson_is_the_sport(nlp, text):
+    assert "PE" in activities(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "PE: afebrile, calves soft.",
+    "Hx of PE 2019, on apixaban.",
+])
+def test_a_pe_heading_or_embolism_is_no_sport(nlp, text):
+    assert "PE" not in activities(nlp, text)
