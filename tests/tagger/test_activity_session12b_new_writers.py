@@ -166,3 +166,11 @@ def test_a_school_pe_lesson_is_the_sport(nlp, text):
 ])
 def test_a_pe_heading_or_embolism_is_no_sport(nlp, text):
     assert "PE" not in activities(nlp, text)
+
+
+def test_mobilised_a_distance_is_walking(nlp):
+    assert "Mobilised" in activities(nlp, "Mobilised 15 m to the bathroom with frame.")
+
+
+def test_a_joint_mobilised_is_no_walking(nlp):
+    assert "Mobilised" not in activities(nlp, "Mobilised L3/4 grade II, then heat.")
