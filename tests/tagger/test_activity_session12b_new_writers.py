@@ -174,3 +174,11 @@ def test_mobilised_a_distance_is_walking(nlp):
 
 def test_a_joint_mobilised_is_no_walking(nlp):
     assert "Mobilised" not in activities(nlp, "Mobilised L3/4 grade II, then heat.")
+
+
+def test_sidelying_in_one_word_joins_the_movement_after_it(nlp):
+    assert "sidelying abd" in activities(nlp, "HEP: clams, sidelying abd 3x12.")
+
+
+def test_sidelying_as_a_tests_position_is_the_exam(nlp):
+    assert activities(nlp, "Resisted abduction in sidelying 4/5.") == []
