@@ -92,7 +92,7 @@ _TRIM_KEYS = frozenset({"id", "trim_first", "keep_if_next", "only_if_last", "tri
                         "hyphen_words_join", "hyphen_not_after", "only_if_next", "why"})
 _COMPOUND_KEYS = frozenset({"id", "compound_heads", "absorb_labels", "not_before", "not_after", "not_parts", "colon_findings", "grade", "lead_parts",
                             "positions", "position_concepts", "movements", "movement_ends", "part_joiners",
-                            "heads_first", "object_links", "object_lead", "position_prefixes", "heads_before_parts",
+                            "heads_first", "object_links", "object_lead", "position_prefixes", "heads_before_parts", "head_infixes",
                             "why"})
 _HYPHEN = get_string_id("-")
 _AND = frozenset({get_string_id("and"), get_string_id(",")})
@@ -251,6 +251,7 @@ class _Compound:
         self.object_lead = ids(rule.get("object_lead") or ())
         self.position_prefixes = ids(rule.get("position_prefixes") or ())
         self.heads_before_parts = ids(rule.get("heads_before_parts") or ())
+        self.head_infixes = ids(rule.get("head_infixes") or ())
 
     def apply(self, v: DocView, ents: list[tuple[int, int, str, int]], parts: dict[int, str]) -> bool:
         """Merge each region or structure with the exercise head after it (in place); record
@@ -260,11 +261,12 @@ class _Compound:
         k = 0
         while k < len(ents):
             s, e, label, part = ents[k]
+            nxt = ents[k + 1] if k + 1 < len(ents) else None
+            e = self._past_infix(v, e, nxt)
             if label not in self.labels or e >= v.n or lowers[e] not in heads \
                     or (s > 0 and lowers[s - 1] in self.not_after) or (part and strings[part] in self.not_parts):
                 k += 1
                 continue
-            nxt = ents[k + 1] if k + 1 < len(ents) else None
             joins = nxt is not None and nxt[0] == e  # the head is an entity already
             if joins and nxt[2] != LABEL:
                 k += 1
@@ -302,6 +304,15 @@ class _Compound:
         if self.heads_before_parts:
             changed = self._join_parts_after(v, ents, parts) or changed
         return changed
+
+    def _past_infix(self, v: DocView, e: int, nxt: tuple[int, int, str, int] | None) -> int:
+        """Where the head would start after a part ending at ``e``: one untagged movement word of
+        ``head_infixes`` may stand between ("hip ER work", "hip ER mobility": the part and the
+        rotation it trains, session 12b)."""
+        if e + 1 < v.n and v.lowers[e] in self.head_infixes and v.lowers[e + 1] in self.heads \
+                and (nxt is None or nxt[0] > e):
+            return e + 1
+        return e
 
     def _join_parts_after(self, v: DocView, ents: list[tuple[int, int, str, int]], parts: dict[int, str]) -> bool:
         """A records treatment head written before the part it treats is one ACTIVITY with it

@@ -160,7 +160,7 @@ def test_someone_elses_activity_does_not_modify_the_subjects_complaint(rules_tag
         ("My hips are tight from sitting all day.", "sitting", None),
         ("I bought barefoot shoes because a colleague said they were healthy.", "barefoot shoes", None),
         ("My foot tingles whenever I sit for long.", "sit", "aggravating"),
-        ("Imp: ITBS R. Plan: physio, bike fit, ↓ volume 2/52.", "bike", None),
+        ("Imp: ITBS R. Plan: physio, easy bike only, ↓ volume 2/52.", "bike", None),
         ("Knee pain ↓ with cycling.", "cycling", "relieving"),
     ],
 )
