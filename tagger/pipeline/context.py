@@ -228,7 +228,7 @@ class ConText(RulesComponent):
         found = []
         rule_of, checked, not_entity = self._rule_of, self._checked, self._word_not_entity
         for k, (match_id, start, end) in enumerate(self.phrases(doc) + self.patterns(doc)):
-            if match_id in checked and not self._context_ok(doc, start, end, rule_of[match_id]):
+            if match_id in checked and not self._context_ok(doc, v, start, end, rule_of[match_id]):
                 continue
             if match_id in not_entity and start in ent_starts:
                 continue
@@ -257,7 +257,7 @@ class ConText(RulesComponent):
         return kept
 
     @staticmethod
-    def _context_ok(doc: Doc, start: int, end: int, rule: dict[str, Any]) -> bool:
+    def _context_ok(doc: Doc, v: DocView, start: int, end: int, rule: dict[str, Any]) -> bool:
         required = rule.get("require_preceding")
         if required:
             if start == 0:
@@ -292,7 +292,7 @@ class ConText(RulesComponent):
         before = rule.get("require_before")
         if before and not any(doc[j].lower_ in before for j in range(max(0, start - int(rule.get("before_window") or 3)), start)):
             return False  # "played rugby at school", "a netball injury at school": not "stairs at school"
-        if rule.get("line_has") and not _line_has(doc, end, rule["line_has"]):
+        if rule.get("line_has") and not _line_has(doc, v, end, rule["line_has"]):
             return False  # "Tx: STM, hip flexor stretch" reports what was done; "Tx: nerve glides, r/v 2/52" plans
         if rule.get("habitual") and not _habitual(doc, start):
             return False  # a pseudo-trigger for a recurring condition: "If I press on it, it aches"
@@ -689,12 +689,12 @@ def _negated_list_runs_on(lowers: list[int], comma: int, hi: int, rule: dict[str
     return bool(rule.get("list_runs_on")) and run > 0
 
 
-def _line_has(doc: Doc, end: int, words: list[str]) -> bool:
+def _line_has(doc: Doc, v: DocView, end: int, words: list[str]) -> bool:
     """Whether one of ``words`` (lower case; "r/v" is three tokens, so the text is searched) stands
     as a word in the rest of the line after token ``end``."""
     if end >= len(doc):
         return False
-    text = doc.text
+    text = v.doc_text(doc)  # built once per note, not per trigger
     start = doc[end].idx
     stop = text.find("\n", start)
     line = text[start:stop if stop >= 0 else len(text)].lower()

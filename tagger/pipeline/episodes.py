@@ -1192,7 +1192,7 @@ class PastEpisodes(RulesComponent):
         and so are the earlier sites of that place and side in a sentence with such a mention
         ("L [back] still sore"). Negated and hypothetical mentions stay."""
         store = entity_store(doc)
-        text = doc.text
+        text = v.doc_text(doc)  # cached by the view: spaCy joins every token each time
         records = [(s, e, label, store.get(s)) for s, e, label, _ in ents]
         records = [(s, e, label, r) for s, e, label, r in records if r is not None and r.get("end") == e]
         ends = []
