@@ -477,10 +477,7 @@ class PastEpisodes(RulesComponent):
             for s, e, label, _ in inside:
                 if s in resolution_tokens or label not in _SYMPTOMATIC:
                     continue  # the activity it came with stays current (GUIDELINES, session 10: "the ache I used to get ... of walking netball")
-                record = store_record(store, s, e)
-                if record.get("negated") or record.get("other_subject"):
-                    continue
-                _mark_historical(record, r_start_char, r_end_char)
+                _mark_own_past(store, s, e, r_start_char, r_end_char)
 
     def _told_after(self, doc: Doc, v: DocView, sents: list[_Sentence], ents: list[tuple[int, int, str, int]],
                     ent_starts: list[int]) -> None:
@@ -517,10 +514,7 @@ class PastEpisodes(RulesComponent):
             for s, e, label, _ in told:
                 if label == "FOOTWEAR":
                     continue
-                record = store_record(store, s, e)
-                if record.get("negated") or record.get("other_subject"):
-                    continue
-                _mark_historical(record, r_start_char, r_end_char)
+                _mark_own_past(store, s, e, r_start_char, r_end_char)
 
 
     # -- a dated injury or operation in a history field ---------------------------------------
@@ -554,10 +548,7 @@ class PastEpisodes(RulesComponent):
             for s, e, _, _ in ents[bisect_left(ent_starts, lo):bisect_left(ent_starts, hi)]:
                 if e > hi:
                     continue
-                record = store_record(store, s, e)
-                if record.get("negated") or record.get("other_subject"):
-                    continue
-                _mark_historical(record, a_start_char, a_end_char)
+                _mark_own_past(store, s, e, a_start_char, a_end_char)
 
     # -- an account told at length, its end further on --------------------------------------
     def _now(self, v: DocView, sent: _Sentence, resolution_tokens: set[int]) -> bool:
@@ -662,10 +653,7 @@ class PastEpisodes(RulesComponent):
             for s, e, label, _ in inside:
                 if s in resolution_tokens or (label == "ACTIVITY" and symptom_told):
                     continue  # "[Ache] ... after every Monday game": the game the ache came with is still played
-                record = store_record(store, s, e)
-                if record.get("negated") or record.get("other_subject"):
-                    continue
-                _mark_historical(record, r_start_char, r_end_char)
+                _mark_own_past(store, s, e, r_start_char, r_end_char)
 
     @staticmethod
     def _region(store: dict[int, dict[str, Any]], ent: tuple[int, int, str, int]) -> str | None:
@@ -1287,6 +1275,14 @@ def _unnegate(record: dict[str, Any], start_char: int, end_char: int) -> None:
     if mark is not None and mark[2] < end_char and mark[3] > start_char:
         record["negated"] = False
         triggers.remove(mark)
+
+
+def _mark_own_past(store: dict[int, dict[str, Any]], start: int, end: int, start_char: int, end_char: int) -> None:
+    """Mark the entity at ``start:end`` historical unless it is denied or someone else's: a past
+    account's negated mentions and other people's bodies keep what they are."""
+    record = store_record(store, start, end)
+    if not (record.get("negated") or record.get("other_subject")):
+        _mark_historical(record, start_char, end_char)
 
 
 def _mark_historical(record: dict[str, Any], start_char: int, end_char: int) -> None:
