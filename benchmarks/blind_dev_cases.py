@@ -32,7 +32,12 @@ systems' forms; patients' messages), read twice for dev and test (corpora/review
 records shorthand from settings the corpus lacked; people outside the team in their own words),
 annotated blind while that session's rules were being written; 12 and 12t were the clean checks of
 session 12 (a second reading of 12 is in corpora/reviews/iaa_session12/), and 12 is tuned on from
-session 13. ``--set tune``:
+session 13. ``--set 13``, ``--set 13t`` and ``--set 13tr``: session 13's two new writers (clinicians'
+records from settings still missing: post-operative rehab, spinal triage, pelvic health, paediatrics,
+shops and studios, insurers' examinations, records exports with their artefacts; people outside the
+team: training diaries, physical trades, pregnancy and chronic conditions, new sports, partners and
+transcripts), the dev (21) and test (11) cases each read by one annotator and a second one for
+agreement, the 40 train cases by two; 13 and 13t are the clean checks of session 13. ``--set tune``:
 every dev case except the clean checks in ``CLEAN_CHECKS`` (the dev set to tune on).
 
     .venv/bin/python benchmarks/blind_dev_cases.py /tmp/blind [--set 5]
@@ -67,9 +72,12 @@ SESSION_IDS = {
     "12": REPO / "corpora" / "reviews" / "gold_blind_session12_ids.txt",
     "12t": REPO / "corpora" / "reviews" / "gold_blind_session12_test_ids.txt",
     "12tr": REPO / "corpora" / "reviews" / "gold_blind_session12_train_ids.txt",
+    "13": REPO / "corpora" / "reviews" / "gold_blind_session13_ids.txt",
+    "13t": REPO / "corpora" / "reviews" / "gold_blind_session13_test_ids.txt",
+    "13tr": REPO / "corpora" / "reviews" / "gold_blind_session13_train_ids.txt",
 }
 SETS = ("2-3", "tune", *(name + half for name in SESSION_IDS for half in ("", "a", "b")))
-CLEAN_CHECKS = ("5b", "7b", "8b")
+CLEAN_CHECKS = ("5b", "7b", "8b", "13")
 
 
 def blind_dev_ids(which: str = "2-3") -> set[str]:

@@ -15,9 +15,9 @@ fracture sign in "R wrist # 2011") is written with a backslash first, since a ba
 starts a case. Each span is the next occurrence of ``surface`` after the previous span's end,
 and is checked against the case text. Only case texts are read, never any entities.
 
-    python corpora/reviews/blind_entries.py ENTRIES --ids IDS_FILE --half a|b --split train|dev|test --check
-    python corpora/reviews/blind_entries.py ENTRIES --ids IDS_FILE --half a|b --split train|dev|test --write
-    python corpora/reviews/blind_entries.py ENTRIES --ids IDS_FILE --half a|b --split train|dev|test --show
+    python corpora/reviews/blind_entries.py ENTRIES --ids IDS_FILE --half a|b|all --split train|dev|test --check
+    python corpora/reviews/blind_entries.py ENTRIES --ids IDS_FILE --half a|b|all --split train|dev|test --write
+    python corpora/reviews/blind_entries.py ENTRIES --ids IDS_FILE --half a|b|all --split train|dev|test --show
 
 ``--check`` verifies that the corpus holds exactly these entities for the round's cases (the
 record of what was written); ``--show`` places every span and prints it in its context (what an
@@ -40,9 +40,10 @@ KEYS = ("start", "end", "text", "label", "laterality", "negated", "historical", 
 
 
 def round_ids(ids_file: Path, half: str) -> list[str]:
-    """The annotator's cases: the first (a) or last (b) 20 ids of the round's ids file."""
+    """The annotator's cases: the first (a) or last (b) 20 ids of the round's ids file, or all of them
+    (a dev or test round of more than 20 cases read by one annotator)."""
     ids = [line.strip() for line in ids_file.read_text(encoding="utf-8").splitlines() if line.strip()]
-    return ids[:20] if half == "a" else ids[20:40]
+    return {"a": ids[:20], "b": ids[20:40], "all": ids}[half]
 
 
 def case_lines() -> list[tuple[Path, list[str]]]:
@@ -119,7 +120,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("entries", type=Path)
     ap.add_argument("--ids", type=Path, required=True, help="the round's ids file (40 ids: annotator a's 20, then b's)")
-    ap.add_argument("--half", choices=("a", "b"), required=True)
+    ap.add_argument("--half", choices=("a", "b", "all"), required=True)
     ap.add_argument("--split", choices=("train", "dev", "test"), required=True)
     ap.add_argument("--include-quoted", action="store_true")
     mode = ap.add_mutually_exclusive_group(required=True)
