@@ -3,8 +3,9 @@ for an agreement measure: ``second_annotation.ndjson`` beside the entries files.
 
 The spans are placed exactly as ``blind_entries.py --write`` placed the first annotators' (the
 same ``build``), so the two readings differ only by the annotators; only case texts are read,
-never the first reading. One ``--part ENTRIES IDS_FILE`` per annotator (the round's first 20 ids of
-each ids file, as ``blind_entries.round_ids(..., "a")`` gives them):
+never the first reading. One ``--part ENTRIES IDS_FILE`` per annotator (every id of the ids file, as
+``blind_entries.round_ids(..., "all")`` gives them; the dev and test rounds read twice have one
+annotator per file):
 
     .venv/bin/python corpora/reviews/second_reading.py --out corpora/reviews/iaa_session9/second_annotation.ndjson \\
         --part corpora/reviews/iaa_session9/entries.txt corpora/reviews/gold_blind_session9_ids.txt
@@ -45,7 +46,7 @@ def main(argv: list[str] | None = None) -> int:
     texts = case_texts()
     rows = []
     for entries, ids_file in args.part:
-        ids = blind_entries.round_ids(Path(ids_file), "a")
+        ids = blind_entries.round_ids(Path(ids_file), "all")
         built = blind_entries.build(Path(entries), {i: texts[i] for i in ids}, set(ids))
         rows += [{"id": i, "entities": built[i]} for i in ids]
     args.out.write_text("".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows), encoding="utf-8")
