@@ -34,6 +34,8 @@ _spec.loader.exec_module(blind_entries)
         ("blind_session11_test_rest", "gold_blind_session11_test_rest_ids.txt", "a", "test"),
         ("blind_session12_dev", "gold_blind_session12_ids.txt", "a", "dev"),
         ("blind_session12_test", "gold_blind_session12_test_ids.txt", "a", "test"),
+        ("blind_session13_dev", "gold_blind_session13_ids.txt", "all", "dev"),
+        ("blind_session13_test", "gold_blind_session13_test_ids.txt", "all", "test"),
     ],
 )
 def test_clean_check_gold_is_exactly_what_the_blind_annotator_listed(entries, ids, half, split, capsys):
@@ -58,6 +60,13 @@ def test_a_span_that_is_not_in_the_text_stops_the_build_with_its_line(tmp_path):
     entries.write_text("# c1\nankle | BR\n", encoding="utf-8")
     with pytest.raises(SystemExit, match=r"entries\.txt:2"):
         blind_entries.build(entries, {"c1": "my knee"}, {"c1"})
+
+
+def test_a_round_read_whole_by_one_annotator_takes_every_id_of_its_file(tmp_path):
+    ids = tmp_path / "ids.txt"
+    ids.write_text("".join(f"c{n}\n" for n in range(21)), encoding="utf-8")
+    assert len(blind_entries.round_ids(ids, "a")) == 20
+    assert blind_entries.round_ids(ids, "all")[-1] == "c20"
 
 
 def test_a_backslashed_hash_is_a_span_not_a_new_case(tmp_path):
