@@ -1,0 +1,41 @@
+"""A plan named in a heading of its own, without a colon, heads the numbered items under it as
+"Plan:" does: the activities and shoes of the items are planned (GUIDELINES "Settled in session 13:
+hypothetical"; both readings of blind set 12). Prose that opens with the same words is no heading."""
+
+from __future__ import annotations
+
+from tests.tagger.entity_lookup import ent
+
+HEADED = (
+    "Thanks for the call today.\n\n"
+    "The plan for the next three weeks\n"
+    "1. Easy mileage only, no tempo runs.\n"
+    "2. If the knee is sore next morning, swim instead.\n"
+    "3. Wear the stiffer trainers for every session.\n\n"
+    "Speak soon,\nJo"
+)
+
+
+def test_a_plan_heading_without_a_colon_hedges_the_activities_of_its_items(rules_tagger):
+    result = rules_tagger.tag(HEADED)
+    assert ent(result, "tempo runs").hypothetical
+    assert ent(result, "swim").hypothetical
+
+
+def test_a_plan_heading_without_a_colon_hedges_the_shoes_of_its_items(rules_tagger):
+    result = rules_tagger.tag(HEADED)
+    assert ent(result, "trainers").hypothetical
+
+
+def test_a_prohibition_under_a_plan_heading_is_planned_not_absent(rules_tagger):
+    result = rules_tagger.tag(HEADED)
+    assert not ent(result, "tempo runs").negated
+
+
+def test_prose_opening_with_the_plan_for_is_no_heading(rules_tagger):
+    result = rules_tagger.tag(
+        "The plan for the spring has gone well so far.\n"
+        "- walking daily\n- cycling twice a week"
+    )
+    assert not ent(result, "walking").hypothetical
+    assert not ent(result, "cycling").hypothetical
