@@ -39,3 +39,24 @@ def test_prose_opening_with_the_plan_for_is_no_heading(rules_tagger):
     )
     assert not ent(result, "walking").hypothetical
     assert not ent(result, "cycling").hypothetical
+
+
+def test_the_part_a_requested_scan_is_of_is_planned(rules_tagger):
+    result = rules_tagger.tag("Examined today. I have requested a knee MRI and will see her with the result.")
+    assert ent(result, "knee").hypothetical
+
+
+def test_the_part_a_booked_scan_is_of_is_planned(rules_tagger):
+    result = rules_tagger.tag("Ultrasound of the Achilles is booked for next Tuesday.")
+    assert ent(result, "Achilles").hypothetical
+
+
+def test_a_scan_reported_with_its_finding_is_real(rules_tagger):
+    result = rules_tagger.tag("X-ray of the ankle: no fracture, joint space preserved.")
+    assert not ent(result, "ankle").hypothetical
+
+
+def test_a_part_named_in_a_plan_line_is_planned_with_it(rules_tagger):
+    result = rules_tagger.tag("O: TTP medial shin.\nP: XR L tibia, taping R knee, review 2/52.")
+    assert ent(result, "tibia").hypothetical
+    assert ent(result, "knee").hypothetical
