@@ -60,3 +60,23 @@ def test_a_part_named_in_a_plan_line_is_planned_with_it(rules_tagger):
     result = rules_tagger.tag("O: TTP medial shin.\nP: XR L tibia, taping R knee, review 2/52.")
     assert ent(result, "tibia").hypothetical
     assert ent(result, "knee").hypothetical
+
+
+def test_a_proposal_with_lets_hedges_the_shoes_it_names(rules_tagger):
+    result = rules_tagger.tag("Let's keep the stiffer trainers for now and see.")
+    assert ent(result, "trainers").hypothetical
+
+
+def test_let_us_know_is_a_request_not_a_plan(rules_tagger):
+    result = rules_tagger.tag("Please let us know how the cycling goes this week.")
+    assert not ent(result, "cycling").hypothetical
+
+
+def test_a_negative_instruction_to_keep_something_up_is_advice(rules_tagger):
+    result = rules_tagger.tag("Good news on the scan. Don't skip the hip exercises though.")
+    assert ent(result, "hip exercises").hypothetical
+
+
+def test_the_writer_not_skipping_something_is_no_advice(rules_tagger):
+    result = rules_tagger.tag("I don't skip stretching after work.")
+    assert not ent(result, "stretching").hypothetical
