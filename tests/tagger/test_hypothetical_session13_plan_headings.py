@@ -80,3 +80,8 @@ def test_a_negative_instruction_to_keep_something_up_is_advice(rules_tagger):
 def test_the_writer_not_skipping_something_is_no_advice(rules_tagger):
     result = rules_tagger.tag("I don't skip stretching after work.")
     assert not ent(result, "stretching").hypothetical
+
+
+def test_an_instruction_to_drop_to_fewer_sessions_is_advice(rules_tagger):
+    result = rules_tagger.tag("Thanks for the update. Please drop to two swims a week for now.")
+    assert ent(result, "swims").hypothetical
