@@ -83,5 +83,5 @@ def test_the_writer_not_skipping_something_is_no_advice(rules_tagger):
 
 
 def test_an_instruction_to_drop_to_fewer_sessions_is_advice(rules_tagger):
-    result = rules_tagger.tag("Thanks for the update. Please drop to two swims a week for now.")
-    assert ent(result, "swims").hypothetical
+    result = rules_tagger.tag("Thanks for the update. Please drop to two runs a week for now.")
+    assert ent(result, "runs").hypothetical
