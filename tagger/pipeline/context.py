@@ -217,7 +217,8 @@ class ConText(RulesComponent):
                          if rule.get("require_preceding") or rule.get("attached") or rule.get("detached")
                          or rule.get("unless_next") or rule.get("opens") or rule.get("in_question")
                          or rule.get("habitual") or rule.get("require_before") or rule.get("require_next")
-                         or rule.get("clause_start_or_after") is not None or rule.get("line_has")}
+                         or rule.get("clause_start_or_after") is not None or rule.get("line_has")
+                         or rule.get("heading_line") or rule.get("sentence_has")}
         # match ids of rules whose first word is no trigger when the pipeline took it for an
         # entity: "back in 1998" opens a past scope, "my [back] in 1998" is the body (then "in
         # 1998" is the trigger)
@@ -292,6 +293,10 @@ class ConText(RulesComponent):
         before = rule.get("require_before")
         if before and not any(doc[j].lower_ in before for j in range(max(0, start - int(rule.get("before_window") or 3)), start)):
             return False  # "played rugby at school", "a netball injury at school": not "stairs at school"
+        if rule.get("heading_line") and not _heads_own_line(doc, v, start, end):
+            return False  # "The plan for weeks 17-20" heads the items under it; "The plan for race day was ..." is prose
+        if rule.get("sentence_has") and not _sentence_has(doc, v, start, rule["sentence_has"]):
+            return False  # "I have requested a lumbar MRI" plans the scan; "MRI LS spine: L5-S1 extrusion" reports it
         if rule.get("line_has") and not _line_has(doc, v, end, rule["line_has"]):
             return False  # "Tx: STM, hip flexor stretch" reports what was done; "Tx: nerve glides, r/v 2/52" plans
         if rule.get("habitual") and not _habitual(doc, start):
@@ -699,6 +704,29 @@ def _line_has(doc: Doc, v: DocView, end: int, words: list[str]) -> bool:
     stop = text.find("\n", start)
     line = text[start:stop if stop >= 0 else len(text)].lower()
     return any(re.search(r"(?<![\w/])" + re.escape(w) + r"(?![\w/])", line) for w in words)
+
+
+def _sentence_has(doc: Doc, v: DocView, start: int, words: list[str]) -> bool:
+    """Whether one of ``words`` (lower case) stands as a word in the sentence of token ``start``."""
+    lo, hi = v.sent_bounds(doc, start)
+    text = v.doc_text(doc)
+    sent = text[doc[lo].idx:doc[hi - 1].idx + len(doc[hi - 1].text)].lower()
+    return any(re.search(r"(?<![\w/])" + re.escape(w) + r"(?![\w/])", sent) for w in words)
+
+
+# what may follow a heading's words on its own line: "The plan for weeks 17-20", "Plan for the next 4 weeks"
+_HEADING_TAIL = re.compile(r"[^.:;?!\n]{0,40}")
+
+
+def _heads_own_line(doc: Doc, v: DocView, start: int, end: int) -> bool:
+    """Whether the trigger opens its line and the line ends after a short tail with no sentence
+    or header punctuation: a heading without a colon, over the numbered items of the plan."""
+    text = v.doc_text(doc)
+    begin, stop = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+    if text[text.rfind("\n", 0, begin) + 1:begin].strip(" \t>#*"):
+        return False
+    tail = _HEADING_TAIL.match(text, stop)
+    return tail is not None and (tail.end() >= len(text) or text[tail.end()] == "\n")
 
 
 def _next_words_in(doc: Doc, end: int, phrases: list[str], unless_then: Any = ()) -> bool:
