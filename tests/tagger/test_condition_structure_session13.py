@@ -157,3 +157,11 @@ def test_a_bare_cave_after_its_part_is_the_verb_finding(nlp):
 ])
 def test_a_test_or_device_named_by_its_tissue_or_condition_is_neither(nlp, text, word, label):
     assert word not in spans(nlp, text, label)
+
+
+def test_a_weakness_placed_proximal_is_the_parts_finding(nlp):
+    assert label_of(nlp, "A: R ITB pain from proximal weakness, cadence high.", "weakness") == ["CONDITION"]
+
+
+def test_a_neural_list_weakness_stays_the_symptom(nlp):
+    assert label_of(nlp, "Denies numbness, tingling or weakness.", "weakness") == ["SYMPTOM"]
