@@ -39,7 +39,9 @@ class WeaknessReading:
        a part after ``of``/``in`` words ("weakness in my right hip", "weakness of the hip
        abductors"), or a grade or a ``finding_next`` word right after it ("weak at 4-/5", "weak on
        the left", "weaker than the right") -> CONDITION;
-    6. otherwise nothing.
+    6. a ``place_before`` word right before it, naming where the weak muscles sit ("PFPS from
+       proximal weakness") -> CONDITION;
+    7. otherwise nothing.
     """
 
     def __init__(self, spec: dict[str, Any] | None = None):
@@ -56,6 +58,7 @@ class WeaknessReading:
         self.neural = ids(spec.get("neural") or ())
         self.drop_next = ids(spec.get("drop_next") or ())
         self.finding_next = ids(spec.get("finding_next") or ())
+        self.place_before = ids(spec.get("place_before") or ())
         self.feel_window = int(spec.get("feel_window", 3))
         self.neural_window = int(spec.get("neural_window", 8))
         self.part_window = int(spec.get("part_window", 8))
@@ -107,4 +110,6 @@ class WeaknessReading:
             nxt = lowers[end]
             if nxt in self.finding_next or _GRADE.match(strings[nxt]):
                 return CONDITION
+        if start > s0 and lowers[start - 1] in self.place_before:
+            return CONDITION
         return None
