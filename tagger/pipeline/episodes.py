@@ -29,8 +29,8 @@ episode only when the episode says it is over:
    "began") and no end is the start of something current: "Two years ago my knee started to
    ache" takes back the historical mark ConText gave from that anchor.
 4. **Brackets.** What stands between a ``bracket`` rule's words is past: "never [ran] in my
-   life until January", "he's never had [back] trouble before" (as the annotated corpus
-   reads them).
+   life until January"; a ``labels`` list keeps a rule to those labels (session 13: "never
+   had [back] problems in my life" denies a problem now, negated and not past).
 
 5. **Stopped since.** What has not happened since a point or for a stretch of time, after it
    had (``stopped`` rule: "I haven't [limped] since the first week", "that [ache] ... hasn't
@@ -188,7 +188,7 @@ class PastEpisodes(RulesComponent):
         self.patterns = TokenMatcher(self.vocab)
         self._rule_of: dict[int, dict[str, Any]] = {}
         words: dict[str, set[str]] = {kind: set() for kind in WORD_KINDS}
-        self._brackets: list[tuple[frozenset[int], frozenset[int], int]] = []
+        self._brackets: list[tuple[frozenset[int], frozenset[int], int, frozenset[str]]] = []
         self._bracket_orths: set[int] = set()
         self._switches: list[tuple[frozenset[int], frozenset[int], frozenset[str], int]] = []
         self._job_words: frozenset[int] = frozenset()
@@ -260,7 +260,8 @@ class PastEpisodes(RulesComponent):
                 self._return_next |= ids(w.lower() for w in rule["next"])
                 continue
             if rule["kind"] == "bracket":
-                self._brackets.append((ids(w.lower() for w in rule["open"]), ids(w.lower() for w in rule["close"]), rule["max_gap"]))
+                self._brackets.append((ids(w.lower() for w in rule["open"]), ids(w.lower() for w in rule["close"]), rule["max_gap"],
+                                       frozenset(rule.get("labels") or ())))
                 self._bracket_orths.update(_spellings(rule["open"]))
                 continue
             if rule["kind"] in words:
@@ -662,11 +663,14 @@ class PastEpisodes(RulesComponent):
 
     def _bracketed(self, doc: Doc, v: DocView, ents: list[tuple[int, int, str, int]]) -> None:
         """Mark what stands between a bracket's words in one sentence: "never [ran] in my
-        life until January", "he's never had [back] trouble before"."""
+        life until January"; a rule's ``labels`` keep it to those labels ("he's never had back
+        trouble before" denies a problem now)."""
         store = entity_store(doc)
         lowers = v.lowers
-        for opens, closes, gap in self._brackets:
-            for s, e, _, _ in ents:
+        for opens, closes, gap, labels in self._brackets:
+            for s, e, label, _ in ents:
+                if labels and label not in labels:
+                    continue  # "never had [back] problems in my life" denies a problem now (session 13)
                 lo = max(0, s - gap)
                 opener = next((i for i in range(s - 1, lo - 1, -1) if lowers[i] in opens), None)
                 if opener is None:
