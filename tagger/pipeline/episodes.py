@@ -80,14 +80,15 @@ from .fastmatch import TokenMatcher
 from .rules import RulesComponent
 
 KINDS = {"anchor", "resolution", "present", "past", "onset", "pointer", "contrast", "hedge", "bullet", "boundary", "bracket",
-         "switch", "ended", "replace", "stopped", "injury", "return", "modal", "history", "over_earlier"}
+         "switch", "ended", "replace", "stopped", "injury", "return", "modal", "history", "over_earlier", "denied_now"}
 SWITCH_KEYS = ("verbs", "to", "labels")
 REPLACE_KEYS = ("verbs", "to", "buys", "fillers", "inserts", "not_worn")
 ENDED_KEYS = ("ahead", "after", "negators", "inability", "clause_ends")
 HISTORY_KEYS = ("headers", "not_after", "events", "suffixes", "clause_marks")
 STOPPED_KEYS = ("auxiliaries", "negators", "adverbs", "verbs", "objects", "since", "spans", "quantities", "units", "clause_ends")
 STOPPED_REACH = 4  # tokens after the stopped verb (and its object) where the time phrase may start ("hasn't bugged me in over a week")
-WORD_KINDS = frozenset({"pointer", "contrast", "hedge", "bullet", "boundary", "injury", "modal"})
+WORD_KINDS = frozenset({"pointer", "contrast", "hedge", "bullet", "boundary", "injury", "modal", "denied_now"})
+DENIED_NOW_REACH = 4  # tokens after a denied entity where a word of now may close its clause ("no numbness or tingling now")
 _SINCE = get_string_id("since")
 _COMMA = get_string_id(",")
 _CLAUSE_MARKS = frozenset({_COMMA, get_string_id(";")})
@@ -280,6 +281,7 @@ class PastEpisodes(RulesComponent):
         self._boundaries = ids(words["boundary"])
         self._injuries = ids(words["injury"])
         self._modals = ids(words["modal"])
+        self._denied_now = ids(words["denied_now"])
 
     # -- sentences ---------------------------------------------------------------
     def _sentences(self, doc: Doc, v: DocView) -> tuple[list[_Sentence], set[int]]:
@@ -1126,7 +1128,33 @@ class PastEpisodes(RulesComponent):
             self._mark_episodes(doc, v, sents, ents, ent_starts, episodes, resolution_tokens)
         if self._over_earlier is not None:
             self._over_at_earlier(doc, v, sents, ents)
+        if self._denied_now:
+            self._denials_of_now(doc, v, ents)
         return ents
+
+    def _denials_of_now(self, doc: Doc, v: DocView, ents: list[tuple[int, int, str, int]]) -> None:
+        """Take the past back from a denial that speaks of now, whatever dated it: "sciatica in 2017 -
+        resolved with physio, no [leg] symptoms since, no [numbness] or [tingling] now" (GUIDELINES s9:
+        nothing since stays a negation). The word of now (``denied_now``) stands in the entity's clause,
+        at most ``DENIED_NOW_REACH`` tokens on."""
+        store = entity_store(doc)
+        lowers = v.lowers
+        for s, e, label, _ in ents:
+            if label not in _SYMPTOMATIC:
+                continue  # "She'd never [run] before January and now runs": an activity not done then is past
+            record = store.get(s)
+            if record is None or record.get("end") != e or not (record.get("negated") and record.get("historical")):
+                continue
+            hi = min(v.sent_bounds(doc, s)[1], e + DENIED_NOW_REACH)
+            for j in range(e, hi):
+                if v.orths[j] in _CLAUSE_MARKS or v.orths[j] == self._and or lowers[j] in self._contrasts:
+                    break
+                if lowers[j] in self._denied_now:
+                    record["historical"] = False
+                    triggers = record.get("triggers") or []
+                    for t in [t for t in triggers if t[0] == "historical"]:
+                        triggers.remove(t)
+                    break
 
     def _mark_episodes(self, doc: Doc, v: DocView, sents: list[_Sentence], ents: list[tuple[int, int, str, int]],
                        ent_starts: list[int], episodes: list[tuple[int, int, tuple[int, int]]],

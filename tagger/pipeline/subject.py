@@ -100,9 +100,11 @@ def _alternation(head: str, words: set[str], tail: str) -> re.Pattern[str]:
 _CHAT_LINE = re.compile(r"(?m)^\[[^\]\n]{1,25}\][ \t]*([^:\n]{1,30}):")
 # a transcript's turn: a speaker's label opening its line ("Dr A:", "Felix:", "Pt (Moses, 57):", "PT:")
 _TURN = re.compile(r"(?m)^[ \t]*([A-Z][\w.'-]*(?:[ \t][A-Z][\w.'-]*){0,2})[ \t]*(?:\([^)\n]{0,40}\))?[ \t]*:[ \t]")
-# a forum thread's text before its first handle header that is still only the thread's title: the header then
-# opens the original post ("r/running\n\nTitle?\n\nu/op · 5 points\n..."), not a reply
-TITLE_CHARS = 200
+# lines a forum thread may hold before its first handle header while they are only its forum and title: the header
+# then opens the original post ("r/running\n\nTitle?\n\nu/op · 5 points\n..."), unless a rule line ("---") stands
+# before it, which ends a post
+TITLE_LINES = 2
+_RULE_LINE = re.compile(r"(?m)^[ \t]*(?:-{3,}|\*{3,}|_{3,})[ \t]*$")
 MIN_TURNS = 4  # labelled lines a transcript needs, two speakers with two each at least
 
 
@@ -598,7 +600,7 @@ class SubjectResolution(RulesComponent):
         """Token positions where a thread's post under a handle header begins ("u/slowandsteady_mi · 48
         points"): another poster's reply (``REPLY``), or the original poster's own (``WRITER``) when the
         handle is the one the thread names before its first header ("posted by u/grapefruit_tempo"). A first
-        header with only the thread's title before it opens the original post."""
+        header with only the thread's forum and title before it, and no rule line, opens the original post."""
         if self._handle_header_re is None:
             return []
         text = v.doc_text(doc)
@@ -609,7 +611,7 @@ class SubjectResolution(RulesComponent):
         named = self._handle_re.search(before)
         if named is not None:
             op = named.group(0).lower()
-        elif len("".join(before.split())) <= TITLE_CHARS:
+        elif sum(1 for line in before.splitlines() if line.strip()) <= TITLE_LINES and not _RULE_LINE.search(before):
             op = headers[0].group(1).lower()
         else:
             op = None  # the original post names no handle ("Throwaway-ish ..."): every header is a reply
