@@ -100,5 +100,5 @@ def test_a_handle_header_under_only_the_title_opens_the_original_post(rules_tagg
             "I ride 200 km a week and my right knee aches at the end of it.\n\n"
             "u/chain_lube · 3 points\nMy knee did that until I raised the saddle.\n")
     result = rules_tagger.tag(text)
-    assert not ent(result, "knee", nth=0).other_subject
-    assert ent(result, "knee", nth=1).other_subject
+    assert not ent(result, "knee", nth=1).other_subject  # the original poster's, under their own header
+    assert ent(result, "knee", nth=2).other_subject
