@@ -102,3 +102,49 @@ def test_a_handle_header_under_only_the_title_opens_the_original_post(rules_tagg
     result = rules_tagger.tag(text)
     assert not ent(result, "knee", nth=1).other_subject  # the original poster's, under their own header
     assert ent(result, "knee", nth=2).other_subject
+
+
+def test_an_old_injury_is_past_with_the_injury_word_itself(rules_tagger):
+    result = rules_tagger.tag("I also have an old injury in my left ankle from netball.")
+    assert ent(result, "injury").historical
+    assert ent(result, "ankle").historical
+
+
+def test_a_records_line_labelled_historical_is_past_through_its_list(rules_tagger):
+    result = rules_tagger.tag("A: R heel pain.\nL wrist # 2011 and R sciatica 2016 - historical, not relevant.\n")
+    assert ent(result, "#").historical
+    assert ent(result, "sciatica").historical
+    assert not ent(result, "pain").historical
+
+
+def test_an_injury_or_operation_dated_at_the_end_of_a_bracket_is_past(rules_tagger):
+    result = rules_tagger.tag("My shoulder went when I was a teenager (cartilage operation 2004), it is fine now.")
+    assert ent(result, "operation").historical
+
+
+def test_a_bracket_with_a_year_and_no_event_is_not_read_so(rules_tagger):
+    result = rules_tagger.tag("Knee pain since the half marathon (October 2023) and still sore.")
+    assert not ent(result, "pain").historical
+
+
+@pytest.mark.parametrize(
+    ("text", "target", "past"),
+    [
+        ("Hobbies: before this, rowing twice a week, now stopped\nWork: desk", "rowing", True),
+        ("Was swimming 3x/wk, now stopped.", "swimming", True),
+        ("I swim twice a week, walking has now stopped hurting.", "walking", False),
+    ],
+)
+def test_an_activity_closed_by_now_stopped_has_stopped(rules_tagger, text, target, past):
+    assert ent(rules_tagger.tag(text), target).historical is past
+
+
+@pytest.mark.parametrize(
+    ("text", "past"),
+    [
+        ("The second week was hard. My old trainers were finished. Bought new ones in town.", True),
+        ("My trainers were done for the day, soaked through.", False),
+    ],
+)
+def test_footwear_said_to_be_finished_in_the_past_is_given_up(rules_tagger, text, past):
+    assert ent(rules_tagger.tag(text), "trainers").historical is past
