@@ -29,8 +29,8 @@ episode only when the episode says it is over:
    "began") and no end is the start of something current: "Two years ago my knee started to
    ache" takes back the historical mark ConText gave from that anchor.
 4. **Brackets.** What stands between a ``bracket`` rule's words is past: "never [ran] in my
-   life until January", "he's never had [back] trouble before" (as the annotated corpus
-   reads them).
+   life until January"; a ``labels`` list keeps a rule to those labels (session 13: "never
+   had [back] problems in my life" denies a problem now, negated and not past).
 
 5. **Stopped since.** What has not happened since a point or for a stretch of time, after it
    had (``stopped`` rule: "I haven't [limped] since the first week", "that [ache] ... hasn't
@@ -80,14 +80,15 @@ from .fastmatch import TokenMatcher
 from .rules import RulesComponent
 
 KINDS = {"anchor", "resolution", "present", "past", "onset", "pointer", "contrast", "hedge", "bullet", "boundary", "bracket",
-         "switch", "ended", "replace", "stopped", "injury", "return", "modal", "history", "over_earlier"}
+         "switch", "ended", "replace", "stopped", "injury", "return", "modal", "history", "over_earlier", "denied_now"}
 SWITCH_KEYS = ("verbs", "to", "labels")
 REPLACE_KEYS = ("verbs", "to", "buys", "fillers", "inserts", "not_worn")
 ENDED_KEYS = ("ahead", "after", "negators", "inability", "clause_ends")
 HISTORY_KEYS = ("headers", "not_after", "events", "suffixes", "clause_marks")
 STOPPED_KEYS = ("auxiliaries", "negators", "adverbs", "verbs", "objects", "since", "spans", "quantities", "units", "clause_ends")
 STOPPED_REACH = 4  # tokens after the stopped verb (and its object) where the time phrase may start ("hasn't bugged me in over a week")
-WORD_KINDS = frozenset({"pointer", "contrast", "hedge", "bullet", "boundary", "injury", "modal"})
+WORD_KINDS = frozenset({"pointer", "contrast", "hedge", "bullet", "boundary", "injury", "modal", "denied_now"})
+DENIED_NOW_REACH = 4  # tokens after a denied entity where a word of now may close its clause ("no numbness or tingling now")
 _SINCE = get_string_id("since")
 _COMMA = get_string_id(",")
 _CLAUSE_MARKS = frozenset({_COMMA, get_string_id(";")})
@@ -188,7 +189,7 @@ class PastEpisodes(RulesComponent):
         self.patterns = TokenMatcher(self.vocab)
         self._rule_of: dict[int, dict[str, Any]] = {}
         words: dict[str, set[str]] = {kind: set() for kind in WORD_KINDS}
-        self._brackets: list[tuple[frozenset[int], frozenset[int], int]] = []
+        self._brackets: list[tuple[frozenset[int], frozenset[int], int, frozenset[str]]] = []
         self._bracket_orths: set[int] = set()
         self._switches: list[tuple[frozenset[int], frozenset[int], frozenset[str], int]] = []
         self._job_words: frozenset[int] = frozenset()
@@ -260,7 +261,8 @@ class PastEpisodes(RulesComponent):
                 self._return_next |= ids(w.lower() for w in rule["next"])
                 continue
             if rule["kind"] == "bracket":
-                self._brackets.append((ids(w.lower() for w in rule["open"]), ids(w.lower() for w in rule["close"]), rule["max_gap"]))
+                self._brackets.append((ids(w.lower() for w in rule["open"]), ids(w.lower() for w in rule["close"]), rule["max_gap"],
+                                       frozenset(rule.get("labels") or ())))
                 self._bracket_orths.update(_spellings(rule["open"]))
                 continue
             if rule["kind"] in words:
@@ -279,6 +281,7 @@ class PastEpisodes(RulesComponent):
         self._boundaries = ids(words["boundary"])
         self._injuries = ids(words["injury"])
         self._modals = ids(words["modal"])
+        self._denied_now = ids(words["denied_now"])
 
     # -- sentences ---------------------------------------------------------------
     def _sentences(self, doc: Doc, v: DocView) -> tuple[list[_Sentence], set[int]]:
@@ -662,11 +665,14 @@ class PastEpisodes(RulesComponent):
 
     def _bracketed(self, doc: Doc, v: DocView, ents: list[tuple[int, int, str, int]]) -> None:
         """Mark what stands between a bracket's words in one sentence: "never [ran] in my
-        life until January", "he's never had [back] trouble before"."""
+        life until January"; a rule's ``labels`` keep it to those labels ("he's never had back
+        trouble before" denies a problem now)."""
         store = entity_store(doc)
         lowers = v.lowers
-        for opens, closes, gap in self._brackets:
-            for s, e, _, _ in ents:
+        for opens, closes, gap, labels in self._brackets:
+            for s, e, label, _ in ents:
+                if labels and label not in labels:
+                    continue  # "never had [back] problems in my life" denies a problem now (session 13)
                 lo = max(0, s - gap)
                 opener = next((i for i in range(s - 1, lo - 1, -1) if lowers[i] in opens), None)
                 if opener is None:
@@ -1122,7 +1128,33 @@ class PastEpisodes(RulesComponent):
             self._mark_episodes(doc, v, sents, ents, ent_starts, episodes, resolution_tokens)
         if self._over_earlier is not None:
             self._over_at_earlier(doc, v, sents, ents)
+        if self._denied_now:
+            self._denials_of_now(doc, v, ents)
         return ents
+
+    def _denials_of_now(self, doc: Doc, v: DocView, ents: list[tuple[int, int, str, int]]) -> None:
+        """Take the past back from a denial that speaks of now, whatever dated it: "sciatica in 2017 -
+        resolved with physio, no [leg] symptoms since, no [numbness] or [tingling] now" (GUIDELINES s9:
+        nothing since stays a negation). The word of now (``denied_now``) stands in the entity's clause,
+        at most ``DENIED_NOW_REACH`` tokens on."""
+        store = entity_store(doc)
+        lowers = v.lowers
+        for s, e, label, _ in ents:
+            if label not in _SYMPTOMATIC:
+                continue  # "She'd never [run] before January and now runs": an activity not done then is past
+            record = store.get(s)
+            if record is None or record.get("end") != e or not (record.get("negated") and record.get("historical")):
+                continue
+            hi = min(v.sent_bounds(doc, s)[1], e + DENIED_NOW_REACH)
+            for j in range(e, hi):
+                if v.orths[j] in _CLAUSE_MARKS or v.orths[j] == self._and or lowers[j] in self._contrasts:
+                    break
+                if lowers[j] in self._denied_now:
+                    record["historical"] = False
+                    triggers = record.get("triggers") or []
+                    for t in [t for t in triggers if t[0] == "historical"]:
+                        triggers.remove(t)
+                    break
 
     def _mark_episodes(self, doc: Doc, v: DocView, sents: list[_Sentence], ents: list[tuple[int, int, str, int]],
                        ent_starts: list[int], episodes: list[tuple[int, int, tuple[int, int]]],

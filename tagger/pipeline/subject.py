@@ -63,7 +63,7 @@ from .rules import RulesComponent
 
 KINDS = {"plural_people", "person", "not_name", "possessed_head", "adverb", "role", "possessive_marker", "verb", "not_after_verb",
          "boundary", "writer_header", "preposition", "with", "reader_question", "reader_group", "roundup", "poster_line",
-         "not_speaker", "report_verb", "reply_title", "greeting"}
+         "not_speaker", "report_verb", "reply_title", "greeting", "handle_header"}
 CLASSES = {"first", "second", "we", "she", "he", "subject_noun", "other_noun", "group", "object"}
 CASES = {"nominative", "possessive", "both", "reflexive"}
 # classes that own the symptomatic entities of a note and so may be its subject
@@ -100,6 +100,11 @@ def _alternation(head: str, words: set[str], tail: str) -> re.Pattern[str]:
 _CHAT_LINE = re.compile(r"(?m)^\[[^\]\n]{1,25}\][ \t]*([^:\n]{1,30}):")
 # a transcript's turn: a speaker's label opening its line ("Dr A:", "Felix:", "Pt (Moses, 57):", "PT:")
 _TURN = re.compile(r"(?m)^[ \t]*([A-Z][\w.'-]*(?:[ \t][A-Z][\w.'-]*){0,2})[ \t]*(?:\([^)\n]{0,40}\))?[ \t]*:[ \t]")
+# lines a forum thread may hold before its first handle header while they are only its forum and title: the header
+# then opens the original post ("r/running\n\nTitle?\n\nu/op · 5 points\n..."), unless a rule line ("---") stands
+# before it, which ends a post
+TITLE_LINES = 2
+_RULE_LINE = re.compile(r"(?m)^[ \t]*(?:-{3,}|\*{3,}|_{3,})[ \t]*$")
 MIN_TURNS = 4  # labelled lines a transcript needs, two speakers with two each at least
 
 
@@ -162,6 +167,8 @@ class SubjectResolution(RulesComponent):
         titles: set[str] = set()
         greetings: set[str] = set()
         to_group: set[str] = set()
+        scores: set[str] = set()
+        handle_prefixes: set[str] = set()
         for rule in rules:
             kind = rule["kind"]
             if kind == "person":
@@ -212,6 +219,9 @@ class SubjectResolution(RulesComponent):
             elif kind == "greeting":
                 greetings.update(w.lower() for w in rule["words"])
                 to_group.update(w.lower() for w in rule.get("to_group") or ())
+            elif kind == "handle_header":
+                scores.update(w.lower() for w in rule["words"])
+                handle_prefixes.update(rule.get("prefixes") or ())
             elif kind == "plural_people":
                 plural_dets.update(w.lower() for w in rule["words"])
                 plural_suffixes.update(w.lower() for w in rule.get("suffixes") or ())
@@ -238,6 +248,11 @@ class SubjectResolution(RulesComponent):
         self._greeting_re = _alternation(r"(?i)\s*(?![^\s,]+[ \t,]+(?:" + group_words + r")\b)(?:>|[^\s,]+(?:[ \t][^\s,]+){0,2},"
                                          r"[ \t]*\n|(?:", greetings, r")\b)") \
             if greetings and to_group else None
+        # a thread's reply header, a handle alone on its line with its score ("u/slowandsteady_mi · 48 points")
+        handle = r"(?:" + "|".join(re.escape(p) for p in sorted(handle_prefixes)) + r")[\w-]{2,40}" if handle_prefixes else None
+        self._handle_re = re.compile(handle) if handle else None
+        self._handle_header_re = _alternation(r"(?im)^[ \t]*(" + handle + r")[ \t]*[\u00b7\u2022|\-\u2013][ \t]*\d+[ \t]+(?:",
+                                              scores, r")[ \t]*$") if handle and scores else None
         self._reports = ids(reports)
         self._verbs = ids(verbs)
         self._not_after = ids(not_after)
@@ -581,6 +596,32 @@ class SubjectResolution(RulesComponent):
         found.sort()
         return found
 
+    def _handle_replies(self, doc: Doc, v: DocView) -> list[tuple[int, int]]:
+        """Token positions where a thread's post under a handle header begins ("u/slowandsteady_mi · 48
+        points"): another poster's reply (``REPLY``), or the original poster's own (``WRITER``) when the
+        handle is the one the thread names before its first header ("posted by u/grapefruit_tempo"). A first
+        header with only the thread's forum and title before it, and no rule line, opens the original post."""
+        if self._handle_header_re is None:
+            return []
+        text = v.doc_text(doc)
+        headers = list(self._handle_header_re.finditer(text))
+        if not headers:
+            return []
+        before = text[:headers[0].start()]
+        named = self._handle_re.search(before)
+        if named is not None:
+            op = named.group(0).lower()
+        elif sum(1 for line in before.splitlines() if line.strip()) <= TITLE_LINES and not _RULE_LINE.search(before):
+            op = headers[0].group(1).lower()
+        else:
+            op = None  # the original post names no handle ("Throwaway-ish ..."): every header is a reply
+        found = []
+        for m in headers:
+            end = text.find("\n", m.end())
+            at = bisect_left(v.idx, end if end >= 0 else len(text))
+            found.append((at, WRITER if m.group(1).lower() == op else REPLY))
+        return found
+
     def _roundups(self, doc: Doc, v: DocView) -> list[tuple[int, int]]:
         """Token ranges of a report's roundup of other people: a line opened by "Also:", "Others:"
         or "Rest of squad:" after a header naming the report's own athlete ("Player of concern:",
@@ -695,6 +736,9 @@ class SubjectResolution(RulesComponent):
         )
         quotes = self._anchors(v, _QUOTES)
         replies = self._reply_starts(v) if self._headers else []
+        handled = self._handle_replies(doc, v)
+        if handled:
+            replies = sorted(replies + handled)
         voice_until = replies[0][0] if replies else v.n
         posters = self._poster_lines(doc, v)
         if posters:
