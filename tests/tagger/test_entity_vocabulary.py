@@ -216,3 +216,15 @@ def test_heels_after_in_are_shoes_and_ta_at_a_sign_off_is_thanks(nlp):
 ])
 def test_sports_people_and_postures(nlp, text, activity):
     assert activity in texts(nlp, text, "ACTIVITY")
+
+
+@pytest.mark.parametrize("text, concept, region", [
+    ("Dx housemaid's knee after a week of tiling floors.", "prepatellar_bursitis", "knee"),
+    ("Query pes anserine bursitis, medial knee tender.", "pes_anserine_bursitis", "knee"),
+    ("Retrocalcaneal bursitis flaring in the new boots.", "retrocalcaneal_bursitis", "ankle"),
+    ("Known trochanteric bursitis, sleeps on the other side.", "trochanteric_bursitis", "hip"),
+])
+def test_a_named_bursitis_belongs_to_the_region_of_its_bursa(nlp, text, concept, region):
+    # until session 13 every named bursitis was filed under the hip's, so a knee bursitis fed hip features
+    conditions = [(e._.concept, e._.region) for e in nlp(text).ents if e.label_ == "CONDITION"]
+    assert (concept, region) in conditions
