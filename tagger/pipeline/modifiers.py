@@ -31,6 +31,13 @@ aggravating cue over and takes a symptom after it as relieving; a rule may read 
 the next word (``if_next``: "can't" is no cue, "can't lie" aggravates; "better on the stairs" relieves
 footwear only) and may name the activity ``target_concepts`` it reaches ("pain-free" reaches
 exercises, not activities done without pain); an activity followed by its own pain score aggravates.
+
+Session 13: "not painful", "not provocative", "no ache" read as "pain-free"; a past start dated by an
+activity ("started the day after the first run") is its cause (``start_dated``); "2/10 instead of 5-6"
+is a falling score; a pain score linked to the activity after it, or right before it, aggravates
+(``score_link``); words of the complaint that are no entity ("sharp on downhills", ``pain_words``) link
+as a symptom does; a complaint easing a while into the activity before it ("first steps ..., gone
+after 5 min") is brought on by it.
 """
 
 from __future__ import annotations
@@ -68,6 +75,8 @@ _ACTIVITY_SCORE = re.compile(
     r"(?:=\s*|:\s*)?(\d{1,2}(?:\.\d)?)\s*/\s*10(?![\d/])")
 # a pain score ending the text before a link word: "5/10" in "5/10 during the walking part" (no falling score: "6 -> 3/10")
 _SCORE_BEFORE = re.compile(r"(?<![\d/.>→])\s(\d{1,2}(?:\.\d)?)\s*/\s*10\s*$")
+# a cue then "after" a time or a distance: "gone after 5 min", "eases after 10-15 min", "settles after ~2 km"
+_EASES_INTO = re.compile(r"[^\n,.;]*?\bafter\s+(?:about\s+|around\s+|~\s*)?\d+(?:\s*[-–]\s*\d+)?\s*(?:min|mins|minutes|km|k|miles?|mi)\b", re.I)
 _COMMA = get_string_id(",")
 _AFTER = (get_string_id("after"), get_string_id("After"))
 _DAYS_OR_LONGER = ids({"days", "week", "weeks", "wk", "wks", "month", "months", "mo", "mos", "year", "years", "yr", "yrs"})
@@ -123,6 +132,7 @@ class Modifiers(RulesComponent):
         self._person_suffixes: tuple[str, ...] = ()
         self._person_words: frozenset[str] = frozenset()
         self._not_persons: frozenset[str] = frozenset()
+        self._pain_word_orths: frozenset[int] = frozenset()
         self.start_dated: dict[str, Any] | None = None
         self.score_link: dict[str, Any] | None = None
         for i, rule in enumerate(rules):
@@ -131,6 +141,9 @@ class Modifiers(RulesComponent):
                 self._start_phrases = tuple(tuple(p.split()) for p in rule["start_dated"])
                 self._start_link_ids = ids(rule["links"])
                 self._start_stops = ids(rule.get("stops", ()))
+            elif "pain_words" in rule:
+                words = rule["pain_words"]
+                self._pain_word_orths = ids(set(words) | {w.capitalize() for w in words} | {w.upper() for w in words})
             elif "score_link" in rule:
                 self.score_link = rule
                 self._score_link_ids = ids(rule["score_link"])
@@ -202,7 +215,7 @@ class Modifiers(RulesComponent):
                 kept.append(t)
         # The same triggers by start token, each with its rank in ``kept`` (ties go to the first).
         by_start = sorted((t[0], rank, t) for rank, t in enumerate(kept))
-        symptoms = [e for e in spans if e[2] == "SYMPTOM"]
+        symptoms = self._with_pain_words(v, spans, [e for e in spans if e[2] == "SYMPTOM"])
         store = entity_store(doc)
         outcome_ids = {e[0] for e in ents if self._takes_outcome(e[2], v.strings[e[3]])} if self.outcome else set()
         outcome_targets = sorted(outcome_ids)
@@ -453,6 +466,8 @@ class Modifiers(RulesComponent):
             if best[3] is None:
                 return True  # "walking is fine": the nearest trigger says the activity does not change it
             value = _turned(best[3], left_off)
+            if value == "relieving" and self._warms_up(doc, v, target, best[1], best[2], links):
+                value = "aggravating"  # "[first steps] in the morning, gone after 5 min": what the activity brings on
             record = store_record(store, target[0], target[1])
             record["modifier"] = value
             add_trigger(record, "modifier", value, v.start_char(best[1]), v.end_char(best[2]))
@@ -480,6 +495,28 @@ class Modifiers(RulesComponent):
         record["modifier"] = "aggravating"
         add_trigger(record, "modifier", "aggravating", m.start(1), m.end())
         return True
+
+    def _warms_up(self, doc: Doc, v, target, cue_start: int, cue_end: int, links: _DocLinks) -> bool:
+        """Whether a relieving cue after an activity tells the complaint easing a time or a distance
+        into it ("[first steps] in the morning, gone after 5 min", "painful first 2 km of [runs] then
+        eases"): the activity brings it on. Treatments and footwear keep their relief."""
+        if target[2] != "ACTIVITY" or cue_start < target[1] or target[0] in links.outcome_target_set:
+            return False
+        if cue_start > 0 and v.lower(cue_start - 1) == "then":
+            return True
+        return _EASES_INTO.match(v.doc_text(doc), v.start_char(cue_start), v.start_char(cue_end) + 60 if cue_end < v.n
+                                 else len(v.doc_text(doc))) is not None
+
+    def _with_pain_words(self, v, spans: list, symptoms: list) -> list:
+        """The symptoms a link may start from, with the words of a complaint that are no entity of
+        their own ("sharp on downhills", "catches when she stands", "tight when I bend it"): they
+        link to the activity after them as a symptom does."""
+        if not self._pain_word_orths:
+            return symptoms
+        positions = v.positions()
+        taken = {i for e in spans for i in range(e[0], e[1])}
+        extra = [(i, i + 1, "SYMPTOM") for orth in self._pain_word_orths for i in positions.get(orth, ()) if i not in taken]
+        return sorted(symptoms + extra) if extra else symptoms
 
     def _start_dated(self, v, target) -> bool:
         """Whether the target follows a past start of the complaint and the "after" or "when" that
@@ -521,19 +558,28 @@ class Modifiers(RulesComponent):
         while i >= 0 and lowers[i] in self._score_lead_ids and lead < 2:
             i -= 1
             lead += 1
+        text = v.doc_text(doc)
         if i < 1 or lowers[i] not in self._score_link_ids:
-            return False
+            # the score right before the activity, as after it ("Heel 3/10 [first steps]", session 12's "[first steps] AM 8/10")
+            end = v.start_char(target[0])
+            m = _SCORE_BEFORE.search(text, max(end - 24, 0), end)
+            if m is None or float(m.group(1)) == 0:
+                return False
+            return self._give_score(store, target, m.start(1), m.end())
         link = i
         if v.text(i - 1) == ",":
             i -= 1
-        text = v.doc_text(doc)
         end = v.start_char(i)
         m = _SCORE_BEFORE.search(text, max(end - 24, 0), end)
         if m is None or float(m.group(1)) == 0:
             return False
+        return self._give_score(store, target, m.start(1), v.end_char(link + 1))
+
+    @staticmethod
+    def _give_score(store: dict, target, start_char: int, end_char: int) -> bool:
         record = store_record(store, target[0], target[1])
         record["modifier"] = "aggravating"
-        add_trigger(record, "modifier", "aggravating", m.start(1), v.end_char(link + 1))
+        add_trigger(record, "modifier", "aggravating", start_char, end_char)
         return True
 
     def _left_off(self, v, target) -> bool:

@@ -70,3 +70,34 @@ def test_a_score_lower_instead_of_higher_is_an_improvement(rules_tagger):
 )
 def test_a_symptom_that_started_to_come_with_an_activity_still_aggravates(rules_tagger, text, target):
     assert ent(rules_tagger.tag(text), target).modifier == "aggravating"
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("The shin is sharp on hills.", "hills"),
+        ("Her back catches when she stands from the bench.", "stands"),
+        ("It's tight when I bend it.", "bend"),
+    ],
+)
+def test_a_complaint_word_that_is_no_entity_links_like_a_symptom(rules_tagger, text, target):
+    assert ent(rules_tagger.tag(text), target).modifier == "aggravating"
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Achy first steps in the morning, gone after 10 min.", "first steps"),
+        ("Sore for the first 3 km of rides then eases.", "rides"),
+    ],
+)
+def test_a_complaint_easing_a_while_into_an_activity_is_brought_on_by_it(rules_tagger, text, target):
+    assert ent(rules_tagger.tag(text), target).modifier == "aggravating"
+
+
+def test_a_treatment_whose_pain_goes_after_a_while_still_relieves(rules_tagger):
+    assert ent(rules_tagger.tag("Calf stretch, pain gone after 5 min."), "Calf stretch").modifier == "relieving"
+
+
+def test_a_score_right_before_an_activity_aggravates(rules_tagger):
+    assert ent(rules_tagger.tag("Heel 4/10 first steps, 1/10 later."), "first steps").modifier == "aggravating"
