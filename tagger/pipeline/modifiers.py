@@ -31,6 +31,13 @@ aggravating cue over and takes a symptom after it as relieving; a rule may read 
 the next word (``if_next``: "can't" is no cue, "can't lie" aggravates; "better on the stairs" relieves
 footwear only) and may name the activity ``target_concepts`` it reaches ("pain-free" reaches
 exercises, not activities done without pain); an activity followed by its own pain score aggravates.
+
+Session 13: "not painful", "not provocative", "no ache" read as "pain-free"; a past start dated by an
+activity ("started the day after the first run") is its cause (``start_dated``); "2/10 instead of 5-6"
+is a falling score; a pain score linked to the activity after it, or right before it, aggravates
+(``score_link``); words of the complaint that are no entity ("sharp on downhills", ``pain_words``) link
+as a symptom does; a complaint easing a while into the activity before it ("first steps ..., gone
+after 5 min") is brought on by it.
 """
 
 from __future__ import annotations
@@ -59,11 +66,17 @@ _SCORE = r"(\d{1,2}(?:\.\d)?)"
 _SCORE_DROP = re.compile(
     rf"(?<![\d/.]){_SCORE}(?:\s*/\s*10)?\s*(?:→|->|-->|=>|⇒)\s*{_SCORE}(?!\s*(?:/\s*(?!10)\d|[a-zA-Z%]))"
     rf"|\bfrom\s+(?:about\s+|around\s+)?(?:an?\s+)?{_SCORE}(?:\s*/\s*10)?\s+to\s+(?:about\s+|around\s+)?(?:an?\s+)?{_SCORE}(?!\s*(?:/\s*(?!10)\d|[a-zA-Z%]))"
-    rf"|(?<![\d/.]){_SCORE}\s*/\s*10\s+from\s+{_SCORE}(?:\s*/\s*10)?(?![\d/])")
+    rf"|(?<![\d/.]){_SCORE}\s*/\s*10\s+from\s+{_SCORE}(?:\s*/\s*10)?(?![\d/])"
+    # session 13: the new score first, the old one after "instead of" ("knee 2/10 instead of 5-6")
+    rf"|(?<![\d/.]){_SCORE}\s*/\s*10\s+instead\s+of\s+(?:about\s+|around\s+)?(?:an?\s+)?{_SCORE}(?:\s*[-–]\s*\d{{1,2}})?(?:\s*/\s*10(?![\d/.])|(?![\d/.])(?!\s*[a-zA-Z%]))")
 # right after an activity, its own pain score: "first steps AM 8/10", "SL stance L 30 s pain 5/10" (not "10/52" weeks)
 _ACTIVITY_SCORE = re.compile(
     r"[ \t]*(?:(?:AM|am|a\.m\.|PM|pm|[LR]|\d+\s?(?:s|sec|min|m|km|x)|x\s?\d+|pain|ache|sx|reps?)[ \t,]+){0,3}"
     r"(?:=\s*|:\s*)?(\d{1,2}(?:\.\d)?)\s*/\s*10(?![\d/])")
+# a pain score ending the text before a link word: "5/10" in "5/10 during the walking part" (no falling score: "6 -> 3/10")
+_SCORE_BEFORE = re.compile(r"(?<![\d/.>→])\s(\d{1,2}(?:\.\d)?)\s*/\s*10\s*$")
+# a cue then "after" a time or a distance: "gone after 5 min", "eases after 10-15 min", "settles after ~2 km"
+_EASES_INTO = re.compile(r"[^\n,.;]*?\bafter\s+(?:about\s+|around\s+|~\s*)?\d+(?:\s*[-–]\s*\d+)?\s*(?:min|mins|minutes|km|k|miles?|mi)\b", re.I)
 _COMMA = get_string_id(",")
 _AFTER = (get_string_id("after"), get_string_id("After"))
 _DAYS_OR_LONGER = ids({"days", "week", "weeks", "wk", "wks", "month", "months", "mo", "mos", "year", "years", "yr", "yrs"})
@@ -119,8 +132,23 @@ class Modifiers(RulesComponent):
         self._person_suffixes: tuple[str, ...] = ()
         self._person_words: frozenset[str] = frozenset()
         self._not_persons: frozenset[str] = frozenset()
+        self._pain_word_orths: frozenset[int] = frozenset()
+        self.start_dated: dict[str, Any] | None = None
+        self.score_link: dict[str, Any] | None = None
         for i, rule in enumerate(rules):
-            if "person_suffixes" in rule:
+            if "start_dated" in rule:
+                self.start_dated = rule
+                self._start_phrases = tuple(tuple(p.split()) for p in rule["start_dated"])
+                self._start_link_ids = ids(rule["links"])
+                self._start_stops = ids(rule.get("stops", ()))
+            elif "pain_words" in rule:
+                words = rule["pain_words"]
+                self._pain_word_orths = ids(set(words) | {w.capitalize() for w in words} | {w.upper() for w in words})
+            elif "score_link" in rule:
+                self.score_link = rule
+                self._score_link_ids = ids(rule["score_link"])
+                self._score_lead_ids = ids(rule.get("lead_ins", ()))
+            elif "person_suffixes" in rule:
                 self.persons = rule
                 self._person_suffixes = tuple(rule["person_suffixes"])
                 self._person_words = frozenset(rule.get("person_words", ()))
@@ -187,7 +215,7 @@ class Modifiers(RulesComponent):
                 kept.append(t)
         # The same triggers by start token, each with its rank in ``kept`` (ties go to the first).
         by_start = sorted((t[0], rank, t) for rank, t in enumerate(kept))
-        symptoms = [e for e in spans if e[2] == "SYMPTOM"]
+        symptoms = self._with_pain_words(v, spans, [e for e in spans if e[2] == "SYMPTOM"])
         store = entity_store(doc)
         outcome_ids = {e[0] for e in ents if self._takes_outcome(e[2], v.strings[e[3]])} if self.outcome else set()
         outcome_targets = sorted(outcome_ids)
@@ -321,6 +349,8 @@ class Modifiers(RulesComponent):
         for m in _SCORE_DROP.finditer(v.doc_text(doc)):
             if m.group(5) is not None:  # "hip 2/10 from 6/10": the new score first
                 before, after = float(m.group(6)), float(m.group(5))
+            elif m.group(7) is not None:  # "knee 2/10 instead of 5-6": the new score first
+                before, after = float(m.group(8)), float(m.group(7))
             else:
                 before, after = float(m.group(1) or m.group(3)), float(m.group(2) or m.group(4))
             if after < before <= 10:
@@ -374,6 +404,8 @@ class Modifiers(RulesComponent):
     def _link_target(self, doc: Doc, v, target, links: _DocLinks) -> bool:
         """Give ``target`` its modifier; True when a trigger, link or outcome decided it (a value or none)."""
         by_start, starts, store = links.by_start, links.starts, links.store
+        if self._start_dated(v, target):
+            return True  # "pain came on the day after a long [ride]": the activity dates the complaint's start, a cause
         lo, hi = self._clause(doc, v, target)
         t_start, t_end = target[0], target[1]
         best = None
@@ -434,11 +466,15 @@ class Modifiers(RulesComponent):
             if best[3] is None:
                 return True  # "walking is fine": the nearest trigger says the activity does not change it
             value = _turned(best[3], left_off)
+            if value == "relieving" and self._warms_up(doc, v, target, best[1], best[2], links):
+                value = "aggravating"  # "[first steps] in the morning, gone after 5 min": what the activity brings on
             record = store_record(store, target[0], target[1])
             record["modifier"] = value
             add_trigger(record, "modifier", value, v.start_char(best[1]), v.end_char(best[2]))
             return True
         if self.link is not None and self._link_symptom(v, target, lo, links, left_off):
+            return True
+        if target[2] == "ACTIVITY" and self._score_before(doc, v, target, store):
             return True
         if left_off and self._symptom_after(doc, v, target, links):
             return True
@@ -458,6 +494,92 @@ class Modifiers(RulesComponent):
         record = store_record(store, target[0], target[1])
         record["modifier"] = "aggravating"
         add_trigger(record, "modifier", "aggravating", m.start(1), m.end())
+        return True
+
+    def _warms_up(self, doc: Doc, v, target, cue_start: int, cue_end: int, links: _DocLinks) -> bool:
+        """Whether a relieving cue after an activity tells the complaint easing a time or a distance
+        into it ("[first steps] in the morning, gone after 5 min", "painful first 2 km of [runs] then
+        eases"): the activity brings it on. Treatments and footwear keep their relief."""
+        if target[2] != "ACTIVITY" or cue_start < target[1] or target[0] in links.outcome_target_set:
+            return False
+        if cue_start > 0 and v.lower(cue_start - 1) == "then":
+            return True
+        return _EASES_INTO.match(v.doc_text(doc), v.start_char(cue_start), v.start_char(cue_end) + 60 if cue_end < v.n
+                                 else len(v.doc_text(doc))) is not None
+
+    def _with_pain_words(self, v, spans: list, symptoms: list) -> list:
+        """The symptoms a link may start from, with the words of a complaint that are no entity of
+        their own ("sharp on downhills", "catches when she stands", "tight when I bend it"): they
+        link to the activity after them as a symptom does."""
+        if not self._pain_word_orths:
+            return symptoms
+        positions = v.positions()
+        taken = {i for e in spans for i in range(e[0], e[1])}
+        extra = [(i, i + 1, "SYMPTOM") for orth in self._pain_word_orths for i in positions.get(orth, ()) if i not in taken]
+        return sorted(symptoms + extra) if extra else symptoms
+
+    def _start_dated(self, v, target) -> bool:
+        """Whether the target follows a past start of the complaint and the "after" or "when" that
+        dates it ("the ache started the day after the first [run]", "came on day after long [ride]",
+        "started ~wk 16 when [running] reintroduced"): the activity is its cause, no modifier. A
+        present "starts"/"comes on" is a pattern that recurs ("comes on 5 km into a run") and is
+        left to the triggers."""
+        rule = self.start_dated
+        if rule is None or target[2] != "ACTIVITY":
+            return False
+        lowers = v.lowers
+        lo = max(target[0] - int(rule.get("link_reach", 4)), 0)
+        link = next((i for i in range(target[0] - 1, lo - 1, -1) if lowers[i] in self._start_link_ids), None)
+        if link is None or any(v.is_punct[i] or v.is_space[i] for i in range(link + 1, target[0])):
+            return False
+        if not self._start_stops.isdisjoint(lowers[link + 1 : target[0]]):
+            return False  # "after every run": a pattern that recurs
+        words = [v.lower(i) for i in range(max(link - int(rule.get("start_reach", 5)), 0), link)]
+        if any(w in {",", ";", ".", ":", "\n", "but", "and"} for w in words):
+            words = words[max(k for k, w in enumerate(words) if w in {",", ";", ".", ":", "\n", "but", "and"}) + 1 :]
+        for k in range(len(words) - 1, -1, -1):
+            for p in self._start_phrases:
+                if tuple(words[k : k + len(p)]) == p:
+                    # "started aching after matches", "started to ache when I walk": the symptom that
+                    # began to come with the activity, which still provokes it
+                    return not any(get_string_id(w) in self._start_stops for w in words[k + len(p) :])
+        return False
+
+    def _score_before(self, doc: Doc, v, target, store: dict) -> bool:
+        """A pain score linked to the activity after it ("5/10 during the [walking] part", "3/10
+        on [stairs]") says the activity provokes it, as a symptom linked so does; a score that
+        falls ("6 -> 3/10 during") or a nought is no such link."""
+        rule = self.score_link
+        if rule is None:
+            return False
+        lowers = v.lowers
+        i = target[0] - 1
+        lead = 0
+        while i >= 0 and lowers[i] in self._score_lead_ids and lead < 2:
+            i -= 1
+            lead += 1
+        text = v.doc_text(doc)
+        if i < 1 or lowers[i] not in self._score_link_ids:
+            # the score right before the activity, as after it ("Heel 3/10 [first steps]", session 12's "[first steps] AM 8/10")
+            end = v.start_char(target[0])
+            m = _SCORE_BEFORE.search(text, max(end - 24, 0), end)
+            if m is None or float(m.group(1)) == 0:
+                return False
+            return self._give_score(store, target, m.start(1), m.end())
+        link = i
+        if v.text(i - 1) == ",":
+            i -= 1
+        end = v.start_char(i)
+        m = _SCORE_BEFORE.search(text, max(end - 24, 0), end)
+        if m is None or float(m.group(1)) == 0:
+            return False
+        return self._give_score(store, target, m.start(1), v.end_char(link + 1))
+
+    @staticmethod
+    def _give_score(store: dict, target, start_char: int, end_char: int) -> bool:
+        record = store_record(store, target[0], target[1])
+        record["modifier"] = "aggravating"
+        add_trigger(record, "modifier", "aggravating", start_char, end_char)
         return True
 
     def _left_off(self, v, target) -> bool:
