@@ -72,7 +72,7 @@ def test_compound_activity_is_one_span(nlp, text, activity):
     ("I work as a postman, 15 km a day.", "postman"),
     ("She trains with the squad four times a week.", "trains"),
     ("Sore after conditioning and hopping drills.", "conditioning"),
-    ("Sore after conditioning and hopping drills.", "hopping"),
+    ("Sore after conditioning and hopping drills.", "hopping drills"),
     ("Back twinges when she coughed.", "coughed"),
     ("Heel pain on rising, better by lunch.", "rising"),
     ("Worst after a long day at the desk.", "desk"),
