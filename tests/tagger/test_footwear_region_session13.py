@@ -98,3 +98,19 @@ def test_sharp_describing_a_thing_is_no_symptom(nlp, text):
 ])
 def test_toes_by_place_or_number_and_a_bum_cheek_are_one_region(nlp, text, region):
     assert region in spans(nlp, text, "BODY_REGION")
+
+
+@pytest.mark.parametrize("text", [
+    "Long run, legs heavy for the last 2 km.",
+    "My lower back feels stiff and heavy by evening.",
+])
+def test_heaviness_felt_in_a_part_is_a_symptom(nlp, text):
+    assert "heavy" in spans(nlp, text, "SYMPTOM")
+
+
+@pytest.mark.parametrize("text", [
+    "Back sore after lifting heavy sacks at the depot.",
+    "Her school bag is heavy.",
+])
+def test_a_heavy_load_is_no_symptom(nlp, text):
+    assert "heavy" not in spans(nlp, text, "SYMPTOM")
