@@ -114,3 +114,15 @@ def test_heaviness_felt_in_a_part_is_a_symptom(nlp, text):
 ])
 def test_a_heavy_load_is_no_symptom(nlp, text):
     assert "heavy" not in spans(nlp, text, "SYMPTOM")
+
+
+@pytest.mark.parametrize("text, symptom", [
+    ("Red flags: nil saddle anaesth, bladder and bowel normal.", "saddle anaesth"),
+    ("No saddle anaesthesia, no night pain.", "saddle anaesthesia"),
+])
+def test_saddle_anaesthesia_in_records_forms_is_one_symptom(nlp, text, symptom):
+    assert symptom in spans(nlp, text, "SYMPTOM")
+
+
+def test_the_saddle_area_is_a_region(nlp):
+    assert "saddle area" in spans(nlp, "Call us if you feel numb in the saddle area.", "BODY_REGION")
