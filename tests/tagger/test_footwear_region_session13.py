@@ -126,3 +126,15 @@ def test_saddle_anaesthesia_in_records_forms_is_one_symptom(nlp, text, symptom):
 
 def test_the_saddle_area_is_a_region(nlp):
     assert "saddle area" in spans(nlp, "Call us if you feel numb in the saddle area.", "BODY_REGION")
+
+
+@pytest.mark.parametrize("text, shoe", [
+    ("Walking boots are Merrell Moab mids, well worn.", "Moab mids"),
+    ("Climbs in Tarantulaces twice a week.", "Tarantulaces"),
+])
+def test_hiking_and_climbing_shoes_named_by_model_are_footwear(nlp, text, shoe):
+    assert shoe in spans(nlp, text, "FOOTWEAR")
+
+
+def test_a_trip_to_moab_is_no_footwear(nlp):
+    assert spans(nlp, "We went biking in Moab in May.", "FOOTWEAR") == []
