@@ -809,6 +809,13 @@ class Laterality(RulesComponent):
                     lowers[i + 1] in _NEW_CLAUSE_IDS or lowers[i - 1] in _COMMA_IDS)) for i in between):
                 continue  # "... foot tingles and there's a pull behind my knee", "..., and the muscles at ...": a clause of its own
             t = bisect_left(trigger_starts, source[1])
+            own = sides[source]
+            if own[1] >= source[1]:
+                # the source's own side, stated after it ("ant knee pain L, around/under the [patella]"), up to a
+                # clause a subject opens ("painful on the right, as if I was standing on a pebble under the [toe]")
+                if any(lowers[i] in _SUBJECT_PRONOUN_IDS for i in range(own[2], site[0])):
+                    continue
+                t = bisect_left(trigger_starts, own[2])
             if t < len(trigger_starts) and trigger_starts[t] < site[0]:
                 continue  # another side word stands between
             if any(lowers[i] in _WITH_IDS and any(lowers[x] in _PATH_IDS for x in range(i + 1, min(i + 4, site[0])))
