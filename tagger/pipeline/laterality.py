@@ -813,8 +813,8 @@ class Laterality(RulesComponent):
             if own[1] >= source[1]:
                 # the source's own side, stated after it ("ant knee pain L, around/under the [patella]"), up to a
                 # clause a subject opens ("painful on the right, as if I was standing on a pebble under the [toe]")
-                if any(lowers[i] in _SUBJECT_PRONOUN_IDS for i in range(own[2], site[0])):
-                    continue
+                if any(lowers[i] in _SUBJECT_PRONOUN_IDS or v.text(i).endswith(".") for i in range(own[1], site[0])):
+                    continue  # nor past the full stop it closes ("Calf wasting R. Pitting around the [malleolus]")
                 t = bisect_left(trigger_starts, own[2])
             if t < len(trigger_starts) and trigger_starts[t] < site[0]:
                 continue  # another side word stands between

@@ -67,3 +67,8 @@ def test_a_side_stated_after_a_site_reaches_a_site_placed_under_it(rules_tagger)
 def test_a_side_stated_after_a_site_stops_at_a_clause_its_subject_opens(rules_tagger):
     result = rules_tagger.tag("The heel was sore on the left, as if I was stepping on a stone under the arch.")
     assert ent(result, "arch").laterality is None
+
+
+def test_a_side_stated_after_a_site_stops_at_the_full_stop_it_closes(rules_tagger):
+    result = rules_tagger.tag("Quad wasting L. Mild swelling, puffy around the patella.")
+    assert ent(result, "patella").laterality is None
