@@ -13,7 +13,8 @@ A side stated once holds for more of its sentence, the way people write:
   and the sentence end (or the closing bracket);
 - a site placed relative to a sided site ("right knee aching around the kneecap",
   "left buttock ache down the back of the thigh to the outside of the calf", "the sole of
-  the R foot") takes its side; midline regions (back, trunk, neck) do not;
+  the R foot") takes its side, also when the side is stated after the sided site ("ant knee pain L,
+  around/under the patella"); midline regions (back, trunk, neck) do not;
 - "that foot", "on that side", "the same side" take the side last stated, "the other
   foot/side" the opposite one.
 - a side at the end of a clause covers the clause's sites ("pelvis drops L.", "eversion on L",
