@@ -13,7 +13,8 @@ A side stated once holds for more of its sentence, the way people write:
   and the sentence end (or the closing bracket);
 - a site placed relative to a sided site ("right knee aching around the kneecap",
   "left buttock ache down the back of the thigh to the outside of the calf", "the sole of
-  the R foot") takes its side; midline regions (back, trunk, neck) do not;
+  the R foot") takes its side, also when the side is stated after the sided site ("ant knee pain L,
+  around/under the patella"); midline regions (back, trunk, neck) do not;
 - "that foot", "on that side", "the same side" take the side last stated, "the other
   foot/side" the opposite one.
 - a side at the end of a clause covers the clause's sites ("pelvis drops L.", "eversion on L",
@@ -809,6 +810,13 @@ class Laterality(RulesComponent):
                     lowers[i + 1] in _NEW_CLAUSE_IDS or lowers[i - 1] in _COMMA_IDS)) for i in between):
                 continue  # "... foot tingles and there's a pull behind my knee", "..., and the muscles at ...": a clause of its own
             t = bisect_left(trigger_starts, source[1])
+            own = sides[source]
+            if own[1] >= source[1]:
+                # the source's own side, stated after it ("ant knee pain L, around/under the [patella]"), up to a
+                # clause a subject opens ("painful on the right, as if I was standing on a pebble under the [toe]")
+                if any(lowers[i] in _SUBJECT_PRONOUN_IDS or v.text(i).endswith(".") for i in range(own[1], site[0])):
+                    continue  # nor past the full stop it closes ("Calf wasting R. Pitting around the [malleolus]")
+                t = bisect_left(trigger_starts, own[2])
             if t < len(trigger_starts) and trigger_starts[t] < site[0]:
                 continue  # another side word stands between
             if any(lowers[i] in _WITH_IDS and any(lowers[x] in _PATH_IDS for x in range(i + 1, min(i + 4, site[0])))
