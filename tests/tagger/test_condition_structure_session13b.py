@@ -106,3 +106,28 @@ def test_records_lat_beside_a_part_is_a_position_not_the_muscle(nlp, text):
 
 def test_the_lat_muscle_stays_a_structure(nlp):
     assert "lat" in spans(nlp, "R QL and lat tight on side bend.", "STRUCTURE")
+
+
+def test_a_short_choppy_stride_is_the_gait_finding(nlp):
+    assert "short choppy stride" in spans(nlp, "Filmed at 12 km/h: short choppy stride on the L.", "CONDITION")
+
+
+@pytest.mark.parametrize("text, word", [
+    ("PMH: hEDS, diagnosed 2020 by rheumatology.", "hEDS"),
+    ("Her L patella subluxes on deep squats.", "subluxes"),
+])
+def test_a_named_connective_tissue_diagnosis_and_a_joint_that_subluxes_are_conditions(nlp, text, word):
+    assert word in spans(nlp, text, "CONDITION")
+
+
+def test_a_clinicians_clientele_named_by_a_diagnosis_is_no_finding(nlp):
+    assert "hypermobile" not in spans(nlp, "A friend knows a physio who treats hypermobile dancers.", "CONDITION")
+
+
+def test_a_muscles_dominance_is_its_finding_after_the_muscle(nlp):
+    found = labels(nlp, "A: L knee pain with poor hip control / TFL dominance.")
+    assert ("TFL", "STRUCTURE") in found and ("dominance", "CONDITION") in found
+
+
+def test_a_dominant_side_or_hand_is_no_finding(nlp):
+    assert "dominant" not in spans(nlp, "She is right-hand dominant and kicks with the dominant leg.", "CONDITION")
