@@ -228,3 +228,18 @@ def test_a_named_bursitis_belongs_to_the_region_of_its_bursa(nlp, text, concept,
     # until session 13 every named bursitis was filed under the hip's, so a knee bursitis fed hip features
     conditions = [(e._.concept, e._.region) for e in nlp(text).ents if e.label_ == "CONDITION"]
     assert (concept, region) in conditions
+
+
+def test_no_entity_pattern_is_listed_twice():
+    # rule rounds append blocks to entity_patterns.jsonl; a pattern already there adds nothing but
+    # makes a reader think it reads something new (45 such copies were removed in session 13)
+    from tagger.pipeline.rules import data_file, read_jsonl
+
+    seen: set[str] = set()
+    twice = []
+    for rule in read_jsonl(data_file("entity_patterns.jsonl")):
+        key = repr((rule["label"], rule["pattern"], rule.get("id")))
+        if key in seen:
+            twice.append(key)
+        seen.add(key)
+    assert twice == []
