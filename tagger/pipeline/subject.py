@@ -654,7 +654,9 @@ class SubjectResolution(RulesComponent):
         first = self._reaction_re.search(text)
         if first is None:
             return []
-        names_before = [m.group(1).lower() for m in _NAME_LINE.finditer(text, 0, first.start())]
+        # the note's first line names the group or page the thread is in ("Trail Runners Otago"), not a poster
+        names_before = [m.group(1).lower() for m in _NAME_LINE.finditer(text, 0, first.start())
+                        if text[:m.start()].strip()]
         op = names_before[0] if names_before else None
         found = []
         for m in _NAME_LINE.finditer(text, first.end()):

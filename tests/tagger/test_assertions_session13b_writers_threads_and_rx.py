@@ -1,0 +1,104 @@
+"""Assertions, session 13 round 2: a relative the note is written for is its subject, a social-media
+thread's comments under name lines are the commenters', an episode that went away is over, a
+"before" header dates its line's activities, and "Rx:" is read as "Tx:" is (the lead's ruling).
+
+Every sentence here is written for the test; none comes from the corpus.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.tagger.entity_lookup import ent
+
+ON_BEHALF = (
+    "Hello, I'm writing on behalf of my wife Maureen because she hates the phone. "
+    "She has had a sore left knee since the spring and her hip aches after gardening."
+)
+
+
+def test_a_relative_the_note_is_written_for_is_its_subject(rules_tagger):
+    result = rules_tagger.tag(ON_BEHALF)
+    assert not ent(result, "knee").other_subject
+    assert not ent(result, "hip").other_subject
+
+
+def test_a_relative_in_the_writers_own_story_stays_someone_else(rules_tagger):
+    text = "My knee has been sore for a month. My wife has a bad hip and she walks slowly."
+    result = rules_tagger.tag(text)
+    assert not ent(result, "knee").other_subject
+    assert ent(result, "hip").other_subject
+
+
+FACEBOOK = (
+    "Trail Runners Otago\n\n"
+    "Mere Paewai\n"
+    "Anyone had shin pain that turned out to be the calves?\n\n"
+    "My right shin has ached for six weeks on the downhills.\n\n"
+    "Like \u00b7 Reply \u00b7 9\n\n"
+    "    Tom Hickey\n"
+    "    Orthotics fixed my shins, give them a go\n\n"
+    "    Mere Paewai\n"
+    "    @Tom Hickey thanks, my shin is a bit better this week\n"
+)
+
+
+def test_a_comment_under_another_name_line_is_the_commenters(rules_tagger):
+    result = rules_tagger.tag(FACEBOOK)
+    assert ent(result, "Orthotics").other_subject
+    assert ent(result, "shins").other_subject
+
+
+def test_the_original_posters_post_and_own_comment_stay_the_subjects(rules_tagger):
+    result = rules_tagger.tag(FACEBOOK)
+    assert not ent(result, "shin", nth=1).other_subject
+    assert not ent(result, "shin", nth=2).other_subject
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Thu 4 July - easy 6k. small R calf ache at 4k, went away Fri", "ache"),
+        ("Wk 7: R hamstring tightness midweek. Hamstring tightness gone by Sun.", "tightness"),
+    ],
+)
+def test_an_episode_that_went_away_is_over(rules_tagger, text, target):
+    assert ent(rules_tagger.tag(text), target, nth=-1 if "Wk" in text else 0).historical
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The hip ache mostly went away; it came back when I stopped the exercises.",
+        "The knee pain went away when I stopped running downhill.",
+        "She said the knee pain \"went away\" for the set of eight.",
+    ],
+)
+def test_a_partial_habitual_or_quoted_end_is_not_over(rules_tagger, text):
+    result = rules_tagger.tag(text)
+    target = "ache" if "ache" in text else "pain"
+    assert not ent(result, target).historical
+
+
+def test_a_before_pregnancy_header_dates_its_lines_activities(rules_tagger):
+    text = "S: 5/12 postpartum, walking daily.\nPre-preg: trail running, ~30 km/wk.\n"
+    result = rules_tagger.tag(text)
+    assert ent(result, "trail running").historical
+    assert not ent(result, "walking").historical
+
+
+def test_an_rx_line_that_reports_the_treatment_given_is_real(rules_tagger):
+    text = "Rx: repeat STM calf, added heel raises and wall sits.\n"
+    result = rules_tagger.tag(text)
+    assert not ent(result, "heel raises").hypothetical
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Rx: US L knee req, heel raises. r/v after scan.\n", "heel raises"),
+        ("Rx: heel raises, taper runs over 2/52.\n", "heel raises"),
+    ],
+)
+def test_an_rx_line_that_books_or_instructs_is_a_plan(rules_tagger, text, target):
+    assert ent(rules_tagger.tag(text), target).hypothetical
