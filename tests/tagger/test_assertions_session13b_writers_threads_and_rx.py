@@ -102,3 +102,25 @@ def test_an_rx_line_that_reports_the_treatment_given_is_real(rules_tagger):
 )
 def test_an_rx_line_that_books_or_instructs_is_a_plan(rules_tagger, text, target):
     assert ent(rules_tagger.tag(text), target).hypothetical
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("My calf is sore and I am 4 weeks out from the half marathon.", "half marathon"),
+        ("Can I still do the marathon (10 weeks out) with this knee?", "marathon"),
+        ("Coach notes: Dunedin Marathon build, week 3.", "Marathon"),
+    ],
+)
+def test_an_event_counted_down_to_is_still_to_come(rules_tagger, text, target):
+    assert ent(rules_tagger.tag(text), target).hypothetical
+
+
+def test_a_count_from_an_operation_plans_nothing(rules_tagger):
+    text = "Now 6 weeks out from surgery, walking without crutches."
+    assert not ent(rules_tagger.tag(text), "walking").hypothetical
+
+
+def test_fear_that_it_is_a_condition_hedges_it(rules_tagger):
+    text = "My shin is sore every morning and I am scared it's a stress fracture."
+    assert ent(rules_tagger.tag(text), "stress fracture").hypothetical
