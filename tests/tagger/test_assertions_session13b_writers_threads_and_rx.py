@@ -124,3 +124,15 @@ def test_a_count_from_an_operation_plans_nothing(rules_tagger):
 def test_fear_that_it_is_a_condition_hedges_it(rules_tagger):
     text = "My shin is sore every morning and I am scared it's a stress fracture."
     assert ent(rules_tagger.tag(text), "stress fracture").hypothetical
+
+
+def test_a_switch_verb_before_the_thing_and_a_time_still_gives_up_the_from_pair(rules_tagger):
+    text = "I changed my trainers in May from Kayano to Nimbus because my heel hurt."
+    result = rules_tagger.tag(text)
+    assert ent(result, "Kayano").historical
+    assert not ent(result, "Nimbus").historical
+
+
+def test_a_clause_cut_between_verb_and_from_makes_no_switch(rules_tagger):
+    text = "I changed my laces, but from Kayano to Nimbus the fit is the same."
+    assert not ent(rules_tagger.tag(text), "Kayano").historical
