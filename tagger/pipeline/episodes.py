@@ -105,6 +105,10 @@ MODAL_REACH = 4  # tokens before a word of the present where a past modal makes 
 _OLD_PAIR = frozenset({"old", "previous", "original"})  # "went back to the old ones" names the pair swapped out
 _BACK = get_string_id("back")
 _BACK_TO = frozenset({get_string_id("to"), get_string_id("into"), get_string_id("in")})
+# tokens before a switch's "from" where its verb may stand (a rule's "verb_reach" overrides it): two
+# reads "switched from", "went straight from"
+SWITCH_VERB_REACH = 2
+_CLAUSE_CUTS = frozenset(get_string_id(w) for w in (",", ";", ":", ".", "!", "?", "and", "but", "because", "so", "then", "\n"))
 OBJECT_REACH = 3  # tokens after a switch verb where the pair it gives up may start ("swapped her flat [pumps] for")
 
 
@@ -192,6 +196,7 @@ class PastEpisodes(RulesComponent):
         self._brackets: list[tuple[frozenset[int], frozenset[int], int, frozenset[str]]] = []
         self._bracket_orths: set[int] = set()
         self._switches: list[tuple[frozenset[int], frozenset[int], frozenset[str], int]] = []
+        self._switch_verb_reach = SWITCH_VERB_REACH
         self._job_words: frozenset[int] = frozenset()
         self._job_gap = 0
         self._switch_from = get_string_id("from")
@@ -244,6 +249,7 @@ class PastEpisodes(RulesComponent):
                                        frozenset(rule["labels"]), rule["max_gap"]))
                 self._job_words = ids(w.lower() for w in rule.get("jobs") or ())
                 self._job_gap = int(rule.get("job_gap") or rule["max_gap"])
+                self._switch_verb_reach = int(rule.get("verb_reach") or SWITCH_VERB_REACH)
                 continue
             if rule["kind"] == "ended":
                 self._ended.append({
@@ -705,7 +711,7 @@ class PastEpisodes(RulesComponent):
                 sent_start, sent_end = v.sent_bounds(doc, s)
                 lo = max(sent_start, s - reach)
                 frm = next((i for i in range(s - 1, lo - 1, -1) if lowers[i] == self._switch_from), None)
-                if frm is None or not any(lowers[j] in verbs for j in range(max(sent_start, frm - 2), frm)):
+                if frm is None or not self._switch_verb_before(v, verbs, max(sent_start, frm - self._switch_verb_reach), frm):
                     continue
                 if any(lowers[j] in tos for j in range(frm + 1, s)):
                     continue  # "switched from road to [trails] and jumped straight into hilly runs"
@@ -722,6 +728,18 @@ class PastEpisodes(RulesComponent):
                 record = store_record(store, s, e)
                 if not record.get("negated"):
                     _mark_historical(record, v.idx[frm], v.end_char(frm + 1))
+
+    @staticmethod
+    def _switch_verb_before(v: DocView, verbs: frozenset[int], lo: int, frm: int) -> bool:
+        """Whether a switch verb stands before the "from" at ``frm``, from ``lo`` on, in the same clause:
+        "switched from", and "changed my shoes in March from [Pegasus] to Vomero", where the thing
+        switched and a time stand between (GUIDELINES s4, "switched from trainers to spikes")."""
+        for j in range(frm - 1, lo - 1, -1):
+            if v.lowers[j] in verbs:
+                return True
+            if v.lowers[j] in _CLAUSE_CUTS:
+                return False
+        return False
 
     def _replaced(self, doc: Doc, v: DocView, ents: list[tuple[int, int, str, int]]) -> None:
         """Mark footwear given up for another pair without a "from": "the foot is worse in my

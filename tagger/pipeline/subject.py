@@ -63,7 +63,7 @@ from .rules import RulesComponent
 
 KINDS = {"plural_people", "person", "not_name", "possessed_head", "adverb", "role", "possessive_marker", "verb", "not_after_verb",
          "boundary", "writer_header", "preposition", "with", "reader_question", "reader_group", "roundup", "poster_line",
-         "not_speaker", "report_verb", "reply_title", "greeting", "handle_header"}
+         "not_speaker", "report_verb", "reply_title", "greeting", "handle_header", "written_for", "reaction_line"}
 CLASSES = {"first", "second", "we", "she", "he", "subject_noun", "other_noun", "group", "object"}
 CASES = {"nominative", "possessive", "both", "reflexive"}
 # classes that own the symptomatic entities of a note and so may be its subject
@@ -105,6 +105,9 @@ _TURN = re.compile(r"(?m)^[ \t]*([A-Z][\w.'-]*(?:[ \t][A-Z][\w.'-]*){0,2})[ \t]*
 # before it, which ends a post
 TITLE_LINES = 2
 _RULE_LINE = re.compile(r"(?m)^[ \t]*(?:-{3,}|\*{3,}|_{3,})[ \t]*$")
+# a person's name alone on its line, as a social-media thread heads each comment ("Dean Marsters",
+# "Linda Te Whata"): two to four capitalised words
+_NAME_LINE = re.compile(r"(?m)^[ \t]*([A-Z][a-z'\u2019-]+(?:[ \t]+[A-Z][a-z'\u2019-]+){1,3})[ \t]*$")
 MIN_TURNS = 4  # labelled lines a transcript needs, two speakers with two each at least
 
 
@@ -169,6 +172,8 @@ class SubjectResolution(RulesComponent):
         to_group: set[str] = set()
         scores: set[str] = set()
         handle_prefixes: set[str] = set()
+        self._written_for: list[tuple[int, ...]] = []
+        reactions: list[str] = []
         for rule in rules:
             kind = rule["kind"]
             if kind == "person":
@@ -222,6 +227,10 @@ class SubjectResolution(RulesComponent):
             elif kind == "handle_header":
                 scores.update(w.lower() for w in rule["words"])
                 handle_prefixes.update(rule.get("prefixes") or ())
+            elif kind == "written_for":
+                self._written_for.extend(tuple(get_string_id(t.lower_) for t in self._make_doc(w)) for w in rule["words"])
+            elif kind == "reaction_line":
+                reactions.extend(rule["words"])
             elif kind == "plural_people":
                 plural_dets.update(w.lower() for w in rule["words"])
                 plural_suffixes.update(w.lower() for w in rule.get("suffixes") or ())
@@ -253,6 +262,10 @@ class SubjectResolution(RulesComponent):
         self._handle_re = re.compile(handle) if handle else None
         self._handle_header_re = _alternation(r"(?im)^[ \t]*(" + handle + r")[ \t]*[\u00b7\u2022|\-\u2013][ \t]*\d+[ \t]+(?:",
                                               scores, r")[ \t]*$") if handle and scores else None
+        # a social-media thread's reaction line under a post ("Like \u00b7 Reply \u00b7 14"): the lines after it
+        # that hold a name alone open the replies, each by the person named
+        self._reaction_re = re.compile(r"(?im)^[ \t]*(?:" + "|".join(re.escape(w) for w in reactions)
+                                       + r")(?:[ \t]*[\u00b7\u2022|][ \t]*[\w ]+)+[ \t]*$") if reactions else None
         self._reports = ids(reports)
         self._verbs = ids(verbs)
         self._not_after = ids(not_after)
@@ -572,11 +585,19 @@ class SubjectResolution(RulesComponent):
             counts[cls] += 1
             if low in self._first_possessive and k + 1 < n:
                 after = self._nominative.get(lowers[k + 1])
-                if after == "subject_noun":
+                if after == "subject_noun" or (after == "other_noun" and self._writes_for(lowers, k)):
+                    # "my son", and "writing on behalf of my husband": the note is about them
                     counts["first"] -= 1
+                    counts["subject_noun"] += 1
                 elif after == "other_noun":
                     counts["my_other"] += 1
         return counts
+
+    def _writes_for(self, lowers: list[int], k: int) -> bool:
+        """Whether the "my" at ``k`` follows words that say the note is written for that person
+        ("I'm writing on behalf of my husband", "emailing for my mum"): a partner or relative
+        writing for someone makes them the subject, not a relative in the writer's own story."""
+        return any(k >= len(w) and tuple(lowers[k - len(w):k]) == w for w in self._written_for)
 
     # -- the note's writers -------------------------------------------------
     def _reply_starts(self, v: DocView) -> list[tuple[int, int]]:
@@ -617,6 +638,28 @@ class SubjectResolution(RulesComponent):
             op = None  # the original post names no handle ("Throwaway-ish ..."): every header is a reply
         found = []
         for m in headers:
+            end = text.find("\n", m.end())
+            at = bisect_left(v.idx, end if end >= 0 else len(text))
+            found.append((at, WRITER if m.group(1).lower() == op else REPLY))
+        return found
+
+    def _reaction_replies(self, doc: Doc, v: DocView) -> list[tuple[int, int]]:
+        """Token positions where a social-media thread's comment begins: after the reaction line under the
+        original post ("Like \u00b7 Reply \u00b7 14"), a line holding only a name ("Dean Marsters") heads a
+        comment by that person (``REPLY``), or by the original poster (``WRITER``) when it is the name the
+        thread gave alone on a line above the reaction line."""
+        if self._reaction_re is None:
+            return []
+        text = v.doc_text(doc)
+        first = self._reaction_re.search(text)
+        if first is None:
+            return []
+        # the note's first line names the group or page the thread is in ("Trail Runners Otago"), not a poster
+        names_before = [m.group(1).lower() for m in _NAME_LINE.finditer(text, 0, first.start())
+                        if text[:m.start()].strip()]
+        op = names_before[0] if names_before else None
+        found = []
+        for m in _NAME_LINE.finditer(text, first.end()):
             end = text.find("\n", m.end())
             at = bisect_left(v.idx, end if end >= 0 else len(text))
             found.append((at, WRITER if m.group(1).lower() == op else REPLY))
@@ -736,7 +779,7 @@ class SubjectResolution(RulesComponent):
         )
         quotes = self._anchors(v, _QUOTES)
         replies = self._reply_starts(v) if self._headers else []
-        handled = self._handle_replies(doc, v)
+        handled = self._handle_replies(doc, v) + self._reaction_replies(doc, v)
         if handled:
             replies = sorted(replies + handled)
         voice_until = replies[0][0] if replies else v.n
