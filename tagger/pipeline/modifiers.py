@@ -290,24 +290,19 @@ class Modifiers(RulesComponent):
         def pure(a, b) -> bool:
             return all(lowers[k] in self._separator_ids or lowers[k] in self._lead_in_ids for k in range(a[1], b[0]))
 
-        def give(t, value, sep) -> None:
-            record = store_record(store, t[0], t[1])
-            record["modifier"] = value
-            add_trigger(record, "modifier", value, v.start_char(sep), v.end_char(sep + 1))
-
         for k in range(1, len(targets)):  # forward: a cue before the list, chaining through it
             a, b = targets[k - 1], targets[k]
             if decided[k] or (cue := cue_of(a)) is None or cue[2] > a[0]:
                 continue
             if (sep := joint(a, b)) is not None:
-                give(b, cue[0], sep)
+                _give(store, b[0], b[1], cue[0], v.start_char(sep), v.end_char(sep + 1))
                 decided[k] = True
         for k in range(len(targets) - 2, -1, -1):  # backward: a cue after the list, no symptom
             a, b = targets[k], targets[k + 1]
             if decided[k] or (cue := cue_of(b)) is None or cue[1] < b[1] or symptom_starts.intersection(range(cue[1], cue[2])):
                 continue
             if (sep := joint(a, b)) is not None and pure(a, b):
-                give(a, cue[0], sep)
+                _give(store, a[0], a[1], cue[0], v.start_char(sep), v.end_char(sep + 1))
                 decided[k] = True
 
     @staticmethod
@@ -468,9 +463,7 @@ class Modifiers(RulesComponent):
             value = _turned(best[3], left_off)
             if value == "relieving" and self._warms_up(doc, v, target, best[1], best[2], links):
                 value = "aggravating"  # "[first steps] in the morning, gone after 5 min": what the activity brings on
-            record = store_record(store, target[0], target[1])
-            record["modifier"] = value
-            add_trigger(record, "modifier", value, v.start_char(best[1]), v.end_char(best[2]))
+            _give(store, target[0], target[1], value, v.start_char(best[1]), v.end_char(best[2]))
             return True
         if self.link is not None and self._link_symptom(v, target, lo, links, left_off):
             return True
@@ -491,9 +484,7 @@ class Modifiers(RulesComponent):
         m = _ACTIVITY_SCORE.match(v.doc_text(doc), start)
         if m is None or float(m.group(1)) == 0:
             return False
-        record = store_record(store, target[0], target[1])
-        record["modifier"] = "aggravating"
-        add_trigger(record, "modifier", "aggravating", m.start(1), m.end())
+        _give(store, target[0], target[1], "aggravating", m.start(1), m.end())
         return True
 
     def _warms_up(self, doc: Doc, v, target, cue_start: int, cue_end: int, links: _DocLinks) -> bool:
@@ -565,7 +556,8 @@ class Modifiers(RulesComponent):
             m = _SCORE_BEFORE.search(text, max(end - 24, 0), end)
             if m is None or float(m.group(1)) == 0:
                 return False
-            return self._give_score(store, target, m.start(1), m.end())
+            _give(store, target[0], target[1], "aggravating", m.start(1), m.end())
+            return True
         link = i
         if v.text(i - 1) == ",":
             i -= 1
@@ -573,13 +565,7 @@ class Modifiers(RulesComponent):
         m = _SCORE_BEFORE.search(text, max(end - 24, 0), end)
         if m is None or float(m.group(1)) == 0:
             return False
-        return self._give_score(store, target, m.start(1), v.end_char(link + 1))
-
-    @staticmethod
-    def _give_score(store: dict, target, start_char: int, end_char: int) -> bool:
-        record = store_record(store, target[0], target[1])
-        record["modifier"] = "aggravating"
-        add_trigger(record, "modifier", "aggravating", start_char, end_char)
+        _give(store, target[0], target[1], "aggravating", m.start(1), v.end_char(link + 1))
         return True
 
     def _left_off(self, v, target) -> bool:
@@ -602,9 +588,7 @@ class Modifiers(RulesComponent):
         if ent_record is not None and ent_record.get("end") == ent[1] and ent_record.get("negated", False) and any(
                 c[0] == "negated" and c[2] >= v.start_char(t_end) for c in ent_record.get("triggers", ())):
             return False  # "ran without insoles, no pain at all" (a denial of its own, not the "without"): it did not relieve
-        record = store_record(links.store, target[0], t_end)
-        record["modifier"] = "relieving"
-        add_trigger(record, "modifier", "relieving", v.start_char(ent[0]), v.end_char(ent[1]))
+        _give(links.store, target[0], t_end, "relieving", v.start_char(ent[0]), v.end_char(ent[1]))
         return True
 
     def _link_symptom(self, v, target, lo: int, links: _DocLinks, left_off: bool = False) -> bool:
@@ -632,9 +616,7 @@ class Modifiers(RulesComponent):
                 if negated and target[2] not in self.link.get("negated_targets", TARGET_LABELS):
                     return True  # "no pain when she walks" says walking does not provoke it, not that it relieves
                 value = self.link["negated_modifier"] if negated else _turned(self.link["modifier"], left_off)
-                record = store_record(store, target[0], target[1])
-                record["modifier"] = value
-                add_trigger(record, "modifier", value, v.start_char(word), v.end_char(word + 1))
+                _give(store, target[0], target[1], value, v.start_char(word), v.end_char(word + 1))
                 return True
         return False
 
@@ -679,12 +661,18 @@ class Modifiers(RulesComponent):
             if value is not None:
                 if absent:  # "lost her orthotics in June and the pain came back": the orthotics relieve
                     value = "relieving" if value == "aggravating" else "aggravating"
-                record = store_record(links.store, t_start, t_end)
-                record["modifier"] = value
-                add_trigger(record, "modifier", value, v.start_char(start), v.end_char(end))
+                _give(links.store, t_start, t_end, value, v.start_char(start), v.end_char(end))
                 return True
             return False  # "made no difference" ends the search without a modifier
         return False
+
+
+def _give(store: dict, start: int, end: int, value: str, start_char: int, end_char: int) -> None:
+    """Set ``value`` as the modifier of the entity at tokens ``start:end``, with the characters of
+    the cue that decided it (every way a target gets its modifier ends here)."""
+    record = store_record(store, start, end)
+    record["modifier"] = value
+    add_trigger(record, "modifier", value, start_char, end_char)
 
 
 def _holds_symptom(symptom_starts: list[int], start: int, end: int) -> bool:
