@@ -75,8 +75,14 @@ _ACTIVITY_SCORE = re.compile(
     r"(?:=\s*|:\s*)?(\d{1,2}(?:\.\d)?)\s*/\s*10(?![\d/])")
 # a pain score ending the text before a link word: "5/10" in "5/10 during the walking part" (no falling score: "6 -> 3/10")
 _SCORE_BEFORE = re.compile(r"(?<![\d/.>→])\s(\d{1,2}(?:\.\d)?)\s*/\s*10\s*$")
+_SCORE_BEFORE_REACH = 24  # characters before the link word (or the activity) in which that score may end
+_SCORE_LEAD_INS = 2  # lead-in words ("the", "my") that may stand between the link word and the activity
 # a cue then "after" a time or a distance: "gone after 5 min", "eases after 10-15 min", "settles after ~2 km"
 _EASES_INTO = re.compile(r"[^\n,.;]*?\bafter\s+(?:about\s+|around\s+|~\s*)?\d+(?:\s*[-–]\s*\d+)?\s*(?:min|mins|minutes|km|k|miles?|mi)\b", re.I)
+_EASES_REACH = 60  # characters past the cue's end in which that "after 5 min" may stand
+# what ends the words before a start_dated link: the start phrase must be in the link's own clause
+_START_CLAUSE_BOUNDS = frozenset({",", ";", ".", ":", "\n", "but", "and"})
+_VALUES = frozenset({"relieving", "aggravating", "none"})
 _COMMA = get_string_id(",")
 _AFTER = (get_string_id("after"), get_string_id("After"))
 _DAYS_OR_LONGER = ids({"days", "week", "weeks", "wk", "wks", "month", "months", "mo", "mos", "year", "years", "yr", "yrs"})
@@ -165,25 +171,26 @@ class Modifiers(RulesComponent):
                 self._link_adverb_ids = ids(rule.get("link_adverbs", ()))
             elif "outcome_more" in rule:
                 # more phrasings of an outcome, kept in a block of their own (added after the outcome rule)
-                for value, phrases in rule["outcome_more"].items():
-                    if value not in {"relieving", "aggravating", "none"}:
-                        raise ValueError(f"modifier rule {i + 1}: outcome values are relieving, aggravating or none")
-                    self.outcome_matcher.add(value, [self._make_doc(p) for p in phrases])
+                self._add_outcomes(i, rule["outcome_more"])
                 self._treatment_cues = self._treatment_cues | ids(rule.get("treatment_cues", ()))
             elif "outcome" in rule:
                 self.outcome = rule
                 self._not_after = ids(rule.get("not_after", ()))
                 self._absent_after = ids(rule.get("absent_after", ()))
                 self._treatment_cues = self._treatment_cues | ids(rule.get("treatment_cues", ()))
-                for value, phrases in rule["outcome"].items():
-                    if value not in {"relieving", "aggravating", "none"}:
-                        raise ValueError(f"modifier rule {i + 1}: outcome values are relieving, aggravating or none")
-                    self.outcome_matcher.add(value, [self._make_doc(p) for p in phrases])
-            elif rule.get("modifier") not in {"relieving", "aggravating", "none"}:
+                self._add_outcomes(i, rule["outcome"])
+            elif rule.get("modifier") not in _VALUES:
                 raise ValueError(f"modifier rule {i + 1}: 'modifier' must be 'relieving', 'aggravating' or 'none'")
             else:
                 self.matcher.add(str(i), [self._make_doc(rule["literal"])])
                 self._rule_of[self.vocab.strings.add(str(i))] = rule
+
+    def _add_outcomes(self, i: int, phrases_by_value: dict[str, list[str]]) -> None:
+        """Add an outcome block's phrases (rule ``i``) to the outcome matcher, by value."""
+        for value, phrases in phrases_by_value.items():
+            if value not in _VALUES:
+                raise ValueError(f"modifier rule {i + 1}: outcome values are relieving, aggravating or none")
+            self.outcome_matcher.add(value, [self._make_doc(p) for p in phrases])
 
     def run(self, doc: Doc, v: DocView, ents: list[tuple[int, int, str, int]]) -> list[tuple[int, int, str, int]]:
         """Link ``ents``' activities, footwear and stretched structures to what relieves or
@@ -495,7 +502,7 @@ class Modifiers(RulesComponent):
             return False
         if cue_start > 0 and v.lower(cue_start - 1) == "then":
             return True
-        return _EASES_INTO.match(v.doc_text(doc), v.start_char(cue_start), v.start_char(cue_end) + 60 if cue_end < v.n
+        return _EASES_INTO.match(v.doc_text(doc), v.start_char(cue_start), v.start_char(cue_end) + _EASES_REACH if cue_end < v.n
                                  else len(v.doc_text(doc))) is not None
 
     def _with_pain_words(self, v, spans: list, symptoms: list) -> list:
@@ -526,8 +533,9 @@ class Modifiers(RulesComponent):
         if not self._start_stops.isdisjoint(lowers[link + 1 : target[0]]):
             return False  # "after every run": a pattern that recurs
         words = [v.lower(i) for i in range(max(link - int(rule.get("start_reach", 5)), 0), link)]
-        if any(w in {",", ";", ".", ":", "\n", "but", "and"} for w in words):
-            words = words[max(k for k, w in enumerate(words) if w in {",", ";", ".", ":", "\n", "but", "and"}) + 1 :]
+        bounds = [k for k, w in enumerate(words) if w in _START_CLAUSE_BOUNDS]
+        if bounds:
+            words = words[bounds[-1] + 1 :]
         for k in range(len(words) - 1, -1, -1):
             for p in self._start_phrases:
                 if tuple(words[k : k + len(p)]) == p:
@@ -540,32 +548,26 @@ class Modifiers(RulesComponent):
         """A pain score linked to the activity after it ("5/10 during the [walking] part", "3/10
         on [stairs]") says the activity provokes it, as a symptom linked so does; a score that
         falls ("6 -> 3/10 during") or a nought is no such link."""
-        rule = self.score_link
-        if rule is None:
+        if self.score_link is None:
             return False
         lowers = v.lowers
-        i = target[0] - 1
+        link = target[0] - 1
         lead = 0
-        while i >= 0 and lowers[i] in self._score_lead_ids and lead < 2:
-            i -= 1
+        while link >= 0 and lowers[link] in self._score_lead_ids and lead < _SCORE_LEAD_INS:
+            link -= 1
             lead += 1
         text = v.doc_text(doc)
-        if i < 1 or lowers[i] not in self._score_link_ids:
+        if link >= 1 and lowers[link] in self._score_link_ids:
+            # the cue runs from the score to the link word; a comma may stand between them ("5/10, during")
+            m = _score_ending_at(text, v.start_char(link - 1 if v.text(link - 1) == "," else link))
+            cue_end = v.end_char(link + 1)
+        else:
             # the score right before the activity, as after it ("Heel 3/10 [first steps]", session 12's "[first steps] AM 8/10")
-            end = v.start_char(target[0])
-            m = _SCORE_BEFORE.search(text, max(end - 24, 0), end)
-            if m is None or float(m.group(1)) == 0:
-                return False
-            _give(store, target[0], target[1], "aggravating", m.start(1), m.end())
-            return True
-        link = i
-        if v.text(i - 1) == ",":
-            i -= 1
-        end = v.start_char(i)
-        m = _SCORE_BEFORE.search(text, max(end - 24, 0), end)
-        if m is None or float(m.group(1)) == 0:
+            m = _score_ending_at(text, v.start_char(target[0]))
+            cue_end = m.end() if m is not None else 0
+        if m is None:
             return False
-        _give(store, target[0], target[1], "aggravating", m.start(1), v.end_char(link + 1))
+        _give(store, target[0], target[1], "aggravating", m.start(1), cue_end)
         return True
 
     def _left_off(self, v, target) -> bool:
@@ -673,6 +675,13 @@ def _give(store: dict, start: int, end: int, value: str, start_char: int, end_ch
     record = store_record(store, start, end)
     record["modifier"] = value
     add_trigger(record, "modifier", value, start_char, end_char)
+
+
+def _score_ending_at(text: str, end: int) -> re.Match | None:
+    """A pain score other than nought ending ``text`` at character ``end`` (blanks after it
+    allowed), or None."""
+    m = _SCORE_BEFORE.search(text, max(end - _SCORE_BEFORE_REACH, 0), end)
+    return None if m is None or float(m.group(1)) == 0 else m
 
 
 def _holds_symptom(symptom_starts: list[int], start: int, end: int) -> bool:
