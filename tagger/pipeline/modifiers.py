@@ -94,6 +94,18 @@ _COUNTS = ids({"a", "an", "few", "several", "couple", "of", "about", "around", "
 _CLAUSE_OPENERS = frozenset({":", ",", ";", "-", "(", "\n"})
 
 
+class _Trigger(NamedTuple):
+    """The trigger chosen for a target: its rank (lower wins), token span, value for the target
+    (None: no modifier), ``inherit`` reach and rule (None for a form question's answer)."""
+
+    rank: tuple[bool, bool, int]
+    start: int
+    end: int
+    value: str | None
+    inherit: Any
+    rule: dict[str, Any] | None
+
+
 class _DocLinks(NamedTuple):
     """What one doc offers every target: its triggers (by start, with their rank), its
     symptoms, form answers, onset tokens and footwear outcomes."""
@@ -404,11 +416,51 @@ class Modifiers(RulesComponent):
         return k < len(commas) and commas[k] < hi
 
     def _link_target(self, doc: Doc, v, target, links: _DocLinks) -> bool:
-        """Give ``target`` its modifier; True when a trigger, link or outcome decided it (a value or none)."""
-        by_start, starts, store = links.by_start, links.starts, links.store
+        """Give ``target`` its modifier; True when a trigger, link or outcome decided it (a value or none).
+        In order: a start it dates, the clause's trigger when an outcome or the activity's own score
+        does not say more, a linked symptom or score, left-off footwear's symptom, an outcome."""
+        store = links.store
         if self._start_dated(v, target):
             return True  # "pain came on the day after a long [ride]": the activity dates the complaint's start, a cause
         lo, hi = self._clause(doc, v, target)
+        t_start, t_end = target[0], target[1]
+        best = self._best_trigger(v, target, lo, hi, links)
+        # a treatment or exercise (not footwear) whose clause trigger may belong to its outcome instead
+        treatment_cue = (best is not None and best.rule is not None and links.outcomes
+                         and target[0] in links.outcome_target_set and target[2] not in self.outcome["targets"])
+        if (treatment_cue and best.rule.get("treatment_outcome_first") and best.end <= t_start
+                and (doc[best.start].is_sent_start or v.text(best.start - 1) in _CLAUSE_OPENERS)
+                and self._link_outcome(doc, v, target, links)):
+            return True  # "After TFL release and hip mobs, stair climb pain-free": the treatment's effect, not "pain after"
+        if (treatment_cue and best.start >= t_end and _holds_symptom(links.symptom_starts, best.start, best.end)
+                and self._link_outcome(doc, v, target, links, same_sentence=True)):
+            return True  # "Three weeks of TFL release took the knee pain on descents from 7 to 3": the pain is what improved
+        if target[2] == "ACTIVITY" and self._scored(doc, v, target, store):
+            return True  # its own score says it provokes the complaint, whatever a later cue in the clause says
+        left_off = self._left_off(v, target)
+        if best is not None:
+            if best.value is None:
+                return True  # "walking is fine": the nearest trigger says the activity does not change it
+            value = _turned(best.value, left_off)
+            if value == "relieving" and self._warms_up(doc, v, target, best.start, best.end, links):
+                value = "aggravating"  # "[first steps] in the morning, gone after 5 min": what the activity brings on
+            _give(store, target[0], target[1], value, v.start_char(best.start), v.end_char(best.end))
+            return True
+        if self.link is not None and self._link_symptom(v, target, lo, links, left_off):
+            return True
+        if target[2] == "ACTIVITY" and self._score_before(doc, v, target, store):
+            return True
+        if left_off and self._symptom_after(doc, v, target, links):
+            return True
+        if links.outcomes and target[0] in links.outcome_target_set:
+            return self._link_outcome(doc, v, target, links)
+        return False
+
+    def _best_trigger(self, v, target, lo: int, hi: int, links: _DocLinks) -> _Trigger | None:
+        """The trigger that decides ``target`` in its clause ``lo:hi``, the best ranked in reach (its own comma segment first, a ``weak``
+        one last, then the nearest); an ``inherit`` trigger ("after") passes to the trigger just
+        before it; with none, the form question whose answer holds the target (rule None)."""
+        by_start, starts, store = links.by_start, links.starts, links.store
         t_start, t_end = target[0], target[1]
         best = None
         # only triggers inside the clause can link; scan them in ``kept`` order
@@ -436,51 +488,22 @@ class Modifiers(RulesComponent):
                 # "switched to"), yields to one that says which way ("... the ankle is much calmer")
                 crossed = self._comma_between(v, end, t_start) if end <= t_start else self._comma_between(v, t_end, start)
                 rank = (bool(rule.get("weak")), crossed, dist)
-                if best is None or rank < best[0]:
-                    best = (rank, start, end, _value(rule, target, store), rule.get("inherit"), rule)
-        if best is not None and best[4]:
+                if best is None or rank < best.rank:
+                    best = _Trigger(rank, start, end, _value(rule, target, store), rule.get("inherit"), rule)
+        if best is not None and best.inherit:
             # "settles for a few hrs after she foam-rolls": a trigger just before "after" decides
-            reach = best[1] - int(best[4])
-            before = [c for c in candidates if c[2][1] <= best[1] and c[0] >= max(lo, reach)
+            reach = best.start - int(best.inherit)
+            before = [c for c in candidates if c[2][1] <= best.start and c[0] >= max(lo, reach)
                       and c[2][2]["direction"] != "ANSWER" and not c[2][2].get("inherit")]
             if before:
                 start, _, (_, end, rule) = max(before, key=lambda c: c[2][1])
-                best = (best[0], start, end, _value(rule, target, store), None, rule)
+                best = _Trigger(best.rank, start, end, _value(rule, target, store), None, rule)
         if best is None:
             for a_lo, a_hi, q_start, q_end, value in links.answers:
                 if a_lo <= t_start and target[1] <= a_hi:
-                    best = ((False, False, 0), q_start, q_end, value, None, None)
+                    best = _Trigger((False, False, 0), q_start, q_end, value, None, None)
                     break
-        if (best is not None and best[5] is not None and best[5].get("treatment_outcome_first") and links.outcomes
-                and best[2] <= t_start and (doc[best[1]].is_sent_start or v.text(best[1] - 1) in _CLAUSE_OPENERS)
-                and target[0] in links.outcome_target_set and target[2] not in self.outcome["targets"]
-                and self._link_outcome(doc, v, target, links)):
-            return True  # "After TFL release and hip mobs, stair climb pain-free": the treatment's effect, not "pain after"
-        if (best is not None and best[5] is not None and best[1] >= t_end and links.outcomes
-                and target[0] in links.outcome_target_set and target[2] not in self.outcome["targets"]
-                and _holds_symptom(links.symptom_starts, best[1], best[2])
-                and self._link_outcome(doc, v, target, links, same_sentence=True)):
-            return True  # "Three weeks of TFL release took the knee pain on descents from 7 to 3": the pain is what improved
-        if target[2] == "ACTIVITY" and self._scored(doc, v, target, store):
-            return True  # its own score says it provokes the complaint, whatever a later cue in the clause says
-        left_off = self._left_off(v, target)
-        if best is not None:
-            if best[3] is None:
-                return True  # "walking is fine": the nearest trigger says the activity does not change it
-            value = _turned(best[3], left_off)
-            if value == "relieving" and self._warms_up(doc, v, target, best[1], best[2], links):
-                value = "aggravating"  # "[first steps] in the morning, gone after 5 min": what the activity brings on
-            _give(store, target[0], target[1], value, v.start_char(best[1]), v.end_char(best[2]))
-            return True
-        if self.link is not None and self._link_symptom(v, target, lo, links, left_off):
-            return True
-        if target[2] == "ACTIVITY" and self._score_before(doc, v, target, store):
-            return True
-        if left_off and self._symptom_after(doc, v, target, links):
-            return True
-        if links.outcomes and target[0] in links.outcome_target_set:
-            return self._link_outcome(doc, v, target, links)
-        return False
+        return best
 
     def _scored(self, doc: Doc, v, target, store: dict) -> bool:
         """An activity given its own pain score ("first steps AM 8/10", "SL stance L 30 s pain
