@@ -457,9 +457,10 @@ class Modifiers(RulesComponent):
         return False
 
     def _best_trigger(self, v, target, lo: int, hi: int, links: _DocLinks) -> _Trigger | None:
-        """The trigger that decides ``target`` in its clause ``lo:hi``, the best ranked in reach (its own comma segment first, a ``weak``
-        one last, then the nearest); an ``inherit`` trigger ("after") passes to the trigger just
-        before it; with none, the form question whose answer holds the target (rule None)."""
+        """The trigger that decides ``target`` in its clause ``lo:hi``: the best ranked in reach (one
+        in its own comma segment first, a ``weak`` one last, then the nearest); an ``inherit``
+        trigger ("after") passes to the trigger just before it; with none, the form question whose
+        answer holds the target (rule None)."""
         by_start, starts, store = links.by_start, links.starts, links.store
         t_start, t_end = target[0], target[1]
         best = None
@@ -680,7 +681,9 @@ class Modifiers(RulesComponent):
         k = bisect_left(links.outcome_target_starts, sent_end)
         if k < len(links.outcome_target_starts):
             hi = min(hi, links.outcome_target_starts[k])
-        for start, end, value in links.outcomes[bisect_left(links.outcomes, (t_end,)):]:
+        # by index, not a slice: a slice would copy the outcomes after every target (quadratic in a long note)
+        for o in range(bisect_left(links.outcomes, (t_end,)), len(links.outcomes)):
+            start, end, value = links.outcomes[o]
             if end > hi:
                 return False
             if value is not None:
