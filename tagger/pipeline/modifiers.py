@@ -81,7 +81,7 @@ _SCORE_LEAD_INS = 2  # lead-in words ("the", "my") that may stand between the li
 _EASES_INTO = re.compile(r"[^\n,.;]*?\bafter\s+(?:about\s+|around\s+|~\s*)?\d+(?:\s*[-–]\s*\d+)?\s*(?:min|mins|minutes|km|k|miles?|mi)\b", re.I)
 _EASES_REACH = 60  # characters past the cue's end in which that "after 5 min" may stand
 # what ends the words before a start_dated link: the start phrase must be in the link's own clause
-_START_CLAUSE_BOUNDS = frozenset({",", ";", ".", ":", "\n", "but", "and"})
+_START_CLAUSE_BOUNDS = ids({",", ";", ".", ":", "\n", "but", "and"})
 _VALUES = frozenset({"relieving", "aggravating", "none"})
 _COMMA = get_string_id(",")
 _AFTER = (get_string_id("after"), get_string_id("After"))
@@ -156,7 +156,7 @@ class Modifiers(RulesComponent):
         for i, rule in enumerate(rules):
             if "start_dated" in rule:
                 self.start_dated = rule
-                self._start_phrases = tuple(tuple(p.split()) for p in rule["start_dated"])
+                self._start_phrases = tuple(tuple(get_string_id(w) for w in p.split()) for p in rule["start_dated"])
                 self._start_link_ids = ids(rule["links"])
                 self._start_stops = ids(rule.get("stops", ()))
             elif "pain_words" in rule:
@@ -177,8 +177,7 @@ class Modifiers(RulesComponent):
                 self._lead_in_ids = ids(rule.get("lead_ins", ()))
             elif "symptom_link" in rule:
                 self.link = rule
-                self.link_words = frozenset(rule["symptom_link"])
-                self._link_ids = ids(self.link_words)
+                self._link_ids = ids(rule["symptom_link"])
                 self._site_word_ids = ids(rule.get("site_words", ()))
                 self._link_adverb_ids = ids(rule.get("link_adverbs", ()))
             elif "outcome_more" in rule:
@@ -556,7 +555,7 @@ class Modifiers(RulesComponent):
             return False
         if not self._start_stops.isdisjoint(lowers[link + 1 : target[0]]):
             return False  # "after every run": a pattern that recurs
-        words = [v.lower(i) for i in range(max(link - int(rule.get("start_reach", 5)), 0), link)]
+        words = lowers[max(link - int(rule.get("start_reach", 5)), 0) : link]
         bounds = [k for k, w in enumerate(words) if w in _START_CLAUSE_BOUNDS]
         if bounds:
             words = words[bounds[-1] + 1 :]
@@ -565,7 +564,7 @@ class Modifiers(RulesComponent):
                 if tuple(words[k : k + len(p)]) == p:
                     # "started aching after matches", "started to ache when I walk": the symptom that
                     # began to come with the activity, which still provokes it
-                    return not any(get_string_id(w) in self._start_stops for w in words[k + len(p) :])
+                    return self._start_stops.isdisjoint(words[k + len(p) :])
         return False
 
     def _score_before(self, doc: Doc, v, target, store: dict) -> bool:
