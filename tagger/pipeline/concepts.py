@@ -132,6 +132,34 @@ def load_regions(path: Path | None = None) -> dict[str, dict[str, Any]]:
     return {k: v for k, v in raw.items() if not k.startswith("//")}
 
 
+class _WordCache:
+    """Results per word (LOWER id) remembered across docs, with the words met (``seen``) and
+    those with a result (``hits``) kept as sets, so that a doc's words are sorted by set
+    operations in C and Python runs only for words not met yet. Emptied past ``limit`` words:
+    a long-running service keeps meeting new ones."""
+
+    __slots__ = ("hits", "limit", "results", "seen")
+
+    def __init__(self, limit: int = 100_000):
+        self.results: dict[int, Any] = {}
+        self.seen: set[int] = set()
+        self.hits: set[int] = set()
+        self.limit = limit
+
+    def get(self, key: int) -> Any:
+        return self.results.get(key)
+
+    def put(self, key: int, value: Any) -> None:
+        if len(self.results) > self.limit:
+            self.results.clear()
+            self.seen.clear()
+            self.hits.clear()
+        self.results[key] = value
+        self.seen.add(key)
+        if value:
+            self.hits.add(key)
+
+
 class ConditionForms:
     """CONDITIONs by word form: a word that no pattern took and that ends in a diagnosis
     suffix (-itis, -osis, -opathy, -algia, ...) and is not excluded. Anatomical adjectives
@@ -155,16 +183,12 @@ class ConditionForms:
         self.head_concept = spec.get("head_concept", self.concept)
         # one-letter misspellings of the long words of CONDITION phrase patterns: variant -> word
         # ("ilitibial" -> "iliotibial"), and the phrases by their words
-        self._typos: dict[int, tuple[int, ...]] = {}
+        self._typos: _WordCache = _WordCache()  # LOWER id -> the target words it misspells (() = none)
         self._phrases: dict[int, list[tuple[tuple[int, ...], int, str]]] = {}
         self._deletes: dict[str, set[str]] = {}
-        self._typo_seen: set[int] = set()  # the keys of _typos, as a set for set operations
-        self._typo_hits: set[int] = set()  # the LOWER ids that misspell a target word
         self._known: set[str] = set()
         self._min_typo = 9
-        self._verdicts: dict[int, str] = {}  # LOWER id -> concept ("" = not a condition form)
-        self._seen: set[int] = set()  # the keys of _verdicts, as a set for set operations
-        self._positive: set[int] = set()  # the LOWER ids whose verdict is a concept
+        self._verdicts: _WordCache = _WordCache()  # LOWER id -> concept ("" = not a condition form)
 
     def __bool__(self) -> bool:
         return bool(self.suffixes)
@@ -190,8 +214,7 @@ class ConditionForms:
                 self._phrases.setdefault(get_string_id(word), []).append((key, k, concept))
                 for variant in {word, *_deletions(word)}:
                     self._deletes.setdefault(variant, set()).add(word)
-        self._typos = {}  # LOWER id -> the target words it misspells (() = none), filled as words are met
-        self._typo_seen, self._typo_hits = set(), set()
+        self._typos = _WordCache()  # filled as words are met
 
     def _typo_targets(self, lower: int, strings) -> tuple[int, ...]:
         found = self._typos.get(lower)
@@ -209,14 +232,7 @@ class ConditionForms:
                 concepts = {frozenset(c for _, _, c in self._phrases[get_string_id(t)]) for t in targets}
                 if targets and len(concepts) == 1:
                     found = tuple(get_string_id(t) for t in targets)
-            if len(self._typos) > 100_000:
-                self._typos.clear()
-                self._typo_seen.clear()
-                self._typo_hits.clear()
-            self._typos[lower] = found
-            self._typo_seen.add(lower)
-            if found:
-                self._typo_hits.add(lower)
+            self._typos.put(lower, found)
         return found
 
     def concepts(self) -> set[str]:
@@ -230,14 +246,7 @@ class ConditionForms:
             if len(word) >= self.min_length and word.endswith(self.suffixes) and word not in self.exclude \
                     and word.replace("-", "").isalpha():
                 found = next((c for stem, c in self.stems if stem in word), self.concept)
-            if len(self._verdicts) > 100_000:
-                self._verdicts.clear()
-                self._seen.clear()
-                self._positive.clear()
-            self._verdicts[lower] = found
-            self._seen.add(lower)
-            if found:
-                self._positive.add(lower)
+            self._verdicts.put(lower, found)
         return found
 
     def find(self, v: DocView, ents: list[tuple[int, int, str, int]], matched: list[tuple[int, int, str, int]],
@@ -249,14 +258,14 @@ class ConditionForms:
         # most docs hold no diagnosis word: set operations in C find the few candidates
         words = set(lowers)
         extra = self._heads_and_typos(v, ents, matched, words) if (self.heads or self._deletes) else []
-        unseen = words - self._seen
+        unseen = words - self._verdicts.seen
         if unseen:
             for lower in unseen:
                 self._verdict(lower, strings)
-        hits = words & self._positive
+        hits = words & self._verdicts.hits
         if not hits:
             return extra
-        verdicts = self._verdicts
+        verdicts = self._verdicts.results
         candidates = [(i, verdicts[lower]) for i, lower in enumerate(lowers) if lower in hits]
         covered = bytearray(v.n)
         for s, e, _, _ in matched:
@@ -292,9 +301,9 @@ class ConditionForms:
         typos: set[int] = set()
         if self._deletes:
             # as for the suffix verdicts: set operations in C, a Python call only for words not met yet
-            for lower in words - self._typo_seen:
+            for lower in words - self._typos.seen:
                 self._typo_targets(lower, v.strings)
-            typos = words & self._typo_hits
+            typos = words & self._typos.hits
         if not heads and not typos:
             return []
         lowers, n = v.lowers, v.n
@@ -306,7 +315,7 @@ class ConditionForms:
         found: list[tuple[int, int, str, tuple[int, ...]]] = []
         for i, lower in enumerate(lowers):
             if lower in typos and not covered[i]:
-                for key, k, concept in (x for target in self._typos[lower] for x in self._phrases.get(target, ())):
+                for key, k, concept in (x for target in self._typos.results[lower] for x in self._phrases.get(target, ())):
                     s, e = i - k, i - k + len(key)
                     if s < 0 or e > n:
                         continue

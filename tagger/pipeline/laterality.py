@@ -245,6 +245,50 @@ _SINGULAR_ENDINGS = ("us", "ss", "is", "as", "os")
 _SINGULAR_S = frozenset({"achilles", "pes", "biceps", "triceps", "quadriceps"})
 
 
+def _placed_on_next(lowers, site, nxt, found, sent_end: int) -> bool:
+    """Whether ``site`` is placed on the sided site ``nxt`` right after it (``found``: nxt's side
+    entry), and so takes its side."""
+    return (site[1] < found[1] <= site[1] + 2 and found[1] < nxt[0] < sent_end
+            and (lowers[site[1]] in _OF_IDS or lowers[site[1]] in _UNDER_IDS)
+            and all(lowers[i] in _DETERMINERS for i in range(site[1] + 1, found[1]))) or (
+            # "the [deep rotators] at the back of that hip", "the [bony bit] on the outside of the left
+            # hip": a site placed on a part of a sided site after it (GUIDELINES s8: in, on or under)
+            site[1] + 3 <= (of := _before_determiners(lowers, found[1], site[1]) - 1) <= site[1] + 4
+            and found[1] < nxt[0] < sent_end and lowers[of] in _OF_IDS and lowers[site[1]] in _PLACING_IDS
+            and all(lowers[i] in _PART_OF_IDS for i in range(site[1] + 1, of))) or (
+            # "the [deep rotators] at [the back of that hip]": the sided site itself names the part
+            nxt[0] <= found[1] < nxt[1] and lowers[site[1]] in _PLACING_IDS and nxt[0] - site[1] <= 2
+            and all(lowers[i] in _DETERMINERS for i in range(site[1] + 1, nxt[0])))
+
+
+def _side_reaches(v: DocView, source, own, site, trigger_starts: list[int]) -> bool:
+    """Whether the side of ``source`` (``own``: its side entry) reaches the later ``site``: a side
+    (bilateral only to a plural part), with no clause, other side word or second symptom's path
+    between; whether ``_placed`` lets it carry is decided after."""
+    lowers = v.lowers
+    if own[0] not in ("left", "right", "bilateral"):
+        return False
+    if own[0] == "bilateral" and not _plural(v.lower(site[1] - 1)):
+        return False  # "both knees ache, mainly below the kneecap": one kneecap is no side
+    between = range(source[1], site[0])
+    if any(lowers[i] in _CLAUSE_BREAKS or (lowers[i] in _AND_IDS and i + 1 < site[0] and (
+            lowers[i + 1] in _NEW_CLAUSE_IDS or lowers[i - 1] in _COMMA_IDS)) for i in between):
+        return False  # "... foot tingles and there's a pull behind my knee", "..., and the muscles at ...": a clause of its own
+    t = bisect_left(trigger_starts, source[1])
+    if own[1] >= source[1]:
+        # the source's own side, stated after it ("ant knee pain L, around/under the [patella]"), up to a
+        # clause a subject opens ("painful on the right, as if I was standing on a pebble under the [toe]")
+        if any(lowers[i] in _SUBJECT_PRONOUN_IDS or v.text(i).endswith(".") for i in range(own[1], site[0])):
+            return False  # nor past the full stop it closes ("Calf wasting R. Pitting around the [malleolus]")
+        t = bisect_left(trigger_starts, own[2])
+    if t < len(trigger_starts) and trigger_starts[t] < site[0]:
+        return False  # another side word stands between
+    if any(lowers[i] in _WITH_IDS and any(lowers[x] in _PATH_IDS for x in range(i + 1, min(i + 4, site[0])))
+           for i in between):
+        return False  # "ache in the L buttock ... with tingling into the calf": a second symptom's path
+    return True
+
+
 def _plural_site(word: str) -> bool:
     """A plural paired part ("knees", "feet", "hamstrings"), not a singular in -s ("psoas")."""
     if word in PLURALS:
@@ -776,23 +820,11 @@ class Laterality(RulesComponent):
                 continue
             sent_start, sent_end = v.sent_bounds(doc, site[0])
             # "the sole of the R foot", "numb toes on my L foot": the sided site right after "of"/"on"/"in"
-            if j + 1 < len(sites) and sites[j + 1] in sides:
-                nxt = sites[j + 1]
-                found = sides[nxt]
-                if (site[1] < found[1] <= site[1] + 2 and found[1] < nxt[0] < sent_end
-                        and (lowers[site[1]] in _OF_IDS or lowers[site[1]] in _UNDER_IDS)
-                        and all(lowers[i] in _DETERMINERS for i in range(site[1] + 1, found[1]))) or (
-                        # "the [deep rotators] at the back of that hip", "the [bony bit] on the outside of the left
-                        # hip": a site placed on a part of a sided site after it (GUIDELINES s8: in, on or under)
-                        site[1] + 3 <= (of := _before_determiners(lowers, found[1], site[1]) - 1) <= site[1] + 4
-                        and found[1] < nxt[0] < sent_end and lowers[of] in _OF_IDS and lowers[site[1]] in _PLACING_IDS
-                        and all(lowers[i] in _PART_OF_IDS for i in range(site[1] + 1, of))) or (
-                        # "the [deep rotators] at [the back of that hip]": the sided site itself names the part
-                        nxt[0] <= found[1] < nxt[1] and lowers[site[1]] in _PLACING_IDS and nxt[0] - site[1] <= 2
-                        and all(lowers[i] in _DETERMINERS for i in range(site[1] + 1, nxt[0]))):
-                    sides[site] = found
-                    carried.add(site)
-                    continue
+            nxt = sites[j + 1] if j + 1 < len(sites) else None
+            if nxt in sides and _placed_on_next(lowers, site, nxt, sides[nxt], sent_end):
+                sides[site] = sides[nxt]
+                carried.add(site)
+                continue
             # the nearest sided site before, in the same sentence and clause
             source = None
             for k in range(j - 1, -1, -1):
@@ -801,27 +833,8 @@ class Laterality(RulesComponent):
                 if sites[k] in sides:
                     source = sites[k]
                     break
-            if source is None or sides[source][0] not in ("left", "right", "bilateral"):
+            if source is None or not _side_reaches(v, source, sides[source], site, trigger_starts):
                 continue
-            if sides[source][0] == "bilateral" and not _plural(v.lower(site[1] - 1)):
-                continue  # "both knees ache, mainly below the kneecap": one kneecap is no side
-            between = range(source[1], site[0])
-            if any(lowers[i] in _CLAUSE_BREAKS or (lowers[i] in _AND_IDS and i + 1 < site[0] and (
-                    lowers[i + 1] in _NEW_CLAUSE_IDS or lowers[i - 1] in _COMMA_IDS)) for i in between):
-                continue  # "... foot tingles and there's a pull behind my knee", "..., and the muscles at ...": a clause of its own
-            t = bisect_left(trigger_starts, source[1])
-            own = sides[source]
-            if own[1] >= source[1]:
-                # the source's own side, stated after it ("ant knee pain L, around/under the [patella]"), up to a
-                # clause a subject opens ("painful on the right, as if I was standing on a pebble under the [toe]")
-                if any(lowers[i] in _SUBJECT_PRONOUN_IDS or v.text(i).endswith(".") for i in range(own[1], site[0])):
-                    continue  # nor past the full stop it closes ("Calf wasting R. Pitting around the [malleolus]")
-                t = bisect_left(trigger_starts, own[2])
-            if t < len(trigger_starts) and trigger_starts[t] < site[0]:
-                continue  # another side word stands between
-            if any(lowers[i] in _WITH_IDS and any(lowers[x] in _PATH_IDS for x in range(i + 1, min(i + 4, site[0])))
-                   for i in between):
-                continue  # "ache in the L buttock ... with tingling into the calf": a second symptom's path
             previous = sites[j - 1] if j else None
             if self._placed(lowers, site, source, previous, sides, previous in carried):
                 sides[site] = sides[source]

@@ -75,8 +75,14 @@ _ACTIVITY_SCORE = re.compile(
     r"(?:=\s*|:\s*)?(\d{1,2}(?:\.\d)?)\s*/\s*10(?![\d/])")
 # a pain score ending the text before a link word: "5/10" in "5/10 during the walking part" (no falling score: "6 -> 3/10")
 _SCORE_BEFORE = re.compile(r"(?<![\d/.>→])\s(\d{1,2}(?:\.\d)?)\s*/\s*10\s*$")
+_SCORE_BEFORE_REACH = 24  # characters before the link word (or the activity) in which that score may end
+_SCORE_LEAD_INS = 2  # lead-in words ("the", "my") that may stand between the link word and the activity
 # a cue then "after" a time or a distance: "gone after 5 min", "eases after 10-15 min", "settles after ~2 km"
 _EASES_INTO = re.compile(r"[^\n,.;]*?\bafter\s+(?:about\s+|around\s+|~\s*)?\d+(?:\s*[-–]\s*\d+)?\s*(?:min|mins|minutes|km|k|miles?|mi)\b", re.I)
+_EASES_REACH = 60  # characters past the cue's end in which that "after 5 min" may stand
+# what ends the words before a start_dated link: the start phrase must be in the link's own clause
+_START_CLAUSE_BOUNDS = ids({",", ";", ".", ":", "\n", "but", "and"})
+_VALUES = frozenset({"relieving", "aggravating", "none"})
 _COMMA = get_string_id(",")
 _AFTER = (get_string_id("after"), get_string_id("After"))
 _DAYS_OR_LONGER = ids({"days", "week", "weeks", "wk", "wks", "month", "months", "mo", "mos", "year", "years", "yr", "yrs"})
@@ -86,6 +92,18 @@ _COUNTS = ids({"a", "an", "few", "several", "couple", "of", "about", "around", "
 
 # what may stand before an "after" that opens a clause ("Response to treatment: after ...", "..., after a session of ...")
 _CLAUSE_OPENERS = frozenset({":", ",", ";", "-", "(", "\n"})
+
+
+class _Trigger(NamedTuple):
+    """The trigger chosen for a target: its rank (lower wins), token span, value for the target
+    (None: no modifier), ``inherit`` reach and rule (None for a form question's answer)."""
+
+    rank: tuple[bool, bool, int]
+    start: int
+    end: int
+    value: str | None
+    inherit: Any
+    rule: dict[str, Any] | None
 
 
 class _DocLinks(NamedTuple):
@@ -138,7 +156,7 @@ class Modifiers(RulesComponent):
         for i, rule in enumerate(rules):
             if "start_dated" in rule:
                 self.start_dated = rule
-                self._start_phrases = tuple(tuple(p.split()) for p in rule["start_dated"])
+                self._start_phrases = tuple(tuple(get_string_id(w) for w in p.split()) for p in rule["start_dated"])
                 self._start_link_ids = ids(rule["links"])
                 self._start_stops = ids(rule.get("stops", ()))
             elif "pain_words" in rule:
@@ -159,31 +177,31 @@ class Modifiers(RulesComponent):
                 self._lead_in_ids = ids(rule.get("lead_ins", ()))
             elif "symptom_link" in rule:
                 self.link = rule
-                self.link_words = frozenset(rule["symptom_link"])
-                self._link_ids = ids(self.link_words)
+                self._link_ids = ids(rule["symptom_link"])
                 self._site_word_ids = ids(rule.get("site_words", ()))
                 self._link_adverb_ids = ids(rule.get("link_adverbs", ()))
             elif "outcome_more" in rule:
                 # more phrasings of an outcome, kept in a block of their own (added after the outcome rule)
-                for value, phrases in rule["outcome_more"].items():
-                    if value not in {"relieving", "aggravating", "none"}:
-                        raise ValueError(f"modifier rule {i + 1}: outcome values are relieving, aggravating or none")
-                    self.outcome_matcher.add(value, [self._make_doc(p) for p in phrases])
+                self._add_outcomes(i, rule["outcome_more"])
                 self._treatment_cues = self._treatment_cues | ids(rule.get("treatment_cues", ()))
             elif "outcome" in rule:
                 self.outcome = rule
                 self._not_after = ids(rule.get("not_after", ()))
                 self._absent_after = ids(rule.get("absent_after", ()))
                 self._treatment_cues = self._treatment_cues | ids(rule.get("treatment_cues", ()))
-                for value, phrases in rule["outcome"].items():
-                    if value not in {"relieving", "aggravating", "none"}:
-                        raise ValueError(f"modifier rule {i + 1}: outcome values are relieving, aggravating or none")
-                    self.outcome_matcher.add(value, [self._make_doc(p) for p in phrases])
-            elif rule.get("modifier") not in {"relieving", "aggravating", "none"}:
+                self._add_outcomes(i, rule["outcome"])
+            elif rule.get("modifier") not in _VALUES:
                 raise ValueError(f"modifier rule {i + 1}: 'modifier' must be 'relieving', 'aggravating' or 'none'")
             else:
                 self.matcher.add(str(i), [self._make_doc(rule["literal"])])
                 self._rule_of[self.vocab.strings.add(str(i))] = rule
+
+    def _add_outcomes(self, i: int, phrases_by_value: dict[str, list[str]]) -> None:
+        """Add an outcome block's phrases (rule ``i``) to the outcome matcher, by value."""
+        for value, phrases in phrases_by_value.items():
+            if value not in _VALUES:
+                raise ValueError(f"modifier rule {i + 1}: outcome values are relieving, aggravating or none")
+            self.outcome_matcher.add(value, [self._make_doc(p) for p in phrases])
 
     def run(self, doc: Doc, v: DocView, ents: list[tuple[int, int, str, int]]) -> list[tuple[int, int, str, int]]:
         """Link ``ents``' activities, footwear and stretched structures to what relieves or
@@ -290,24 +308,19 @@ class Modifiers(RulesComponent):
         def pure(a, b) -> bool:
             return all(lowers[k] in self._separator_ids or lowers[k] in self._lead_in_ids for k in range(a[1], b[0]))
 
-        def give(t, value, sep) -> None:
-            record = store_record(store, t[0], t[1])
-            record["modifier"] = value
-            add_trigger(record, "modifier", value, v.start_char(sep), v.end_char(sep + 1))
-
         for k in range(1, len(targets)):  # forward: a cue before the list, chaining through it
             a, b = targets[k - 1], targets[k]
             if decided[k] or (cue := cue_of(a)) is None or cue[2] > a[0]:
                 continue
             if (sep := joint(a, b)) is not None:
-                give(b, cue[0], sep)
+                _give(store, b[0], b[1], cue[0], v.start_char(sep), v.end_char(sep + 1))
                 decided[k] = True
         for k in range(len(targets) - 2, -1, -1):  # backward: a cue after the list, no symptom
             a, b = targets[k], targets[k + 1]
             if decided[k] or (cue := cue_of(b)) is None or cue[1] < b[1] or symptom_starts.intersection(range(cue[1], cue[2])):
                 continue
             if (sep := joint(a, b)) is not None and pure(a, b):
-                give(a, cue[0], sep)
+                _give(store, a[0], a[1], cue[0], v.start_char(sep), v.end_char(sep + 1))
                 decided[k] = True
 
     @staticmethod
@@ -402,11 +415,52 @@ class Modifiers(RulesComponent):
         return k < len(commas) and commas[k] < hi
 
     def _link_target(self, doc: Doc, v, target, links: _DocLinks) -> bool:
-        """Give ``target`` its modifier; True when a trigger, link or outcome decided it (a value or none)."""
-        by_start, starts, store = links.by_start, links.starts, links.store
+        """Give ``target`` its modifier; True when a trigger, link or outcome decided it (a value or none).
+        In order: a start it dates, the clause's trigger when an outcome or the activity's own score
+        does not say more, a linked symptom or score, left-off footwear's symptom, an outcome."""
+        store = links.store
         if self._start_dated(v, target):
             return True  # "pain came on the day after a long [ride]": the activity dates the complaint's start, a cause
         lo, hi = self._clause(doc, v, target)
+        t_start, t_end = target[0], target[1]
+        best = self._best_trigger(v, target, lo, hi, links)
+        # a treatment or exercise (not footwear) whose clause trigger may belong to its outcome instead
+        treatment_cue = (best is not None and best.rule is not None and links.outcomes
+                         and target[0] in links.outcome_target_set and target[2] not in self.outcome["targets"])
+        if (treatment_cue and best.rule.get("treatment_outcome_first") and best.end <= t_start
+                and (doc[best.start].is_sent_start or v.text(best.start - 1) in _CLAUSE_OPENERS)
+                and self._link_outcome(doc, v, target, links)):
+            return True  # "After TFL release and hip mobs, stair climb pain-free": the treatment's effect, not "pain after"
+        if (treatment_cue and best.start >= t_end and _holds_symptom(links.symptom_starts, best.start, best.end)
+                and self._link_outcome(doc, v, target, links, same_sentence=True)):
+            return True  # "Three weeks of TFL release took the knee pain on descents from 7 to 3": the pain is what improved
+        if target[2] == "ACTIVITY" and self._scored(doc, v, target, store):
+            return True  # its own score says it provokes the complaint, whatever a later cue in the clause says
+        left_off = self._left_off(v, target)
+        if best is not None:
+            if best.value is None:
+                return True  # "walking is fine": the nearest trigger says the activity does not change it
+            value = _turned(best.value, left_off)
+            if value == "relieving" and self._warms_up(doc, v, target, best.start, best.end, links):
+                value = "aggravating"  # "[first steps] in the morning, gone after 5 min": what the activity brings on
+            _give(store, target[0], target[1], value, v.start_char(best.start), v.end_char(best.end))
+            return True
+        if self.link is not None and self._link_symptom(v, target, lo, links, left_off):
+            return True
+        if target[2] == "ACTIVITY" and self._score_before(doc, v, target, store):
+            return True
+        if left_off and self._symptom_after(doc, v, target, links):
+            return True
+        if links.outcomes and target[0] in links.outcome_target_set:
+            return self._link_outcome(doc, v, target, links)
+        return False
+
+    def _best_trigger(self, v, target, lo: int, hi: int, links: _DocLinks) -> _Trigger | None:
+        """The trigger that decides ``target`` in its clause ``lo:hi``: the best ranked in reach (one
+        in its own comma segment first, a ``weak`` one last, then the nearest); an ``inherit``
+        trigger ("after") passes to the trigger just before it; with none, the form question whose
+        answer holds the target (rule None)."""
+        by_start, starts, store = links.by_start, links.starts, links.store
         t_start, t_end = target[0], target[1]
         best = None
         # only triggers inside the clause can link; scan them in ``kept`` order
@@ -434,53 +488,22 @@ class Modifiers(RulesComponent):
                 # "switched to"), yields to one that says which way ("... the ankle is much calmer")
                 crossed = self._comma_between(v, end, t_start) if end <= t_start else self._comma_between(v, t_end, start)
                 rank = (bool(rule.get("weak")), crossed, dist)
-                if best is None or rank < best[0]:
-                    best = (rank, start, end, _value(rule, target, store), rule.get("inherit"), rule)
-        if best is not None and best[4]:
+                if best is None or rank < best.rank:
+                    best = _Trigger(rank, start, end, _value(rule, target, store), rule.get("inherit"), rule)
+        if best is not None and best.inherit:
             # "settles for a few hrs after she foam-rolls": a trigger just before "after" decides
-            reach = best[1] - int(best[4])
-            before = [c for c in candidates if c[2][1] <= best[1] and c[0] >= max(lo, reach)
+            reach = best.start - int(best.inherit)
+            before = [c for c in candidates if c[2][1] <= best.start and c[0] >= max(lo, reach)
                       and c[2][2]["direction"] != "ANSWER" and not c[2][2].get("inherit")]
             if before:
                 start, _, (_, end, rule) = max(before, key=lambda c: c[2][1])
-                best = (best[0], start, end, _value(rule, target, store), None, rule)
+                best = _Trigger(best.rank, start, end, _value(rule, target, store), None, rule)
         if best is None:
             for a_lo, a_hi, q_start, q_end, value in links.answers:
                 if a_lo <= t_start and target[1] <= a_hi:
-                    best = ((False, False, 0), q_start, q_end, value, None, None)
+                    best = _Trigger((False, False, 0), q_start, q_end, value, None, None)
                     break
-        if (best is not None and best[5] is not None and best[5].get("treatment_outcome_first") and links.outcomes
-                and best[2] <= t_start and (doc[best[1]].is_sent_start or v.text(best[1] - 1) in _CLAUSE_OPENERS)
-                and target[0] in links.outcome_target_set and target[2] not in self.outcome["targets"]
-                and self._link_outcome(doc, v, target, links)):
-            return True  # "After TFL release and hip mobs, stair climb pain-free": the treatment's effect, not "pain after"
-        if (best is not None and best[5] is not None and best[1] >= t_end and links.outcomes
-                and target[0] in links.outcome_target_set and target[2] not in self.outcome["targets"]
-                and _holds_symptom(links.symptom_starts, best[1], best[2])
-                and self._link_outcome(doc, v, target, links, same_sentence=True)):
-            return True  # "Three weeks of TFL release took the knee pain on descents from 7 to 3": the pain is what improved
-        if target[2] == "ACTIVITY" and self._scored(doc, v, target, store):
-            return True  # its own score says it provokes the complaint, whatever a later cue in the clause says
-        left_off = self._left_off(v, target)
-        if best is not None:
-            if best[3] is None:
-                return True  # "walking is fine": the nearest trigger says the activity does not change it
-            value = _turned(best[3], left_off)
-            if value == "relieving" and self._warms_up(doc, v, target, best[1], best[2], links):
-                value = "aggravating"  # "[first steps] in the morning, gone after 5 min": what the activity brings on
-            record = store_record(store, target[0], target[1])
-            record["modifier"] = value
-            add_trigger(record, "modifier", value, v.start_char(best[1]), v.end_char(best[2]))
-            return True
-        if self.link is not None and self._link_symptom(v, target, lo, links, left_off):
-            return True
-        if target[2] == "ACTIVITY" and self._score_before(doc, v, target, store):
-            return True
-        if left_off and self._symptom_after(doc, v, target, links):
-            return True
-        if links.outcomes and target[0] in links.outcome_target_set:
-            return self._link_outcome(doc, v, target, links)
-        return False
+        return best
 
     def _scored(self, doc: Doc, v, target, store: dict) -> bool:
         """An activity given its own pain score ("first steps AM 8/10", "SL stance L 30 s pain
@@ -491,9 +514,7 @@ class Modifiers(RulesComponent):
         m = _ACTIVITY_SCORE.match(v.doc_text(doc), start)
         if m is None or float(m.group(1)) == 0:
             return False
-        record = store_record(store, target[0], target[1])
-        record["modifier"] = "aggravating"
-        add_trigger(record, "modifier", "aggravating", m.start(1), m.end())
+        _give(store, target[0], target[1], "aggravating", m.start(1), m.end())
         return True
 
     def _warms_up(self, doc: Doc, v, target, cue_start: int, cue_end: int, links: _DocLinks) -> bool:
@@ -504,7 +525,7 @@ class Modifiers(RulesComponent):
             return False
         if cue_start > 0 and v.lower(cue_start - 1) == "then":
             return True
-        return _EASES_INTO.match(v.doc_text(doc), v.start_char(cue_start), v.start_char(cue_end) + 60 if cue_end < v.n
+        return _EASES_INTO.match(v.doc_text(doc), v.start_char(cue_start), v.start_char(cue_end) + _EASES_REACH if cue_end < v.n
                                  else len(v.doc_text(doc))) is not None
 
     def _with_pain_words(self, v, spans: list, symptoms: list) -> list:
@@ -534,52 +555,42 @@ class Modifiers(RulesComponent):
             return False
         if not self._start_stops.isdisjoint(lowers[link + 1 : target[0]]):
             return False  # "after every run": a pattern that recurs
-        words = [v.lower(i) for i in range(max(link - int(rule.get("start_reach", 5)), 0), link)]
-        if any(w in {",", ";", ".", ":", "\n", "but", "and"} for w in words):
-            words = words[max(k for k, w in enumerate(words) if w in {",", ";", ".", ":", "\n", "but", "and"}) + 1 :]
+        words = lowers[max(link - int(rule.get("start_reach", 5)), 0) : link]
+        bounds = [k for k, w in enumerate(words) if w in _START_CLAUSE_BOUNDS]
+        if bounds:
+            words = words[bounds[-1] + 1 :]
         for k in range(len(words) - 1, -1, -1):
             for p in self._start_phrases:
                 if tuple(words[k : k + len(p)]) == p:
                     # "started aching after matches", "started to ache when I walk": the symptom that
                     # began to come with the activity, which still provokes it
-                    return not any(get_string_id(w) in self._start_stops for w in words[k + len(p) :])
+                    return self._start_stops.isdisjoint(words[k + len(p) :])
         return False
 
     def _score_before(self, doc: Doc, v, target, store: dict) -> bool:
         """A pain score linked to the activity after it ("5/10 during the [walking] part", "3/10
         on [stairs]") says the activity provokes it, as a symptom linked so does; a score that
         falls ("6 -> 3/10 during") or a nought is no such link."""
-        rule = self.score_link
-        if rule is None:
+        if self.score_link is None:
             return False
         lowers = v.lowers
-        i = target[0] - 1
+        link = target[0] - 1
         lead = 0
-        while i >= 0 and lowers[i] in self._score_lead_ids and lead < 2:
-            i -= 1
+        while link >= 0 and lowers[link] in self._score_lead_ids and lead < _SCORE_LEAD_INS:
+            link -= 1
             lead += 1
         text = v.doc_text(doc)
-        if i < 1 or lowers[i] not in self._score_link_ids:
+        if link >= 1 and lowers[link] in self._score_link_ids:
+            # the cue runs from the score to the link word; a comma may stand between them ("5/10, during")
+            m = _score_ending_at(text, v.start_char(link - 1 if v.text(link - 1) == "," else link))
+            cue_end = v.end_char(link + 1)
+        else:
             # the score right before the activity, as after it ("Heel 3/10 [first steps]", session 12's "[first steps] AM 8/10")
-            end = v.start_char(target[0])
-            m = _SCORE_BEFORE.search(text, max(end - 24, 0), end)
-            if m is None or float(m.group(1)) == 0:
-                return False
-            return self._give_score(store, target, m.start(1), m.end())
-        link = i
-        if v.text(i - 1) == ",":
-            i -= 1
-        end = v.start_char(i)
-        m = _SCORE_BEFORE.search(text, max(end - 24, 0), end)
-        if m is None or float(m.group(1)) == 0:
+            m = _score_ending_at(text, v.start_char(target[0]))
+            cue_end = m.end() if m is not None else 0
+        if m is None:
             return False
-        return self._give_score(store, target, m.start(1), v.end_char(link + 1))
-
-    @staticmethod
-    def _give_score(store: dict, target, start_char: int, end_char: int) -> bool:
-        record = store_record(store, target[0], target[1])
-        record["modifier"] = "aggravating"
-        add_trigger(record, "modifier", "aggravating", start_char, end_char)
+        _give(store, target[0], target[1], "aggravating", m.start(1), cue_end)
         return True
 
     def _left_off(self, v, target) -> bool:
@@ -602,9 +613,7 @@ class Modifiers(RulesComponent):
         if ent_record is not None and ent_record.get("end") == ent[1] and ent_record.get("negated", False) and any(
                 c[0] == "negated" and c[2] >= v.start_char(t_end) for c in ent_record.get("triggers", ())):
             return False  # "ran without insoles, no pain at all" (a denial of its own, not the "without"): it did not relieve
-        record = store_record(links.store, target[0], t_end)
-        record["modifier"] = "relieving"
-        add_trigger(record, "modifier", "relieving", v.start_char(ent[0]), v.end_char(ent[1]))
+        _give(links.store, target[0], t_end, "relieving", v.start_char(ent[0]), v.end_char(ent[1]))
         return True
 
     def _link_symptom(self, v, target, lo: int, links: _DocLinks, left_off: bool = False) -> bool:
@@ -632,9 +641,7 @@ class Modifiers(RulesComponent):
                 if negated and target[2] not in self.link.get("negated_targets", TARGET_LABELS):
                     return True  # "no pain when she walks" says walking does not provoke it, not that it relieves
                 value = self.link["negated_modifier"] if negated else _turned(self.link["modifier"], left_off)
-                record = store_record(store, target[0], target[1])
-                record["modifier"] = value
-                add_trigger(record, "modifier", value, v.start_char(word), v.end_char(word + 1))
+                _give(store, target[0], target[1], value, v.start_char(word), v.end_char(word + 1))
                 return True
         return False
 
@@ -673,18 +680,33 @@ class Modifiers(RulesComponent):
         k = bisect_left(links.outcome_target_starts, sent_end)
         if k < len(links.outcome_target_starts):
             hi = min(hi, links.outcome_target_starts[k])
-        for start, end, value in links.outcomes[bisect_left(links.outcomes, (t_end,)):]:
+        # by index, not a slice: a slice would copy the outcomes after every target (quadratic in a long note)
+        for o in range(bisect_left(links.outcomes, (t_end,)), len(links.outcomes)):
+            start, end, value = links.outcomes[o]
             if end > hi:
                 return False
             if value is not None:
                 if absent:  # "lost her orthotics in June and the pain came back": the orthotics relieve
                     value = "relieving" if value == "aggravating" else "aggravating"
-                record = store_record(links.store, t_start, t_end)
-                record["modifier"] = value
-                add_trigger(record, "modifier", value, v.start_char(start), v.end_char(end))
+                _give(links.store, t_start, t_end, value, v.start_char(start), v.end_char(end))
                 return True
             return False  # "made no difference" ends the search without a modifier
         return False
+
+
+def _give(store: dict, start: int, end: int, value: str, start_char: int, end_char: int) -> None:
+    """Set ``value`` as the modifier of the entity at tokens ``start:end``, with the characters of
+    the cue that decided it (every way a target gets its modifier ends here)."""
+    record = store_record(store, start, end)
+    record["modifier"] = value
+    add_trigger(record, "modifier", value, start_char, end_char)
+
+
+def _score_ending_at(text: str, end: int) -> re.Match | None:
+    """A pain score other than nought ending ``text`` at character ``end`` (blanks after it
+    allowed), or None."""
+    m = _SCORE_BEFORE.search(text, max(end - _SCORE_BEFORE_REACH, 0), end)
+    return None if m is None or float(m.group(1)) == 0 else m
 
 
 def _holds_symptom(symptom_starts: list[int], start: int, end: int) -> bool:
