@@ -83,7 +83,7 @@ def main() -> None:
     if args.compare:
         before = json.loads(Path(args.compare).read_text())
         print_changes(before, now, lambda old, new: "; ".join(
-            f"{a}: {old[a]} -> {new[a]}" for a in attributes if old.get(a) != new.get(a)))
+            f"{a}: {old.get(a)} -> {new.get(a)}" for a in attributes if old.get(a) != new.get(a)))
 
 
 if __name__ == "__main__":

@@ -218,7 +218,7 @@ class ConText(RulesComponent):
                          or rule.get("unless_next") or rule.get("opens") or rule.get("in_question")
                          or rule.get("habitual") or rule.get("require_before") or rule.get("require_next")
                          or rule.get("clause_start_or_after") is not None or rule.get("line_has")
-                         or rule.get("heading_line") or rule.get("sentence_has")}
+                         or rule.get("heading_line") or rule.get("sentence_has") or rule.get("sentence_lacks")}
         # match ids of rules whose first word is no trigger when the pipeline took it for an
         # entity: "back in 1998" opens a past scope, "my [back] in 1998" is the body (then "in
         # 1998" is the trigger)
@@ -297,6 +297,8 @@ class ConText(RulesComponent):
             return False  # "The plan for weeks 17-20" heads the items under it; "The plan for race day was ..." is prose
         if rule.get("sentence_has") and not _sentence_has(doc, v, start, rule["sentence_has"]):
             return False  # "I have requested a lumbar MRI" plans the scan; "MRI LS spine: L5-S1 extrusion" reports it
+        if rule.get("sentence_lacks") and _sentence_has(doc, v, start, rule["sentence_lacks"]):
+            return False  # "the thigh tends to turn in" is about bodies in general; "my knee tends to ache" is the writer's
         if rule.get("line_has") and not _line_has(doc, v, end, rule["line_has"]):
             return False  # "Tx: STM, hip flexor stretch" reports what was done; "Tx: nerve glides, r/v 2/52" plans
         if rule.get("habitual") and not _habitual(doc, start):

@@ -76,6 +76,7 @@ MAX_ANCHORS = 3  # person words tried, nearest first, when a possessive nearer t
 PHRASE_REACH = 3  # extra words after a clause subject for a prepositional phrase before its verb
 POSSESSIVE_REACH = 3  # tokens between a possessive and the entity it owns ("her left big toe")
 CLAUSE_REACH = 20  # tokens back to look for a clause subject
+RELATIVE_REACH = 6  # tokens from a person noun to an object pronoun inside its relative clause ("my wife who walks with me")
 VERB_REACH = 2  # words after a clause subject where its verb may stand ("my mum has", adverbs aside)
 # the kinds of a reply segment: the writer's own text, a "Reply from" reply by another writer,
 # another poster's quoted or chat line
@@ -88,6 +89,8 @@ _COMMA_IDS = ids({","})
 _APPOSITION_IDS = ids({",", "("})
 _SIMILE_IDS = ids({"like", "as"})
 _AM_IDS = ids({"am", "'m", "’m", "i'm", "im"})
+_OPEN_PAREN = get_string_id("(")
+_CLOSE_PAREN = get_string_id(")")
 _FORM_ITEM = re.compile(r"\s*(?:Q\s?\d{1,2}|\d{1,2})\s*[.):]")
 
 
@@ -341,8 +344,25 @@ class SubjectResolution(RulesComponent):
                     and self._verb_between(v.lowers, k, s):
                 j -= 1  # "a guy at my gym had PF": "my" owns the gym; the guy may own the PF
                 continue
+            noun = self._relative_clause_noun(v.lowers, anchors, j, k)
+            if noun is not None and self._verb_follows(v.lowers, k, s):
+                # "my wife who walks with me has a bad knee": "me" sits in the wife's relative clause
+                # and the verb after it is the wife's
+                return self._owner_at(v, noun, s, e, lo, label, doc_facts)
             return self._owner_at(v, k, s, e, lo, label, doc_facts)
         return None
+
+    def _relative_clause_noun(self, lowers: list[int], anchors: list[int], j: int, k: int) -> int | None:
+        """The person noun whose relative clause ("my wife who walks with me") holds the object
+        pronoun at ``k`` (the anchor at index ``j``), or ``None``."""
+        if self._nominative.get(lowers[k]) != "object" or j == 0:
+            return None
+        noun = anchors[j - 1]
+        if lowers[noun] not in self._nouns or self._nominative.get(lowers[noun]) not in {"other_noun", "group"}:
+            return None
+        if noun + 1 >= k or lowers[noun + 1] not in self._relatives or k - noun > RELATIVE_REACH:
+            return None
+        return noun
 
     def _verb_between(self, lowers: list[int], k: int, s: int) -> bool:
         """Whether a verb of having or doing stands between a possessive at ``k`` and the entity at ``s``."""
@@ -409,6 +429,10 @@ class SubjectResolution(RulesComponent):
         if j < s and lowers[j] in _APPOSITION_IDS:
             j += 1  # "my sister, who has flat feet", "my sister (who has flat feet)"
         between = bounds[b:bisect_left(bounds, s)]
+        if lowers[k + 1] == _OPEN_PAREN:
+            close = _bracket_close(lowers, k + 1, s)
+            if close is not None and all(t <= close for t in between) and self._verb_follows(lowers, close, s):
+                return self._nominative[lowers[k]], k  # "her housemate (also on this list) has sciatica"
         if between[-1] != j or any(t not in (k + 1, j) for t in between):
             return None  # the boundary must open the noun's own clause, and no other boundary follow
         cls = self._nominative[lowers[k]]
@@ -906,3 +930,12 @@ class _DocFacts(NamedTuple):
 def make_subject_resolution(nlp: Language, name: str) -> SubjectResolution:
     register_extensions()
     return SubjectResolution(nlp, name)
+
+
+def _bracket_close(lowers: list[int], open_at: int, s: int) -> int | None:
+    """The ")" that closes the bracket opened at ``open_at`` before token ``s``: a short aside
+    after a person noun ("her housemate (also on this list) has ...")."""
+    for t in range(open_at + 1, min(s, open_at + 8)):
+        if lowers[t] == _CLOSE_PAREN:
+            return t
+    return None
