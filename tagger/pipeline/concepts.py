@@ -431,28 +431,42 @@ class SpanExtensions:
     (``data/span_extensions.json``): an attachment word after a structure is part of the place
     ("Achilles [insertion]", "glute med [origin]"), and "insertional" before a structure or a
     diagnosis names where on it ("[insertional] Achilles", "[insertional] Achilles
-    tendinopathy"). A word already inside another entity never joins."""
+    tendinopathy"). A word already inside another entity never joins. A last word of
+    ``not_last_before`` leaves its span before the words listed with it: after a verb finding,
+    "in" before a determiner or a phase of gait starts a place or a time ("L midfoot [collapses]
+    in late stance"), where "[drop in] on SLS" keeps its particle."""
 
     def __init__(self, spec: dict[str, Any] | None = None):
         self.spec = spec or {}
         self.after: dict[str, frozenset[int]] = {}
         self.before: dict[str, frozenset[int]] = {}
+        self.shed_last: dict[str, frozenset[int]] = {}
+        self.shed_next: dict[str, frozenset[int]] = {}
         for label, rule in self.spec.items():
             if label.startswith("//"):
                 continue
             self.after[label] = ids(rule.get("after") or ())
             self.before[label] = ids(rule.get("before") or ())
+            # session 13 round 3: a last word that is no part of the span before some words
+            # ("[collapses] in late stance": "in" starts a time, not the verb's particle)
+            shed = rule.get("not_last_before") or {}
+            self.shed_last[label] = ids(shed.get("last") or ())
+            self.shed_next[label] = ids(shed.get("next") or ())
         self._words = frozenset().union(*self.after.values(), *self.before.values())
+        self._shed = frozenset().union(*self.shed_last.values())
 
     def __bool__(self) -> bool:
-        return any(self.after.values()) or any(self.before.values())
+        return any(self.after.values()) or any(self.before.values()) or bool(self._shed)
 
     def grown(self, ents, kept, relabelled, lowers: list[int]) -> dict[int, tuple[int, int]]:
-        """Old start -> (new start, new end) for the kept spans that take in a neighbouring word."""
+        """Old start -> (new start, new end) for the kept spans that take in a neighbouring word
+        or shed a last one."""
         n, words = len(lowers), self._words
         # most notes hold no attachment word next to an entity: a cheap test per entity first
+        shed = self._shed
         candidates = [(s, e) for s, e, _ in kept
-                      if (e < n and lowers[e] in words) or (s > 0 and lowers[s - 1] in words)]
+                      if (e < n and lowers[e] in words) or (s > 0 and lowers[s - 1] in words)
+                      or (e - s > 1 and e < n and lowers[e - 1] in shed)]
         if not candidates:
             return {}
         labels = _labels_by_start(ents, relabelled)
@@ -464,6 +478,10 @@ class SpanExtensions:
             label = labels[start]
             after, before = self.after.get(label), self.before.get(label)
             new_start, new_end = start, end
+            if end - start > 1 and end < n and lowers[end - 1] in self.shed_last.get(label, ()) \
+                    and lowers[end] in self.shed_next[label]:
+                out[start] = (start, end - 1)  # "[collapses] in late stance": shed, nothing joins
+                continue
             if after and end < len(lowers) and lowers[end] in after and not taken[end]:
                 new_end = end + 1
             if before and start > 0 and lowers[start - 1] in before and not taken[start - 1]:

@@ -74,6 +74,9 @@ BLOCKER = "BLOCKER"
 _start = itemgetter(0)
 
 
+_CONDITION = "CONDITION"
+
+
 def _starts_at(ents: list[tuple[int, int, str, int]], i: int, wanted: Container[str]) -> bool:
     """Whether an entity of a ``wanted`` label starts at token ``i`` (``ents`` sorted by start: a
     bisect, not a set of every start built per target, which was quadratic on long notes)."""
@@ -348,15 +351,22 @@ class _Compound:
     def _join_coordinated_parts(self, v: DocView, ents: list[tuple[int, int, str, int]], parts: dict[int, str]) -> bool:
         """Parts joined by a slash or plus before one exercise head share it: one ACTIVITY
         ("TFL/piriformis release", "SIJ/glute exercises", "psoas/hip flexor stretch", "hip +
-        quad strength"), not a STRUCTURE for the first part and the exercise for the last."""
+        quad strength"), not a STRUCTURE for the first part and the exercise for the last. A
+        rotation before the bare head is the second item ("[hip abd + ER strengthening]": the
+        part's movement and a rotation share the head, as in "hip ER work"), and a lead part read
+        as a diagnosis ("PF") is the part here ("[PF + calf stretching]", as "[calf/PF stretches]")."""
         lowers, strings, heads = v.lowers, v.strings, self.heads
         changed = False
         k = 1
         while k < len(ents):
             s, e, label, concept = ents[k]
             prev = ents[k - 1]
-            if label != LABEL or e - s < 2 or lowers[e - 1] not in heads or s < 2 or lowers[s - 1] not in self.joiners \
-                    or prev[1] != s - 1 or prev[2] not in self.labels or (prev[3] and strings[prev[3]] in self.not_parts) \
+            infix = label == LABEL and e - s == 1 and lowers[s] in heads and s > 2 and lowers[s - 1] in self.head_infixes
+            joint = s - 1 - infix  # the slash or plus
+            lead = prev[2] == _CONDITION and prev[1] - prev[0] == 1 and lowers[prev[0]] in self.lead_parts  # "PF"
+            if label != LABEL or (e - s < 2 and not infix) or lowers[e - 1] not in heads or joint < 1 \
+                    or lowers[joint] not in self.joiners or prev[1] != joint or (prev[2] not in self.labels and not lead) \
+                    or (prev[3] and strings[prev[3]] in self.not_parts) \
                     or (prev[0] > 0 and lowers[prev[0] - 1] in self.not_after):
                 k += 1
                 continue
@@ -364,6 +374,8 @@ class _Compound:
             ents[k - 1:k + 1] = [(start, e, LABEL, concept)]
             if s in parts:
                 parts[start] = parts.pop(s)
+            elif prev[2] not in self.labels:
+                parts[start] = self.lead_parts[lowers[prev[0]]]
             elif prev[3]:
                 parts[start] = strings[prev[3]]
             changed = True  # stay on k - 1: a chain of parts ("TFL/ITB/piriformis release") joins one by one

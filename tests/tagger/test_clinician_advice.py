@@ -10,7 +10,7 @@ from tests.tagger.entity_lookup import ent
 @pytest.mark.parametrize(
     ("text", "target"),
     [
-        ("I think he would benefit from more walking breaks at work.", "walking"),
+        ("I think he would benefit from more walking breaks at work.", "walking breaks"),  # session 13c: "breaks" joins
         ("She may benefit from orthotics in her work boots.", "orthotics"),
         ("I have asked him to keep the sandals for short spells only.", "sandals"),
         ("Advised to avoid prolonged standing for two weeks.", "standing"),
