@@ -679,8 +679,8 @@ class SubjectResolution(RulesComponent):
         if first is None:
             return []
         # the note's first line names the group or page the thread is in ("Trail Runners Otago"), not a poster
-        names_before = [m.group(1).lower() for m in _NAME_LINE.finditer(text, 0, first.start())
-                        if text[:m.start()].strip()]
+        first_word = len(text) - len(text.lstrip())
+        names_before = [m.group(1).lower() for m in _NAME_LINE.finditer(text, 0, first.start()) if m.start() > first_word]
         op = names_before[0] if names_before else None
         found = []
         for m in _NAME_LINE.finditer(text, first.end()):
