@@ -48,6 +48,9 @@ episode only when the episode says it is over:
 9. **Over at earlier visits** (session 12, round 2). A complaint said to be over ("A: R PFPS
    resolved.") is over at its earlier mentions of the same kind, owner, place and side, across
    the visits of a series, with the sites in their sentences.
+10. **Someone else's dated episode** (session 13, round 3). What is already someone else's, told in the
+   past tense in the clause of a past time anchor ("His brother had ACL recon last yr"), is over without an
+   end: blind annotators of five sets read another person's dated episode so.
 
 Every entity of an episode that is over, except hypothetical ones, the anchor itself and
 negated ones followed by "since" ("no knee sx since" speaks of the time up to now), is
