@@ -84,14 +84,15 @@ from .rules import RulesComponent
 
 KINDS = {"anchor", "resolution", "present", "past", "onset", "pointer", "contrast", "hedge", "bullet", "boundary", "bracket",
          "switch", "ended", "replace", "stopped", "injury", "return", "modal", "history", "over_earlier", "denied_now",
-         "others_now"}
+         "others_now", "family_field"}
 SWITCH_KEYS = ("verbs", "to", "labels")
 REPLACE_KEYS = ("verbs", "to", "buys", "fillers", "inserts", "not_worn")
 ENDED_KEYS = ("ahead", "after", "negators", "inability", "clause_ends")
 HISTORY_KEYS = ("headers", "not_after", "events", "suffixes", "clause_marks")
 STOPPED_KEYS = ("auxiliaries", "negators", "adverbs", "verbs", "objects", "since", "spans", "quantities", "units", "clause_ends")
 STOPPED_REACH = 4  # tokens after the stopped verb (and its object) where the time phrase may start ("hasn't bugged me in over a week")
-WORD_KINDS = frozenset({"pointer", "contrast", "hedge", "bullet", "boundary", "injury", "modal", "denied_now", "others_now"})
+WORD_KINDS = frozenset({"pointer", "contrast", "hedge", "bullet", "boundary", "injury", "modal", "denied_now", "others_now",
+                        "family_field"})
 DENIED_NOW_REACH = 4  # tokens after a denied entity where a word of now may close its clause ("no numbness or tingling now")
 _SINCE = get_string_id("since")
 _COMMA = get_string_id(",")
@@ -298,6 +299,7 @@ class PastEpisodes(RulesComponent):
         self._modals = ids(words["modal"])
         self._denied_now = ids(words["denied_now"])
         self._others_now = ids(words["others_now"])
+        self._family_fields = ids(words["family_field"])
 
     # -- sentences ---------------------------------------------------------------
     def _sentences(self, doc: Doc, v: DocView) -> tuple[list[_Sentence], set[int]]:
@@ -1182,6 +1184,8 @@ class PastEpisodes(RulesComponent):
         for sent in sents:
             if not (sent.anchors and sent.past) or sent.tells_onset:
                 continue
+            if any(v.lowers[i] in self._family_fields for i in range(sent.start, min(sent.start + 3, sent.end))):
+                continue  # "FHx: mother had hip replacement 2010": a family history is read as the family's now
             for a_start, a_end in sent.anchors:
                 lo, hi = self._bracket_around(v, sent, a_start, a_end)
                 if lo is None:  # outside a bracket: the clause, up to the present or a bracket's reason

@@ -42,3 +42,9 @@ def test_the_reason_in_a_bracket_after_the_date_is_no_event(rules_tagger):
 def test_the_writers_own_dated_story_without_an_end_stays_current(rules_tagger):
     result = rules_tagger.tag("I hurt my ankle last yr playing netball.")
     assert not ent(result, "ankle").historical
+
+
+def test_a_family_history_field_is_no_dated_episode_of_someone_elses(rules_tagger):
+    result = rules_tagger.tag("FHx: aunt had knee replacement 2015.")
+    assert ent(result, "knee").other_subject
+    assert not ent(result, "knee").historical
