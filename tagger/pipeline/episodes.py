@@ -48,6 +48,9 @@ episode only when the episode says it is over:
 9. **Over at earlier visits** (session 12, round 2). A complaint said to be over ("A: R PFPS
    resolved.") is over at its earlier mentions of the same kind, owner, place and side, across
    the visits of a series, with the sites in their sentences.
+10. **Someone else's dated episode** (session 13, round 3). What is already someone else's, told in the
+   past tense in the clause of a past time anchor ("His brother had ACL recon last yr"), is over without an
+   end: blind annotators of five sets read another person's dated episode so.
 
 Every entity of an episode that is over, except hypothetical ones, the anchor itself and
 negated ones followed by "since" ("no knee sx since" speaks of the time up to now), is
@@ -80,19 +83,23 @@ from .fastmatch import TokenMatcher
 from .rules import RulesComponent
 
 KINDS = {"anchor", "resolution", "present", "past", "onset", "pointer", "contrast", "hedge", "bullet", "boundary", "bracket",
-         "switch", "ended", "replace", "stopped", "injury", "return", "modal", "history", "over_earlier", "denied_now"}
+         "switch", "ended", "replace", "stopped", "injury", "return", "modal", "history", "over_earlier", "denied_now",
+         "others_now", "family_field"}
 SWITCH_KEYS = ("verbs", "to", "labels")
 REPLACE_KEYS = ("verbs", "to", "buys", "fillers", "inserts", "not_worn")
 ENDED_KEYS = ("ahead", "after", "negators", "inability", "clause_ends")
 HISTORY_KEYS = ("headers", "not_after", "events", "suffixes", "clause_marks")
 STOPPED_KEYS = ("auxiliaries", "negators", "adverbs", "verbs", "objects", "since", "spans", "quantities", "units", "clause_ends")
 STOPPED_REACH = 4  # tokens after the stopped verb (and its object) where the time phrase may start ("hasn't bugged me in over a week")
-WORD_KINDS = frozenset({"pointer", "contrast", "hedge", "bullet", "boundary", "injury", "modal", "denied_now"})
+WORD_KINDS = frozenset({"pointer", "contrast", "hedge", "bullet", "boundary", "injury", "modal", "denied_now", "others_now",
+                        "family_field"})
 DENIED_NOW_REACH = 4  # tokens after a denied entity where a word of now may close its clause ("no numbness or tingling now")
 _SINCE = get_string_id("since")
 _COMMA = get_string_id(",")
 _CLAUSE_MARKS = frozenset({_COMMA, get_string_id(";")})
 _TO = get_string_id("to")
+_OPEN = get_string_id("(")
+_CLOSE = get_string_id(")")
 _SYMPTOMATIC = frozenset({"SYMPTOM", "CONDITION", "BODY_REGION", "STRUCTURE"})
 ACTIVITY_REACH = 3  # tokens after "no longer" where the activity that stopped may start ("no longer play football")
 HEDGE_REACH = 2  # tokens before a resolution where a hedge undoes it ("almost went away", "haven't settled")
@@ -174,6 +181,9 @@ class _Sentence(NamedTuple):
     bullet: bool  # the sentence is an item of a list: it starts a line with a bullet
     present_ends: list[int]  # where the present's words end ("R knee pain x3/52, L ankle sprain 2019, resolved")
     injury: bool  # the sentence tells of an injury ("broke", "sprained", "fell"): an event, over once told in the past
+    anchors: list[tuple[int, int]]  # every past time anchor's tokens
+    present_starts: list[int]  # where the present's words start ("and pt [is] worried")
+    past_at: list[int]  # where the past tense's words start ("had", "ruptured")
 
 
 class PastEpisodes(RulesComponent):
@@ -288,6 +298,8 @@ class PastEpisodes(RulesComponent):
         self._injuries = ids(words["injury"])
         self._modals = ids(words["modal"])
         self._denied_now = ids(words["denied_now"])
+        self._others_now = ids(words["others_now"])
+        self._family_fields = ids(words["family_field"])
 
     # -- sentences ---------------------------------------------------------------
     def _sentences(self, doc: Doc, v: DocView) -> tuple[list[_Sentence], set[int]]:
@@ -300,6 +312,8 @@ class PastEpisodes(RulesComponent):
         recurring: list[tuple[int, int, int]] = []  # (sentence, start, end) of each recurrence word
         present_spans: list[tuple[int, int, int]] = []  # (sentence, start, end) of each word of the present
         pasts: set[int] = set()
+        past_at: dict[int, list[int]] = {}
+        present_starts: dict[int, list[int]] = {}
         onsets: dict[int, list[int]] = {}  # sentence -> where its onset words start
         present_ends: dict[int, list[int]] = {}
         anchor_chars: dict[int, list[tuple[int, int]]] = {}
@@ -321,6 +335,7 @@ class PastEpisodes(RulesComponent):
                 onsets.setdefault(k, []).append(start)
             elif kind == "past":
                 pasts.add(k)
+                past_at.setdefault(k, []).append(start)
             elif kind == "resolution":
                 if any(v.lowers[i] in self._hedges for i in range(max(bounds[k], start - HEDGE_REACH), start)):
                     continue  # "almost went away", "haven't settled"
@@ -331,6 +346,7 @@ class PastEpisodes(RulesComponent):
                     continue  # "Came back with a large blister": a person home from a trip
                 present_ends.setdefault(k, []).append(end)
                 present_spans.append((k, start, end))
+                present_starts.setdefault(k, []).append(start)
                 if rule.get("recurrence"):
                     recurring.append((k, start, end))
         # the present's words inside a resolution phrase are part of the end: "GP treated it, now healed"
@@ -347,7 +363,8 @@ class PastEpisodes(RulesComponent):
             injury = k in distant and k in pasts and any(v.lowers[i] in self._injuries for i in range(bounds[k], bounds[k + 1]))
             sents.append(_Sentence(bounds[k], bounds[k + 1], anchors.get(k), k in distant, resolved, k in presents, k in pasts,
                                    cut, k in onsets, onset, bullet,
-                                   present_ends.get(k, []), injury))
+                                   present_ends.get(k, []), injury, anchor_tokens.get(k, []),
+                                   present_starts.get(k, []), past_at.get(k, [])))
         return sents, resolution_tokens
 
     def _is_return(self, v: DocView, sent_start: int, start: int, end: int) -> bool:
@@ -1146,9 +1163,72 @@ class PastEpisodes(RulesComponent):
             self._mark_episodes(doc, v, sents, ents, ent_starts, episodes, resolution_tokens)
         if self._over_earlier is not None:
             self._over_at_earlier(doc, v, sents, ents)
+        if any(s.anchors and s.past for s in sents):
+            self._others_dated(doc, v, sents, ents, ent_starts)
         if self._denied_now:
             self._denials_of_now(doc, v, ents)
         return ents
+
+    def _others_dated(self, doc: Doc, v: DocView, sents: list[_Sentence], ents: list[tuple[int, int, str, int]],
+                      ent_starts: list[int]) -> None:
+        """Someone else's episode told in the past tense and dated in the past is over (session 13, round 3):
+        "His brother had ACL [recon] last yr and pt is worried", "my training buddy Dan [ruptured] his [ACL] in
+        May", "(who had [shin splints] last yr, he's sorted)". Blind annotators of five sets mark another person's
+        dated episode past, whatever its end; the writer's own dated story often opens the current complaint, so
+        it still needs its end (step 1), and only what is already someone else's is reached here. Reach: the
+        anchor's clause, from after a boundary or a word of the present before it, up to the first word of the
+        present after it ("... and pt [is] worried") or a bracket opened after it ("a hip replacement last year at 64
+        ([arthritis])": the reason is no event); an anchor inside a bracket reaches the bracket only. The clause tells
+        it in the past tense and tells no onset."""
+        store = entity_store(doc)
+        for sent in sents:
+            if not (sent.anchors and sent.past) or sent.tells_onset:
+                continue
+            if any(v.lowers[i] in self._family_fields for i in range(sent.start, min(sent.start + 3, sent.end))):
+                continue  # "FHx: mother had hip replacement 2010": a family history is read as the family's now
+            for a_start, a_end in sent.anchors:
+                lo, hi = self._bracket_around(v, sent, a_start, a_end)
+                if lo is None:  # outside a bracket: the clause, up to the present or a bracket's reason
+                    lo = self._clause_start(v, sent, a_start)
+                    hi = next((p for p in sent.present_starts if p >= a_end), sent.end)
+                    hi = next((i for i in range(a_end, hi) if v.orths[i] == _OPEN), hi)
+                if not any(lo <= p < hi for p in sent.past_at):
+                    continue
+                a_chars = (v.idx[a_start], v.end_char(a_end))
+                for i in range(bisect_left(ent_starts, lo), len(ents)):
+                    s, e = ents[i][0], ents[i][1]
+                    if s >= hi:
+                        break
+                    record = store.get(s)
+                    if record is None or record.get("end") != e or not record.get("other_subject") \
+                            or record.get("negated") or (s < a_end and e > a_start):
+                        continue
+                    _mark_historical(record, *a_chars)
+
+    @staticmethod
+    def _bracket_around(v: DocView, sent: _Sentence, a_start: int, a_end: int) -> tuple[int | None, int]:
+        """The inside of the bracket the anchor stands in, if it does: "My sister (you treated her last year) was told
+        her [flat feet] are the reason" dates only what the bracket says."""
+        for i in range(a_start - 1, sent.start - 1, -1):
+            if v.orths[i] == _CLOSE:
+                break
+            if v.orths[i] == _OPEN:
+                close = next((j for j in range(a_end, sent.end) if v.orths[j] == _CLOSE), sent.end)
+                return i + 1, close
+        return None, sent.end
+
+    def _clause_start(self, v: DocView, sent: _Sentence, a_start: int) -> int:
+        """Where the anchor's clause starts: after the last boundary ("|", ";") or word ending in a full stop
+        before it, and after the present told before it."""
+        lo = next((i + 1 for i in range(a_start - 1, sent.start - 1, -1)
+                   if v.lowers[i] in self._boundaries or (v.lengths[i] > 1 and v.text(i).endswith("."))), sent.start)
+        lo = max([lo, *(end for end in sent.present_ends if end <= a_start)])
+        # someone else's state told in the present before the anchor, up to the next clause: "His dad has really
+        # flat [feet] and had knee trouble as a teenager"
+        for i in range(a_start - 1, lo - 1, -1):
+            if v.lowers[i] in self._others_now:
+                return next((j + 1 for j in range(i + 1, a_start) if v.orths[j] in _CLAUSE_CUTS), a_start)
+        return lo
 
     def _denials_of_now(self, doc: Doc, v: DocView, ents: list[tuple[int, int, str, int]]) -> None:
         """Take the past back from a denial that speaks of now, whatever dated it: "sciatica in 2017 -
