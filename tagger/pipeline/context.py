@@ -15,6 +15,7 @@ after a question ("Numbness? No"), and EHR query prefixes ("?S1").
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from bisect import bisect_left
 from typing import Any, NamedTuple
 
@@ -704,16 +705,26 @@ def _line_has(doc: Doc, v: DocView, end: int, words: list[str]) -> bool:
     text = v.doc_text(doc)  # built once per note, not per trigger
     start = doc[end].idx
     stop = text.find("\n", start)
-    line = text[start:stop if stop >= 0 else len(text)].lower()
-    return any(re.search(r"(?<![\w/])" + re.escape(w) + r"(?![\w/])", line) for w in words)
+    return _has_word(text[start:stop if stop >= 0 else len(text)].lower(), words)
 
 
 def _sentence_has(doc: Doc, v: DocView, start: int, words: list[str]) -> bool:
     """Whether one of ``words`` (lower case) stands as a word in the sentence of token ``start``."""
     lo, hi = v.sent_bounds(doc, start)
     text = v.doc_text(doc)
-    sent = text[doc[lo].idx:doc[hi - 1].idx + len(doc[hi - 1].text)].lower()
-    return any(re.search(r"(?<![\w/])" + re.escape(w) + r"(?![\w/])", sent) for w in words)
+    return _has_word(text[doc[lo].idx:doc[hi - 1].idx + len(doc[hi - 1].text)].lower(), words)
+
+
+@lru_cache(maxsize=None)
+def _word_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    # a slash binds like a letter, so "r/v" is one word and "r/v" inside "pr/vx" is none
+    return re.compile("|".join(r"(?<![\w/])" + re.escape(w) + r"(?![\w/])" for w in words))
+
+
+def _has_word(text: str, words: list[str]) -> bool:
+    """Whether one of ``words`` (lower case) stands as a word in ``text`` (lower case): the line and
+    sentence tests share it, with each rule's words compiled once."""
+    return bool(words) and _word_pattern(tuple(words)).search(text) is not None
 
 
 # what may follow a heading's words on its own line: "The plan for weeks 17-20", "Plan for the next 4 weeks"
