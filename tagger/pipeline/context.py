@@ -15,8 +15,8 @@ after a question ("Numbness? No"), and EHR query prefixes ("?S1").
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from bisect import bisect_left
+from functools import cache
 from typing import Any, NamedTuple
 
 from spacy.language import Language
@@ -715,7 +715,7 @@ def _sentence_has(doc: Doc, v: DocView, start: int, words: list[str]) -> bool:
     return _has_word(text[doc[lo].idx:doc[hi - 1].idx + len(doc[hi - 1].text)].lower(), words)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _word_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
     # a slash binds like a letter, so "r/v" is one word and "r/v" inside "pr/vx" is none
     return re.compile("|".join(r"(?<![\w/])" + re.escape(w) + r"(?![\w/])" for w in words))
