@@ -703,7 +703,7 @@ def _line_has(doc: Doc, v: DocView, end: int, words: list[str]) -> bool:
     if end >= len(doc):
         return False
     text = v.doc_text(doc)  # built once per note, not per trigger
-    start = doc[end].idx
+    start = v.idx[end]
     stop = text.find("\n", start)
     return _has_word(text[start:stop if stop >= 0 else len(text)].lower(), words)
 
@@ -711,8 +711,7 @@ def _line_has(doc: Doc, v: DocView, end: int, words: list[str]) -> bool:
 def _sentence_has(doc: Doc, v: DocView, start: int, words: list[str]) -> bool:
     """Whether one of ``words`` (lower case) stands as a word in the sentence of token ``start``."""
     lo, hi = v.sent_bounds(doc, start)
-    text = v.doc_text(doc)
-    return _has_word(text[doc[lo].idx:doc[hi - 1].idx + len(doc[hi - 1].text)].lower(), words)
+    return _has_word(v.doc_text(doc)[v.idx[lo]:v.end_char(hi)].lower(), words)
 
 
 @cache
@@ -735,7 +734,7 @@ def _heads_own_line(doc: Doc, v: DocView, start: int, end: int) -> bool:
     """Whether the trigger opens its line and the line ends after a short tail with no sentence
     or header punctuation: a heading without a colon, over the numbered items of the plan."""
     text = v.doc_text(doc)
-    begin, stop = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+    begin, stop = v.idx[start], v.end_char(end)
     if text[text.rfind("\n", 0, begin) + 1:begin].strip(" \t>#*"):
         return False
     tail = _HEADING_TAIL.match(text, stop)
