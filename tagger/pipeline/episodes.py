@@ -1124,11 +1124,9 @@ class PastEpisodes(RulesComponent):
             record = store.get(s)
             if not sent.onset or record is None or record.get("end") != e or not record.get("historical"):
                 continue
-            triggers = record.get("triggers") or []
-            mark = next((t for t in triggers if t[0] == "historical"), None)
+            mark = next((t for t in record.get("triggers") or () if t[0] == "historical"), None)
             if mark is not None and any(mark[2] < a_end and mark[3] > a_start for a_start, a_end in sent.onset):
-                record["historical"] = False
-                triggers.remove(mark)
+                _unmark_historical(record)
 
     def run(self, doc: Doc, v: DocView, ents: list[tuple[int, int, str, int]]) -> list[tuple[int, int, str, int]]:
         if not ents or not self._rule_of:
@@ -1150,13 +1148,15 @@ class PastEpisodes(RulesComponent):
             self._onsets(doc, sents, ents)
         self._given_up_later(doc, v, sents, ents)
         ent_starts = [e[0] for e in ents]
+        resolved = any(s.resolution for s in sents)
+        anchored = any(s.anchor for s in sents)
         if any(s.resolution and s.anchor is None for s in sents):
             self._pointed_back(doc, v, sents, ents, ent_starts, resolution_tokens)
-        if any(s.resolution for s in sents):
+        if resolved:
             self._told_after(doc, v, sents, ents, ent_starts)
-        if self._history is not None and any(s.anchor for s in sents):
+        if self._history is not None and anchored:
             self._history_items(doc, v, sents, ents, ent_starts)
-        if any(s.resolution for s in sents) and any(s.anchor for s in sents):
+        if resolved and anchored:
             self._told_at_length(doc, v, sents, ents, ent_starts, resolution_tokens)
         episodes = self._episodes(doc, v, sents) if any(s.anchor or s.bullet for s in sents) else []
         if episodes:
@@ -1248,10 +1248,7 @@ class PastEpisodes(RulesComponent):
                 if v.orths[j] in _CLAUSE_MARKS or v.orths[j] == self._and or lowers[j] in self._contrasts:
                     break
                 if lowers[j] in self._denied_now:
-                    record["historical"] = False
-                    triggers = record.get("triggers") or []
-                    for t in [t for t in triggers if t[0] == "historical"]:
-                        triggers.remove(t)
+                    _unmark_historical(record)
                     break
 
     def _mark_episodes(self, doc: Doc, v: DocView, sents: list[_Sentence], ents: list[tuple[int, int, str, int]],
@@ -1320,34 +1317,36 @@ class PastEpisodes(RulesComponent):
             trig = next((t for t in r.get("triggers") or () if t[0] == "historical"), None)
             if trig is None or not any(w in text[trig[2]:trig[3]].lower() for w in self._over_earlier["ends"]):
                 continue
-            if self._places(r):
-                ends.append((doc[s].idx, r, trig))
+            places = self._places(r)
+            if places:
+                ends.append((v.idx[s], r, trig, places))
         if not ends:
             return
-        marked: list[tuple[int, dict[str, Any], set[str], str | None, bool, tuple]] = []
+        marked: list[tuple[int, dict[str, Any], bool, tuple]] = []  # (start, record, a complaint, the end's trigger)
         starts = [x.start for x in sents]
         for s, _, label, r in records:
             if r.get("historical") or r.get("negated") or r.get("hypothetical"):
                 continue
             if sents[bisect_right(starts, s) - 1].tells_onset:
                 continue  # "until my hip started aching in July" opens the complaint, as in _same_condition
-            at = doc[s].idx
-            for end_at, end, trig in ends:
+            at = v.idx[s]
+            places = self._places(r)
+            for end_at, end, trig, end_places in ends:
                 if at >= end_at or bool(r.get("other_subject")) != bool(end.get("other_subject")):
                     continue
                 side, end_side = r.get("laterality"), end.get("laterality")
                 if side and end_side and side != end_side:
                     continue
-                if not self._places(r) & self._places(end):
+                if not places & end_places:
                     continue
                 if label in ("SYMPTOM", "CONDITION") and not self._same_kind(r, end):
                     continue
-                marked.append((s, r, self._places(r), side, label in ("SYMPTOM", "CONDITION"), trig))
+                marked.append((s, r, label in ("SYMPTOM", "CONDITION"), trig))
                 break
         # a site goes with a complaint marked in its sentence ("L [back] still sore"), not alone
         # ("Back fine", 'Back "now and then"' at a later visit: what the visit says of it now)
-        sentences = {v.sent_bounds(doc, s)[0] for s, _, _, _, complaint, _ in marked if complaint}
-        for s, r, _, _, complaint, trig in marked:
+        sentences = {v.sent_bounds(doc, s)[0] for s, _, complaint, _ in marked if complaint}
+        for s, r, complaint, trig in marked:
             if complaint or (v.sent_bounds(doc, s)[0] in sentences and not _heading(doc, r["end"])):
                 _mark_historical(r, trig[2], trig[3])
 
@@ -1405,6 +1404,14 @@ def _unnegate(record: dict[str, Any], start_char: int, end_char: int) -> None:
     if mark is not None and mark[2] < end_char and mark[3] > start_char:
         record["negated"] = False
         triggers.remove(mark)
+
+
+def _unmark_historical(record: dict[str, Any]) -> None:
+    """Take back an entity's historical mark and its trigger (``_mark_historical`` sets one)."""
+    record["historical"] = False
+    triggers = record.get("triggers") or []
+    for t in [t for t in triggers if t[0] == "historical"]:
+        triggers.remove(t)
 
 
 def _mark_own_past(store: dict[int, dict[str, Any]], start: int, end: int, start_char: int, end_char: int) -> None:
