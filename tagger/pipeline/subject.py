@@ -660,12 +660,7 @@ class SubjectResolution(RulesComponent):
             op = headers[0].group(1).lower()
         else:
             op = None  # the original post names no handle ("Throwaway-ish ..."): every header is a reply
-        found = []
-        for m in headers:
-            end = text.find("\n", m.end())
-            at = bisect_left(v.idx, end if end >= 0 else len(text))
-            found.append((at, WRITER if m.group(1).lower() == op else REPLY))
-        return found
+        return _posts_below(v, text, headers, op)
 
     def _reaction_replies(self, doc: Doc, v: DocView) -> list[tuple[int, int]]:
         """Token positions where a social-media thread's comment begins: after the reaction line under the
@@ -682,12 +677,7 @@ class SubjectResolution(RulesComponent):
         first_word = len(text) - len(text.lstrip())
         names_before = [m.group(1).lower() for m in _NAME_LINE.finditer(text, 0, first.start()) if m.start() > first_word]
         op = names_before[0] if names_before else None
-        found = []
-        for m in _NAME_LINE.finditer(text, first.end()):
-            end = text.find("\n", m.end())
-            at = bisect_left(v.idx, end if end >= 0 else len(text))
-            found.append((at, WRITER if m.group(1).lower() == op else REPLY))
-        return found
+        return _posts_below(v, text, _NAME_LINE.finditer(text, first.end()), op)
 
     def _roundups(self, doc: Doc, v: DocView) -> list[tuple[int, int]]:
         """Token ranges of a report's roundup of other people: a line opened by "Also:", "Others:"
@@ -932,6 +922,15 @@ def make_subject_resolution(nlp: Language, name: str) -> SubjectResolution:
     return SubjectResolution(nlp, name)
 
 
+def _posts_below(v: DocView, text: str, headers, op: str | None) -> list[tuple[int, int]]:
+    """For each header line of a thread (a handle with its score, or a commenter's name), the token where
+    its post begins, the line after it, and whose post it is: the original poster's (``WRITER``) when the
+    header names ``op``, another poster's (``REPLY``) otherwise."""
+    found = []
+    for m in headers:
+        end = text.find("\n", m.end())
+        found.append((bisect_left(v.idx, end if end >= 0 else len(text)), WRITER if m.group(1).lower() == op else REPLY))
+    return found
 def _bracket_close(lowers: list[int], open_at: int, s: int) -> int | None:
     """The ")" that closes the bracket opened at ``open_at`` before token ``s``: a short aside
     after a person noun ("her housemate (also on this list) has ...")."""
