@@ -38,7 +38,13 @@ shops and studios, insurers' examinations, records exports with their artefacts;
 team: training diaries, physical trades, pregnancy and chronic conditions, new sports, partners and
 transcripts), the dev (21) and test (11) cases each read by one annotator and a second one for
 agreement, the 40 train cases by two; 13 and 13t were the clean checks of session 13, and 13 is tuned
-on from session 14. ``--set tune``:
+on from session 14. ``--set 14``, ``--set 14t`` and ``--set 14tr``: session 14's two new writers
+(clinicians' records from ward physiotherapy, high-risk-foot podiatry, orthotists, clinic letters, imaging
+requests, performing-arts and team staff, telehealth and students' notes, from places not yet used; people
+outside the team: speech-to-text, comments and reviews, gig and shift workers, claim statements and
+questionnaires, sports the corpus had little of, regional Englishes), the dev (15) and test (17) cases each
+read by one annotator and a second one for agreement, the 40 train cases by two; 14 and 14t are the
+clean checks of session 14. ``--set tune``:
 every dev case except the clean checks in ``CLEAN_CHECKS`` (the dev set to tune on).
 
     .venv/bin/python benchmarks/blind_dev_cases.py /tmp/blind [--set 5]
@@ -76,9 +82,12 @@ SESSION_IDS = {
     "13": REPO / "corpora" / "reviews" / "gold_blind_session13_ids.txt",
     "13t": REPO / "corpora" / "reviews" / "gold_blind_session13_test_ids.txt",
     "13tr": REPO / "corpora" / "reviews" / "gold_blind_session13_train_ids.txt",
+    "14": REPO / "corpora" / "reviews" / "gold_blind_session14_ids.txt",
+    "14t": REPO / "corpora" / "reviews" / "gold_blind_session14_test_ids.txt",
+    "14tr": REPO / "corpora" / "reviews" / "gold_blind_session14_train_ids.txt",
 }
 SETS = ("2-3", "tune", *(name + half for name in SESSION_IDS for half in ("", "a", "b")))
-CLEAN_CHECKS = ("5b", "7b", "8b")
+CLEAN_CHECKS = ("5b", "7b", "8b", "14")
 
 
 def blind_dev_ids(which: str = "2-3") -> set[str]:
