@@ -75,3 +75,19 @@ def test_both_in_a_bracket_after_a_plural_part_is_bilateral(rules_tagger):
 def test_right_as_a_place_adverb_states_no_side(rules_tagger):
     result = rules_tagger.tag("Upper back, right across, worst between the shoulder blades.")
     assert ent(result, "Upper back").laterality is None
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("P: hip: pain-free bridging + clams, 2x/wk.", "bridging"),
+        ("Return to football only when pain-free hopping is possible.", "hopping"),
+    ],
+)
+def test_pain_free_right_before_an_exercise_is_how_to_do_it_not_an_outcome(rules_tagger, text, target):
+    assert ent(rules_tagger.tag(text), target).modifier is None
+
+
+def test_an_exercise_followed_by_pain_free_still_relieves(rules_tagger):
+    result = rules_tagger.tag("After two weeks of calf raises she is pain-free.")
+    assert ent(result, "calf raises").modifier == "relieving"
