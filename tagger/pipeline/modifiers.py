@@ -91,6 +91,7 @@ _COUNTS = ids({"a", "an", "few", "several", "couple", "of", "about", "around", "
 
 
 # what may stand before an "after" that opens a clause ("Response to treatment: after ...", "..., after a session of ...")
+_PAIR_REACH = 12  # tokens before a touching arrow in which the other arrow of a records pair may stand
 _CLAUSE_OPENERS = frozenset({":", ",", ";", "-", "(", "\n"})
 
 
@@ -266,7 +267,7 @@ class Modifiers(RulesComponent):
         out = []
         for start, end, rule in kept:
             touching = rule.get("touching")
-            if touching:
+            if touching and not Modifiers._paired_arrow(v, start, touching):
                 i = end
                 while i < v.n and v.lower(i) in touching["between"]:
                     i += 1
@@ -274,6 +275,21 @@ class Modifiers(RulesComponent):
                     rule = {**rule, "modifier": "none"}
             out.append((start, end, rule))
         return out
+
+    @staticmethod
+    def _paired_arrow(v, start: int, touching: dict[str, Any]) -> bool:
+        """Whether a ``paired_with`` arrow stands before the trigger at ``start`` in its line and sentence
+        ("Sx ↑ after sitting, ↓ walking": the records' aggravates/eases pair, so "↓" is what eases)."""
+        paired = touching.get("paired_with")
+        if not paired:
+            return False
+        for i in range(start - 1, max(start - _PAIR_REACH, -1), -1):
+            text = v.text(i)
+            if text in paired:
+                return True
+            if "\n" in text or text == ".":
+                return False
+        return False
 
     def _share_with_list(self, doc: Doc, v, targets: list, decided: list[bool], store: dict, symptoms: list,
                          cue_tokens: set[int]) -> None:

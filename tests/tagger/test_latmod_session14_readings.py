@@ -91,3 +91,8 @@ def test_pain_free_right_before_an_exercise_is_how_to_do_it_not_an_outcome(rules
 def test_an_exercise_followed_by_pain_free_still_relieves(rules_tagger):
     result = rules_tagger.tag("After two weeks of calf raises she is pain-free.")
     assert ent(result, "calf raises").modifier == "relieving"
+
+
+def test_a_down_arrow_after_an_up_arrow_in_its_sentence_still_eases(rules_tagger):
+    result = rules_tagger.tag("Sx ↑ after long drives, ↓ swimming.")
+    assert ent(result, "swimming").modifier == "relieving"
