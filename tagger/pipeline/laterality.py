@@ -164,7 +164,11 @@ _SIDE_WORD_IDS = ids({"left", "right"})
 _NOT_SIDE_NEXT = ids({"my", "his", "her", "their", "your", "our", "a", "an", "this", "it", "me", "him", "them", "the",
                       "?", "after", "now", "away", "before", "then", "there", "here", "at", "in", "on", "up", "down",
                       "into", "through", "behind", "under", "off", "to", "from", "by", "when", "over", "out", "around",
-                      "enough", "thing", "way", "so"})
+                      "enough", "thing", "way", "so",
+                      # session 14: the place adverb "right across", "right where", "right along" (13 email-13008,
+                      # 10 coach-10005), as "right down" and "right under" above
+                      "across", "where", "along", "round", "below", "above", "beside", "next", "between",
+                      "underneath", "beneath", "against"})
 # Words linking a symptom to a site that follows it: "pain in my right foot".
 LINK_WORDS = frozenset("in at on around over of to into down through along behind under across near by from".split())
 _AFTER_WORDS = ids({"and", "&", "/", ",", "area", "region", "joint"})

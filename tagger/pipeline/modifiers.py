@@ -91,6 +91,7 @@ _COUNTS = ids({"a", "an", "few", "several", "couple", "of", "about", "around", "
 
 
 # what may stand before an "after" that opens a clause ("Response to treatment: after ...", "..., after a session of ...")
+_PAIR_REACH = 12  # tokens before a touching arrow in which the other arrow of a records pair may stand
 _CLAUSE_OPENERS = frozenset({":", ",", ";", "-", "(", "\n"})
 
 
@@ -231,6 +232,7 @@ class Modifiers(RulesComponent):
             if not taken.intersection(range(t[0], t[1])):
                 taken.update(range(t[0], t[1]))
                 kept.append(t)
+        kept = self._touching_as_none(v, kept, targets)
         # The same triggers by start token, each with its rank in ``kept`` (ties go to the first).
         by_start = sorted((t[0], rank, t) for rank, t in enumerate(kept))
         symptoms = self._with_pain_words(v, spans, [e for e in spans if e[2] == "SYMPTOM"])
@@ -253,6 +255,41 @@ class Modifiers(RulesComponent):
         if self.coordination is not None and len(targets) > 1:
             self._share_with_list(doc, v, targets, decided, store, symptoms, taken)
         return ents
+
+    @staticmethod
+    def _touching_as_none(v, kept: list, targets: list) -> list:
+        """A ``touching`` trigger right before an activity (a side word may stand between) says how
+        much of it there is, a gait finding or a plan's cut ("Gait: ↓ R [push-off]", "P: ↓ [track] to
+        1x/wk"), not that the complaint changes: it becomes a pseudo-trigger (none) for every target."""
+        if not any(t[2].get("touching") for t in kept):
+            return kept
+        starts: dict[int, str] = {t[0]: t[2] for t in targets}
+        out = []
+        for start, end, rule in kept:
+            touching = rule.get("touching")
+            if touching and not Modifiers._paired_arrow(v, start, touching):
+                i = end
+                while i < v.n and v.lower(i) in touching["between"]:
+                    i += 1
+                if starts.get(i) in touching["labels"]:
+                    rule = {**rule, "modifier": "none"}
+            out.append((start, end, rule))
+        return out
+
+    @staticmethod
+    def _paired_arrow(v, start: int, touching: dict[str, Any]) -> bool:
+        """Whether a ``paired_with`` arrow stands before the trigger at ``start`` in its line and sentence
+        ("Sx ↑ after sitting, ↓ walking": the records' aggravates/eases pair, so "↓" is what eases)."""
+        paired = touching.get("paired_with")
+        if not paired:
+            return False
+        for i in range(start - 1, max(start - _PAIR_REACH, -1), -1):
+            text = v.text(i)
+            if text in paired:
+                return True
+            if "\n" in text or text == ".":
+                return False
+        return False
 
     def _share_with_list(self, doc: Doc, v, targets: list, decided: list[bool], store: dict, symptoms: list,
                          cue_tokens: set[int]) -> None:
