@@ -120,3 +120,19 @@ def test_records_shorthand_for_the_forefoots_spaces_and_heads_is_the_structure(n
 
 def test_months_written_mths_after_a_number_is_no_metatarsal_head(nlp):
     assert spans(nlp, "Seen physio for 3 mths, helped a bit.", "STRUCTURE") == []
+
+
+@pytest.mark.parametrize("text, finding", [
+    ("My feet have got a bit wider and flatter since the baby.", "flatter"),
+    ("About my feet: yes, they're flat, always have been.", "flat"),
+])
+def test_feet_said_flat_further_along_their_clause_or_as_they_are_the_finding(nlp, text, finding):
+    assert finding in spans(nlp, text, "CONDITION")
+
+
+@pytest.mark.parametrize("text", [
+    "My right foot turns out and I keep landing flat on it.",
+    "The roads near my house are long and flat, they suit me.",
+])
+def test_a_foot_landing_flat_or_a_flat_road_is_no_flat_foot(nlp, text):
+    assert not {"flat", "flatter"} & set(spans(nlp, text, "CONDITION"))
