@@ -76,3 +76,15 @@ def test_a_form_question_labelled_q_and_answered_on_its_line_is_answered(rules_t
 def test_is_it_normal_for_the_part_to_leaves_the_part_real(rules_tagger):
     result = rules_tagger.tag("Two questions: is it normal for the ankle to swell after a long walk?")
     assert not ent(result, "ankle").hypothetical
+
+
+def test_people_addressed_by_what_they_have_done_are_the_readers(rules_tagger):
+    result = rules_tagger.tag("A question for people who've done the marathon: did you taper?")
+    assert ent(result, "marathon").other_subject
+    result = rules_tagger.tag("ok who's had shin pain after a long walk")
+    assert ent(result, "shin").other_subject
+
+
+def test_the_writer_as_one_of_those_people_stays_the_writer(rules_tagger):
+    result = rules_tagger.tag("I'm one of those people who has had flat feet since school.")
+    assert not ent(result, "flat feet").other_subject
