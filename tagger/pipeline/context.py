@@ -64,7 +64,9 @@ _SETTING_WORD_IDS = ids({"when", "if", "on", "with", "during", "after", "while",
 # A question the writer answers ("Does he have flat feet? Very - he walks ...", "> 4. Footwear
 # at work?\nClogs.") asks about a fact of the case; a headline question ("Arch pain that gets
 # better with glute exercises?") names the writer's real complaint and asks about the link.
-_ITEM_MARKERS = re.compile(r"[\s>*\u2022\-\u2013]*(?:Q?\d{1,2}[.):]\s*)?")
+# an item number ("2.", "Q2)"), or a form's bare question label ("Q: How many hours a day do you sit?  A: 12",
+# answered on its line: GUIDELINES s7, "a form or intake item")
+_ITEM_MARKERS = re.compile(r"[\s>*\u2022\-\u2013]*(?:(?:Q?\d{1,2}[.):]|Q:)\s*)?")
 _HEADLINE = re.compile(r"\s*(?:title|subject|re)\s*:", re.IGNORECASE)
 _HEADLINE_CHARS = 120
 # what a heading's own "no" may go on with and still answer for the heading ("Legs: no pain")
