@@ -248,6 +248,7 @@ class PastEpisodes(RulesComponent):
             if rule["kind"] == "stopped":
                 self._stops.append({
                     **{k: ids(w.lower() for w in rule[k]) for k in STOPPED_KEYS},
+                    **{k: ids(w.lower() for w in rule.get(k) or ()) for k in ("doing", "determiners", "doing_auxiliaries")},
                     "firsts": _spellings(rule["auxiliaries"]),
                 })
                 continue
@@ -1016,6 +1017,11 @@ class PastEpisodes(RulesComponent):
                 thing = ents[k] if k < len(ents) and starts[k] == j and ents[k][2] in ("SYMPTOM", "ACTIVITY") else None
                 if thing is not None:
                     after = thing[1]  # "haven't [limped] since"
+                elif j < sent_end and lowers[j] in rule["doing"] and lowers[aux] in rule["doing_auxiliaries"]:
+                    thing = self._activity_done(v, rule, ents, starts, j + 1, sent_end)
+                    if thing is None:
+                        continue
+                    after = thing[1]  # "haven't done any [exercise] since", "hasn't been [swimming] for a month"
                 elif j < sent_end and lowers[j] in rule["verbs"]:
                     after = j + 1  # "hasn't bugged me"
                     if after < sent_end and lowers[after] in rule["objects"]:
@@ -1047,6 +1053,20 @@ class PastEpisodes(RulesComponent):
                         continue
                     _unnegate(record, neg_start, neg_end)
                     _mark_historical(record, neg_start, neg_end)
+
+    @staticmethod
+    def _activity_done(v: DocView, rule: dict[str, Any], ents: list[tuple[int, int, str, int]], starts: list[int],
+                       j: int, sent_end: int) -> tuple[int, int, str, int] | None:
+        """The activity a verb of doing names after a negated auxiliary of the present perfect, over a determiner:
+        "haven't done any [exercise]", "hasn't been [swimming]", "haven't played [football]" (session 14; GUIDELINES
+        s9: what has not happened since a point, after it had, is historical). Not after "had": "I had not done any
+        [exercise] for about four years" before the training began is a negation (12tr email-12008)."""
+        while j < sent_end and v.lowers[j] in rule["determiners"]:
+            j += 1
+        k = bisect_left(starts, j)
+        if k < len(ents) and starts[k] == j and ents[k][2] == "ACTIVITY":
+            return ents[k]
+        return None
 
     @staticmethod
     def _time_follows(doc: Doc, v: DocView, rule: dict[str, Any], start: int, end: int) -> bool:

@@ -1,4 +1,5 @@
-"""historical: a complaint told in the simple past with a closed stretch of time is over (session 14,
+"""historical, session 14: a complaint told in the simple past with a closed stretch of time is over; an activity
+not done since a point has stopped; a condition diagnosed at a past date goes on (
 `corpora/reviews/gold_fixes_session14_historical.md`). Every sentence is written for the test.
 """
 
@@ -40,3 +41,38 @@ def test_a_complaint_told_in_the_past_for_a_closed_stretch_is_historical(rules_t
 )
 def test_a_current_length_a_repeat_or_a_stretch_still_open_stays_current(rules_tagger, text, target):
     assert not ent(rules_tagger.tag(text), target).historical
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Honestly I haven't done any exercise since Easter.", "exercise"),
+        ("She hasn't been swimming since the summer.", "swimming"),
+        ("Haven't played squash for three weeks.", "squash"),
+    ],
+)
+def test_an_activity_not_done_since_a_point_is_historical_not_negated(rules_tagger, text, target):
+    found = ent(rules_tagger.tag(text), target)
+    assert found.historical and not found.negated
+
+
+def test_an_activity_not_done_before_a_past_point_stays_a_negation(rules_tagger):
+    found = ent(rules_tagger.tag("I told the coach that I had not done any cycling for about six years."), "cycling")
+    assert found.negated and not found.historical
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("I'm 41 and was diagnosed with fibromyalgia three years ago.", "fibromyalgia"),
+        ("Her mother tells me she was diagnosed last year with Osgood-Schlatter and still gets sore.", "Osgood-Schlatter"),
+        ("Diagnosed hypermobility in 2021 (Beighton 6/9).", "hypermobility"),
+    ],
+)
+def test_a_condition_diagnosed_at_a_past_date_stays_current(rules_tagger, text, target):
+    assert not ent(rules_tagger.tag(text), target).historical
+
+
+def test_a_condition_diagnosed_at_a_past_date_and_said_to_end_is_historical(rules_tagger):
+    text = "I was diagnosed with plantar fasciitis in 2019 and it cleared up with stretches."
+    assert ent(rules_tagger.tag(text), "plantar fasciitis").historical
