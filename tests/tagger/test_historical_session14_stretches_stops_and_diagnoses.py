@@ -1,5 +1,6 @@
 """historical, session 14: a complaint told in the simple past with a closed stretch of time is over; an activity
-not done since a point has stopped; a condition diagnosed at a past date goes on (
+not done since a point has stopped; a condition diagnosed at a past date goes on; a length before "hx" is the current
+complaint's (
 `corpora/reviews/gold_fixes_session14_historical.md`). Every sentence is written for the test.
 """
 
@@ -76,3 +77,19 @@ def test_a_condition_diagnosed_at_a_past_date_stays_current(rules_tagger, text, 
 def test_a_condition_diagnosed_at_a_past_date_and_said_to_end_is_historical(rules_tagger):
     text = "I was diagnosed with plantar fasciitis in 2019 and it cleared up with stretches."
     assert ent(rules_tagger.tag(text), "plantar fasciitis").historical
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Summary: 4 wk hx R groin pain on cutting.", "groin"),
+        ("3/12 hx L calf tightness after hills.", "tightness"),
+        ("10-day hx low back ache since moving house.", "ache"),
+    ],
+)
+def test_a_length_before_hx_gives_the_current_complaints_history(rules_tagger, text, target):
+    assert not ent(rules_tagger.tag(text), target).historical
+
+
+def test_hx_without_a_length_still_names_a_past_problem(rules_tagger):
+    assert ent(rules_tagger.tag("PMHx: hx L ankle sprain 2019."), "sprain").historical
