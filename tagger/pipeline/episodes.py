@@ -1254,12 +1254,12 @@ class PastEpisodes(RulesComponent):
         lowers = v.lowers
         positions = v.positions()
         fors = sorted(i for orth in rule["firsts"] for i in positions.get(orth, ()))
+        sent_starts = [s.start for s in sents]
         for i in fors:
             stretch_end = self._stretch_end(v, rule, i)
             if stretch_end is None:
                 continue
-            k = bisect_right([s.start for s in sents], i) - 1
-            sent = sents[k]
+            sent = sents[bisect_right(sent_starts, i) - 1]
             lo = next((j + 1 for j in range(i - 1, sent.start - 1, -1)
                        if lowers[j] in rule["cuts"] or (v.is_space[j] and "\n" in v.text(j))), sent.start)
             if not self._told_in_past(v, rule, ents, ent_starts, lo, i):
