@@ -1244,8 +1244,8 @@ class PastEpisodes(RulesComponent):
                           ent_starts: list[int]) -> None:
         """A complaint told in the simple past with a closed stretch of time is over (session 14): "the [knees]
         were [sore] for two days after", "I [limped] for a year with PF", "I was [limping] badly for the first
-        week and a half". Blind annotators of sets 11, 12, 12tr and 13 (both readings) mark such a stretch past;
-        the current complaint is told in the present or the present perfect ("has been sore for two weeks"),
+        week and a half". Blind annotators of sets 11, 12, 12tr and 13 (both readings) mark such a stretch past
+        (the second readings of 11 and 12 do not: five voices to two); the current complaint is told in the present or the present perfect ("has been sore for two weeks"),
         which a "been" in the clause or a word of the present in it or just after the stretch ("bruised for two
         weeks and it's still tender") keeps current, as does a repeat ("sore for two days after each run").
         Reach: the stretch's clause, from its start up to the stretch; its symptoms, conditions and sites."""
