@@ -84,7 +84,8 @@ from .rules import RulesComponent
 
 KINDS = {"anchor", "resolution", "present", "past", "onset", "pointer", "contrast", "hedge", "bullet", "boundary", "bracket",
          "switch", "ended", "replace", "stopped", "injury", "return", "modal", "history", "over_earlier", "denied_now",
-         "others_now", "family_field"}
+         "others_now", "family_field", "stretch"}
+STRETCH_KEYS = ("fors", "pasts", "leads", "counts", "units", "blockers", "cuts")
 SWITCH_KEYS = ("verbs", "to", "labels")
 REPLACE_KEYS = ("verbs", "to", "buys", "fillers", "inserts", "not_worn")
 ENDED_KEYS = ("ahead", "after", "negators", "inability", "clause_ends")
@@ -147,6 +148,10 @@ def validate_episode_rule(rule: dict[str, Any], where: str) -> None:
     if kind == "ended":
         if not all(isinstance(rule.get(k), list) and rule[k] for k in ENDED_KEYS):
             raise ValueError(f"{where}: an ended rule needs non-empty {list(ENDED_KEYS)} lists")
+        return
+    if kind == "stretch":
+        if not (all(isinstance(rule.get(k), list) and rule[k] for k in STRETCH_KEYS) and isinstance(rule.get("after_reach"), int)):
+            raise ValueError(f"{where}: a stretch rule needs non-empty {list(STRETCH_KEYS)} lists and an integer 'after_reach'")
         return
     if kind == "history":
         if not all(isinstance(rule.get(k), list) and rule[k] for k in HISTORY_KEYS):
@@ -218,7 +223,15 @@ class PastEpisodes(RulesComponent):
         self._return_next: frozenset[int] = frozenset()
         self._history: dict[str, Any] | None = None
         self._over_earlier: dict[str, Any] | None = None
+        self._stretch: dict[str, Any] | None = None
         for i, rule in enumerate(rules):
+            if rule["kind"] == "stretch":
+                self._stretch = {
+                    **{k: ids(w.lower() for w in rule[k]) for k in STRETCH_KEYS},
+                    "firsts": _spellings(rule["fors"]),
+                    "after_reach": rule["after_reach"],
+                }
+                continue
             if rule["kind"] == "over_earlier":
                 self._over_earlier = {
                     "ends": tuple(w.lower() for w in rule["ends"]),
@@ -235,6 +248,7 @@ class PastEpisodes(RulesComponent):
             if rule["kind"] == "stopped":
                 self._stops.append({
                     **{k: ids(w.lower() for w in rule[k]) for k in STOPPED_KEYS},
+                    **{k: ids(w.lower() for w in rule.get(k) or ()) for k in ("doing", "determiners", "doing_auxiliaries")},
                     "firsts": _spellings(rule["auxiliaries"]),
                 })
                 continue
@@ -1003,6 +1017,11 @@ class PastEpisodes(RulesComponent):
                 thing = ents[k] if k < len(ents) and starts[k] == j and ents[k][2] in ("SYMPTOM", "ACTIVITY") else None
                 if thing is not None:
                     after = thing[1]  # "haven't [limped] since"
+                elif j < sent_end and lowers[j] in rule["doing"] and lowers[aux] in rule["doing_auxiliaries"]:
+                    thing = self._activity_done(v, rule, ents, starts, j + 1, sent_end)
+                    if thing is None:
+                        continue
+                    after = thing[1]  # "haven't done any [exercise] since", "hasn't been [swimming] for a month"
                 elif j < sent_end and lowers[j] in rule["verbs"]:
                     after = j + 1  # "hasn't bugged me"
                     if after < sent_end and lowers[after] in rule["objects"]:
@@ -1034,6 +1053,20 @@ class PastEpisodes(RulesComponent):
                         continue
                     _unnegate(record, neg_start, neg_end)
                     _mark_historical(record, neg_start, neg_end)
+
+    @staticmethod
+    def _activity_done(v: DocView, rule: dict[str, Any], ents: list[tuple[int, int, str, int]], starts: list[int],
+                       j: int, sent_end: int) -> tuple[int, int, str, int] | None:
+        """The activity a verb of doing names after a negated auxiliary of the present perfect, over a determiner:
+        "haven't done any [exercise]", "hasn't been [swimming]", "haven't played [football]" (session 14; GUIDELINES
+        s9: what has not happened since a point, after it had, is historical). Not after "had": "I had not done any
+        [exercise] for about four years" before the training began is a negation (12tr email-12008)."""
+        while j < sent_end and v.lowers[j] in rule["determiners"]:
+            j += 1
+        k = bisect_left(starts, j)
+        if k < len(ents) and starts[k] == j and ents[k][2] == "ACTIVITY":
+            return ents[k]
+        return None
 
     @staticmethod
     def _time_follows(doc: Doc, v: DocView, rule: dict[str, Any], start: int, end: int) -> bool:
@@ -1148,6 +1181,8 @@ class PastEpisodes(RulesComponent):
             self._onsets(doc, sents, ents)
         self._given_up_later(doc, v, sents, ents)
         ent_starts = [e[0] for e in ents]
+        if self._stretch is not None and any(orth in v.positions() for orth in self._stretch["firsts"]):
+            self._closed_stretches(doc, v, sents, ents, ent_starts)
         resolved = any(s.resolution for s in sents)
         anchored = any(s.anchor for s in sents)
         if any(s.resolution and s.anchor is None for s in sents):
@@ -1204,6 +1239,82 @@ class PastEpisodes(RulesComponent):
                             or record.get("negated") or (s < a_end and e > a_start):
                         continue
                     _mark_historical(record, *a_chars)
+
+    def _closed_stretches(self, doc: Doc, v: DocView, sents: list[_Sentence], ents: list[tuple[int, int, str, int]],
+                          ent_starts: list[int]) -> None:
+        """A complaint told in the simple past with a closed stretch of time is over (session 14): "the [knees]
+        were [sore] for two days after", "I [limped] for a year with PF", "I was [limping] badly for the first
+        week and a half". Blind annotators of sets 11, 12, 12tr and 13 (both readings) mark such a stretch past
+        (the second readings of 11 and 12 do not: five voices to two); the current complaint is told in the present or the present perfect ("has been sore for two weeks"),
+        which a "been" in the clause or a word of the present in it or just after the stretch ("bruised for two
+        weeks and it's still tender") keeps current, as does a repeat ("sore for two days after each run").
+        Reach: the stretch's clause, from its start up to the stretch; its symptoms, conditions and sites."""
+        rule = self._stretch
+        store = entity_store(doc)
+        lowers = v.lowers
+        positions = v.positions()
+        fors = sorted(i for orth in rule["firsts"] for i in positions.get(orth, ()))
+        sent_starts = [s.start for s in sents]
+        for i in fors:
+            stretch_end = self._stretch_end(v, rule, i)
+            if stretch_end is None:
+                continue
+            sent = sents[bisect_right(sent_starts, i) - 1]
+            lo = next((j + 1 for j in range(i - 1, sent.start - 1, -1)
+                       if lowers[j] in rule["cuts"] or (v.is_space[j] and "\n" in v.text(j))), sent.start)
+            if not self._told_in_past(v, rule, ents, ent_starts, lo, i):
+                continue
+            # the stretch itself is read as the present's "for two weeks" (a complaint's length so far); the past verb
+            # before it closes it, a word of the present elsewhere in the clause or just after keeps it open
+            if any(lo <= p < stretch_end + rule["after_reach"] and not i <= p < stretch_end for p in sent.present_starts):
+                continue
+            if any(lowers[j] in rule["blockers"] for j in range(lo, min(sent.end, stretch_end + rule["after_reach"]))):
+                continue
+            inside = []
+            for n in range(bisect_left(ent_starts, lo), len(ents)):
+                s, e, label, _ = ents[n]
+                if s >= i:
+                    break
+                record = store.get(s)
+                if record is None or record.get("end") != e or record.get("negated") or label not in _SYMPTOMATIC:
+                    continue
+                inside.append((label, record))
+            if not any(label in ("SYMPTOM", "CONDITION") for label, _ in inside):
+                continue
+            for _, record in inside:
+                _mark_historical(record, v.idx[i], v.end_char(stretch_end))
+
+    @staticmethod
+    def _told_in_past(v: DocView, rule: dict[str, Any], ents: list[tuple[int, int, str, int]], ent_starts: list[int],
+                      lo: int, hi: int) -> bool:
+        """Whether the clause tells its complaint in the simple past: "was"/"were" ("the knees were sore"), or the
+        symptom itself as a past verb ("I limped"). Not "had": "Had an ache for two months" and "He's had pain
+        for a month" give the current complaint's length."""
+        if any(v.lowers[j] in rule["pasts"] for j in range(lo, hi)):
+            return True
+        for n in range(bisect_left(ent_starts, lo), len(ents)):
+            s, e, label, _ = ents[n]
+            if s >= hi:
+                break
+            if label == "SYMPTOM" and e - s == 1 and v.text(s).lower().endswith("ed"):
+                return True
+        return False
+
+    @staticmethod
+    def _stretch_end(v: DocView, rule: dict[str, Any], i: int) -> int | None:
+        """The token after a closed stretch of time that starts at "for" ("for two days", "for the first week",
+        "for a couple of weeks"), or None: a count and a unit, with "the" or "couple of" around the count."""
+        j = i + 1
+        while j < v.n and v.lowers[j] in rule["leads"]:
+            j += 1
+        if not (j < v.n and (v.lowers[j] in rule["counts"] or v.text(j).isdigit())):
+            return None
+        j += 1
+        while j < v.n and v.lowers[j] in rule["leads"]:
+            j += 1
+        if j < v.n and v.lowers[j] in rule["units"]:
+            return j + 1
+        return None
 
     @staticmethod
     def _bracket_around(v: DocView, sent: _Sentence, a_start: int, a_end: int) -> tuple[int | None, int]:
