@@ -41,7 +41,8 @@ _RULE_KEYS = frozenset({"concept", "why", "when_lower", "drop_if_prev_lower", "d
                         "keep_if_lower_before", "drop_if_lower_before", "unless_prev_lower",
                         "unless_next_label", "drop_if_next_number", "keep_if_lower_after",
                         "or_after", "relabel_if_next_lower", "or_heading",
-                        "keep_if_subject_before", "subject_between", "relabel_if_subject_before"})
+                        "keep_if_subject_before", "subject_between", "relabel_if_subject_before",
+                        "drop_if_prev_number", "drop_if_subject_before"})
 
 
 class _Test(NamedTuple):
@@ -76,7 +77,11 @@ class _Test(NamedTuple):
     (copulas, auxiliaries, adverbs) between them ("my ankles were [folding in]"; not "my knee
     hurts going down stairs"). A rule with ``relabel_as`` and ``relabel_if_subject_before`` relabels a
     match whose subject, found the same way, is one of those words ("my glutes basically [asleep]" is
-    the muscle's finding; "my foot is asleep" stays the numbness)."""
+    the muscle's finding; "my foot is asleep" stays the numbness). ``drop_if_prev_number`` drops it
+    right after a number ("300 ft", "a 22 lb hammer" are units, not a foot or a lower back). With
+    ``drop_if_subject_before`` a match is dropped when one of those words stands before it, found as
+    ``keep_if_subject_before`` finds its subject ("a shoe with more [heel]" is the shoe's heel, "my shoes
+    rub the heel" the foot's)."""
 
     when_lower: frozenset[int]
     prev_lower: frozenset[int]
@@ -102,6 +107,8 @@ class _Test(NamedTuple):
     subject: frozenset[int] = frozenset()
     subject_between: frozenset[int] = frozenset()
     relabel_subject: frozenset[int] = frozenset()
+    drop_prev_number: bool = False
+    drop_subject: frozenset[int] = frozenset()
 
 
 _NO_INFO: tuple[None, dict] = (None, {})
@@ -364,6 +371,11 @@ def _one_edit(a: str, b: str) -> bool:
     return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
 
 
+def _is_number(word: str) -> bool:
+    """Whether ``word`` is a number as records write one ("300", "1,120", "11.2")."""
+    return word.replace(",", "").replace(".", "", 1).isdigit()
+
+
 def _first_before_break(positions: range, words: frozenset[int], lowers: list[int]) -> bool:
     """Whether, walking ``positions``, one of ``words`` comes before a clause break (``_BREAKS``)."""
     for k in positions:
@@ -553,6 +565,8 @@ class ConceptAttributes:
                 ids(rule.get("keep_if_subject_before", ())),
                 ids(rule.get("subject_between", ())),
                 ids(rule.get("relabel_if_subject_before", ())),
+                bool(rule.get("drop_if_prev_number")),
+                ids(rule.get("drop_if_subject_before", ())),
             ))
         self._needs_ends = any(t.keep_if_prev_label or t.drop_if_prev_label for tests in self._tests.values() for t in tests)
         self._needs_present = any(t.doc_has for tests in self._tests.values() for t in tests)
@@ -573,6 +587,10 @@ class ConceptAttributes:
             if test.unless_next_label and label_at.get(end) in test.unless_next_label:
                 continue
             if start > 0 and lowers[start - 1] in test.prev_lower:
+                return True
+            if test.drop_prev_number and start > 0 and _is_number(strings[lowers[start - 1]]):
+                return True
+            if test.drop_subject and self._subject_before(start, test.window, test.drop_subject, test.subject_between, lowers):
                 return True
             if end < len(lowers):
                 if lowers[end] in test.next_lower:

@@ -203,7 +203,7 @@ def test_an_after_that_dates_the_complaint_is_not_a_trigger(rules_tagger, text, 
         ("My old walking shoes with the thick soles help.", "BODY_REGION", "soles", False),
         ("Concert shoes with a small heel for performances.", "BODY_REGION", "heel", False),
         ("Pain in my arch and heel.", "BODY_REGION", "arch", True),
-        ("Burning in the soles of my feet.", "BODY_REGION", "soles", True),
+        ("Burning in the soles of my feet.", "BODY_REGION", "soles of my feet", True),  # one region (session 14b)
         ("I am writing to hand over the care of Mrs F.", "BODY_REGION", "hand", False),
         ("My hand hurts.", "BODY_REGION", "hand", True),
         ("Ankle jerk R diminished.", "BODY_REGION", "ankle", False),
