@@ -133,3 +133,8 @@ def test_a_ticked_mechanism_box_is_no_accident(nlp):
 ])
 def test_records_and_imaging_anatomy_is_structure(nlp, text, span):
     assert span in spans(nlp, text, "STRUCTURE")
+
+
+def test_a_pole_named_right_after_its_tendon_is_the_site_on_the_tendon(nlp):
+    assert "inferior pole" not in spans(nlp, "Quadriceps tendon TTP superior pole R.", "STRUCTURE") + \
+        spans(nlp, "Patellar tendon TTP inferior pole L.", "STRUCTURE")
