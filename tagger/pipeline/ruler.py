@@ -25,7 +25,9 @@ from .fastmatch import TokenMatcher
 # match it overlapped ("travels down" is a SYMPTOM's, "fell down the stairs" an injury's)
 # ("is turning" only reaches a leg rotation where no other reading took the words: "the knee is
 # [turning inside]", session 12)
-FALLBACK_CONCEPTS = (("CONDITION", "alignment_verb"), ("CONDITION", "leg_rotation_copula"))
+# ("falls" counted or denied is a fall only where no movement reading took the word: "the arch
+# [falls down]" is the flat-foot finding, "No [falls] since" the injury event, session 14 round 2)
+FALLBACK_CONCEPTS = (("CONDITION", "alignment_verb"), ("CONDITION", "leg_rotation_copula"), ("CONDITION", "fall_count"))
 
 
 class FastEntityRuler(EntityRuler):
