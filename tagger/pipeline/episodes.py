@@ -88,7 +88,7 @@ KINDS = {"anchor", "resolution", "present", "past", "onset", "pointer", "contras
 STRETCH_KEYS = ("fors", "pasts", "leads", "counts", "units", "blockers", "cuts")
 SWITCH_KEYS = ("verbs", "to", "labels")
 REPLACE_KEYS = ("verbs", "to", "buys", "fillers", "inserts", "not_worn")
-WORN_KEYS = ("wear", "new", "before", "units")
+WORN_KEYS = ("wear", "new", "before", "units", "fillers", "buys")
 ENDED_KEYS = ("ahead", "after", "negators", "inability", "clause_ends")
 HISTORY_KEYS = ("headers", "not_after", "events", "suffixes", "clause_marks")
 STOPPED_KEYS = ("auxiliaries", "negators", "adverbs", "verbs", "objects", "since", "spans", "quantities", "units", "clause_ends")
@@ -262,6 +262,8 @@ class PastEpisodes(RulesComponent):
                     "new": frozenset(w.lower() for w in rule["new"]),
                     "before": frozenset(w.lower() for w in rule["before"]),
                     "units": frozenset(w.lower() for w in rule["units"]),
+                    "fillers": frozenset(w.lower() for w in rule["fillers"]),
+                    "buys": frozenset(w.lower() for w in rule["buys"]),
                     "reach": rule["reach"],
                 }
                 continue
@@ -1176,7 +1178,7 @@ class PastEpisodes(RulesComponent):
         shoes = [(s, e) for s, e, label, _ in ents if label == "FOOTWEAR"]
         if not shoes:
             return
-        news = [i for i, w in enumerate(lowers_text) if w in rule["new"]]
+        news = [i for i, w in enumerate(lowers_text) if w in rule["new"] and self._came_in(doc, v, rule, i, shoes, lowers_text)]
         if not news:
             return
 
@@ -1215,6 +1217,22 @@ class PastEpisodes(RulesComponent):
                 if record.get("negated") or record.get("hypothetical") or record.get("other_subject") or record.get("historical"):
                     continue
                 _mark_historical(record, v.idx[point], v.end_char(point + 1))
+
+    @staticmethod
+    def _came_in(doc: Doc, v: DocView, rule: dict[str, Any], i: int, shoes: list[tuple[int, int]], lowers_text: list[str]) -> bool:
+        """Whether the ``new`` word at ``i`` names a pair that came in, not one planned: "Ran 12 km in new
+        [shoes]", "got new ones last week", "I made him buy new ones"; not "P: new [trainers]" or "replace
+        shoes", advice that leaves the old pair worn (unannotated soap-0021, forum-0123)."""
+        store = entity_store(doc)
+        for s, e in shoes:
+            if i < s <= i + 3:
+                record = store.get(s)
+                return record is not None and record.get("end") == e and not (
+                    record.get("hypothetical") or record.get("negated") or record.get("other_subject"))
+        _, sent_end = v.sent_bounds(doc, i)
+        if not any(lowers_text[j] in rule["fillers"] for j in range(i + 1, min(sent_end, i + 3))):
+            return False
+        return any(lowers_text[j] in rule["buys"] for j in range(max(0, i - 4), i))
 
     @staticmethod
     def _given_up_earlier(doc: Doc, v: DocView, ents: list[tuple[int, int, str, int]], inserts: frozenset[str]) -> None:
