@@ -282,10 +282,15 @@ class PastEpisodes(RulesComponent):
                 }
                 continue
             if rule["kind"] == "history":
-                self._history = {
+                history = {
                     **{k: ids(w.lower() for w in rule[k]) for k in ("headers", "not_after", "events", "clause_marks")},
+                    "event_gap": ids(w.lower() for w in rule.get("event_gap") or ()),
                     "suffixes": tuple(w.lower() for w in rule["suffixes"]),
                 }
+                if self._history is not None:  # a later block adds to the words of the first (shared data file)
+                    history = {k: self._history[k] + history[k] if k == "suffixes" else self._history[k] | history[k]
+                               for k in history}
+                self._history = history
                 continue
             if rule["kind"] == "stopped":
                 self._stops.append({
@@ -618,19 +623,44 @@ class PastEpisodes(RulesComponent):
                 continue
             a_start, a_end = sent.anchor
             header = next((i for i in range(sent.start, a_start) if v.lowers[i] in rule["headers"]), None)
-            if header is None or (header > sent.start and v.lowers[header - 1] in rule["not_after"]):
+            if header is not None and header > sent.start and v.lowers[header - 1] in rule["not_after"]:
                 continue
-            lo = next((i + 1 for i in range(a_start - 1, header, -1) if v.lowers[i] in rule["clause_marks"]), header + 1)
+            if header is None:
+                lo = self._dated_event(v, rule, sent, a_start)
+                if lo is None:
+                    continue
+            else:
+                lo = next((i + 1 for i in range(a_start - 1, header, -1) if v.lowers[i] in rule["clause_marks"]), header + 1)
             if not any(v.lowers[i] in rule["events"] or v.text(i).lower().endswith(rule["suffixes"]) for i in range(lo, a_start)):
                 continue
             hi = a_end
             if hi < sent.end and v.text(hi) == "(":
                 hi = next((i + 1 for i in range(hi, min(hi + 5, sent.end)) if v.text(i) == ")"), hi)
+            elif header is None and lo > sent.start and v.text(lo - 1) == "(":
+                # "(ORIF 1998, [rugby])": the bracket the dated event opens, with the sport it happened in
+                hi = next((i + 1 for i in range(a_end, min(a_end + 6, sent.end)) if v.text(i) == ")"), hi)
             a_start_char, a_end_char = v.idx[a_start], v.end_char(a_end)
             for s, e, _, _ in ents[bisect_left(ent_starts, lo):bisect_left(ent_starts, hi)]:
                 if e > hi:
                     continue
                 _mark_own_past(store, s, e, a_start_char, a_end_char)
+
+    @staticmethod
+    def _dated_event(v: DocView, rule: dict[str, Any], sent: _Sentence, a_start: int) -> int | None:
+        """Outside a history field, the start of an injury or operation dated by the year right after it, or
+        ``None``: "R knee: [TKR] 2019", "Old L ankle fracture ([ORIF] 1998, rugby)", "Her left [ACL]
+        reconstruction (2018)" (session 14, round 2; as a history field's item is). Only a year, only the
+        ``event_gap`` words between ("(", "in", a side), and the item runs back to the clause mark or bracket
+        before it."""
+        if not v.text(a_start).isdigit() and not (a_start + 1 < sent.end and v.text(a_start + 1).isdigit()):
+            return None  # a year ("2019", "in 2015"), not "last spring"
+        j = a_start - 1
+        while j >= sent.start and j >= a_start - 4 and v.lowers[j] in rule["event_gap"]:
+            j -= 1
+        if j < sent.start or not (v.lowers[j] in rule["events"] or v.text(j).lower().endswith(rule["suffixes"])):
+            return None
+        return next((i + 1 for i in range(j - 1, sent.start - 1, -1) if v.lowers[i] in rule["clause_marks"] or v.text(i) == "("),
+                    sent.start)
 
     # -- an account told at length, its end further on --------------------------------------
     def _now(self, v: DocView, sent: _Sentence, resolution_tokens: set[int]) -> bool:
