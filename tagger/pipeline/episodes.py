@@ -1190,7 +1190,7 @@ class PastEpisodes(RulesComponent):
             if self._worn is not None and any(v.text(j).lower() in self._worn["new"] for j in range(max(0, s - 2), s)):
                 continue  # "New [boots] bought 05/09": the pair that came in, not the one given up (ruling E)
             _mark_historical(store_record(store, s, e), *given_up[name])
-        self._given_up_earlier(doc, v, ents, inserts)
+        self._given_up_earlier(doc, v, ents, inserts, self._worn["new"] if self._worn is not None else frozenset())
 
     def _worn_replaced(self, doc: Doc, v: DocView, ents: list[tuple[int, int, str, int]]) -> None:
         """A pair named by its wear and replaced by a new pair later in the note is historical at its
@@ -1265,7 +1265,8 @@ class PastEpisodes(RulesComponent):
         return any(lowers_text[j] in rule["buys"] for j in range(max(0, i - 4), i))
 
     @staticmethod
-    def _given_up_earlier(doc: Doc, v: DocView, ents: list[tuple[int, int, str, int]], inserts: frozenset[str]) -> None:
+    def _given_up_earlier(doc: Doc, v: DocView, ents: list[tuple[int, int, str, int]], inserts: frozenset[str],
+                          new: frozenset[str] = frozenset()) -> None:
         """Footwear the note ends by giving up was given up at its earlier mentions too (GUIDELINES,
         session 8: "and so are earlier mentions of it"): "blister ... from the new [slippers] his
         daughter bought ... OT: slippers binned". Only when the last mention of that name is
@@ -1287,7 +1288,12 @@ class PastEpisodes(RulesComponent):
             mark = next((t for t in last.get("triggers") or [] if t[0] == "historical"), None)
             if mark is None:
                 continue
-            for s, e, record in found[:-1]:
+            for k, (s, e, record) in enumerate(found[:-1]):
+                if k and any(v.text(j).lower() in new for j in range(max(0, s - 3), s)):
+                    # "worn [boots]" ... "New [boots] bought 05/09" ... "old boots are in the garbage": from the new
+                    # pair on, the mentions are the new pair's (ruling E); a first mention that is new is the pair
+                    # given up ("the new [slippers] his daughter bought ... slippers binned")
+                    break
                 if record is not None and (record.get("negated") or record.get("hypothetical") or record.get("other_subject")):
                     continue
                 _mark_historical(store_record(store, s, e), mark[2], mark[3])

@@ -59,3 +59,34 @@ def test_a_new_pair_is_not_the_pair_given_up(rules_tagger):
     tagged = rules_tagger.tag(text)
     assert ent(tagged, "boots").historical
     assert not [e for e in tagged.entities if e.text == "boots" and e.start > text.index("Bought") and e.historical]
+
+
+def test_an_operation_dated_by_the_year_after_it_is_historical_outside_a_history_field(rules_tagger):
+    assert ent(rules_tagger.tag("L hip: THR 2017 (private). Walks the dog daily."), "THR").historical
+
+
+def test_a_fracture_dated_in_its_bracket_takes_the_sport_with_it(rules_tagger):
+    tagged = rules_tagger.tag("Old R wrist fracture (ORIF 2004, hockey) - no residual symptoms, full range.")
+    assert ent(tagged, "ORIF").historical
+    assert ent(tagged, "hockey").historical
+
+
+def test_a_finding_dated_by_a_year_is_no_dated_event(rules_tagger):
+    assert not ent(rules_tagger.tag("R knee: OA (XR 2022, medial narrowing), aches on stairs."), "OA").historical
+
+
+def test_footwear_said_to_be_in_the_bin_is_given_up(rules_tagger):
+    assert ent(rules_tagger.tag("She says the old clogs are in the bin. Ran into her at the market."), "clogs").historical
+
+
+def test_footwear_put_back_in_the_box_is_given_up_and_new_ones_in_their_box_are_not(rules_tagger):
+    assert ent(rules_tagger.tag("The loafers have gone back in the box, he's in trainers."), "loafers").historical
+    assert not ent(rules_tagger.tag("The new trainers are still in the box."), "trainers").historical
+
+
+def test_a_new_pair_after_a_worn_one_is_not_given_up_with_the_old_pair_binned(rules_tagger):
+    text = "Works in worn boots, heel counters collapsed. New boots bought 02/05. Boots now fine. Old boots are in the bin."
+    tagged = rules_tagger.tag(text)
+    assert ent(tagged, "boots", nth=0).historical
+    assert not ent(tagged, "boots", nth=1).historical
+    assert not ent(tagged, "Boots").historical
