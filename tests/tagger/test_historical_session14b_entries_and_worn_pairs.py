@@ -90,3 +90,8 @@ def test_a_new_pair_after_a_worn_one_is_not_given_up_with_the_old_pair_binned(ru
     assert ent(tagged, "boots", nth=0).historical
     assert not ent(tagged, "boots", nth=1).historical
     assert not ent(tagged, "Boots").historical
+
+
+def test_a_pair_gone_back_to_is_current_and_back_in_the_summer_still_dates(rules_tagger):
+    assert not ent(rules_tagger.tag("He's back in his old court shoes since Monday."), "court shoes").historical
+    assert ent(rules_tagger.tag("Back in the summer my calf was tight after hikes."), "tight").historical
