@@ -84,10 +84,11 @@ from .rules import RulesComponent
 
 KINDS = {"anchor", "resolution", "present", "past", "onset", "pointer", "contrast", "hedge", "bullet", "boundary", "bracket",
          "switch", "ended", "replace", "stopped", "injury", "return", "modal", "history", "over_earlier", "denied_now",
-         "others_now", "family_field", "stretch"}
+         "others_now", "family_field", "stretch", "entry", "worn_pair"}
 STRETCH_KEYS = ("fors", "pasts", "leads", "counts", "units", "blockers", "cuts")
 SWITCH_KEYS = ("verbs", "to", "labels")
 REPLACE_KEYS = ("verbs", "to", "buys", "fillers", "inserts", "not_worn")
+WORN_KEYS = ("wear", "new", "before", "units", "fillers", "buys")
 ENDED_KEYS = ("ahead", "after", "negators", "inability", "clause_ends")
 HISTORY_KEYS = ("headers", "not_after", "events", "suffixes", "clause_marks")
 STOPPED_KEYS = ("auxiliaries", "negators", "adverbs", "verbs", "objects", "since", "spans", "quantities", "units", "clause_ends")
@@ -161,12 +162,37 @@ def validate_episode_rule(rule: dict[str, Any], where: str) -> None:
         if not (isinstance(rule.get("persons"), list) and rule["persons"] and isinstance(rule.get("next"), list) and rule["next"]):
             raise ValueError(f"{where}: a return rule needs non-empty 'persons' and 'next' lists")
         return
+    if kind == "entry":
+        if not (isinstance(rule.get("labels"), list) and rule["labels"]):
+            raise ValueError(f"{where}: an entry rule needs a non-empty 'labels' list")
+        return
+    if kind == "worn_pair":
+        if not all(isinstance(rule.get(k), list) and rule[k] for k in WORN_KEYS) or not isinstance(rule.get("reach"), int):
+            raise ValueError(f"{where}: a worn_pair rule needs non-empty {list(WORN_KEYS)} lists and an integer 'reach'")
+        return
     if kind in WORD_KINDS:
         if not isinstance(rule.get("words"), list) or not rule["words"]:
             raise ValueError(f"{where}: a {kind} rule needs a non-empty 'words' list")
         return
     if ("literal" in rule) == ("pattern" in rule):
         raise ValueError(f"{where}: a {kind} rule needs exactly one of 'literal' or 'pattern'")
+
+
+# a date that heads an entry of a multi-visit record, at a line's start: "21/01/26", "2026-04-09", "16 Oct"
+# (a bare "3/10" is a score and a bare year a history item's label, so neither heads an entry)
+_ENTRY_DATE = r"(?:\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)"
+
+
+def entry_heads(text: str, labels: tuple[str, ...]) -> list[int]:
+    """The character offsets of the lines that head an entry of a multi-visit record: a line opening
+    with a date ("21/01/26  Initial assessment", "2026-04-09") or a visit label and its number or date
+    ("Tx 3 - 06/04/2026", "Review 1", "V2:", "Wk 13", "F/u 16 Oct:"). Fewer than two heads: no record."""
+    if not labels:
+        return []
+    label = "|".join(re.escape(w) for w in labels)
+    head = re.compile(rf"^[ \t*#>\-\u2013\u2014]*(?:{_ENTRY_DATE}|(?:{label})\.?[ \t]*(?:\d|{_ENTRY_DATE}))", re.I | re.M)
+    heads = [m.start() for m in head.finditer(text)]
+    return heads if len(heads) >= 2 else []
 
 
 # the label of a year-by-year history's entry, at a line's start: "1996:", "2009-2011:"
@@ -224,7 +250,23 @@ class PastEpisodes(RulesComponent):
         self._history: dict[str, Any] | None = None
         self._over_earlier: dict[str, Any] | None = None
         self._stretch: dict[str, Any] | None = None
+        self._entry_labels: tuple[str, ...] = ()
+        self._worn: dict[str, Any] | None = None
         for i, rule in enumerate(rules):
+            if rule["kind"] == "entry":
+                self._entry_labels += tuple(w.lower() for w in rule["labels"])
+                continue
+            if rule["kind"] == "worn_pair":
+                self._worn = {
+                    "wear": [tuple(p.lower().split()) for p in rule["wear"]],
+                    "new": frozenset(w.lower() for w in rule["new"]),
+                    "before": frozenset(w.lower() for w in rule["before"]),
+                    "units": frozenset(w.lower() for w in rule["units"]),
+                    "fillers": frozenset(w.lower() for w in rule["fillers"]),
+                    "buys": frozenset(w.lower() for w in rule["buys"]),
+                    "reach": rule["reach"],
+                }
+                continue
             if rule["kind"] == "stretch":
                 self._stretch = {
                     **{k: ids(w.lower() for w in rule[k]) for k in STRETCH_KEYS},
@@ -240,10 +282,15 @@ class PastEpisodes(RulesComponent):
                 }
                 continue
             if rule["kind"] == "history":
-                self._history = {
+                history = {
                     **{k: ids(w.lower() for w in rule[k]) for k in ("headers", "not_after", "events", "clause_marks")},
+                    "event_gap": ids(w.lower() for w in rule.get("event_gap") or ()),
                     "suffixes": tuple(w.lower() for w in rule["suffixes"]),
                 }
+                if self._history is not None:  # a later block adds to the words of the first (shared data file)
+                    history = {k: self._history[k] + history[k] if k == "suffixes" else self._history[k] | history[k]
+                               for k in history}
+                self._history = history
                 continue
             if rule["kind"] == "stopped":
                 self._stops.append({
@@ -576,19 +623,44 @@ class PastEpisodes(RulesComponent):
                 continue
             a_start, a_end = sent.anchor
             header = next((i for i in range(sent.start, a_start) if v.lowers[i] in rule["headers"]), None)
-            if header is None or (header > sent.start and v.lowers[header - 1] in rule["not_after"]):
+            if header is not None and header > sent.start and v.lowers[header - 1] in rule["not_after"]:
                 continue
-            lo = next((i + 1 for i in range(a_start - 1, header, -1) if v.lowers[i] in rule["clause_marks"]), header + 1)
+            if header is None:
+                lo = self._dated_event(v, rule, sent, a_start)
+                if lo is None:
+                    continue
+            else:
+                lo = next((i + 1 for i in range(a_start - 1, header, -1) if v.lowers[i] in rule["clause_marks"]), header + 1)
             if not any(v.lowers[i] in rule["events"] or v.text(i).lower().endswith(rule["suffixes"]) for i in range(lo, a_start)):
                 continue
             hi = a_end
             if hi < sent.end and v.text(hi) == "(":
                 hi = next((i + 1 for i in range(hi, min(hi + 5, sent.end)) if v.text(i) == ")"), hi)
+            elif header is None and lo > sent.start and v.text(lo - 1) == "(":
+                # "(ORIF 1998, [rugby])": the bracket the dated event opens, with the sport it happened in
+                hi = next((i + 1 for i in range(a_end, min(a_end + 6, sent.end)) if v.text(i) == ")"), hi)
             a_start_char, a_end_char = v.idx[a_start], v.end_char(a_end)
             for s, e, _, _ in ents[bisect_left(ent_starts, lo):bisect_left(ent_starts, hi)]:
                 if e > hi:
                     continue
                 _mark_own_past(store, s, e, a_start_char, a_end_char)
+
+    @staticmethod
+    def _dated_event(v: DocView, rule: dict[str, Any], sent: _Sentence, a_start: int) -> int | None:
+        """Outside a history field, the start of an injury or operation dated by the year right after it, or
+        ``None``: "R knee: [TKR] 2019", "Old L ankle fracture ([ORIF] 1998, rugby)", "Her left [ACL]
+        reconstruction (2018)" (session 14, round 2; as a history field's item is). Only a year, only the
+        ``event_gap`` words between ("(", "in", a side), and the item runs back to the clause mark or bracket
+        before it."""
+        if not v.text(a_start).isdigit() and not (a_start + 1 < sent.end and v.text(a_start + 1).isdigit()):
+            return None  # a year ("2019", "in 2015"), not "last spring"
+        j = a_start - 1
+        while j >= sent.start and j >= a_start - 4 and v.lowers[j] in rule["event_gap"]:
+            j -= 1
+        if j < sent.start or not (v.lowers[j] in rule["events"] or v.text(j).lower().endswith(rule["suffixes"])):
+            return None
+        return next((i + 1 for i in range(j - 1, sent.start - 1, -1) if v.lowers[i] in rule["clause_marks"] or v.text(i) == "("),
+                    sent.start)
 
     # -- an account told at length, its end further on --------------------------------------
     def _now(self, v: DocView, sent: _Sentence, resolution_tokens: set[int]) -> bool:
@@ -1115,11 +1187,86 @@ class PastEpisodes(RulesComponent):
                 continue
             if sents[bisect_right(starts, s) - 1].present:
                 continue
+            if self._worn is not None and any(v.text(j).lower() in self._worn["new"] for j in range(max(0, s - 2), s)):
+                continue  # "New [boots] bought 05/09": the pair that came in, not the one given up (ruling E)
             _mark_historical(store_record(store, s, e), *given_up[name])
-        self._given_up_earlier(doc, v, ents, inserts)
+        self._given_up_earlier(doc, v, ents, inserts, self._worn["new"] if self._worn is not None else frozenset())
+
+    def _worn_replaced(self, doc: Doc, v: DocView, ents: list[tuple[int, int, str, int]]) -> None:
+        """A pair named by its wear and replaced by a new pair later in the note is historical at its
+        mentions before the new pair (GUIDELINES, session 14, the lead's ruling E; s8 "and so are earlier
+        mentions of it"): "Current [shoes]: neutral, very soft, 700+ km on them ... Ran 12 km Sunday in new
+        shoes", "The [boots] he wore ... the soles are worn right down ... I made him buy new ones". The
+        wear ("worn", "old", "N km on them", "run down") stands in the mention's sentence, right before it
+        or up to ``reach`` tokens after it; the new pair is a ``new`` word ("new", "replace") after that
+        mention. Mentions of the same name (plural or not) are marked, not one with a ``new`` word right
+        before it (the new pair named ahead), nor one negated, hypothetical or someone else's."""
+        rule = self._worn
+        lowers_text = [v.text(i).lower() for i in range(v.n)]
+        store = entity_store(doc)
+        text = v.doc_text(doc)
+        shoes = [(s, e) for s, e, label, _ in ents if label == "FOOTWEAR"]
+        if not shoes:
+            return
+        news = [i for i, w in enumerate(lowers_text) if w in rule["new"] and self._came_in(doc, v, rule, i, shoes, lowers_text)]
+        if not news:
+            return
+
+        def name(s: int, e: int) -> str:
+            return text[v.idx[s]:v.end_char(e)].lower().rstrip("s")
+
+        def fresh(s: int) -> bool:
+            return any(lowers_text[j] in rule["new"] for j in range(max(0, s - 3), s))
+
+        starts = [s for s, _ in shoes]
+
+        def worn(s: int, e: int) -> bool:
+            """Wear said of this pair: a word right before it ("worn-out [trainers]"), or after it in its
+            sentence before the next footwear named ("[Shoes] 900 km, medial midsole compressed")."""
+            sent_start, sent_end = v.sent_bounds(doc, s)
+            if any(lowers_text[j] in rule["before"] for j in range(max(sent_start, s - 3), s)):
+                return True
+            k = bisect_right(starts, s)
+            hi = min(sent_end, e + rule["reach"], starts[k] if k < len(starts) else v.n)
+            window = lowers_text[e:hi]
+            if any(doc[j].like_num and j + 1 < hi and lowers_text[j + 1] in rule["units"] for j in range(e, min(hi, e + 3))):
+                return True  # "[Shoes] 900 km", "[trainers], ~1100 km on them": its mileage
+            return any(tuple(window[x:x + len(p)]) == p for p in rule["wear"] for x in range(len(window)))
+
+        for s, e in shoes:
+            if fresh(s) or not worn(s, e):
+                continue
+            point = next((j for j in news if j >= e), None)
+            if point is None:
+                continue
+            old = name(s, e)
+            for s2, e2 in shoes:
+                if s2 >= point + 3 or name(s2, e2) != old or fresh(s2):
+                    continue
+                record = store_record(store, s2, e2)
+                if record.get("negated") or record.get("hypothetical") or record.get("other_subject") or record.get("historical"):
+                    continue
+                _mark_historical(record, v.idx[point], v.end_char(point + 1))
 
     @staticmethod
-    def _given_up_earlier(doc: Doc, v: DocView, ents: list[tuple[int, int, str, int]], inserts: frozenset[str]) -> None:
+    def _came_in(doc: Doc, v: DocView, rule: dict[str, Any], i: int, shoes: list[tuple[int, int]], lowers_text: list[str]) -> bool:
+        """Whether the ``new`` word at ``i`` names a pair that came in, not one planned: "Ran 12 km in new
+        [shoes]", "got new ones last week", "I made him buy new ones"; not "P: new [trainers]" or "replace
+        shoes", advice that leaves the old pair worn (unannotated soap-0021, forum-0123)."""
+        store = entity_store(doc)
+        for s, e in shoes:
+            if i < s <= i + 3:
+                record = store.get(s)
+                return record is not None and record.get("end") == e and not (
+                    record.get("hypothetical") or record.get("negated") or record.get("other_subject"))
+        _, sent_end = v.sent_bounds(doc, i)
+        if not any(lowers_text[j] in rule["fillers"] for j in range(i + 1, min(sent_end, i + 3))):
+            return False
+        return any(lowers_text[j] in rule["buys"] for j in range(max(0, i - 4), i))
+
+    @staticmethod
+    def _given_up_earlier(doc: Doc, v: DocView, ents: list[tuple[int, int, str, int]], inserts: frozenset[str],
+                          new: frozenset[str] = frozenset()) -> None:
         """Footwear the note ends by giving up was given up at its earlier mentions too (GUIDELINES,
         session 8: "and so are earlier mentions of it"): "blister ... from the new [slippers] his
         daughter bought ... OT: slippers binned". Only when the last mention of that name is
@@ -1141,7 +1288,12 @@ class PastEpisodes(RulesComponent):
             mark = next((t for t in last.get("triggers") or [] if t[0] == "historical"), None)
             if mark is None:
                 continue
-            for s, e, record in found[:-1]:
+            for k, (s, e, record) in enumerate(found[:-1]):
+                if k and any(v.text(j).lower() in new for j in range(max(0, s - 3), s)):
+                    # "worn [boots]" ... "New [boots] bought 05/09" ... "old boots are in the garbage": from the new
+                    # pair on, the mentions are the new pair's (ruling E); a first mention that is new is the pair
+                    # given up ("the new [slippers] his daughter bought ... slippers binned")
+                    break
                 if record is not None and (record.get("negated") or record.get("hypothetical") or record.get("other_subject")):
                     continue
                 _mark_historical(store_record(store, s, e), mark[2], mark[3])
@@ -1180,6 +1332,8 @@ class PastEpisodes(RulesComponent):
         if any(s.onset for s in sents):
             self._onsets(doc, sents, ents)
         self._given_up_later(doc, v, sents, ents)
+        if self._worn is not None:
+            self._worn_replaced(doc, v, ents)
         ent_starts = [e[0] for e in ents]
         if self._stretch is not None and any(orth in v.positions() for orth in self._stretch["firsts"]):
             self._closed_stretches(doc, v, sents, ents, ent_starts)
@@ -1434,6 +1588,9 @@ class PastEpisodes(RulesComponent):
         if not ends:
             return
         marked: list[tuple[int, dict[str, Any], bool, tuple]] = []  # (start, record, a complaint, the end's trigger)
+        # GUIDELINES, session 14 (the lead's ruling): each entry of a multi-visit record is read at its own
+        # time, so an end reaches back only within its own entry
+        heads = entry_heads(text, self._entry_labels)
         starts = [x.start for x in sents]
         for s, _, label, r in records:
             if r.get("historical") or r.get("negated") or r.get("hypothetical"):
@@ -1445,6 +1602,8 @@ class PastEpisodes(RulesComponent):
             for end_at, end, trig, end_places in ends:
                 if at >= end_at or bool(r.get("other_subject")) != bool(end.get("other_subject")):
                     continue
+                if heads and bisect_right(heads, at) != bisect_right(heads, end_at):
+                    continue  # "A: R [PFPS]." at Tx 3, "A: R PFPS resolved." at Tx 7: current at Tx 3
                 side, end_side = r.get("laterality"), end.get("laterality")
                 if side and end_side and side != end_side:
                     continue
