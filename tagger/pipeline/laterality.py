@@ -69,6 +69,12 @@ LOCATIVE_WORDS = frozenset(
 _LOCATIVE_FILLERS = ids("the my her his their your a an of small big little outer inner upper lower front back "
                         "whole side top bottom just".split())
 _LOCATIVE_IDS = ids(LOCATIVE_WORDS)
+# session 14b: "down" after a sided site is a path of pain, not a place on it ("from the L buttock down the side of
+# the thigh and shin to the top of the foot", "from the left bum cheek right down the outside of my calf", "down the
+# back of the L leg to the outside of her foot"): the sites further down take no side (GUIDELINES s8; blind gold null
+# in 14tr ehr-14014, 13 intake-13105, 13tr email-13005 and intake-13002, 12tr ehr-12005, 11 coach-11106 and
+# forum-11009, 11tr coach-11007, 10 ehr-10137).
+_PAIN_PATH_IDS = ids({"down"})
 # "to" places a site only at the end of a run already placed ("down the back of the thigh to the calf"),
 # not after a referral or a load ("L5 radiculopathy referring to the shin", "shifting load to the knee").
 _TO_IDS = ids({"to", "into"})
@@ -192,6 +198,10 @@ MAX_VALUE_GAP = 3
 MAX_MEASURE_GAP = 4
 _PAIR_SEPARATORS = ids({",", "/", ";", "|"})
 _SLASH_IDS = ids({"/"})
+# A unit between a value and its side letter ("8° R", "12 mm L").
+_UNITS = frozenset({"°", "deg", "mm", "cm", "m", "kg", "%", "s", "reps", "x"})
+# A site after which these words give the position a test is done in, not the part measured ("DF knee straight").
+_TEST_POSITION_IDS = ids({"straight", "bent", "ext", "extended", "flexed", "flex", "flexion", "extension"})
 MAX_HEADING = 3  # tokens of a part's heading before its colon ("Patellar glide:")
 
 
@@ -540,6 +550,10 @@ class Laterality(RulesComponent):
             k = value + 1
             while k < n and k - value <= MAX_VALUE_GAP and not (v.lowers[k] in _PAIR_SEPARATORS and k + 1 < n
                                                                  and _SIDE_LETTERS.get(v.text(k + 1)) == _OPPOSITE[side]):
+                if v.lowers[k] in _OPEN_BRACKET and (close := self._bracket_end(v, k)) is not None:
+                    # "L 15° (painful end range), R 60°": a remark on the value (14tr-a intake-14106)
+                    value, k = close, close + 1
+                    continue
                 if v.is_punct[k] and v.text(k) not in ("°", "%"):
                     k = n
                     break
@@ -552,6 +566,50 @@ class Laterality(RulesComponent):
             found = sides.get(site)
             if found is None or found[1] == i:
                 sides[site] = ("bilateral", i, k + 1)
+        self._value_first_pairs(v, sides, ent_at)
+
+    @staticmethod
+    def _bracket_end(v: DocView, k: int) -> int | None:
+        """The closing bracket of the short bracket opening at ``k`` (within 8 tokens, none nested)."""
+        for j in range(k + 1, min(k + 9, v.n)):
+            if v.lowers[j] in _CLOSE_BRACKET:
+                return j
+            if v.lowers[j] in _OPEN_BRACKET:
+                return None
+        return None
+
+    def _value_first_pairs(self, v: DocView, sides, ent_at) -> None:
+        """Session 14b: a part measured on both sides with each value before its side ("[Ankle] DF (knee ext) 8° R,
+        10° L", "SL heel raise 12 R / 20 L") is bilateral, as the side-first pairs are (GUIDELINES s12b: "a part
+        measured on both sides, one value each"; 14tr-a ehr-14004)."""
+        n = v.n
+        for i in range(n - 3):
+            if not _VALUE.match(v.text(i)) or (i and _VALUE.match(v.text(i - 1))):
+                continue
+            first = self._side_after_value(v, i)
+            if first is None:
+                continue
+            side_at, side = first
+            sep = side_at + 1
+            if sep + 1 >= n or v.lowers[sep] not in _PAIR_SEPARATORS or not _VALUE.match(v.text(sep + 1)):
+                continue
+            second = self._side_after_value(v, sep + 1)
+            if second is None or second[1] != _OPPOSITE[side]:
+                continue
+            site = self._measured_part(v, i, ent_at)
+            if site is not None and site not in sides:
+                sides[site] = ("bilateral", i, second[0] + 1)
+
+    @staticmethod
+    def _side_after_value(v: DocView, i: int):
+        """(token, side) of the side letter right after the value at ``i`` and its unit ("8° R", "12mm L", "20 L")."""
+        for k in range(i + 1, min(i + 3, v.n)):
+            side = _SIDE_LETTERS.get(v.text(k))
+            if side in _OPPOSITE:
+                return k, side
+            if v.text(k) not in _UNITS:
+                return None
+        return None
 
     @staticmethod
     def _measured_part(v: DocView, i: int, ent_at):
@@ -565,8 +623,14 @@ class Laterality(RulesComponent):
                 depth -= 1
             elif depth:
                 pass
-            elif j in ent_at and ent_at[j][2] in SITE_LABELS:
+            elif j in ent_at and ent_at[j][2] in SITE_LABELS and not (
+                    ent_at[j][1] < v.n and lowers[ent_at[j][1]] in _TEST_POSITION_IDS):
                 return ent_at[j]
+            elif j in ent_at and ent_at[j][2] in SITE_LABELS:
+                j = ent_at[j][0] - 1  # "DF knee straight 5° R / 12° L": the knee is the test's position, not the part
+                continue
+            elif lowers[j] in _COLON_IDS and j + 1 == i:
+                pass  # "[1st MTPJ] DF: L 15°, R 60°": the measure's name heads its values (14tr-a intake-14106)
             elif v.is_punct[j] or v.text(j) in _SIDE_LETTERS or lowers[j] in _SIDE_WORD_IDS or v.text(j).endswith("."):
                 return None
             else:
@@ -894,6 +958,8 @@ class Laterality(RulesComponent):
         i, fillers = site[0] - 1, 0
         while i >= source[1] and fillers <= 4:
             w = lowers[i]
+            if w in _PAIN_PATH_IDS:
+                return False  # "from the L buttock down the [side of the thigh]": a path of pain (GUIDELINES s8)
             if w in _LOCATIVE_IDS or (w in _OVER_IDS and site[2] == "STRUCTURE"):
                 return True  # "L lateral forefoot pain over the 5th metatarsal head": a bone or tendon under the sore place
             if w in _ON_AT_IN_IDS and i > source[1] and lowers[i - 1] in _INTENSIFIER_IDS:
