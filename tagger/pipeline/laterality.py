@@ -202,6 +202,9 @@ _SLASH_IDS = ids({"/"})
 _UNITS = frozenset({"°", "deg", "mm", "cm", "m", "kg", "%", "s", "reps", "x"})
 # A site after which these words give the position a test is done in, not the part measured ("DF knee straight").
 _TEST_POSITION_IDS = ids({"straight", "bent", "ext", "extended", "flexed", "flex", "flexion", "extension"})
+# A finding's first word between a part heading's colon and the side ("[Hip]: TTP L greater trochanter").
+_HEADING_FINDING_IDS = ids({"ttp", "top", "tender", "tenderness", "pain", "painful", "sore", "ache", "tight", "swollen",
+                            "swelling", "stiff", "weak", "mild", "marked"})
 MAX_HEADING = 3  # tokens of a part's heading before its colon ("Patellar glide:")
 
 
@@ -495,6 +498,8 @@ class Laterality(RulesComponent):
             self._header_sides(doc, v, headers, trigger_starts, sites, sides, store)
         if sides:
             self._site_headers(doc, v, sites, sides, trigger_starts, store, trigger_sides)
+        if sites and trigger_sides:
+            self._heading_finding_sides(doc, v, sites, sides, trigger_starts, trigger_sides)
         if places:
             self._place_sides(doc, v, places, sites, sides, trigger_starts, store)
         if comparisons:
@@ -702,6 +707,30 @@ class Laterality(RulesComponent):
             return False
         k = bisect_left(site_ends, sent_start + 1)
         return k < len(site_ends) and site_ends[k] <= colon
+
+    @staticmethod
+    def _heading_finding_sides(doc, v, sites, sides, trigger_starts, trigger_sides) -> None:
+        """Session 14b: a part heading its sentence with a colon takes the side that opens the finding after the colon,
+        also after the finding's first word ("[Back]: L side low back over SIJ", "[Hip]: TTP L greater trochanter"),
+        as "[Hip]: R - FABER neg" does (GUIDELINES s12b; 14tr-a ehr-14007, 14tr-b soap-14010, 12tr-a ehr-12011,
+        12tr-b soap-12001). Not where the other side follows in the same sentence ("Hip: L 4/5, R 4+/5")."""
+        lowers = v.lowers
+        for site in sites:
+            colon = site[1]
+            if site in sides or colon + 2 >= v.n or lowers[colon] not in _COLON_IDS:
+                continue
+            sent_start, sent_end = v.sent_bounds(doc, site[0])
+            if site[0] != sent_start and not v.text(site[0] - 1).endswith((".", ":")) and not v.is_space[site[0] - 1]:
+                continue
+            at = colon + 2 if lowers[colon + 1] in _HEADING_FINDING_IDS else colon + 1
+            side = trigger_sides.get(at)
+            if side not in _OPPOSITE:
+                continue
+            k = bisect_left(trigger_starts, at + 1)
+            if k < len(trigger_starts) and trigger_starts[k] < min(sent_end, at + 10) and trigger_sides.get(
+                    trigger_starts[k]) == _OPPOSITE[side]:
+                continue
+            sides[site] = (side, at, at)
 
     @staticmethod
     def _place_sides(doc, v, places, sites, sides, trigger_starts, store) -> None:
