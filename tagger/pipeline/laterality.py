@@ -127,6 +127,7 @@ _PART_OF_IDS = ids({"the", "back", "front", "side", "outside", "inside", "top", 
 _GLOSS_FILLER_IDS = ids({"little", "small", "tiny", "big"})
 _DEGREE_IDS = ids({"really", "very", "quite", "so", "pretty", "super", "bit", "a", "slightly", "too"})
 _ON_AT_IN_IDS = ids({"on", "at", "in"})
+_ON_IN_IDS = ids({"on", "in"})
 # "right" as an intensifier is no side (8a annotator call 2); with "on"/"at"/"in" it places the site.
 _INTENSIFIER_IDS = ids({"right", "just", "directly", "exactly", "dead"})
 # A spinal level or range ("L5", "L4-S1", "T3-T6"): its "L" is the level's, not a side.
@@ -500,6 +501,8 @@ class Laterality(RulesComponent):
             self._site_headers(doc, v, sites, sides, trigger_starts, store, trigger_sides)
         if sites and trigger_sides:
             self._heading_finding_sides(doc, v, sites, sides, trigger_starts, trigger_sides)
+        if len(sites) > 1 and sides:
+            self._listed_before_after_side(v, sites, sides, store)
         if places:
             self._place_sides(doc, v, places, sites, sides, trigger_starts, store)
         if comparisons:
@@ -707,6 +710,23 @@ class Laterality(RulesComponent):
             return False
         k = bisect_left(site_ends, sent_start + 1)
         return k < len(site_ends) and site_ends[k] <= colon
+
+    @staticmethod
+    def _listed_before_after_side(v, sites, sides, store) -> None:
+        """Session 14b: a side stated after the second of two sites joined by "and" holds for the list ("the [TFL] and
+        the hip flexors on the right": 14tr-b email-14008; team email-0017 "my [ankle] and the arch on the left",
+        coach-5004), as a side before a list does (GUIDELINES s8: "a side holds for its own phrase and list")."""
+        lowers = v.lowers
+        for first, second in zip(sites, sites[1:]):
+            found = sides.get(second)
+            if first in sides or found is None or found[0] not in _STATED or found[1] < second[1]:
+                continue
+            if found[1] != second[1] or lowers[found[1]] not in _ON_IN_IDS or _uncarried(first, store, v):
+                continue  # the side right after the second site ("hip flexors on the right"), not "foot, left worse"
+            between = [lowers[i] for i in range(first[1], second[0])]
+            if not between or between[0] not in _COORDINATORS or any(w not in _DETERMINERS for w in between[1:]):
+                continue
+            sides[first] = found
 
     @staticmethod
     def _heading_finding_sides(doc, v, sites, sides, trigger_starts, trigger_sides) -> None:
