@@ -183,6 +183,9 @@ class Modifiers(RulesComponent):
                 self._link_ids = ids(rule["symptom_link"])
                 self._site_word_ids = ids(rule.get("site_words", ()))
                 self._link_adverb_ids = ids(rule.get("link_adverbs", ()))
+            elif "site_words_more" in rule:
+                # more words of the symptom's own site, kept in a block of their own (added after the link rule)
+                self._site_word_ids = self._site_word_ids | ids(rule["site_words_more"])
             elif "outcome_more" in rule:
                 # more phrasings of an outcome, kept in a block of their own (added after the outcome rule)
                 self._add_outcomes(i, rule["outcome_more"])
