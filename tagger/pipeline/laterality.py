@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from itertools import pairwise
 
 from spacy.language import Language
 from spacy.strings import get_string_id
@@ -230,6 +231,12 @@ def _before_determiners(lowers, i: int, floor: int) -> int:
     while i > floor and lowers[i - 1] in _DETERMINERS:
         i -= 1
     return i
+
+
+def _region_of(store: dict, site: tuple[int, int, str]) -> str | None:
+    """The region concept recorded for ``site``, if any."""
+    record = store.get(site[0])
+    return record.get("region") if record is not None and record.get("end") == site[1] else None
 
 
 def _plural(word: str) -> bool:
@@ -500,7 +507,7 @@ class Laterality(RulesComponent):
         if sides:
             self._site_headers(doc, v, sites, sides, trigger_starts, store, trigger_sides)
         if sites and trigger_sides:
-            self._heading_finding_sides(doc, v, sites, sides, trigger_starts, trigger_sides)
+            self._heading_finding_sides(doc, v, sites, sides, trigger_starts, trigger_sides, store)
         if len(sites) > 1 and sides:
             self._listed_before_after_side(v, sites, sides, store)
         if places:
@@ -717,7 +724,7 @@ class Laterality(RulesComponent):
         the hip flexors on the right": 14tr-b email-14008; team email-0017 "my [ankle] and the arch on the left",
         coach-5004), as a side before a list does (GUIDELINES s8: "a side holds for its own phrase and list")."""
         lowers = v.lowers
-        for first, second in zip(sites, sites[1:]):
+        for first, second in pairwise(sites):
             found = sides.get(second)
             if first in sides or found is None or found[0] not in _STATED or found[1] < second[1]:
                 continue
@@ -729,7 +736,7 @@ class Laterality(RulesComponent):
             sides[first] = found
 
     @staticmethod
-    def _heading_finding_sides(doc, v, sites, sides, trigger_starts, trigger_sides) -> None:
+    def _heading_finding_sides(doc, v, sites, sides, trigger_starts, trigger_sides, store) -> None:
         """Session 14b: a part heading its sentence with a colon takes the side that opens the finding after the colon,
         also after the finding's first word ("[Back]: L side low back over SIJ", "[Hip]: TTP L greater trochanter"),
         as "[Hip]: R - FABER neg" does (GUIDELINES s12b; 14tr-a ehr-14007, 14tr-b soap-14010, 12tr-a ehr-12011,
@@ -744,12 +751,14 @@ class Laterality(RulesComponent):
                 continue
             at = colon + 2 if lowers[colon + 1] in _HEADING_FINDING_IDS else colon + 1
             side = trigger_sides.get(at)
-            if side not in _OPPOSITE:
-                continue
-            k = bisect_left(trigger_starts, at + 1)
-            if k < len(trigger_starts) and trigger_starts[k] < min(sent_end, at + 10) and trigger_sides.get(
-                    trigger_starts[k]) == _OPPOSITE[side]:
-                continue
+            if side not in _OPPOSITE or at + 1 >= sent_end or v.is_punct[at + 1] or v.is_space[at + 1] or any(
+                    lowers[k] in _COLON_IDS for k in range(at + 1, min(at + 4, v.n))):
+                continue  # "Hand: R", "Hand: R Occupation: ..." (a form's field answered), not a finding
+            if _region_of(store, site) in MIDLINE_REGIONS and lowers[at + 1] not in _SIDE_IDS:
+                continue  # "Lumbar: R QL TTP": the side is the muscle's; "[Back]: L side low back" names the back's side
+            window = range(bisect_left(trigger_starts, at + 1), bisect_left(trigger_starts, min(sent_end, at + 12)))
+            if any(trigger_sides.get(trigger_starts[k]) == _OPPOSITE[side] for k in window):
+                continue  # "Hip: L 4/5, R 4+/5", "Ankle: R ATFL lax, DF lunge R 9 cm / L 12 cm"
             sides[site] = (side, at, at)
 
     @staticmethod
