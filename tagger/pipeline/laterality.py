@@ -619,7 +619,7 @@ class Laterality(RulesComponent):
     def _side_after_value(v: DocView, i: int):
         """(token, side) of the side letter right after the value at ``i`` and its unit ("8° R", "12mm L", "20 L")."""
         for k in range(i + 1, min(i + 3, v.n)):
-            side = _SIDE_LETTERS.get(v.text(k))
+            side = _SIDE_LETTERS.get(v.text(k).removesuffix("."))  # "15° L." ends its sentence
             if side in _OPPOSITE:
                 return k, side
             if v.text(k) not in _UNITS:
