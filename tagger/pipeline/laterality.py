@@ -203,7 +203,7 @@ _SLASH_IDS = ids({"/"})
 # A unit between a value and its side letter ("8° R", "12 mm L").
 _UNITS = frozenset({"°", "deg", "mm", "cm", "m", "kg", "%", "s", "reps", "x"})
 # A site after which these words give the position a test is done in, not the part measured ("DF knee straight").
-_TEST_POSITION_IDS = ids({"straight", "bent", "ext", "extended", "flexed", "flex", "flexion", "extension"})
+_TEST_POSITION_IDS = ids({"straight", "bent", "extended", "flexed"})
 # A finding's first word between a part heading's colon and the side ("[Hip]: TTP L greater trochanter").
 _HEADING_FINDING_IDS = ids({"ttp", "top", "tender", "tenderness", "pain", "painful", "sore", "ache", "tight", "swollen",
                             "swelling", "stiff", "weak", "mild", "marked"})
