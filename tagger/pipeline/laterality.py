@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from itertools import pairwise
 
 from spacy.language import Language
 from spacy.strings import get_string_id
@@ -69,6 +70,12 @@ LOCATIVE_WORDS = frozenset(
 _LOCATIVE_FILLERS = ids("the my her his their your a an of small big little outer inner upper lower front back "
                         "whole side top bottom just".split())
 _LOCATIVE_IDS = ids(LOCATIVE_WORDS)
+# session 14b: "down" after a sided site is a path of pain, not a place on it ("from the L buttock down the side of
+# the thigh and shin to the top of the foot", "from the left bum cheek right down the outside of my calf", "down the
+# back of the L leg to the outside of her foot"): the sites further down take no side (GUIDELINES s8; blind gold null
+# in 14tr ehr-14014, 13 intake-13105, 13tr email-13005 and intake-13002, 12tr ehr-12005, 11 coach-11106 and
+# forum-11009, 11tr coach-11007, 10 ehr-10137).
+_PAIN_PATH_IDS = ids({"down"})
 # "to" places a site only at the end of a run already placed ("down the back of the thigh to the calf"),
 # not after a referral or a load ("L5 radiculopathy referring to the shin", "shifting load to the knee").
 _TO_IDS = ids({"to", "into"})
@@ -121,6 +128,7 @@ _PART_OF_IDS = ids({"the", "back", "front", "side", "outside", "inside", "top", 
 _GLOSS_FILLER_IDS = ids({"little", "small", "tiny", "big"})
 _DEGREE_IDS = ids({"really", "very", "quite", "so", "pretty", "super", "bit", "a", "slightly", "too"})
 _ON_AT_IN_IDS = ids({"on", "at", "in"})
+_ON_IN_IDS = ids({"on", "in"})
 # "right" as an intensifier is no side (8a annotator call 2); with "on"/"at"/"in" it places the site.
 _INTENSIFIER_IDS = ids({"right", "just", "directly", "exactly", "dead"})
 # A spinal level or range ("L5", "L4-S1", "T3-T6"): its "L" is the level's, not a side.
@@ -192,6 +200,13 @@ MAX_VALUE_GAP = 3
 MAX_MEASURE_GAP = 4
 _PAIR_SEPARATORS = ids({",", "/", ";", "|"})
 _SLASH_IDS = ids({"/"})
+# A unit between a value and its side letter ("8° R", "12 mm L").
+_UNITS = frozenset({"°", "deg", "mm", "cm", "m", "kg", "%", "s", "reps", "x"})
+# A site after which these words give the position a test is done in, not the part measured ("DF knee straight").
+_TEST_POSITION_IDS = ids({"straight", "bent", "extended", "flexed"})
+# A finding's first word between a part heading's colon and the side ("[Hip]: TTP L greater trochanter").
+_HEADING_FINDING_IDS = ids({"ttp", "top", "tender", "tenderness", "pain", "painful", "sore", "ache", "tight", "swollen",
+                            "swelling", "stiff", "weak", "mild", "marked"})
 MAX_HEADING = 3  # tokens of a part's heading before its colon ("Patellar glide:")
 
 
@@ -216,6 +231,12 @@ def _before_determiners(lowers, i: int, floor: int) -> int:
     while i > floor and lowers[i - 1] in _DETERMINERS:
         i -= 1
     return i
+
+
+def _region_of(store: dict, site: tuple[int, int, str]) -> str | None:
+    """The region concept recorded for ``site``, if any."""
+    record = store.get(site[0])
+    return record.get("region") if record is not None and record.get("end") == site[1] else None
 
 
 def _plural(word: str) -> bool:
@@ -485,6 +506,10 @@ class Laterality(RulesComponent):
             self._header_sides(doc, v, headers, trigger_starts, sites, sides, store)
         if sides:
             self._site_headers(doc, v, sites, sides, trigger_starts, store, trigger_sides)
+        if sites and trigger_sides:
+            self._heading_finding_sides(doc, v, sites, sides, trigger_starts, trigger_sides, store)
+        if len(sites) > 1 and sides:
+            self._listed_before_after_side(v, sites, sides, store)
         if places:
             self._place_sides(doc, v, places, sites, sides, trigger_starts, store)
         if comparisons:
@@ -540,6 +565,10 @@ class Laterality(RulesComponent):
             k = value + 1
             while k < n and k - value <= MAX_VALUE_GAP and not (v.lowers[k] in _PAIR_SEPARATORS and k + 1 < n
                                                                  and _SIDE_LETTERS.get(v.text(k + 1)) == _OPPOSITE[side]):
+                if v.lowers[k] in _OPEN_BRACKET and (close := self._bracket_end(v, k)) is not None:
+                    # "L 15° (painful end range), R 60°": a remark on the value (14tr-a intake-14106)
+                    value, k = close, close + 1
+                    continue
                 if v.is_punct[k] and v.text(k) not in ("°", "%"):
                     k = n
                     break
@@ -552,6 +581,50 @@ class Laterality(RulesComponent):
             found = sides.get(site)
             if found is None or found[1] == i:
                 sides[site] = ("bilateral", i, k + 1)
+        self._value_first_pairs(v, sides, ent_at)
+
+    @staticmethod
+    def _bracket_end(v: DocView, k: int) -> int | None:
+        """The closing bracket of the short bracket opening at ``k`` (within 8 tokens, none nested)."""
+        for j in range(k + 1, min(k + 9, v.n)):
+            if v.lowers[j] in _CLOSE_BRACKET:
+                return j
+            if v.lowers[j] in _OPEN_BRACKET:
+                return None
+        return None
+
+    def _value_first_pairs(self, v: DocView, sides, ent_at) -> None:
+        """Session 14b: a part measured on both sides with each value before its side ("[Ankle] DF (knee ext) 8° R,
+        10° L", "SL heel raise 12 R / 20 L") is bilateral, as the side-first pairs are (GUIDELINES s12b: "a part
+        measured on both sides, one value each"; 14tr-a ehr-14004)."""
+        n = v.n
+        for i in range(n - 3):
+            if not _VALUE.match(v.text(i)) or (i and _VALUE.match(v.text(i - 1))):
+                continue
+            first = self._side_after_value(v, i)
+            if first is None:
+                continue
+            side_at, side = first
+            sep = side_at + 1
+            if sep + 1 >= n or v.lowers[sep] not in _PAIR_SEPARATORS or not _VALUE.match(v.text(sep + 1)):
+                continue
+            second = self._side_after_value(v, sep + 1)
+            if second is None or second[1] != _OPPOSITE[side]:
+                continue
+            site = self._measured_part(v, i, ent_at)
+            if site is not None and site not in sides:
+                sides[site] = ("bilateral", i, second[0] + 1)
+
+    @staticmethod
+    def _side_after_value(v: DocView, i: int):
+        """(token, side) of the side letter right after the value at ``i`` and its unit ("8° R", "12mm L", "20 L")."""
+        for k in range(i + 1, min(i + 3, v.n)):
+            side = _SIDE_LETTERS.get(v.text(k).removesuffix("."))  # "15° L." ends its sentence
+            if side in _OPPOSITE:
+                return k, side
+            if v.text(k) not in _UNITS:
+                return None
+        return None
 
     @staticmethod
     def _measured_part(v: DocView, i: int, ent_at):
@@ -565,8 +638,14 @@ class Laterality(RulesComponent):
                 depth -= 1
             elif depth:
                 pass
-            elif j in ent_at and ent_at[j][2] in SITE_LABELS:
+            elif j in ent_at and ent_at[j][2] in SITE_LABELS and not (
+                    ent_at[j][1] < v.n and lowers[ent_at[j][1]] in _TEST_POSITION_IDS):
                 return ent_at[j]
+            elif j in ent_at and ent_at[j][2] in SITE_LABELS:
+                j = ent_at[j][0] - 1  # "DF knee straight 5° R / 12° L": the knee is the test's position, not the part
+                continue
+            elif lowers[j] in _COLON_IDS and j + 1 == i:
+                pass  # "[1st MTPJ] DF: L 15°, R 60°": the measure's name heads its values (14tr-a intake-14106)
             elif v.is_punct[j] or v.text(j) in _SIDE_LETTERS or lowers[j] in _SIDE_WORD_IDS or v.text(j).endswith("."):
                 return None
             else:
@@ -638,6 +717,49 @@ class Laterality(RulesComponent):
             return False
         k = bisect_left(site_ends, sent_start + 1)
         return k < len(site_ends) and site_ends[k] <= colon
+
+    @staticmethod
+    def _listed_before_after_side(v, sites, sides, store) -> None:
+        """Session 14b: a side stated after the second of two sites joined by "and" holds for the list ("the [TFL] and
+        the hip flexors on the right": 14tr-b email-14008; team email-0017 "my [ankle] and the arch on the left",
+        coach-5004), as a side before a list does (GUIDELINES s8: "a side holds for its own phrase and list")."""
+        lowers = v.lowers
+        for first, second in pairwise(sites):
+            found = sides.get(second)
+            if first in sides or found is None or found[0] not in _STATED or found[1] < second[1]:
+                continue
+            if found[1] != second[1] or lowers[found[1]] not in _ON_IN_IDS or _uncarried(first, store, v):
+                continue  # the side right after the second site ("hip flexors on the right"), not "foot, left worse"
+            between = [lowers[i] for i in range(first[1], second[0])]
+            if not between or between[0] not in _COORDINATORS or any(w not in _DETERMINERS for w in between[1:]):
+                continue
+            sides[first] = found
+
+    @staticmethod
+    def _heading_finding_sides(doc, v, sites, sides, trigger_starts, trigger_sides, store) -> None:
+        """Session 14b: a part heading its sentence with a colon takes the side that opens the finding after the colon,
+        also after the finding's first word ("[Back]: L side low back over SIJ", "[Hip]: TTP L greater trochanter"),
+        as "[Hip]: R - FABER neg" does (GUIDELINES s12b; 14tr-a ehr-14007, 14tr-b soap-14010, 12tr-a ehr-12011,
+        12tr-b soap-12001). Not where the other side follows in the same sentence ("Hip: L 4/5, R 4+/5")."""
+        lowers = v.lowers
+        for site in sites:
+            colon = site[1]
+            if site in sides or colon + 2 >= v.n or lowers[colon] not in _COLON_IDS:
+                continue
+            sent_start, sent_end = v.sent_bounds(doc, site[0])
+            if site[0] != sent_start and not v.text(site[0] - 1).endswith((".", ":")) and not v.is_space[site[0] - 1]:
+                continue
+            at = colon + 2 if lowers[colon + 1] in _HEADING_FINDING_IDS else colon + 1
+            side = trigger_sides.get(at)
+            if side not in _OPPOSITE or at + 1 >= sent_end or v.is_punct[at + 1] or v.is_space[at + 1] or any(
+                    lowers[k] in _COLON_IDS for k in range(at + 1, min(at + 4, v.n))):
+                continue  # "Hand: R", "Hand: R Occupation: ..." (a form's field answered), not a finding
+            if _region_of(store, site) in MIDLINE_REGIONS and lowers[at + 1] not in _SIDE_IDS:
+                continue  # "Lumbar: R QL TTP": the side is the muscle's; "[Back]: L side low back" names the back's side
+            window = range(bisect_left(trigger_starts, at + 1), bisect_left(trigger_starts, min(sent_end, at + 12)))
+            if any(trigger_sides.get(trigger_starts[k]) == _OPPOSITE[side] for k in window):
+                continue  # "Hip: L 4/5, R 4+/5", "Ankle: R ATFL lax, DF lunge R 9 cm / L 12 cm"
+            sides[site] = (side, at, at)
 
     @staticmethod
     def _place_sides(doc, v, places, sites, sides, trigger_starts, store) -> None:
@@ -894,6 +1016,8 @@ class Laterality(RulesComponent):
         i, fillers = site[0] - 1, 0
         while i >= source[1] and fillers <= 4:
             w = lowers[i]
+            if w in _PAIN_PATH_IDS:
+                return False  # "from the L buttock down the [side of the thigh]": a path of pain (GUIDELINES s8)
             if w in _LOCATIVE_IDS or (w in _OVER_IDS and site[2] == "STRUCTURE"):
                 return True  # "L lateral forefoot pain over the 5th metatarsal head": a bone or tendon under the sore place
             if w in _ON_AT_IN_IDS and i > source[1] and lowers[i - 1] in _INTENSIFIER_IDS:

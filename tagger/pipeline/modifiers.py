@@ -78,7 +78,9 @@ _SCORE_BEFORE = re.compile(r"(?<![\d/.>→])\s(\d{1,2}(?:\.\d)?)\s*/\s*10\s*$")
 _SCORE_BEFORE_REACH = 24  # characters before the link word (or the activity) in which that score may end
 _SCORE_LEAD_INS = 2  # lead-in words ("the", "my") that may stand between the link word and the activity
 # a cue then "after" a time or a distance: "gone after 5 min", "eases after 10-15 min", "settles after ~2 km"
-_EASES_INTO = re.compile(r"[^\n,.;]*?\bafter\s+(?:about\s+|around\s+|~\s*)?\d+(?:\s*[-–]\s*\d+)?\s*(?:min|mins|minutes|km|k|miles?|mi)\b", re.I)
+# session 14b: also a count in words ("settles after a few mins", "after a couple of minutes": 14tr-b ehr-14006)
+_EASES_INTO = re.compile(r"[^\n,.;]*?\bafter\s+(?:about\s+|around\s+|~\s*)?(?:\d+(?:\s*[-–]\s*\d+)?|a\s+few|few|"
+                         r"a\s+couple(?:\s+of)?|several)\s*(?:min|mins|minutes|km|k|miles?|mi)\b", re.I)
 _EASES_REACH = 60  # characters past the cue's end in which that "after 5 min" may stand
 # what ends the words before a start_dated link: the start phrase must be in the link's own clause
 _START_CLAUSE_BOUNDS = ids({",", ";", ".", ":", "\n", "but", "and"})
@@ -181,6 +183,9 @@ class Modifiers(RulesComponent):
                 self._link_ids = ids(rule["symptom_link"])
                 self._site_word_ids = ids(rule.get("site_words", ()))
                 self._link_adverb_ids = ids(rule.get("link_adverbs", ()))
+            elif "site_words_more" in rule:
+                # more words of the symptom's own site, kept in a block of their own (added after the link rule)
+                self._site_word_ids = self._site_word_ids | ids(rule["site_words_more"])
             elif "outcome_more" in rule:
                 # more phrasings of an outcome, kept in a block of their own (added after the outcome rule)
                 self._add_outcomes(i, rule["outcome_more"])
