@@ -63,3 +63,15 @@ def test_kneeling_or_an_injury_named_by_the_part_stays_the_writers(rules_tagger)
     result = rules_tagger.tag("I got a knee injury at netball and took a knee to rest.")
     assert not ent(result, "knee").other_subject
     assert not ent(result, "knee", nth=1).other_subject
+
+
+def test_a_goals_heading_with_a_bracketed_qualifier_opens_a_goals_line(rules_tagger):
+    result = rules_tagger.tag('Goals (pt): "get back to dancing at the club" by visit 6.\nO: gait antalgic.')
+    assert ent(result, "dancing").hypothetical
+    assert not ent(result, "antalgic").hypothetical
+
+
+def test_short_and_long_term_goal_labels_open_a_goals_line(rules_tagger):
+    result = rules_tagger.tag("STG: walk 10 min on flat.\nLTG: return to tennis doubles.")
+    assert ent(result, "walk").hypothetical
+    assert ent(result, "tennis").hypothetical
